@@ -1,0 +1,32 @@
+#pragma once
+
+#include <tuple>
+
+#include "comment.h"
+
+namespace Glosa {
+
+// The `change` of an updated-text-chat operation or event.
+// add-comment: `comment` (id and text from a client; complete in an event).
+// edit-comment: `commentId`, `text`; the event adds the complete edited `comment`.
+// delete-comment: `commentId`; the event adds `comment` as {id, deleted}.
+// resolve: `resolved`.
+struct Change
+{
+    enum class Op { AddComment, EditComment, DeleteComment, Resolve };
+
+    Op op = Op::AddComment;
+    QString commentId;
+    QString text;
+    Comment comment;
+    bool resolved = false;
+
+    friend bool operator==(const Change &a, const Change &b)
+    {
+        return std::tie(a.op, a.commentId, a.text, a.comment, a.resolved) ==
+               std::tie(b.op, b.commentId, b.text, b.comment, b.resolved);
+    }
+    friend bool operator!=(const Change &a, const Change &b) { return !(a == b); }
+};
+
+} // namespace Glosa

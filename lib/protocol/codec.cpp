@@ -1,0 +1,773 @@
+#include "codec.h"
+
+#include "errorcode.h"
+#include "limits.h"
+#include "validation.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+#include <cmath>
+
+using namespace Qt::StringLiterals;
+
+namespace Glosa {
+
+namespace {
+
+namespace Type {
+constexpr auto Hello = "hello"_L1;
+constexpr auto Welcome = "welcome"_L1;
+constexpr auto Snapshot = "snapshot"_L1;
+constexpr auto Sync = "sync"_L1;
+constexpr auto NewChat = "new-text-chat"_L1;
+constexpr auto UpdatedChat = "updated-text-chat"_L1;
+constexpr auto DeletedChat = "deleted-text-chat"_L1;
+constexpr auto Presence = "presence"_L1;
+constexpr auto Batch = "batch"_L1;
+constexpr auto Error = "error"_L1;
+constexpr auto PublishDocument = "publish-document"_L1;
+constexpr auto DocumentPublished = "document-published"_L1;
+constexpr auto ListDocuments = "list-documents"_L1;
+constexpr auto Documents = "documents"_L1;
+} // namespace Type
+
+constexpr qint64 MaxSafeInteger = (qint64(1) << 53) - 1;
+
+const char *opName(Change::Op op)
+{
+    switch (op) {
+    case Change::Op::AddComment:
+        return "add-comment";
+    case Change::Op::EditComment:
+        return "edit-comment";
+    case Change::Op::DeleteComment:
+        return "delete-comment";
+    case Change::Op::Resolve:
+        return "resolve";
+    }
+    return "";
+}
+
+QByteArray compact(const QJsonObject &o)
+{
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
+
+// Reads the fields of one JSON object, keeping the first fault found. Every accessor returns a
+// harmless default once a fault is recorded, so a decoder reads straight through and checks once.
+class Reader
+{
+public:
+    Reader(const QJsonObject &object, QString path, ProtocolError *error)
+        : m_object(object)
+        , m_path(std::move(path))
+        , m_error(error)
+    {}
+
+    bool ok() const { return m_error->isNull(); }
+    bool has(QLatin1StringView key) const { return m_object.contains(key); }
+
+    void fail(const QString &code, const QString &message)
+    {
+        if (ok())
+            *m_error = {code, message};
+    }
+
+    QString string(QLatin1StringView key, bool required = true)
+    {
+        const QJsonValue v = m_object.value(key);
+        if (v.isString())
+            return v.toString();
+        if (!v.isUndefined() || required)
+            typeFault(key, v, "a string");
+        return {};
+    }
+
+    std::optional<QString> optionalString(QLatin1StringView key)
+    {
+        if (!has(key) || m_object.value(key).isNull())
+            return std::nullopt;
+        return string(key);
+    }
+
+    QString uuid(QLatin1StringView key)
+    {
+        const QString s = string(key);
+        if (ok() && !Validation::isUuid(s))
+            fail(ErrorCode::BadRequest, name(key) + u" must be a lowercase canonical UUID"_s);
+        return s;
+    }
+
+    qint64 integer(QLatin1StringView key, qint64 min = 0, bool required = true)
+    {
+        const QJsonValue v = m_object.value(key);
+        if (v.isUndefined() && !required)
+            return min;
+        const double d = v.toDouble(std::nan(""));
+        if (!v.isDouble() || std::isnan(d) || d != std::floor(d) || std::fabs(d) > MaxSafeInteger) {
+            typeFault(key, v, "an integer");
+            return min;
+        }
+        if (qint64(d) < min) {
+            fail(ErrorCode::BadRequest, name(key) + u" must be at least %1"_s.arg(min));
+            return min;
+        }
+        return qint64(d);
+    }
+
+    bool boolean(QLatin1StringView key, bool required = true)
+    {
+        const QJsonValue v = m_object.value(key);
+        if (v.isBool())
+            return v.toBool();
+        if (!v.isUndefined() || required)
+            typeFault(key, v, "a boolean");
+        return false;
+    }
+
+    QJsonObject object(QLatin1StringView key, bool required = true)
+    {
+        const QJsonValue v = m_object.value(key);
+        if (v.isObject())
+            return v.toObject();
+        if (!v.isUndefined() || required)
+            typeFault(key, v, "an object");
+        return {};
+    }
+
+    QJsonArray array(QLatin1StringView key)
+    {
+        const QJsonValue v = m_object.value(key);
+        if (v.isArray())
+            return v.toArray();
+        typeFault(key, v, "an array");
+        return {};
+    }
+
+    Reader element(const QJsonValue &v, QLatin1StringView arrayKey)
+    {
+        if (!v.isObject())
+            fail(ErrorCode::BadRequest, name(arrayKey) + u" must hold objects"_s);
+        return Reader(v.toObject(), name(arrayKey), m_error);
+    }
+
+    Reader child(QLatin1StringView key, bool required = true)
+    {
+        return Reader(object(key, required), name(key), m_error);
+    }
+
+    void check(const ProtocolError &e)
+    {
+        if (!e.isNull())
+            fail(e.code, e.message);
+    }
+
+    QString name(QLatin1StringView key) const
+    {
+        return m_path.isEmpty() ? QString(key) : m_path + u'.' + key;
+    }
+
+private:
+    void typeFault(QLatin1StringView key, const QJsonValue &v, const char *expected)
+    {
+        fail(ErrorCode::BadRequest,
+             v.isUndefined() ? u"missing field %1"_s.arg(name(key))
+                             : u"%1 must be %2"_s.arg(name(key), QLatin1StringView(expected)));
+    }
+
+    QJsonObject m_object;
+    QString m_path;
+    ProtocolError *m_error;
+};
+
+Anchor readAnchor(Reader r)
+{
+    Anchor a;
+    a.start = int(r.integer("start"_L1));
+    a.end = int(r.integer("end"_L1));
+    a.exact = r.string("exact"_L1);
+    a.prefix = r.string("prefix"_L1, false);
+    a.suffix = r.string("suffix"_L1, false);
+    return a;
+}
+
+Author readAuthor(Reader r)
+{
+    return {r.string("id"_L1), r.string("name"_L1)};
+}
+
+Comment readComment(Reader r)
+{
+    Comment c;
+    c.id = r.string("id"_L1);
+    c.deleted = r.boolean("deleted"_L1, false);
+    if (c.deleted)
+        return c;
+    c.author = readAuthor(r.child("author"_L1));
+    c.text = r.string("text"_L1);
+    c.createdAt = r.integer("createdAt"_L1);
+    if (r.has("editedAt"_L1))
+        c.editedAt = r.integer("editedAt"_L1);
+    return c;
+}
+
+Chat readChat(Reader r)
+{
+    Chat c;
+    c.id = r.string("id"_L1);
+    c.anchor = readAnchor(r.child("anchor"_L1));
+    c.author = readAuthor(r.child("author"_L1));
+    c.createdAt = r.integer("createdAt"_L1);
+    c.updatedAt = r.integer("updatedAt"_L1);
+    c.resolved = r.boolean("resolved"_L1);
+    const QJsonArray comments = r.array("comments"_L1);
+    for (const QJsonValue &v : comments)
+        c.comments.append(readComment(r.element(v, "comments"_L1)));
+    return c;
+}
+
+Document readDocument(Reader r, bool requirePage)
+{
+    Document d;
+    d.page = requirePage ? r.string("page"_L1) : r.string("page"_L1, false);
+    d.title = r.string("title"_L1);
+    d.format = r.string("format"_L1);
+    d.content = r.string("content"_L1, false);
+    d.sha256 = r.string("sha256"_L1, false);
+    d.updatedAt = r.integer("updatedAt"_L1, 0, false);
+    return d;
+}
+
+Change readChange(Reader r, bool completed)
+{
+    Change c;
+    const QString op = r.string("op"_L1);
+    if (!r.ok())
+        return c;
+    if (op == "add-comment"_L1) {
+        c.op = Change::Op::AddComment;
+        Reader comment = r.child("comment"_L1);
+        if (completed) {
+            c.comment = readComment(comment);
+        } else {
+            c.comment.id = comment.uuid("id"_L1);
+            c.comment.text = comment.string("text"_L1);
+            if (comment.ok())
+                comment.check(Validation::checkCommentText(c.comment.text));
+        }
+    } else if (op == "edit-comment"_L1) {
+        c.op = Change::Op::EditComment;
+        c.commentId = completed ? r.string("commentId"_L1) : r.uuid("commentId"_L1);
+        c.text = r.string("text"_L1);
+        if (completed)
+            c.comment = readComment(r.child("comment"_L1));
+        else if (r.ok())
+            r.check(Validation::checkCommentText(c.text));
+    } else if (op == "delete-comment"_L1) {
+        c.op = Change::Op::DeleteComment;
+        c.commentId = completed ? r.string("commentId"_L1) : r.uuid("commentId"_L1);
+        if (completed)
+            c.comment = readComment(r.child("comment"_L1));
+    } else if (op == "resolve"_L1) {
+        c.op = Change::Op::Resolve;
+        c.resolved = r.boolean("resolved"_L1);
+    } else {
+        r.fail(ErrorCode::BadRequest, u"unknown change op \"%1\""_s.arg(op));
+    }
+    return c;
+}
+
+User readUser(Reader r)
+{
+    User u;
+    u.id = r.string("id"_L1);
+    u.name = r.string("name"_L1);
+    const QString role = r.string("role"_L1);
+    if (r.ok() && !User::roleFromName(role, &u.role))
+        r.fail(ErrorCode::BadRequest, u"unknown role \"%1\""_s.arg(role));
+    return u;
+}
+
+std::optional<QJsonObject> parseObject(const QByteArray &frame, ProtocolError *error)
+{
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(frame, &parseError);
+    if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
+        *error = {ErrorCode::BadRequest,
+                  parseError.error != QJsonParseError::NoError
+                      ? u"frame is not JSON: %1"_s.arg(parseError.errorString())
+                      : u"frame is not a JSON object"_s};
+        return std::nullopt;
+    }
+    return doc.object();
+}
+
+std::optional<ClientMessage> decodeClientObject(const QJsonObject &o, ProtocolError *error)
+{
+    Reader r(o, {}, error);
+    const QString type = r.string("type"_L1);
+    if (!r.ok())
+        return std::nullopt;
+
+    ClientMessage message;
+    if (type == Type::Hello) {
+        Hello h;
+        h.v = int(r.integer("v"_L1, 0, false));
+        if (r.has("v"_L1) && h.v != Limits::ProtocolVersion)
+            r.fail(ErrorCode::BadRequest, u"unsupported protocol version %1"_s.arg(h.v));
+        h.v = Limits::ProtocolVersion;
+        h.tenant = r.string("tenant"_L1);
+        if (r.ok() && (h.tenant.isEmpty() || h.tenant.size() > Limits::TenantMax))
+            r.fail(ErrorCode::BadRequest,
+                   u"tenant must have 1 to %1 characters"_s.arg(Limits::TenantMax));
+        h.page = r.optionalString("page"_L1);
+        if (r.ok() && h.page)
+            r.check(Validation::checkPage(*h.page));
+        h.token = r.string("token"_L1, false);
+        if (r.has("resume"_L1) && !o.value("resume"_L1).isNull()) {
+            Reader resume = r.child("resume"_L1);
+            h.resume = ResumePoint{resume.string("epoch"_L1), resume.integer("seq"_L1)};
+        }
+        message = h;
+    } else if (type == Type::Sync) {
+        message = SyncRequest{r.string("epoch"_L1), r.integer("since"_L1)};
+    } else if (type == Type::NewChat) {
+        NewChatOp op;
+        op.broadcastId = r.uuid("broadcastId"_L1);
+        Reader chat = r.child("chat"_L1);
+        op.chatId = chat.uuid("id"_L1);
+        op.anchor = readAnchor(chat.child("anchor"_L1));
+        if (r.ok())
+            r.check(Validation::checkAnchor(op.anchor));
+        Reader comment = chat.child("comment"_L1);
+        op.commentId = comment.uuid("id"_L1);
+        op.text = comment.string("text"_L1);
+        if (r.ok())
+            r.check(Validation::checkCommentText(op.text));
+        message = op;
+    } else if (type == Type::UpdatedChat) {
+        UpdateChatOp op;
+        op.broadcastId = r.uuid("broadcastId"_L1);
+        op.chatId = r.uuid("chatId"_L1);
+        op.change = readChange(r.child("change"_L1), false);
+        message = op;
+    } else if (type == Type::DeletedChat) {
+        message = DeleteChatOp{r.uuid("broadcastId"_L1), r.uuid("chatId"_L1)};
+    } else if (type == Type::PublishDocument) {
+        PublishDocumentOp op;
+        op.broadcastId = r.uuid("broadcastId"_L1);
+        Reader doc = r.child("document"_L1);
+        op.document.page = doc.string("page"_L1, false);
+        op.document.title = doc.string("title"_L1);
+        op.document.format = doc.string("format"_L1);
+        op.document.content = doc.string("content"_L1);
+        if (doc.ok() && doc.has("page"_L1))
+            doc.check(Validation::checkPage(op.document.page));
+        if (doc.ok() &&
+            (op.document.title.trimmed().isEmpty() || op.document.title.size() > Limits::TitleMax))
+            doc.fail(op.document.title.size() > Limits::TitleMax ? ErrorCode::TooLarge
+                                                                 : ErrorCode::BadRequest,
+                     u"document title must have 1 to %1 characters"_s.arg(Limits::TitleMax));
+        if (doc.ok())
+            doc.check(Validation::checkDocumentFormat(op.document.format));
+        message = op;
+    } else if (type == Type::ListDocuments) {
+        ListDocumentsRequest req{r.string("requestId"_L1)};
+        if (r.ok() && req.requestId.size() > Limits::RequestIdMax)
+            r.fail(ErrorCode::TooLarge,
+                   u"requestId is longer than %1 characters"_s.arg(Limits::RequestIdMax));
+        message = req;
+    } else {
+        r.fail(ErrorCode::BadRequest, u"unknown type \"%1\""_s.arg(type));
+    }
+    if (!r.ok())
+        return std::nullopt;
+    return message;
+}
+
+std::optional<ServerMessage> decodeServerObject(const QJsonObject &o, ProtocolError *error)
+{
+    Reader r(o, {}, error);
+    const QString type = r.string("type"_L1);
+    if (!r.ok())
+        return std::nullopt;
+
+    ServerMessage message;
+    if (type == Type::Welcome) {
+        Welcome w;
+        w.v = int(r.integer("v"_L1));
+        w.connection = r.string("connection"_L1);
+        w.user = readUser(r.child("user"_L1));
+        w.hasPage = r.has("epoch"_L1);
+        if (w.hasPage) {
+            w.epoch = r.string("epoch"_L1);
+            w.seq = r.integer("seq"_L1);
+            w.viewers = int(r.integer("viewers"_L1));
+            w.recovered = r.boolean("recovered"_L1);
+            if (o.value("document"_L1).isObject())
+                w.document = readDocument(r.child("document"_L1), true);
+        }
+        message = w;
+    } else if (type == Type::Snapshot) {
+        Snapshot s;
+        s.epoch = r.string("epoch"_L1);
+        s.seq = r.integer("seq"_L1);
+        const QJsonArray chats = r.array("chats"_L1);
+        for (const QJsonValue &v : chats)
+            s.chats.append(readChat(r.element(v, "chats"_L1)));
+        message = s;
+    } else if (type == Type::NewChat) {
+        NewChatEvent e;
+        e.seq = r.integer("seq"_L1, 1);
+        e.broadcastId = r.string("broadcastId"_L1);
+        e.chat = readChat(r.child("chat"_L1));
+        message = e;
+    } else if (type == Type::UpdatedChat) {
+        UpdatedChatEvent e;
+        e.seq = r.integer("seq"_L1, 1);
+        e.broadcastId = r.string("broadcastId"_L1);
+        e.chatId = r.string("chatId"_L1);
+        e.updatedAt = r.integer("updatedAt"_L1);
+        e.change = readChange(r.child("change"_L1), true);
+        message = e;
+    } else if (type == Type::DeletedChat) {
+        message = DeletedChatEvent{r.integer("seq"_L1, 1), r.string("broadcastId"_L1),
+                                   r.string("chatId"_L1)};
+    } else if (type == Type::Presence) {
+        message = Presence{int(r.integer("viewers"_L1))};
+    } else if (type == Type::Error) {
+        ErrorMessage e;
+        e.broadcastId = r.string("broadcastId"_L1, false);
+        e.requestId = r.string("requestId"_L1, false);
+        e.code = r.string("code"_L1);
+        e.message = r.string("message"_L1, false);
+        message = e;
+    } else if (type == Type::DocumentPublished) {
+        message = DocumentPublished{r.string("broadcastId"_L1),
+                                    readDocument(r.child("document"_L1), true)};
+    } else if (type == Type::Documents) {
+        DocumentList list;
+        list.requestId = r.string("requestId"_L1);
+        const QJsonArray docs = r.array("documents"_L1);
+        for (const QJsonValue &v : docs)
+            list.documents.append(readDocument(r.element(v, "documents"_L1), true));
+        message = list;
+    } else {
+        r.fail(ErrorCode::BadRequest, u"unknown type \"%1\""_s.arg(type));
+    }
+    if (!r.ok())
+        return std::nullopt;
+    return message;
+}
+
+} // namespace
+
+std::optional<Chat> Codec::decodeChat(const QJsonObject &chat, ProtocolError *error)
+{
+    *error = {};
+    Chat c = readChat(Reader(chat, u"chat"_s, error));
+    if (!error->isNull())
+        return std::nullopt;
+    return c;
+}
+
+QString Codec::typeOf(const QJsonObject &frame)
+{
+    return frame.value("type"_L1).toString();
+}
+
+QJsonObject Codec::toJson(const Anchor &a)
+{
+    QJsonObject o{{"start"_L1, a.start}, {"end"_L1, a.end}, {"exact"_L1, a.exact}};
+    if (!a.prefix.isEmpty())
+        o.insert("prefix"_L1, a.prefix);
+    if (!a.suffix.isEmpty())
+        o.insert("suffix"_L1, a.suffix);
+    return o;
+}
+
+QJsonObject Codec::toJson(const Author &a)
+{
+    return {{"id"_L1, a.id}, {"name"_L1, a.name}};
+}
+
+QJsonObject Codec::toJson(const Comment &c)
+{
+    if (c.deleted)
+        return {{"id"_L1, c.id}, {"deleted"_L1, true}};
+    QJsonObject o{{"id"_L1, c.id},
+                  {"author"_L1, toJson(c.author)},
+                  {"text"_L1, c.text},
+                  {"createdAt"_L1, c.createdAt}};
+    if (c.editedAt)
+        o.insert("editedAt"_L1, *c.editedAt);
+    return o;
+}
+
+QJsonObject Codec::toJson(const Chat &c)
+{
+    QJsonArray comments;
+    for (const Comment &comment : c.comments)
+        comments.append(toJson(comment));
+    return {{"id"_L1, c.id},
+            {"anchor"_L1, toJson(c.anchor)},
+            {"author"_L1, toJson(c.author)},
+            {"createdAt"_L1, c.createdAt},
+            {"updatedAt"_L1, c.updatedAt},
+            {"resolved"_L1, c.resolved},
+            {"comments"_L1, comments}};
+}
+
+QJsonObject Codec::toJson(const Document &d, bool withContent)
+{
+    QJsonObject o{{"page"_L1, d.page},
+                  {"title"_L1, d.title},
+                  {"format"_L1, d.format},
+                  {"sha256"_L1, d.sha256},
+                  {"updatedAt"_L1, d.updatedAt}};
+    if (withContent)
+        o.insert("content"_L1, d.content);
+    return o;
+}
+
+QJsonObject Codec::toJson(const Change &c, bool completed)
+{
+    QJsonObject o{{"op"_L1, QLatin1StringView(opName(c.op))}};
+    switch (c.op) {
+    case Change::Op::AddComment:
+        o.insert("comment"_L1,
+                 completed ? toJson(c.comment)
+                           : QJsonObject{{"id"_L1, c.comment.id}, {"text"_L1, c.comment.text}});
+        break;
+    case Change::Op::EditComment:
+        o.insert("commentId"_L1, c.commentId);
+        o.insert("text"_L1, c.text);
+        if (completed)
+            o.insert("comment"_L1, toJson(c.comment));
+        break;
+    case Change::Op::DeleteComment:
+        o.insert("commentId"_L1, c.commentId);
+        if (completed)
+            o.insert("comment"_L1, toJson(c.comment));
+        break;
+    case Change::Op::Resolve:
+        o.insert("resolved"_L1, c.resolved);
+        break;
+    }
+    return o;
+}
+
+QByteArray Codec::encode(const ClientMessage &message)
+{
+    struct Visitor
+    {
+        QJsonObject operator()(const Hello &h) const
+        {
+            QJsonObject o{{"type"_L1, Type::Hello}, {"v"_L1, h.v}, {"tenant"_L1, h.tenant}};
+            if (h.page)
+                o.insert("page"_L1, *h.page);
+            if (!h.token.isEmpty())
+                o.insert("token"_L1, h.token);
+            if (h.resume)
+                o.insert("resume"_L1,
+                         QJsonObject{{"epoch"_L1, h.resume->epoch}, {"seq"_L1, h.resume->seq}});
+            return o;
+        }
+        QJsonObject operator()(const SyncRequest &s) const
+        {
+            return {{"type"_L1, Type::Sync}, {"epoch"_L1, s.epoch}, {"since"_L1, s.since}};
+        }
+        QJsonObject operator()(const NewChatOp &op) const
+        {
+            const QJsonObject chat{
+                {"id"_L1, op.chatId},
+                {"anchor"_L1, toJson(op.anchor)},
+                {"comment"_L1, QJsonObject{{"id"_L1, op.commentId}, {"text"_L1, op.text}}}};
+            return {
+                {"type"_L1, Type::NewChat}, {"broadcastId"_L1, op.broadcastId}, {"chat"_L1, chat}};
+        }
+        QJsonObject operator()(const UpdateChatOp &op) const
+        {
+            return {{"type"_L1, Type::UpdatedChat},
+                    {"broadcastId"_L1, op.broadcastId},
+                    {"chatId"_L1, op.chatId},
+                    {"change"_L1, toJson(op.change, false)}};
+        }
+        QJsonObject operator()(const DeleteChatOp &op) const
+        {
+            return {{"type"_L1, Type::DeletedChat},
+                    {"broadcastId"_L1, op.broadcastId},
+                    {"chatId"_L1, op.chatId}};
+        }
+        QJsonObject operator()(const PublishDocumentOp &op) const
+        {
+            QJsonObject doc{{"title"_L1, op.document.title},
+                            {"format"_L1, op.document.format},
+                            {"content"_L1, op.document.content}};
+            if (!op.document.page.isEmpty())
+                doc.insert("page"_L1, op.document.page);
+            return {{"type"_L1, Type::PublishDocument},
+                    {"broadcastId"_L1, op.broadcastId},
+                    {"document"_L1, doc}};
+        }
+        QJsonObject operator()(const ListDocumentsRequest &r) const
+        {
+            return {{"type"_L1, Type::ListDocuments}, {"requestId"_L1, r.requestId}};
+        }
+    };
+    return compact(std::visit(Visitor{}, message));
+}
+
+QByteArray Codec::encode(const ServerMessage &message)
+{
+    struct Visitor
+    {
+        QJsonObject operator()(const Welcome &w) const
+        {
+            QJsonObject o{{"type"_L1, Type::Welcome},
+                          {"v"_L1, w.v},
+                          {"connection"_L1, w.connection},
+                          {"user"_L1, QJsonObject{{"id"_L1, w.user.id},
+                                                  {"name"_L1, w.user.name},
+                                                  {"role"_L1, User::roleName(w.user.role)}}}};
+            if (w.hasPage) {
+                o.insert("epoch"_L1, w.epoch);
+                o.insert("seq"_L1, w.seq);
+                o.insert("viewers"_L1, w.viewers);
+                o.insert("recovered"_L1, w.recovered);
+                o.insert("document"_L1, w.document ? QJsonValue(toJson(*w.document))
+                                                   : QJsonValue(QJsonValue::Null));
+            }
+            return o;
+        }
+        QJsonObject operator()(const Snapshot &s) const
+        {
+            QJsonArray chats;
+            for (const Chat &c : s.chats)
+                chats.append(toJson(c));
+            return {{"type"_L1, Type::Snapshot},
+                    {"epoch"_L1, s.epoch},
+                    {"seq"_L1, s.seq},
+                    {"chats"_L1, chats}};
+        }
+        QJsonObject operator()(const NewChatEvent &e) const
+        {
+            return {{"type"_L1, Type::NewChat},
+                    {"seq"_L1, e.seq},
+                    {"broadcastId"_L1, e.broadcastId},
+                    {"chat"_L1, toJson(e.chat)}};
+        }
+        QJsonObject operator()(const UpdatedChatEvent &e) const
+        {
+            return {{"type"_L1, Type::UpdatedChat},    {"seq"_L1, e.seq},
+                    {"broadcastId"_L1, e.broadcastId}, {"chatId"_L1, e.chatId},
+                    {"updatedAt"_L1, e.updatedAt},     {"change"_L1, toJson(e.change, true)}};
+        }
+        QJsonObject operator()(const DeletedChatEvent &e) const
+        {
+            return {{"type"_L1, Type::DeletedChat},
+                    {"seq"_L1, e.seq},
+                    {"broadcastId"_L1, e.broadcastId},
+                    {"chatId"_L1, e.chatId}};
+        }
+        QJsonObject operator()(const Presence &p) const
+        {
+            return {{"type"_L1, Type::Presence}, {"viewers"_L1, p.viewers}};
+        }
+        QJsonObject operator()(const ErrorMessage &e) const
+        {
+            QJsonObject o{{"type"_L1, Type::Error}, {"code"_L1, e.code}, {"message"_L1, e.message}};
+            if (!e.broadcastId.isEmpty())
+                o.insert("broadcastId"_L1, e.broadcastId);
+            if (!e.requestId.isEmpty())
+                o.insert("requestId"_L1, e.requestId);
+            return o;
+        }
+        QJsonObject operator()(const DocumentPublished &p) const
+        {
+            return {{"type"_L1, Type::DocumentPublished},
+                    {"broadcastId"_L1, p.broadcastId},
+                    {"document"_L1, toJson(p.document, false)}};
+        }
+        QJsonObject operator()(const DocumentList &l) const
+        {
+            QJsonArray docs;
+            for (const Document &d : l.documents)
+                docs.append(toJson(d, false));
+            return {{"type"_L1, Type::Documents},
+                    {"requestId"_L1, l.requestId},
+                    {"documents"_L1, docs}};
+        }
+    };
+    return compact(std::visit(Visitor{}, message));
+}
+
+QByteArray Codec::encodeBatch(const QList<QByteArray> &frames)
+{
+    static const QByteArray head = R"({"events":[)"_ba;
+    static const QByteArray tail = R"(],"type":"batch"})"_ba;
+    qsizetype size = head.size() + tail.size() + frames.size();
+    for (const QByteArray &f : frames)
+        size += f.size();
+    QByteArray out;
+    out.reserve(size);
+    out += head;
+    for (qsizetype i = 0; i < frames.size(); ++i) {
+        if (i)
+            out += ',';
+        out += frames.at(i);
+    }
+    out += tail;
+    return out;
+}
+
+std::optional<ClientMessage> Codec::decodeClient(const QByteArray &frame, ProtocolError *error,
+                                                 Correlation *correlation)
+{
+    *error = {};
+    const std::optional<QJsonObject> o = parseObject(frame, error);
+    if (!o)
+        return std::nullopt;
+    std::optional<ClientMessage> message = decodeClientObject(*o, error);
+    if (correlation) {
+        correlation->broadcastId = o->value("broadcastId"_L1).toString();
+        correlation->requestId = o->value("requestId"_L1).toString();
+    }
+    return message;
+}
+
+std::optional<QList<ServerMessage>> Codec::decodeServer(const QByteArray &frame,
+                                                        ProtocolError *error)
+{
+    *error = {};
+    const std::optional<QJsonObject> o = parseObject(frame, error);
+    if (!o)
+        return std::nullopt;
+    QList<ServerMessage> messages;
+    if (typeOf(*o) == Type::Batch) {
+        const QJsonValue events = o->value("events"_L1);
+        if (!events.isArray()) {
+            *error = {ErrorCode::BadRequest, u"batch events must be an array"_s};
+            return std::nullopt;
+        }
+        for (const QJsonValue &v : events.toArray()) {
+            std::optional<ServerMessage> m =
+                v.isObject() ? decodeServerObject(v.toObject(), error) : std::nullopt;
+            if (!m) {
+                if (error->isNull())
+                    *error = {ErrorCode::BadRequest, u"batch events must be objects"_s};
+                return std::nullopt;
+            }
+            messages.append(std::move(*m));
+        }
+        return messages;
+    }
+    std::optional<ServerMessage> m = decodeServerObject(*o, error);
+    if (!m)
+        return std::nullopt;
+    messages.append(std::move(*m));
+    return messages;
+}
+
+} // namespace Glosa

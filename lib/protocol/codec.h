@@ -1,0 +1,49 @@
+#pragma once
+
+#include "messages.h"
+#include "protocolerror.h"
+
+#include <QJsonObject>
+
+namespace Glosa {
+
+// JSON encoding and decoding of every frame of PROTOCOL.md. Encoding is compact; decoding checks
+// types, required fields and the limits, and reports the first fault with its error code.
+class Codec
+{
+public:
+    static QByteArray encode(const ClientMessage &message);
+    static QByteArray encode(const ServerMessage &message);
+
+    // Wraps already encoded frames, in order, into one batch frame without re-encoding them.
+    static QByteArray encodeBatch(const QList<QByteArray> &frames);
+
+    // Decodes a frame sent by a client. On failure `error` is set. Where the frame is a JSON object
+    // that names them, `correlation` receives its broadcastId and requestId, so that an error about
+    // the frame can carry them.
+    struct Correlation
+    {
+        QString broadcastId;
+        QString requestId;
+    };
+    static std::optional<ClientMessage> decodeClient(const QByteArray &frame, ProtocolError *error,
+                                                     Correlation *correlation = nullptr);
+
+    // Decodes a frame sent by the server; a batch yields the messages it carries, in order.
+    static std::optional<QList<ServerMessage>> decodeServer(const QByteArray &frame,
+                                                            ProtocolError *error);
+
+    // The `type` of a frame that parses as a JSON object, or an empty string.
+    static QString typeOf(const QJsonObject &frame);
+
+    static std::optional<Chat> decodeChat(const QJsonObject &chat, ProtocolError *error);
+
+    static QJsonObject toJson(const Anchor &anchor);
+    static QJsonObject toJson(const Author &author);
+    static QJsonObject toJson(const Comment &comment);
+    static QJsonObject toJson(const Chat &chat);
+    static QJsonObject toJson(const Document &document, bool withContent = true);
+    static QJsonObject toJson(const Change &change, bool completed);
+};
+
+} // namespace Glosa

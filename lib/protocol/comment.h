@@ -1,0 +1,28 @@
+#pragma once
+
+#include <tuple>
+
+#include "author.h"
+
+#include <optional>
+
+namespace Glosa {
+
+struct Comment
+{
+    QString id;
+    Author author;
+    QString text;
+    qint64 createdAt = 0;
+    std::optional<qint64> editedAt;
+    bool deleted = false;
+
+    friend bool operator==(const Comment &a, const Comment &b)
+    {
+        return std::tie(a.id, a.author, a.text, a.createdAt, a.editedAt, a.deleted) ==
+               std::tie(b.id, b.author, b.text, b.createdAt, b.editedAt, b.deleted);
+    }
+    friend bool operator!=(const Comment &a, const Comment &b) { return !(a == b); }
+};
+
+} // namespace Glosa

@@ -1,0 +1,31 @@
+#pragma once
+
+#include <QLatin1StringView>
+
+namespace Glosa::ErrorCode {
+
+inline constexpr QLatin1StringView BadRequest{"bad-request"};
+inline constexpr QLatin1StringView Unauthorized{"unauthorized"};
+inline constexpr QLatin1StringView Forbidden{"forbidden"};
+inline constexpr QLatin1StringView NotFound{"not-found"};
+inline constexpr QLatin1StringView Conflict{"conflict"};
+inline constexpr QLatin1StringView TooLarge{"too-large"};
+inline constexpr QLatin1StringView RateLimited{"rate-limited"};
+inline constexpr QLatin1StringView Internal{"internal"};
+
+} // namespace Glosa::ErrorCode
+
+namespace Glosa::CloseCode {
+
+enum : int {
+    GoingAway = 1001,
+    TooMuchData = 1009,
+    SlowConsumer = 4008,
+    BadHello = 4400,
+    Unauthorized = 4401,
+    Forbidden = 4403,
+    HelloTimeout = 4408,
+    RateLimited = 4429,
+};
+
+} // namespace Glosa::CloseCode

@@ -1,0 +1,24 @@
+#pragma once
+
+#include <QtGlobal>
+
+namespace Glosa::Limits {
+
+// The defaults of PROTOCOL.md; lengths count UTF-16 code units.
+constexpr int ProtocolVersion = 1;
+constexpr qint64 FrameBytes = 64 * 1024;
+constexpr qint64 PublishFrameBytes = 1024 * 1024;
+constexpr int CommentTextMax = 10000;
+constexpr int ExactMax = 5000;
+constexpr int ContextMax = 32;
+constexpr int NameMax = 100;
+constexpr int PageMax = 512;
+constexpr int TitleMax = 500;
+constexpr int TenantMax = 100;
+constexpr int RequestIdMax = 100;
+constexpr double OpsPerSecond = 20;
+constexpr int Burst = 60;
+constexpr qint64 SendQueueBytes = 8 * 1024 * 1024;
+constexpr int HelloTimeoutMs = 10000;
+
+} // namespace Glosa::Limits

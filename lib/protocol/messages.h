@@ -1,0 +1,258 @@
+#pragma once
+
+#include <tuple>
+
+#include "change.h"
+#include "chat.h"
+#include "document.h"
+#include "user.h"
+
+#include <QByteArray>
+#include <QList>
+
+#include <optional>
+#include <variant>
+
+namespace Glosa {
+
+// The frames of PROTOCOL.md, one struct each. Client to server first, then server to client.
+
+struct ResumePoint
+{
+    QString epoch;
+    qint64 seq = 0;
+    friend bool operator==(const ResumePoint &a, const ResumePoint &b)
+    {
+        return std::tie(a.epoch, a.seq) == std::tie(b.epoch, b.seq);
+    }
+    friend bool operator!=(const ResumePoint &a, const ResumePoint &b) { return !(a == b); }
+};
+
+struct Hello
+{
+    int v = 1;
+    QString tenant;
+    std::optional<QString> page; // none: a lobby connection
+    QString token;
+    std::optional<ResumePoint> resume;
+    friend bool operator==(const Hello &a, const Hello &b)
+    {
+        return std::tie(a.v, a.tenant, a.page, a.token, a.resume) ==
+               std::tie(b.v, b.tenant, b.page, b.token, b.resume);
+    }
+    friend bool operator!=(const Hello &a, const Hello &b) { return !(a == b); }
+};
+
+struct SyncRequest
+{
+    QString epoch;
+    qint64 since = 0;
+    friend bool operator==(const SyncRequest &a, const SyncRequest &b)
+    {
+        return std::tie(a.epoch, a.since) == std::tie(b.epoch, b.since);
+    }
+    friend bool operator!=(const SyncRequest &a, const SyncRequest &b) { return !(a == b); }
+};
+
+struct NewChatOp
+{
+    QString broadcastId;
+    QString chatId;
+    Anchor anchor;
+    QString commentId;
+    QString text;
+    friend bool operator==(const NewChatOp &a, const NewChatOp &b)
+    {
+        return std::tie(a.broadcastId, a.chatId, a.anchor, a.commentId, a.text) ==
+               std::tie(b.broadcastId, b.chatId, b.anchor, b.commentId, b.text);
+    }
+    friend bool operator!=(const NewChatOp &a, const NewChatOp &b) { return !(a == b); }
+};
+
+struct UpdateChatOp
+{
+    QString broadcastId;
+    QString chatId;
+    Change change;
+    friend bool operator==(const UpdateChatOp &a, const UpdateChatOp &b)
+    {
+        return std::tie(a.broadcastId, a.chatId, a.change) ==
+               std::tie(b.broadcastId, b.chatId, b.change);
+    }
+    friend bool operator!=(const UpdateChatOp &a, const UpdateChatOp &b) { return !(a == b); }
+};
+
+struct DeleteChatOp
+{
+    QString broadcastId;
+    QString chatId;
+    friend bool operator==(const DeleteChatOp &a, const DeleteChatOp &b)
+    {
+        return std::tie(a.broadcastId, a.chatId) == std::tie(b.broadcastId, b.chatId);
+    }
+    friend bool operator!=(const DeleteChatOp &a, const DeleteChatOp &b) { return !(a == b); }
+};
+
+struct PublishDocumentOp
+{
+    QString broadcastId;
+    Document document; // page empty: doc/<sha256 of content>
+    friend bool operator==(const PublishDocumentOp &a, const PublishDocumentOp &b)
+    {
+        return std::tie(a.broadcastId, a.document) == std::tie(b.broadcastId, b.document);
+    }
+    friend bool operator!=(const PublishDocumentOp &a, const PublishDocumentOp &b)
+    {
+        return !(a == b);
+    }
+};
+
+struct ListDocumentsRequest
+{
+    QString requestId;
+    friend bool operator==(const ListDocumentsRequest &a, const ListDocumentsRequest &b)
+    {
+        return std::tie(a.requestId) == std::tie(b.requestId);
+    }
+    friend bool operator!=(const ListDocumentsRequest &a, const ListDocumentsRequest &b)
+    {
+        return !(a == b);
+    }
+};
+
+using ClientMessage = std::variant<Hello, SyncRequest, NewChatOp, UpdateChatOp, DeleteChatOp,
+                                   PublishDocumentOp, ListDocumentsRequest>;
+
+struct Welcome
+{
+    int v = 1;
+    QString connection;
+    User user;
+    bool hasPage = true; // false: a lobby welcome, with no page fields
+    QString epoch;
+    qint64 seq = 0;
+    int viewers = 0;
+    bool recovered = false;
+    std::optional<Document> document;
+    friend bool operator==(const Welcome &a, const Welcome &b)
+    {
+        return std::tie(a.v, a.connection, a.user, a.hasPage, a.epoch, a.seq, a.viewers,
+                        a.recovered, a.document) == std::tie(b.v, b.connection, b.user, b.hasPage,
+                                                             b.epoch, b.seq, b.viewers, b.recovered,
+                                                             b.document);
+    }
+    friend bool operator!=(const Welcome &a, const Welcome &b) { return !(a == b); }
+};
+
+struct Snapshot
+{
+    QString epoch;
+    qint64 seq = 0;
+    QList<Chat> chats;
+    friend bool operator==(const Snapshot &a, const Snapshot &b)
+    {
+        return std::tie(a.epoch, a.seq, a.chats) == std::tie(b.epoch, b.seq, b.chats);
+    }
+    friend bool operator!=(const Snapshot &a, const Snapshot &b) { return !(a == b); }
+};
+
+struct NewChatEvent
+{
+    qint64 seq = 0;
+    QString broadcastId;
+    Chat chat;
+    friend bool operator==(const NewChatEvent &a, const NewChatEvent &b)
+    {
+        return std::tie(a.seq, a.broadcastId, a.chat) == std::tie(b.seq, b.broadcastId, b.chat);
+    }
+    friend bool operator!=(const NewChatEvent &a, const NewChatEvent &b) { return !(a == b); }
+};
+
+struct UpdatedChatEvent
+{
+    qint64 seq = 0;
+    QString broadcastId;
+    QString chatId;
+    qint64 updatedAt = 0;
+    Change change;
+    friend bool operator==(const UpdatedChatEvent &a, const UpdatedChatEvent &b)
+    {
+        return std::tie(a.seq, a.broadcastId, a.chatId, a.updatedAt, a.change) ==
+               std::tie(b.seq, b.broadcastId, b.chatId, b.updatedAt, b.change);
+    }
+    friend bool operator!=(const UpdatedChatEvent &a, const UpdatedChatEvent &b)
+    {
+        return !(a == b);
+    }
+};
+
+struct DeletedChatEvent
+{
+    qint64 seq = 0;
+    QString broadcastId;
+    QString chatId;
+    friend bool operator==(const DeletedChatEvent &a, const DeletedChatEvent &b)
+    {
+        return std::tie(a.seq, a.broadcastId, a.chatId) == std::tie(b.seq, b.broadcastId, b.chatId);
+    }
+    friend bool operator!=(const DeletedChatEvent &a, const DeletedChatEvent &b)
+    {
+        return !(a == b);
+    }
+};
+
+struct Presence
+{
+    int viewers = 0;
+    friend bool operator==(const Presence &a, const Presence &b)
+    {
+        return std::tie(a.viewers) == std::tie(b.viewers);
+    }
+    friend bool operator!=(const Presence &a, const Presence &b) { return !(a == b); }
+};
+
+struct ErrorMessage
+{
+    QString broadcastId;
+    QString requestId;
+    QString code;
+    QString message;
+    friend bool operator==(const ErrorMessage &a, const ErrorMessage &b)
+    {
+        return std::tie(a.broadcastId, a.requestId, a.code, a.message) ==
+               std::tie(b.broadcastId, b.requestId, b.code, b.message);
+    }
+    friend bool operator!=(const ErrorMessage &a, const ErrorMessage &b) { return !(a == b); }
+};
+
+struct DocumentPublished
+{
+    QString broadcastId;
+    Document document; // without content
+    friend bool operator==(const DocumentPublished &a, const DocumentPublished &b)
+    {
+        return std::tie(a.broadcastId, a.document) == std::tie(b.broadcastId, b.document);
+    }
+    friend bool operator!=(const DocumentPublished &a, const DocumentPublished &b)
+    {
+        return !(a == b);
+    }
+};
+
+struct DocumentList
+{
+    QString requestId;
+    QList<Document> documents; // without content
+    friend bool operator==(const DocumentList &a, const DocumentList &b)
+    {
+        return std::tie(a.requestId, a.documents) == std::tie(b.requestId, b.documents);
+    }
+    friend bool operator!=(const DocumentList &a, const DocumentList &b) { return !(a == b); }
+};
+
+// A batch frame is decoded into the messages it carries, so it has no struct of its own.
+using ServerMessage =
+    std::variant<Welcome, Snapshot, NewChatEvent, UpdatedChatEvent, DeletedChatEvent, Presence,
+                 ErrorMessage, DocumentPublished, DocumentList>;
+
+} // namespace Glosa

@@ -1,0 +1,87 @@
+#include "validation.h"
+
+#include "errorcode.h"
+#include "limits.h"
+
+#include <QUuid>
+
+namespace Glosa::Validation {
+
+namespace {
+
+ProtocolError lengthError(const QString &what, qsizetype length, int max, bool blank)
+{
+    if (blank || length == 0)
+        return {ErrorCode::BadRequest, what + QStringLiteral(" must not be empty")};
+    if (length > max)
+        return {ErrorCode::TooLarge,
+                what + QStringLiteral(" is longer than %1 characters").arg(max)};
+    return {};
+}
+
+} // namespace
+
+bool isUuid(QStringView s)
+{
+    if (s.size() != 36)
+        return false;
+    for (qsizetype i = 0; i < s.size(); ++i) {
+        const char16_t c = s[i].unicode();
+        if (i == 8 || i == 13 || i == 18 || i == 23) {
+            if (c != u'-')
+                return false;
+        } else if (!((c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'f'))) {
+            return false;
+        }
+    }
+    return true;
+}
+
+QString newUuid()
+{
+    return QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
+
+ProtocolError checkCommentText(const QString &text)
+{
+    return lengthError(QStringLiteral("comment text"), text.size(), Limits::CommentTextMax,
+                       text.trimmed().isEmpty());
+}
+
+ProtocolError checkAnchor(const Anchor &anchor)
+{
+    if (anchor.start < 0 || anchor.end < anchor.start)
+        return {ErrorCode::BadRequest, QStringLiteral("anchor needs 0 <= start <= end, got %1..%2")
+                                           .arg(anchor.start)
+                                           .arg(anchor.end)};
+    if (ProtocolError e = lengthError(QStringLiteral("anchor exact"), anchor.exact.size(),
+                                      Limits::ExactMax, false);
+        !e.isNull())
+        return e;
+    if (anchor.prefix.size() > Limits::ContextMax || anchor.suffix.size() > Limits::ContextMax)
+        return {ErrorCode::TooLarge,
+                QStringLiteral("anchor prefix and suffix are limited to %1 characters")
+                    .arg(Limits::ContextMax)};
+    return {};
+}
+
+ProtocolError checkName(const QString &name)
+{
+    return lengthError(QStringLiteral("name"), name.size(), Limits::NameMax,
+                       name.trimmed().isEmpty());
+}
+
+ProtocolError checkPage(const QString &page)
+{
+    return lengthError(QStringLiteral("page"), page.size(), Limits::PageMax, false);
+}
+
+ProtocolError checkDocumentFormat(const QString &format)
+{
+    if (format == QLatin1StringView("markdown") || format == QLatin1StringView("text"))
+        return {};
+    return {ErrorCode::BadRequest,
+            QStringLiteral("document format must be \"markdown\" or \"text\"")};
+}
+
+} // namespace Glosa::Validation

@@ -1,0 +1,58 @@
+#include "batcher.h"
+
+#include "session.h"
+
+#include <limits>
+
+namespace Glosa {
+
+Batcher::Batcher(int windowMs, QObject *parent)
+    : QObject(parent)
+    , m_windowMs(windowMs)
+{
+    m_timer.setSingleShot(true);
+    m_timer.setTimerType(Qt::PreciseTimer);
+    connect(&m_timer, &QTimer::timeout, this, &Batcher::flushDue);
+}
+
+qint64 Batcher::now()
+{
+    static const QElapsedTimer clock = [] {
+        QElapsedTimer t;
+        t.start();
+        return t;
+    }();
+    return clock.elapsed();
+}
+
+void Batcher::schedule(Session *session)
+{
+    m_waiting.insert(session);
+    const qint64 wait = qMax<qint64>(0, session->batchDue() - now());
+    if (!m_timer.isActive() || m_timer.remainingTime() > wait)
+        m_timer.start(int(wait));
+}
+
+void Batcher::cancel(Session *session)
+{
+    m_waiting.remove(session);
+}
+
+void Batcher::flushDue()
+{
+    const qint64 t = now();
+    qint64 next = std::numeric_limits<qint64>::max();
+    const QSet<Session *> waiting = m_waiting;
+    for (Session *session : waiting) {
+        if (session->batchDue() <= t) {
+            m_waiting.remove(session);
+            session->flushBatch();
+        } else {
+            next = qMin(next, session->batchDue());
+        }
+    }
+    if (!m_waiting.isEmpty())
+        m_timer.start(int(qMax<qint64>(0, next - t)));
+}
+
+} // namespace Glosa

@@ -1,0 +1,169 @@
+#include "page.h"
+
+#include "codec.h"
+#include "errorcode.h"
+
+#include <QJsonDocument>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace Glosa {
+
+namespace {
+
+ProtocolError usedId(const QString &id)
+{
+    return {ErrorCode::Conflict, u"the id %1 is already used on this page"_s.arg(id)};
+}
+
+ProtocolError unknownChat(const QString &id)
+{
+    return {ErrorCode::NotFound, u"no chat %1 on this page"_s.arg(id)};
+}
+
+} // namespace
+
+Page::Page(QString tenant, QString name, Store::PageState state, std::optional<Document> document)
+    : m_tenant(std::move(tenant))
+    , m_name(std::move(name))
+    , m_document(std::move(document))
+{
+    reset(std::move(state));
+}
+
+void Page::reset(Store::PageState state)
+{
+    m_record = state.record;
+    m_usedIds = std::move(state.usedIds);
+    m_chats.clear();
+    for (Chat &chat : state.chats)
+        m_chats.insert(chat.id, std::move(chat));
+    m_pending.clear();
+}
+
+QList<Chat> Page::chats() const
+{
+    QList<Chat> list = m_chats.values();
+    std::sort(list.begin(), list.end(), [](const Chat &a, const Chat &b) {
+        return std::tie(a.anchor.start, a.createdAt, a.id) <
+               std::tie(b.anchor.start, b.createdAt, b.id);
+    });
+    return list;
+}
+
+Page::Applied Page::finish(const QString &broadcastId, const Chat &chat, bool deleted,
+                           const ServerMessage &event)
+{
+    Applied applied;
+    applied.event = Codec::encode(event);
+    applied.write = {m_record.id, m_record.head,
+                     broadcastId, applied.event,
+                     chat.id,     QJsonDocument(Codec::toJson(chat)).toJson(QJsonDocument::Compact),
+                     deleted};
+    m_pending.insert(broadcastId);
+    return applied;
+}
+
+std::optional<Page::Applied> Page::apply(const NewChatOp &op, const User &user, qint64 now,
+                                         ProtocolError *error)
+{
+    if (m_usedIds.contains(op.chatId))
+        *error = usedId(op.chatId);
+    else if (m_usedIds.contains(op.commentId) || op.commentId == op.chatId)
+        *error = usedId(op.commentId);
+    if (!error->isNull())
+        return std::nullopt;
+
+    const Author author{user.id, user.name};
+    Chat chat{op.chatId, op.anchor, author, now, now, false, {}};
+    chat.comments.append(Comment{op.commentId, author, op.text, now, std::nullopt, false});
+    m_usedIds.insert(op.chatId);
+    m_usedIds.insert(op.commentId);
+    m_chats.insert(chat.id, chat);
+    return finish(op.broadcastId, chat, false, NewChatEvent{++m_record.head, op.broadcastId, chat});
+}
+
+std::optional<Page::Applied> Page::apply(const UpdateChatOp &op, const User &user, qint64 now,
+                                         ProtocolError *error)
+{
+    const auto it = m_chats.find(op.chatId);
+    if (it == m_chats.end()) {
+        *error = unknownChat(op.chatId);
+        return std::nullopt;
+    }
+    Chat &chat = *it;
+    Change change = op.change;
+    if (change.op == Change::Op::AddComment) {
+        if (m_usedIds.contains(change.comment.id)) {
+            *error = usedId(change.comment.id);
+            return std::nullopt;
+        }
+        change.comment = {
+            change.comment.id, {user.id, user.name}, change.comment.text, now, std::nullopt, false};
+        m_usedIds.insert(change.comment.id);
+        chat.comments.append(change.comment);
+    } else if (change.op == Change::Op::Resolve) {
+        chat.resolved = change.resolved;
+    } else {
+        Comment *comment = chat.findComment(change.commentId);
+        if (!comment)
+            *error = {ErrorCode::NotFound, u"no comment %1 in this chat"_s.arg(change.commentId)};
+        else if (comment->deleted)
+            *error = {ErrorCode::Conflict, u"the comment has already been deleted"_s};
+        else if (comment->author.id != user.id && !user.isModerator())
+            *error = {ErrorCode::Forbidden,
+                      u"only its author or a moderator may change a comment"_s};
+        if (!error->isNull())
+            return std::nullopt;
+        if (change.op == Change::Op::EditComment) {
+            comment->text = change.text;
+            comment->editedAt = now;
+        } else {
+            comment->text.clear();
+            comment->deleted = true;
+        }
+        change.comment = *comment;
+    }
+    chat.updatedAt = now;
+    return finish(op.broadcastId, chat, false,
+                  UpdatedChatEvent{++m_record.head, op.broadcastId, op.chatId, now, change});
+}
+
+std::optional<Page::Applied> Page::apply(const DeleteChatOp &op, const User &user, qint64,
+                                         ProtocolError *error)
+{
+    const auto it = m_chats.find(op.chatId);
+    if (it == m_chats.end()) {
+        *error = unknownChat(op.chatId);
+        return std::nullopt;
+    }
+    if (it->author.id != user.id && !user.isModerator()) {
+        *error = {ErrorCode::Forbidden, u"only its creator or a moderator may delete a chat"_s};
+        return std::nullopt;
+    }
+    const Chat chat = *it;
+    m_chats.erase(it);
+    return finish(op.broadcastId, chat, true,
+                  DeletedChatEvent{++m_record.head, op.broadcastId, op.chatId});
+}
+
+bool Page::addSession(Session *session, const QString &userId)
+{
+    m_sessions.append(session);
+    return ++m_users[userId] == 1;
+}
+
+bool Page::removeSession(Session *session, const QString &userId)
+{
+    if (!m_sessions.removeOne(session))
+        return false;
+    auto it = m_users.find(userId);
+    if (it == m_users.end() || --*it > 0)
+        return false;
+    m_users.erase(it);
+    return true;
+}
+
+} // namespace Glosa

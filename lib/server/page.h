@@ -1,0 +1,75 @@
+#pragma once
+
+#include "messages.h"
+#include "protocolerror.h"
+#include "store.h"
+
+#include <QHash>
+#include <QList>
+#include <QSet>
+
+#include <optional>
+
+namespace Glosa {
+
+class Session;
+
+// One page of one tenant as the hub holds it: its chats, the ids it has used, its head seq and
+// the sessions viewing it. Operations are checked and applied here; the hub stores and broadcasts.
+class Page
+{
+public:
+    Page(QString tenant, QString name, Store::PageState state, std::optional<Document> document);
+
+    const QString &tenant() const { return m_tenant; }
+    const QString &name() const { return m_name; }
+    qint64 id() const { return m_record.id; }
+    const QString &epoch() const { return m_record.epoch; }
+    qint64 head() const { return m_record.head; }
+    const std::optional<Document> &document() const { return m_document; }
+    void setDocument(const Document &document) { m_document = document; }
+
+    // Replaces the state with what the store holds, after a failed commit.
+    void reset(Store::PageState state);
+
+    // Chats in document order: by anchor start, then creation.
+    QList<Chat> chats() const;
+
+    // The outcome of an accepted operation: its event, encoded once, and what to store.
+    struct Applied
+    {
+        QByteArray event;
+        Store::Write write;
+    };
+    std::optional<Applied> apply(const NewChatOp &op, const User &user, qint64 now,
+                                 ProtocolError *error);
+    std::optional<Applied> apply(const UpdateChatOp &op, const User &user, qint64 now,
+                                 ProtocolError *error);
+    std::optional<Applied> apply(const DeleteChatOp &op, const User &user, qint64 now,
+                                 ProtocolError *error);
+
+    // Presence: returns true when the count of distinct users changed.
+    bool addSession(Session *session, const QString &userId);
+    bool removeSession(Session *session, const QString &userId);
+    const QList<Session *> &sessions() const { return m_sessions; }
+    int viewers() const { return int(m_users.size()); }
+
+    // broadcastIds applied but not yet committed.
+    QSet<QString> &pendingBroadcasts() { return m_pending; }
+
+private:
+    Applied finish(const QString &broadcastId, const Chat &chat, bool deleted,
+                   const ServerMessage &event);
+
+    QString m_tenant;
+    QString m_name;
+    Store::PageRecord m_record;
+    QHash<QString, Chat> m_chats;
+    QSet<QString> m_usedIds;
+    std::optional<Document> m_document;
+    QList<Session *> m_sessions;
+    QHash<QString, int> m_users;
+    QSet<QString> m_pending;
+};
+
+} // namespace Glosa

@@ -1,0 +1,233 @@
+#include "server.h"
+
+#include "adminhttp.h"
+#include "hub.h"
+#include "logging.h"
+#include "sqlitestore.h"
+#include "usagemetrics.h"
+
+#include <QDir>
+#include <QFile>
+#include <QSslCertificate>
+#include <QSslConfiguration>
+#include <QSslKey>
+#include <QSslServer>
+#include <QTimer>
+#include <QWebSocket>
+#include <QWebSocketServer>
+
+using namespace Qt::StringLiterals;
+
+namespace Glosa {
+
+namespace {
+
+constexpr qsizetype MaxHandshakeBytes = 16 * 1024;
+constexpr int HandshakeTimeoutMs = 10000;
+constexpr int DrainTimeoutMs = 3000;
+
+QUrl urlFor(const QString &scheme, const QHostAddress &address, quint16 port, const QString &path)
+{
+    QUrl url;
+    url.setScheme(scheme);
+    url.setHost(address.toString());
+    url.setPort(port);
+    url.setPath(path);
+    return url;
+}
+
+} // namespace
+
+Server::Server(ServerConfig config, QObject *parent)
+    : QObject(parent)
+    , m_config(std::move(config))
+    , m_metrics(std::make_unique<UsageMetrics>())
+{
+    if (m_config.dataDir.isEmpty())
+        m_config.dataDir = ServerConfig::defaultDataDir();
+}
+
+Server::~Server()
+{
+    delete m_hub;
+    if (m_store)
+        m_store->close();
+}
+
+bool Server::start(QString *error)
+{
+    m_store = std::make_unique<SqliteStore>(QDir(m_config.dataDir).filePath(u"glosa.sqlite3"_s));
+    if (!m_store->open(error))
+        return false;
+    m_hub = new Hub(m_config, m_store.get(), m_metrics.get(), this);
+
+    const bool tls = !m_config.tlsCertificate.isEmpty() || !m_config.tlsKey.isEmpty();
+    m_webSockets = new QWebSocketServer(
+        u"glosa-server/" GLOSA_VERSION ""_s,
+        tls ? QWebSocketServer::SecureMode : QWebSocketServer::NonSecureMode, this);
+    m_webSockets->setMaxPendingConnections(std::numeric_limits<int>::max());
+    m_webSockets->setHandshakeTimeout(HandshakeTimeoutMs);
+    connect(m_webSockets, &QWebSocketServer::newConnection, this, [this] {
+        while (QWebSocket *socket = m_webSockets->nextPendingConnection())
+            m_hub->addSocket(socket);
+    });
+
+    if (tls) {
+        if (!setUpTls(error))
+            return false;
+    } else {
+        m_listener = new QTcpServer(this);
+    }
+    m_listener->setMaxPendingConnections(std::numeric_limits<int>::max());
+    connect(m_listener, &QTcpServer::pendingConnectionAvailable, this, [this] {
+        while (QTcpSocket *socket = m_listener->nextPendingConnection())
+            accept(socket);
+    });
+    if (!m_listener->listen(m_config.listenAddress, m_config.listenPort)) {
+        *error = u"cannot listen on %1:%2: %3"_s.arg(m_config.listenAddress.toString())
+                     .arg(m_config.listenPort)
+                     .arg(m_listener->errorString());
+        return false;
+    }
+
+    if (m_config.adminEnabled) {
+        m_admin = new AdminHttp(
+            m_metrics.get(),
+            [this] {
+                return AdminHttp::Gauges{m_hub->sessionCount(), m_hub->pageCount()};
+            },
+            this);
+        QString adminError;
+        if (!m_admin->listen(m_config.adminAddress, m_config.adminPort, &adminError)) {
+            *error = u"cannot listen for admin on %1:%2: %3"_s.arg(m_config.adminAddress.toString())
+                         .arg(m_config.adminPort)
+                         .arg(adminError);
+            return false;
+        }
+    }
+    qCInfo(lcServer) << "serving" << url() << "data in" << m_config.dataDir;
+    return true;
+}
+
+bool Server::setUpTls(QString *error)
+{
+    QFile certFile(m_config.tlsCertificate);
+    QFile keyFile(m_config.tlsKey);
+    if (!certFile.open(QIODevice::ReadOnly)) {
+        *error = u"%1: %2"_s.arg(m_config.tlsCertificate, certFile.errorString());
+        return false;
+    }
+    if (!keyFile.open(QIODevice::ReadOnly)) {
+        *error = u"%1: %2"_s.arg(m_config.tlsKey, keyFile.errorString());
+        return false;
+    }
+    const QList<QSslCertificate> chain = QSslCertificate::fromData(certFile.readAll(), QSsl::Pem);
+    if (chain.isEmpty()) {
+        *error = u"%1: no PEM certificate found"_s.arg(m_config.tlsCertificate);
+        return false;
+    }
+    const QByteArray keyData = keyFile.readAll();
+    QSslKey key(keyData, QSsl::Rsa, QSsl::Pem);
+    if (key.isNull())
+        key = QSslKey(keyData, QSsl::Ec, QSsl::Pem);
+    if (key.isNull()) {
+        *error = u"%1: no unencrypted PEM RSA or EC private key found"_s.arg(m_config.tlsKey);
+        return false;
+    }
+    QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
+    ssl.setLocalCertificateChain(chain);
+    ssl.setPrivateKey(key);
+    ssl.setPeerVerifyMode(QSslSocket::VerifyNone);
+    auto *listener = new QSslServer(this);
+    listener->setSslConfiguration(ssl);
+    connect(listener, &QSslServer::errorOccurred, this,
+            [](QSslSocket *, QAbstractSocket::SocketError e) {
+                qCDebug(lcServer) << "TLS handshake failed" << e;
+            });
+    m_listener = listener;
+    return true;
+}
+
+// Reads the HTTP request head so that a path other than /v1/ws is refused with 404 before the
+// WebSocket handshake; the rest of the handshake is QWebSocketServer's.
+void Server::accept(QTcpSocket *socket)
+{
+    if (m_stopping) {
+        socket->abort();
+        socket->deleteLater();
+        return;
+    }
+    socket->setParent(this);
+    connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+    auto *timeout = new QTimer(socket);
+    timeout->setSingleShot(true);
+    connect(timeout, &QTimer::timeout, socket, [socket] { socket->abort(); });
+    timeout->start(HandshakeTimeoutMs);
+
+    const auto inspect = [this, socket, timeout] {
+        const QByteArray head = socket->peek(MaxHandshakeBytes);
+        if (!head.contains("\r\n\r\n") && head.size() < MaxHandshakeBytes)
+            return;
+        disconnect(socket, &QTcpSocket::readyRead, this, nullptr);
+        delete timeout;
+        const QList<QByteArray> requestLine = head.left(head.indexOf("\r\n")).split(' ');
+        const QByteArray path = requestLine.value(1).split('?').first();
+        if (requestLine.size() != 3 || path != Path.latin1()) {
+            socket->write("HTTP/1.1 404 Not Found\r\nContent-Type: text/plain\r\n"
+                          "Content-Length: 23\r\nConnection: close\r\n\r\n"
+                          "WebSocket path: /v1/ws\n");
+            socket->disconnectFromHost();
+            return;
+        }
+        disconnect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+        m_webSockets->handleConnection(socket);
+    };
+    connect(socket, &QTcpSocket::readyRead, this, inspect);
+    if (socket->bytesAvailable())
+        inspect();
+}
+
+void Server::stop()
+{
+    if (m_stopping)
+        return;
+    m_stopping = true;
+    if (m_listener)
+        m_listener->close();
+    if (m_admin)
+        m_admin->close();
+    if (!m_hub) {
+        finishStop();
+        return;
+    }
+    connect(m_hub, &Hub::drained, this, &Server::finishStop, Qt::QueuedConnection);
+    QTimer::singleShot(DrainTimeoutMs, this, &Server::finishStop);
+    m_hub->shutdown();
+}
+
+void Server::finishStop()
+{
+    if (!m_store)
+        return;
+    delete m_hub;
+    m_hub = nullptr;
+    m_store->close();
+    m_store.reset();
+    qCInfo(lcServer) << "stopped";
+    Q_EMIT stopped();
+}
+
+QUrl Server::url() const
+{
+    const bool tls = qobject_cast<QSslServer *>(m_listener) != nullptr;
+    return urlFor(tls ? u"wss"_s : u"ws"_s, m_config.listenAddress, m_listener->serverPort(), Path);
+}
+
+QUrl Server::adminUrl() const
+{
+    if (!m_admin)
+        return {};
+    return urlFor(u"http"_s, m_config.adminAddress, m_admin->port(), {});
+}
+
+} // namespace Glosa

@@ -1,0 +1,62 @@
+#pragma once
+
+#include "serverconfig.h"
+
+#include <QObject>
+#include <QUrl>
+
+#include <memory>
+
+class QTcpServer;
+class QTcpSocket;
+class QWebSocketServer;
+
+namespace Glosa {
+
+class AdminHttp;
+class Hub;
+class Store;
+class UsageMetrics;
+
+// A whole Glosa server: the WebSocket listener on /v1/ws (ws, or wss with a certificate), the
+// hub, the SQLite store and the admin HTTP listener. glosa-server and the desktop app's embedded
+// server are both one of these.
+class Server : public QObject
+{
+    Q_OBJECT
+public:
+    static constexpr QLatin1StringView Path{"/v1/ws"};
+
+    explicit Server(ServerConfig config, QObject *parent = nullptr);
+    ~Server() override;
+
+    bool start(QString *error);
+    // Stops accepting, stores what is pending and closes every connection with 1001; emits
+    // stopped() when done.
+    void stop();
+
+    QUrl url() const;
+    QUrl adminUrl() const;
+    const ServerConfig &config() const { return m_config; }
+    Hub *hub() const { return m_hub; }
+    UsageMetrics *metrics() const { return m_metrics.get(); }
+
+Q_SIGNALS:
+    void stopped();
+
+private:
+    bool setUpTls(QString *error);
+    void accept(QTcpSocket *socket);
+    void finishStop();
+
+    ServerConfig m_config;
+    std::unique_ptr<Store> m_store;
+    std::unique_ptr<UsageMetrics> m_metrics;
+    Hub *m_hub = nullptr;
+    QTcpServer *m_listener = nullptr;
+    QWebSocketServer *m_webSockets = nullptr;
+    AdminHttp *m_admin = nullptr;
+    bool m_stopping = false;
+};
+
+} // namespace Glosa

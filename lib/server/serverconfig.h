@@ -1,0 +1,67 @@
+#pragma once
+
+#include <tuple>
+
+#include "limits.h"
+
+#include <QHostAddress>
+#include <QList>
+#include <QString>
+
+namespace Glosa {
+
+struct TenantConfig
+{
+    QString id;
+    QByteArray secret; // empty: tokens cannot be verified, only anonymous users get in
+    bool anonymous = false;
+    friend bool operator==(const TenantConfig &a, const TenantConfig &b)
+    {
+        return std::tie(a.id, a.secret, a.anonymous) == std::tie(b.id, b.secret, b.anonymous);
+    }
+    friend bool operator!=(const TenantConfig &a, const TenantConfig &b) { return !(a == b); }
+};
+
+struct ServerLimits
+{
+    double opsPerSecond = Limits::OpsPerSecond;
+    int burst = Limits::Burst;
+    qint64 sendQueueBytes = Limits::SendQueueBytes;
+    qint64 frameBytes = Limits::FrameBytes;
+    friend bool operator==(const ServerLimits &a, const ServerLimits &b)
+    {
+        return std::tie(a.opsPerSecond, a.burst, a.sendQueueBytes, a.frameBytes) ==
+               std::tie(b.opsPerSecond, b.burst, b.sendQueueBytes, b.frameBytes);
+    }
+    friend bool operator!=(const ServerLimits &a, const ServerLimits &b) { return !(a == b); }
+};
+
+// Everything glosa-server can be told, from its command line and its --config file.
+struct ServerConfig
+{
+    QHostAddress listenAddress = QHostAddress::LocalHost;
+    quint16 listenPort = 8765;
+    bool adminEnabled = true;
+    QHostAddress adminAddress = QHostAddress::LocalHost;
+    quint16 adminPort = 8766;
+    QString dataDir;
+    QString tlsCertificate;
+    QString tlsKey;
+    int batchMs = 20;
+    int helloTimeoutMs = Limits::HelloTimeoutMs;
+    int pingIntervalMs = 30000;
+    QList<TenantConfig> tenants{{QStringLiteral("local"), {}, true}};
+    ServerLimits limits;
+
+    // Reads tenants and limits from a JSON config file; on failure `error` names the file and the
+    // fault and nothing is changed.
+    bool loadFile(const QString &path, QString *error);
+    bool loadJson(const QByteArray &json, QString *error);
+
+    // Parses HOST:PORT ("127.0.0.1:8765", "[::1]:8765", "localhost:0").
+    static bool parseHostPort(const QString &text, QHostAddress *address, quint16 *port,
+                              QString *error);
+    static QString defaultDataDir();
+};
+
+} // namespace Glosa

@@ -1,0 +1,278 @@
+#include "session.h"
+
+#include "batcher.h"
+#include "codec.h"
+#include "errorcode.h"
+#include "hub.h"
+#include "logging.h"
+#include "usagemetrics.h"
+#include "validation.h"
+
+#include <QWebSocket>
+
+using namespace Qt::StringLiterals;
+
+namespace Glosa {
+
+namespace {
+
+// A batch grows up to this size; one larger event travels alone.
+constexpr qsizetype MaxBatchBytes = 256 * 1024;
+
+} // namespace
+
+Session::Session(QWebSocket *socket, Hub *hub, Batcher *batcher, UsageMetrics *metrics,
+                 const ServerConfig &config)
+    : QObject(hub)
+    , m_socket(socket)
+    , m_hub(hub)
+    , m_batcher(batcher)
+    , m_metrics(metrics)
+    , m_limits(config.limits)
+    , m_id(Validation::newUuid())
+    , m_lastWrite(Batcher::now() - batcher->windowMs())
+    , m_tokens(config.limits.burst)
+    , m_lastRefill(Batcher::now())
+{
+    m_socket->setParent(this);
+    m_socket->setMaxAllowedIncomingMessageSize(Limits::PublishFrameBytes);
+    connect(m_socket, &QWebSocket::textMessageReceived, this, &Session::onTextMessage);
+    connect(m_socket, &QWebSocket::binaryMessageReceived, this, &Session::onBinaryMessage);
+    connect(m_socket, &QWebSocket::disconnected, this, &Session::onDisconnected);
+    connect(m_socket, &QWebSocket::pong, this, [this] { m_awaitingPong = false; });
+
+    m_helloTimer.setSingleShot(true);
+    connect(&m_helloTimer, &QTimer::timeout, this,
+            [this] { closeWith(CloseCode::HelloTimeout, u"no hello in time"_s); });
+    m_helloTimer.start(config.helloTimeoutMs);
+}
+
+Session::~Session()
+{
+    m_batcher->cancel(this);
+}
+
+void Session::open(const QString &tenant, const User &user, Page *page)
+{
+    m_state = State::Open;
+    m_tenant = tenant;
+    m_user = user;
+    m_page = page;
+    m_metrics->connectionOpened(tenant);
+}
+
+void Session::onTextMessage(const QString &text)
+{
+    m_awaitingPong = false;
+    const QByteArray frame = text.toUtf8();
+    if (m_state == State::AwaitingHello) {
+        readHello(frame);
+        return;
+    }
+    if (m_state != State::Open)
+        return;
+
+    ProtocolError error;
+    Codec::Correlation correlation;
+    if (!takeToken()) {
+        if (++m_droppedInARow > m_limits.burst) {
+            closeWith(CloseCode::RateLimited, u"kept sending while rate-limited"_s);
+            return;
+        }
+        if (frame.size() <= m_limits.frameBytes)
+            Codec::decodeClient(frame, &error, &correlation);
+        sendError(
+            ErrorCode::RateLimited,
+            u"more than %1 frames per second; this one was dropped"_s.arg(m_limits.opsPerSecond),
+            correlation.broadcastId, correlation.requestId);
+        return;
+    }
+    m_droppedInARow = 0;
+
+    std::optional<ClientMessage> message = Codec::decodeClient(frame, &error, &correlation);
+    if (frame.size() > m_limits.frameBytes &&
+        !(message && std::holds_alternative<PublishDocumentOp>(*message))) {
+        error = {ErrorCode::TooLarge,
+                 u"frame of %1 bytes exceeds %2"_s.arg(frame.size()).arg(m_limits.frameBytes)};
+        message.reset();
+    }
+    if (!message) {
+        sendError(error, correlation.broadcastId, correlation.requestId);
+        return;
+    }
+    m_hub->handle(this, *message);
+}
+
+void Session::onBinaryMessage()
+{
+    if (m_state == State::AwaitingHello) {
+        readHello({});
+        return;
+    }
+    sendError(ErrorCode::BadRequest, u"frames must be UTF-8 JSON text frames"_s);
+}
+
+void Session::readHello(const QByteArray &frame)
+{
+    m_helloTimer.stop();
+    ProtocolError error;
+    std::optional<ClientMessage> message = Codec::decodeClient(frame, &error);
+    if (frame.size() > m_limits.frameBytes)
+        error = {ErrorCode::TooLarge, u"hello is larger than %1 bytes"_s.arg(m_limits.frameBytes)};
+    else if (message && !std::holds_alternative<Hello>(*message))
+        error = {ErrorCode::BadRequest, u"the first frame must be a hello"_s};
+    else if (frame.isEmpty())
+        error = {ErrorCode::BadRequest, u"the first frame must be a JSON hello"_s};
+    if (!error.isNull()) {
+        sendError(error);
+        closeWith(CloseCode::BadHello, error.message);
+        return;
+    }
+    m_hub->join(this, std::get<Hello>(*message));
+}
+
+bool Session::takeToken()
+{
+    const qint64 now = Batcher::now();
+    m_tokens = qMin<double>(m_limits.burst,
+                            m_tokens + double(now - m_lastRefill) * m_limits.opsPerSecond / 1000.0);
+    m_lastRefill = now;
+    if (m_tokens < 1.0)
+        return false;
+    m_tokens -= 1.0;
+    return true;
+}
+
+void Session::send(const QByteArray &frame, bool presence)
+{
+    if (m_state == State::Closed)
+        return;
+    if (m_queue.isEmpty() && Batcher::now() - m_lastWrite >= m_batcher->windowMs()) {
+        write(frame);
+        return;
+    }
+    if (presence && m_presenceIndex >= 0) {
+        m_queue[m_presenceIndex] = frame;
+        return;
+    }
+    if (presence)
+        m_presenceIndex = m_queue.size();
+    m_queue.append(frame);
+    if (m_queue.size() == 1)
+        m_batcher->schedule(this);
+}
+
+void Session::sendNow(const QList<QByteArray> &frames)
+{
+    if (!m_queue.isEmpty()) {
+        m_batcher->cancel(this);
+        flushBatch();
+    }
+    writeBatched(frames);
+}
+
+qint64 Session::batchDue() const
+{
+    return m_lastWrite + m_batcher->windowMs();
+}
+
+void Session::flushBatch()
+{
+    const QList<QByteArray> frames = std::exchange(m_queue, {});
+    m_presenceIndex = -1;
+    writeBatched(frames);
+}
+
+void Session::writeBatched(const QList<QByteArray> &frames)
+{
+    QList<QByteArray> batch;
+    qsizetype bytes = 0;
+    const auto flush = [&] {
+        if (batch.size() == 1)
+            write(batch.first());
+        else if (!batch.isEmpty())
+            write(Codec::encodeBatch(batch));
+        batch.clear();
+        bytes = 0;
+    };
+    for (const QByteArray &frame : frames) {
+        if (!batch.isEmpty() && bytes + frame.size() > MaxBatchBytes)
+            flush();
+        batch.append(frame);
+        bytes += frame.size() + 1;
+    }
+    flush();
+}
+
+void Session::write(const QByteArray &frame)
+{
+    if (m_state == State::Closed && m_socket->state() != QAbstractSocket::ConnectedState)
+        return;
+    m_socket->sendTextMessage(QString::fromUtf8(frame));
+    m_lastWrite = Batcher::now();
+    if (!m_tenant.isEmpty())
+        m_metrics->recordSent(m_tenant, frame.size());
+    if (m_socket->bytesToWrite() > m_limits.sendQueueBytes)
+        abort("slow consumer: send queue over the limit");
+}
+
+void Session::sendError(const QString &code, const QString &message, const QString &broadcastId,
+                        const QString &requestId)
+{
+    send(Codec::encode(ErrorMessage{broadcastId, requestId, code, message}));
+}
+
+void Session::sendError(const ProtocolError &error, const QString &broadcastId,
+                        const QString &requestId)
+{
+    sendError(error.code, error.message, broadcastId, requestId);
+}
+
+void Session::closeWith(int code, const QString &reason)
+{
+    if (m_state == State::Closed)
+        return;
+    if (!m_queue.isEmpty()) {
+        m_batcher->cancel(this);
+        flushBatch();
+    }
+    m_state = State::Closed;
+    m_helloTimer.stop();
+    qCDebug(lcServer) << "closing" << m_id << code << reason;
+    m_socket->close(QWebSocketProtocol::CloseCode(code), reason);
+    // A peer that never answers the close handshake is dropped.
+    QTimer::singleShot(5000, this, [this] { m_socket->abort(); });
+}
+
+void Session::abort(const char *why)
+{
+    qCInfo(lcServer) << "dropping connection" << m_id << why;
+    m_state = State::Closed;
+    m_queue.clear();
+    m_batcher->cancel(this);
+    m_socket->abort();
+}
+
+void Session::heartbeat()
+{
+    if (m_awaitingPong) {
+        abort("no answer to ping");
+        return;
+    }
+    m_awaitingPong = true;
+    m_socket->ping();
+}
+
+void Session::onDisconnected()
+{
+    m_state = State::Closed;
+    m_batcher->cancel(this);
+    m_queue.clear();
+    m_helloTimer.stop();
+    if (!m_tenant.isEmpty())
+        m_metrics->connectionClosed(m_tenant);
+    Q_EMIT closed(this);
+    deleteLater();
+}
+
+} // namespace Glosa

@@ -1,0 +1,91 @@
+#pragma once
+
+#include "messages.h"
+#include "protocolerror.h"
+#include "serverconfig.h"
+
+#include <QList>
+#include <QObject>
+#include <QTimer>
+
+class QWebSocket;
+
+namespace Glosa {
+
+class Batcher;
+class Hub;
+class Page;
+class UsageMetrics;
+
+// One client connection: reads and checks its frames (hello first, rate limit, sizes), hands
+// what is valid to the hub, and writes to it through the batcher, watching its send queue.
+class Session : public QObject
+{
+    Q_OBJECT
+public:
+    enum class State { AwaitingHello, Open, Closed };
+
+    Session(QWebSocket *socket, Hub *hub, Batcher *batcher, UsageMetrics *metrics,
+            const ServerConfig &config);
+    ~Session() override;
+
+    const QString &id() const { return m_id; }
+    State state() const { return m_state; }
+    const User &user() const { return m_user; }
+    const QString &tenant() const { return m_tenant; }
+    Page *page() const { return m_page; }
+
+    void open(const QString &tenant, const User &user, Page *page);
+    void leavePage() { m_page = nullptr; }
+
+    // Queues a frame; it leaves at once unless the connection was written to within the batch
+    // window. A newer presence frame replaces one still queued.
+    void send(const QByteArray &frame, bool presence = false);
+    // Writes queued frames, then these, at once and in order (welcome, snapshot, replay).
+    void sendNow(const QList<QByteArray> &frames);
+    void sendError(const QString &code, const QString &message, const QString &broadcastId = {},
+                   const QString &requestId = {});
+    void sendError(const ProtocolError &error, const QString &broadcastId = {},
+                   const QString &requestId = {});
+    void closeWith(int code, const QString &reason);
+    void abort(const char *why);
+
+    qint64 batchDue() const;
+    void flushBatch();
+    void heartbeat();
+
+Q_SIGNALS:
+    void closed(Glosa::Session *session);
+
+private:
+    void onTextMessage(const QString &text);
+    void onBinaryMessage();
+    void onDisconnected();
+    void readHello(const QByteArray &frame);
+    bool takeToken();
+    void write(const QByteArray &frame);
+    void writeBatched(const QList<QByteArray> &frames);
+
+    QWebSocket *m_socket;
+    Hub *m_hub;
+    Batcher *m_batcher;
+    UsageMetrics *m_metrics;
+    const ServerLimits m_limits;
+    QString m_id;
+    State m_state = State::AwaitingHello;
+    QString m_tenant;
+    User m_user;
+    Page *m_page = nullptr;
+
+    QList<QByteArray> m_queue;
+    qsizetype m_presenceIndex = -1;
+    qint64 m_lastWrite;
+
+    double m_tokens;
+    qint64 m_lastRefill;
+    int m_droppedInARow = 0;
+    bool m_awaitingPong = false;
+    QTimer m_helloTimer;
+};
+
+} // namespace Glosa

@@ -1,0 +1,320 @@
+#include "sqlitestore.h"
+
+#include "codec.h"
+#include "logging.h"
+#include "validation.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+#include <atomic>
+
+using namespace Qt::StringLiterals;
+
+namespace Glosa {
+
+namespace {
+
+QString nextConnectionName()
+{
+    static std::atomic<int> counter{0};
+    return u"glosa-store-%1"_s.arg(++counter);
+}
+
+// Each entry brings the schema from version i to i + 1.
+const QList<QStringList> &migrations()
+{
+    static const QList<QStringList> steps = {{
+        u"CREATE TABLE pages (id INTEGER PRIMARY KEY, tenant TEXT NOT NULL, page TEXT NOT NULL,"
+        " epoch TEXT NOT NULL, head INTEGER NOT NULL DEFAULT 0, UNIQUE (tenant, page))"_s,
+        u"CREATE TABLE events (page_id INTEGER NOT NULL REFERENCES pages(id), seq INTEGER NOT NULL,"
+        " broadcast_id TEXT NOT NULL, body BLOB NOT NULL, PRIMARY KEY (page_id, seq))"_s,
+        u"CREATE UNIQUE INDEX events_broadcast ON events (page_id, broadcast_id)"_s,
+        u"CREATE TABLE chats (page_id INTEGER NOT NULL REFERENCES pages(id), chat_id TEXT NOT NULL,"
+        " body BLOB NOT NULL, deleted INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (page_id, chat_id))"_s,
+        u"CREATE TABLE documents (tenant TEXT NOT NULL, page TEXT NOT NULL, title TEXT NOT NULL,"
+        " format TEXT NOT NULL, content TEXT NOT NULL, sha256 TEXT NOT NULL,"
+        " updated_at INTEGER NOT NULL, PRIMARY KEY (tenant, page))"_s,
+    }};
+    return steps;
+}
+
+Document documentFrom(const QSqlQuery &q, bool withContent)
+{
+    Document d;
+    d.page = q.value(0).toString();
+    d.title = q.value(1).toString();
+    d.format = q.value(2).toString();
+    d.sha256 = q.value(3).toString();
+    d.updatedAt = q.value(4).toLongLong();
+    if (withContent)
+        d.content = q.value(5).toString();
+    return d;
+}
+
+} // namespace
+
+SqliteStore::SqliteStore(QString path)
+    : m_path(std::move(path))
+    , m_connection(nextConnectionName())
+{}
+
+SqliteStore::~SqliteStore()
+{
+    close();
+}
+
+bool SqliteStore::exec(QSqlQuery &query, QString *error)
+{
+    if (query.exec())
+        return true;
+    if (error)
+        *error = query.lastError().text();
+    qCWarning(lcStore) << "query failed:" << query.lastQuery() << query.lastError().text();
+    return false;
+}
+
+bool SqliteStore::open(QString *error)
+{
+    const QFileInfo info(m_path);
+    if (!QDir().mkpath(info.absolutePath())) {
+        *error = u"cannot create the folder %1"_s.arg(info.absolutePath());
+        return false;
+    }
+    QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_connection);
+    db.setDatabaseName(m_path);
+    if (!db.open()) {
+        *error = u"cannot open %1: %2"_s.arg(m_path, db.lastError().text());
+        return false;
+    }
+    QSqlQuery q(db);
+    for (const QString &pragma : {u"PRAGMA journal_mode=WAL"_s, u"PRAGMA synchronous=FULL"_s,
+                                  u"PRAGMA foreign_keys=ON"_s, u"PRAGMA busy_timeout=5000"_s}) {
+        if (!q.exec(pragma)) {
+            *error = u"%1: %2"_s.arg(m_path, q.lastError().text());
+            return false;
+        }
+    }
+    if (!migrate(error)) {
+        *error = u"%1: %2"_s.arg(m_path, *error);
+        return false;
+    }
+    qCInfo(lcStore) << "opened" << m_path;
+    return true;
+}
+
+bool SqliteStore::migrate(QString *error)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connection);
+    QSqlQuery q(db);
+    if (!q.exec(u"PRAGMA user_version"_s) || !q.next()) {
+        *error = q.lastError().text();
+        return false;
+    }
+    const int version = q.value(0).toInt();
+    if (version > SchemaVersion) {
+        *error =
+            u"the data was written by a newer Glosa (schema %1, this one knows %2)"_s.arg(version)
+                .arg(SchemaVersion);
+        return false;
+    }
+    for (int v = version; v < SchemaVersion; ++v) {
+        db.transaction();
+        for (const QString &statement : migrations().at(v)) {
+            if (!q.exec(statement)) {
+                *error = q.lastError().text();
+                db.rollback();
+                return false;
+            }
+        }
+        if (!q.exec(u"PRAGMA user_version=%1"_s.arg(v + 1)) || !db.commit()) {
+            *error = q.lastError().text();
+            db.rollback();
+            return false;
+        }
+    }
+    return true;
+}
+
+void SqliteStore::close()
+{
+    if (!QSqlDatabase::contains(m_connection))
+        return;
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(m_connection);
+}
+
+std::optional<Store::PageState> SqliteStore::loadPage(const QString &tenant, const QString &page,
+                                                      QString *error)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connection);
+    QSqlQuery q(db);
+    q.prepare(u"SELECT id, epoch, head FROM pages WHERE tenant = ? AND page = ?"_s);
+    q.addBindValue(tenant);
+    q.addBindValue(page);
+    if (!exec(q, error))
+        return std::nullopt;
+    PageState state;
+    if (q.next()) {
+        state.record = {q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toLongLong()};
+    } else {
+        state.record.epoch = Validation::newUuid();
+        q.prepare(u"INSERT INTO pages (tenant, page, epoch) VALUES (?, ?, ?)"_s);
+        q.addBindValue(tenant);
+        q.addBindValue(page);
+        q.addBindValue(state.record.epoch);
+        if (!exec(q, error))
+            return std::nullopt;
+        state.record.id = q.lastInsertId().toLongLong();
+        return state;
+    }
+
+    q.prepare(u"SELECT chat_id, body, deleted FROM chats WHERE page_id = ?"_s);
+    q.addBindValue(state.record.id);
+    if (!exec(q, error))
+        return std::nullopt;
+    while (q.next()) {
+        ProtocolError decodeError;
+        const std::optional<Chat> chat = Codec::decodeChat(
+            QJsonDocument::fromJson(q.value(1).toByteArray()).object(), &decodeError);
+        state.usedIds.insert(q.value(0).toString());
+        if (!chat) {
+            qCWarning(lcStore) << "unreadable chat" << q.value(0).toString() << decodeError.message;
+            continue;
+        }
+        for (const Comment &c : chat->comments)
+            state.usedIds.insert(c.id);
+        if (!q.value(2).toBool())
+            state.chats.append(*chat);
+    }
+    return state;
+}
+
+std::optional<qint64> SqliteStore::findBroadcast(qint64 pageId, const QString &broadcastId)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.prepare(u"SELECT seq FROM events WHERE page_id = ? AND broadcast_id = ?"_s);
+    q.addBindValue(pageId);
+    q.addBindValue(broadcastId);
+    if (exec(q, nullptr) && q.next())
+        return q.value(0).toLongLong();
+    return std::nullopt;
+}
+
+QByteArray SqliteStore::event(qint64 pageId, qint64 seq)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.prepare(u"SELECT body FROM events WHERE page_id = ? AND seq = ?"_s);
+    q.addBindValue(pageId);
+    q.addBindValue(seq);
+    if (exec(q, nullptr) && q.next())
+        return q.value(0).toByteArray();
+    return {};
+}
+
+QList<QByteArray> SqliteStore::eventsAfter(qint64 pageId, qint64 since, int limit)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.setForwardOnly(true);
+    q.prepare(u"SELECT body FROM events WHERE page_id = ? AND seq > ? ORDER BY seq LIMIT ?"_s);
+    q.addBindValue(pageId);
+    q.addBindValue(since);
+    q.addBindValue(limit);
+    QList<QByteArray> events;
+    if (exec(q, nullptr)) {
+        while (q.next())
+            events.append(q.value(0).toByteArray());
+    }
+    return events;
+}
+
+bool SqliteStore::commit(const QList<Write> &writes, QString *error)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connection);
+    if (!db.transaction()) {
+        *error = db.lastError().text();
+        return false;
+    }
+    QSqlQuery insertEvent(db);
+    insertEvent.prepare(
+        u"INSERT INTO events (page_id, seq, broadcast_id, body) VALUES (?, ?, ?, ?)"_s);
+    QSqlQuery upsertChat(db);
+    upsertChat.prepare(u"INSERT INTO chats (page_id, chat_id, body, deleted) VALUES (?, ?, ?, ?)"
+                       " ON CONFLICT (page_id, chat_id) DO UPDATE SET body = excluded.body,"
+                       " deleted = excluded.deleted"_s);
+    QSqlQuery updateHead(db);
+    updateHead.prepare(u"UPDATE pages SET head = ? WHERE id = ? AND head < ?"_s);
+
+    bool ok = true;
+    for (const Write &w : writes) {
+        insertEvent.addBindValue(w.pageId);
+        insertEvent.addBindValue(w.seq);
+        insertEvent.addBindValue(w.broadcastId);
+        insertEvent.addBindValue(w.event);
+        upsertChat.addBindValue(w.pageId);
+        upsertChat.addBindValue(w.chatId);
+        upsertChat.addBindValue(w.chatJson);
+        upsertChat.addBindValue(w.chatDeleted);
+        updateHead.addBindValue(w.seq);
+        updateHead.addBindValue(w.pageId);
+        updateHead.addBindValue(w.seq);
+        if (!exec(insertEvent, error) || !exec(upsertChat, error) || !exec(updateHead, error)) {
+            ok = false;
+            break;
+        }
+    }
+    if (ok && db.commit())
+        return true;
+    if (ok)
+        *error = db.lastError().text();
+    db.rollback();
+    return false;
+}
+
+std::optional<Document> SqliteStore::document(const QString &tenant, const QString &page)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.prepare(u"SELECT page, title, format, sha256, updated_at, content FROM documents"
+              " WHERE tenant = ? AND page = ?"_s);
+    q.addBindValue(tenant);
+    q.addBindValue(page);
+    if (exec(q, nullptr) && q.next())
+        return documentFrom(q, true);
+    return std::nullopt;
+}
+
+QList<Document> SqliteStore::documents(const QString &tenant)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.prepare(u"SELECT page, title, format, sha256, updated_at FROM documents WHERE tenant = ?"
+              " ORDER BY title, page"_s);
+    q.addBindValue(tenant);
+    QList<Document> docs;
+    if (exec(q, nullptr)) {
+        while (q.next())
+            docs.append(documentFrom(q, false));
+    }
+    return docs;
+}
+
+bool SqliteStore::saveDocument(const QString &tenant, const Document &d, QString *error)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.prepare(u"INSERT OR REPLACE INTO documents (tenant, page, title, format, content, sha256,"
+              " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)"_s);
+    for (const QVariant &v :
+         {QVariant(tenant), QVariant(d.page), QVariant(d.title), QVariant(d.format),
+          QVariant(d.content), QVariant(d.sha256), QVariant(d.updatedAt)})
+        q.addBindValue(v);
+    return exec(q, error);
+}
+
+} // namespace Glosa

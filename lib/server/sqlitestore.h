@@ -1,0 +1,43 @@
+#pragma once
+
+#include "store.h"
+
+#include <QString>
+
+class QSqlQuery;
+
+namespace Glosa {
+
+// Store on one SQLite file through Qt Sql, in WAL mode with synchronous=FULL; the schema is
+// versioned with PRAGMA user_version and migrated forward on open.
+class SqliteStore : public Store
+{
+public:
+    explicit SqliteStore(QString path);
+    ~SqliteStore() override;
+
+    static constexpr int SchemaVersion = 1;
+
+    QString path() const { return m_path; }
+
+    bool open(QString *error) override;
+    void close() override;
+    std::optional<PageState> loadPage(const QString &tenant, const QString &page,
+                                      QString *error) override;
+    std::optional<qint64> findBroadcast(qint64 pageId, const QString &broadcastId) override;
+    QByteArray event(qint64 pageId, qint64 seq) override;
+    QList<QByteArray> eventsAfter(qint64 pageId, qint64 since, int limit) override;
+    bool commit(const QList<Write> &writes, QString *error) override;
+    std::optional<Document> document(const QString &tenant, const QString &page) override;
+    QList<Document> documents(const QString &tenant) override;
+    bool saveDocument(const QString &tenant, const Document &document, QString *error) override;
+
+private:
+    bool exec(QSqlQuery &query, QString *error);
+    bool migrate(QString *error);
+
+    QString m_path;
+    QString m_connection;
+};
+
+} // namespace Glosa

@@ -1,0 +1,66 @@
+#pragma once
+
+#include "chat.h"
+#include "document.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QSet>
+
+#include <optional>
+
+namespace Glosa {
+
+// Durable state of the server: pages with their event history and current chats, and documents.
+// An interface, so that a store shared by several server nodes can stand beside SqliteStore.
+class Store
+{
+public:
+    struct PageRecord
+    {
+        qint64 id = 0;
+        QString epoch;
+        qint64 head = 0;
+    };
+
+    struct PageState
+    {
+        PageRecord record;
+        QList<Chat> chats;     // live chats
+        QSet<QString> usedIds; // every chat and comment id ever used on the page
+    };
+
+    // One operation's effect: its event, and the chat as it stands afterwards.
+    struct Write
+    {
+        qint64 pageId = 0;
+        qint64 seq = 0;
+        QString broadcastId;
+        QByteArray event;
+        QString chatId;
+        QByteArray chatJson; // the chat after the operation
+        bool chatDeleted = false;
+    };
+
+    virtual ~Store() = default;
+
+    virtual bool open(QString *error) = 0;
+    virtual void close() = 0;
+
+    // The page's state, creating the page with a fresh epoch when it is new.
+    virtual std::optional<PageState> loadPage(const QString &tenant, const QString &page,
+                                              QString *error) = 0;
+    // The seq of the page's event that carries `broadcastId`, if any.
+    virtual std::optional<qint64> findBroadcast(qint64 pageId, const QString &broadcastId) = 0;
+    virtual QByteArray event(qint64 pageId, qint64 seq) = 0;
+    // The encoded events after `since`, in order, up to `limit` of them.
+    virtual QList<QByteArray> eventsAfter(qint64 pageId, qint64 since, int limit) = 0;
+    // Stores all writes in one transaction: all of them or none.
+    virtual bool commit(const QList<Write> &writes, QString *error) = 0;
+
+    virtual std::optional<Document> document(const QString &tenant, const QString &page) = 0;
+    virtual QList<Document> documents(const QString &tenant) = 0;
+    virtual bool saveDocument(const QString &tenant, const Document &document, QString *error) = 0;
+};
+
+} // namespace Glosa

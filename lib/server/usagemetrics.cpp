@@ -1,0 +1,31 @@
+#include "usagemetrics.h"
+
+namespace Glosa {
+
+void UsageMetrics::recordSent(const QString &tenant, qint64 bytes)
+{
+    QMutexLocker lock(&m_mutex);
+    Tenant &t = m_tenants[tenant];
+    ++t.pubSubMessageCount;
+    t.pubSubBandwidth += bytes;
+}
+
+void UsageMetrics::connectionOpened(const QString &tenant)
+{
+    QMutexLocker lock(&m_mutex);
+    ++m_tenants[tenant].connections;
+}
+
+void UsageMetrics::connectionClosed(const QString &tenant)
+{
+    QMutexLocker lock(&m_mutex);
+    --m_tenants[tenant].connections;
+}
+
+QHash<QString, UsageMetrics::Tenant> UsageMetrics::snapshot() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_tenants;
+}
+
+} // namespace Glosa
