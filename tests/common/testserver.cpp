@@ -1,0 +1,52 @@
+#include "testserver.h"
+
+#include <QSignalSpy>
+#include <QTest>
+
+TestServer::TestServer()
+{
+    config.listenPort = 0;
+    config.adminPort = 0;
+    config.dataDir = m_dir.path();
+    config.pingIntervalMs = 60000;
+}
+
+TestServer::~TestServer()
+{
+    stop();
+}
+
+bool TestServer::start()
+{
+    m_server = std::make_unique<Glosa::Server>(config);
+    QString error;
+    if (!m_server->start(&error)) {
+        qWarning() << "server did not start:" << error;
+        m_server.reset();
+        return false;
+    }
+    m_url = m_server->url();
+    return true;
+}
+
+void TestServer::stop()
+{
+    if (!m_server)
+        return;
+    QSignalSpy stopped(m_server.get(), &Glosa::Server::stopped);
+    m_server->stop();
+    if (stopped.isEmpty())
+        stopped.wait(5000);
+    m_server.reset();
+}
+
+bool TestServer::restart()
+{
+    const quint16 port = quint16(m_url.port());
+    stop();
+    config.listenPort = port;
+    if (start())
+        return true;
+    config.listenPort = 0;
+    return start();
+}

@@ -1,0 +1,33 @@
+#pragma once
+
+#include "server.h"
+
+#include <QTemporaryDir>
+
+#include <memory>
+
+// A real Glosa server in this process, on 127.0.0.1 with a free port and its SQLite file in a
+// temporary folder that outlives restarts.
+class TestServer
+{
+public:
+    TestServer();
+    ~TestServer();
+
+    Glosa::ServerConfig config;
+
+    bool start();
+    // Stops gracefully (1001 to every client) and waits until the server is gone.
+    void stop();
+    // Starts again on the same data, and on the same port where it is still free.
+    bool restart();
+
+    Glosa::Server *server() const { return m_server.get(); }
+    QUrl url() const { return m_url; }
+    QString dataDir() const { return m_dir.path(); }
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<Glosa::Server> m_server;
+    QUrl m_url;
+};
