@@ -58,7 +58,7 @@ QJsonObject TestClient::join(const QString &page, const QString &tenant, const Q
 QJsonObject TestClient::next(const QString &type, int timeout)
 {
     QJsonObject found;
-    QTest::qWaitFor(
+    [[maybe_unused]] const bool done = QTest::qWaitFor(
         [&] {
             while (m_read < m_frames.size()) {
                 const QJsonObject frame = m_frames.at(m_read++);
@@ -101,14 +101,17 @@ QString TestClient::uuid()
 QJsonObject TestClient::newChat(const QString &chatId, const QString &commentId,
                                 const QString &text, const QString &broadcastId)
 {
-    const QJsonObject anchor{{"start"_L1, 10}, {"end"_L1, 15}, {"exact"_L1, "quick"_L1},
-                             {"prefix"_L1, "The "_L1}, {"suffix"_L1, " brown"_L1}};
+    const QJsonObject anchor{{"start"_L1, 10},
+                             {"end"_L1, 15},
+                             {"exact"_L1, "quick"_L1},
+                             {"prefix"_L1, "The "_L1},
+                             {"suffix"_L1, " brown"_L1}};
     return {{"type"_L1, "new-text-chat"_L1},
             {"broadcastId"_L1, broadcastId},
-            {"chat"_L1, QJsonObject{{"id"_L1, chatId},
-                                    {"anchor"_L1, anchor},
-                                    {"comment"_L1, QJsonObject{{"id"_L1, commentId},
-                                                               {"text"_L1, text}}}}}};
+            {"chat"_L1,
+             QJsonObject{{"id"_L1, chatId},
+                         {"anchor"_L1, anchor},
+                         {"comment"_L1, QJsonObject{{"id"_L1, commentId}, {"text"_L1, text}}}}}};
 }
 
 QJsonObject TestClient::update(const QString &chatId, const QJsonObject &change,

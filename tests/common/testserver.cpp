@@ -1,5 +1,9 @@
 #include "testserver.h"
 
+#include "jwt.h"
+
+#include <QDateTime>
+#include <QJsonObject>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -49,4 +53,16 @@ bool TestServer::restart()
         return true;
     config.listenPort = 0;
     return start();
+}
+
+QString TestServer::token(const QString &tenant, const QByteArray &secret, const QString &sub,
+                          const QString &role, const QString &name, qint64 expiresIn)
+{
+    QJsonObject claims{{QStringLiteral("tid"), tenant},
+                       {QStringLiteral("sub"), sub},
+                       {QStringLiteral("role"), role},
+                       {QStringLiteral("exp"), QDateTime::currentSecsSinceEpoch() + expiresIn}};
+    if (!name.isEmpty())
+        claims.insert(QStringLiteral("name"), name);
+    return QString::fromLatin1(Glosa::Jwt::sign(claims, secret));
 }

@@ -22,6 +22,11 @@ public:
     // Starts again on the same data, and on the same port where it is still free.
     bool restart();
 
+    // An HS256 token for `tenant`, valid for an hour unless `expiresIn` (seconds) says otherwise.
+    static QString token(const QString &tenant, const QByteArray &secret, const QString &sub,
+                         const QString &role = QStringLiteral("member"), const QString &name = {},
+                         qint64 expiresIn = 3600);
+
     Glosa::Server *server() const { return m_server.get(); }
     QUrl url() const { return m_url; }
     QString dataDir() const { return m_dir.path(); }

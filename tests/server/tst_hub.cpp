@@ -1,0 +1,615 @@
+#include "testclient.h"
+#include "testserver.h"
+
+#include "document.h"
+
+#include <QJsonArray>
+#include <QStandardPaths>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const QByteArray AcmeSecret = "acme-secret";
+
+QJsonObject change(const char *op, const QJsonObject &fields = {})
+{
+    QJsonObject c = fields;
+    c.insert("op"_L1, QLatin1StringView(op));
+    return c;
+}
+
+QJsonObject comment(const QString &id, const QString &text)
+{
+    return {{"id"_L1, id}, {"text"_L1, text}};
+}
+
+QStringList chatIds(const QJsonObject &snapshot)
+{
+    QStringList ids;
+    for (const QJsonValue &chat : snapshot.value("chats"_L1).toArray())
+        ids.append(chat.toObject().value("id"_L1).toString());
+    return ids;
+}
+
+} // namespace
+
+// The page-level rules of PROTOCOL.md over real connections: operations and their events,
+// roles, retries, presence, resume, sync, documents and tenants.
+class tst_Hub : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<TestServer> m_server;
+
+    TestClient *joined(const QString &page, const QString &tenant = u"local"_s,
+                       const QString &token = {})
+    {
+        auto *client = new TestClient(this);
+        if (!client->open(m_server->url()))
+            return nullptr;
+        const QJsonObject welcome = client->join(page, tenant, token);
+        if (welcome.isEmpty())
+            return nullptr;
+        client->setProperty("user", welcome.value("user"_L1).toObject().value("id"_L1).toString());
+        client->next(u"snapshot"_s);
+        return client;
+    }
+
+    QString acme(const QString &sub, const QString &role = u"member"_s)
+    {
+        return TestServer::token(u"acme"_s, AcmeSecret, sub, role);
+    }
+
+private Q_SLOTS:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void init()
+    {
+        m_server = std::make_unique<TestServer>();
+        m_server->config.batchMs = 0;
+        m_server->config.tenants = {{u"local"_s, {}, true}, {u"acme"_s, AcmeSecret, false}};
+        QVERIFY(m_server->start());
+    }
+
+    void cleanup()
+    {
+        qDeleteAll(findChildren<TestClient *>());
+        m_server.reset();
+    }
+
+    void welcomeThenSnapshot()
+    {
+        TestClient client;
+        QVERIFY(client.open(m_server->url()));
+        const QJsonObject welcome = client.join(u"handbook/intro"_s);
+        QCOMPARE(welcome.value("v"_L1).toInt(), 1);
+        QVERIFY(!welcome.value("connection"_L1).toString().isEmpty());
+        QVERIFY(
+            welcome.value("user"_L1).toObject().value("id"_L1).toString().startsWith("anon:"_L1));
+        QCOMPARE(welcome.value("user"_L1).toObject().value("role"_L1).toString(), u"member"_s);
+        QCOMPARE(welcome.value("seq"_L1).toInteger(), 0);
+        QCOMPARE(welcome.value("viewers"_L1).toInt(), 1);
+        QCOMPARE(welcome.value("recovered"_L1), QJsonValue(false));
+        QVERIFY(welcome.value("document"_L1).isNull());
+        const QJsonObject snapshot = client.next();
+        QCOMPARE(snapshot.value("type"_L1).toString(), u"snapshot"_s);
+        QCOMPARE(snapshot.value("epoch"_L1), welcome.value("epoch"_L1));
+        QCOMPARE(snapshot.value("seq"_L1).toInteger(), 0);
+        QVERIFY(snapshot.value("chats"_L1).toArray().isEmpty());
+    }
+
+    void newChatReachesEveryViewer()
+    {
+        TestClient *a = joined(u"p"_s);
+        TestClient *b = joined(u"p"_s);
+        QVERIFY(a && b);
+        const QString chatId = TestClient::uuid(), commentId = TestClient::uuid(),
+                      broadcastId = TestClient::uuid();
+        a->send(TestClient::newChat(chatId, commentId, u"Nice point"_s, broadcastId));
+        const QJsonObject echo = a->next(u"new-text-chat"_s);
+        const QJsonObject seen = b->next(u"new-text-chat"_s);
+        QCOMPARE(echo, seen);
+        QCOMPARE(echo.value("seq"_L1).toInteger(), 1);
+        QCOMPARE(echo.value("broadcastId"_L1).toString(), broadcastId);
+        const QJsonObject chat = echo.value("chat"_L1).toObject();
+        QCOMPARE(chat.value("id"_L1).toString(), chatId);
+        QCOMPARE(chat.value("author"_L1).toObject().value("id"_L1).toString(),
+                 a->property("user").toString());
+        QCOMPARE(chat.value("resolved"_L1), QJsonValue(false));
+        QVERIFY(chat.value("createdAt"_L1).toInteger() > 1700000000000);
+        QCOMPARE(chat.value("updatedAt"_L1), chat.value("createdAt"_L1));
+        QCOMPARE(chat.value("anchor"_L1).toObject().value("exact"_L1).toString(), u"quick"_s);
+        const QJsonObject first = chat.value("comments"_L1).toArray().first().toObject();
+        QCOMPARE(first.value("id"_L1).toString(), commentId);
+        QCOMPARE(first.value("text"_L1).toString(), u"Nice point"_s);
+        QCOMPARE(first.value("author"_L1), chat.value("author"_L1));
+        QVERIFY(echo.value("chat"_L1).toObject().value("comments"_L1).toArray().size() == 1);
+        // Well under 1 KB to create a thread.
+        QVERIFY(a->rawFrames.last().size() < 1024);
+    }
+
+    void everyChangeOp()
+    {
+        TestClient *a = joined(u"p"_s);
+        TestClient *b = joined(u"p"_s);
+        QVERIFY(a && b);
+        const QString chatId = TestClient::uuid(), first = TestClient::uuid(),
+                      reply = TestClient::uuid();
+        a->send(TestClient::newChat(chatId, first));
+        QVERIFY(!a->next(u"new-text-chat"_s).isEmpty());
+
+        b->send(TestClient::update(
+            chatId, change("add-comment", {{"comment"_L1, comment(reply, u"Agreed"_s)}})));
+        QJsonObject e = a->next(u"updated-text-chat"_s);
+        QCOMPARE(e.value("seq"_L1).toInteger(), 2);
+        QCOMPARE(e.value("chatId"_L1).toString(), chatId);
+        QVERIFY(e.value("updatedAt"_L1).toInteger() > 0);
+        QJsonObject c = e.value("change"_L1).toObject().value("comment"_L1).toObject();
+        QCOMPARE(c.value("id"_L1).toString(), reply);
+        QCOMPARE(c.value("text"_L1).toString(), u"Agreed"_s);
+        QCOMPARE(c.value("author"_L1).toObject().value("id"_L1).toString(),
+                 b->property("user").toString());
+        QVERIFY(c.contains("createdAt"_L1));
+
+        b->send(TestClient::update(
+            chatId, change("edit-comment", {{"commentId"_L1, reply}, {"text"_L1, u"Agreed!"_s}})));
+        e = a->next(u"updated-text-chat"_s);
+        c = e.value("change"_L1).toObject().value("comment"_L1).toObject();
+        QCOMPARE(e.value("change"_L1).toObject().value("op"_L1).toString(), u"edit-comment"_s);
+        QCOMPARE(c.value("text"_L1).toString(), u"Agreed!"_s);
+        QVERIFY(c.value("editedAt"_L1).toInteger() >= c.value("createdAt"_L1).toInteger());
+
+        b->send(TestClient::update(chatId, change("delete-comment", {{"commentId"_L1, reply}})));
+        e = a->next(u"updated-text-chat"_s);
+        QCOMPARE(e.value("change"_L1).toObject().value("comment"_L1).toObject(),
+                 QJsonObject({{"id"_L1, reply}, {"deleted"_L1, true}}));
+
+        b->send(TestClient::update(chatId, change("resolve", {{"resolved"_L1, true}})));
+        e = a->next(u"updated-text-chat"_s);
+        QCOMPARE(e.value("change"_L1).toObject(),
+                 QJsonObject({{"op"_L1, "resolve"_L1}, {"resolved"_L1, true}}));
+        QCOMPARE(e.value("seq"_L1).toInteger(), 5);
+
+        // A newcomer's snapshot holds the result.
+        TestClient *c2 = new TestClient(this);
+        QVERIFY(c2->open(m_server->url()));
+        QCOMPARE(c2->join(u"p"_s).value("seq"_L1).toInteger(), 5);
+        const QJsonObject chat =
+            c2->next(u"snapshot"_s).value("chats"_L1).toArray().first().toObject();
+        QCOMPARE(chat.value("resolved"_L1), QJsonValue(true));
+        const QJsonArray comments = chat.value("comments"_L1).toArray();
+        QCOMPARE(comments.size(), 2);
+        QCOMPARE(comments.at(1).toObject(), QJsonObject({{"id"_L1, reply}, {"deleted"_L1, true}}));
+
+        a->send(TestClient::deleteChat(chatId));
+        e = b->next(u"deleted-text-chat"_s);
+        QCOMPARE(e.value("chatId"_L1).toString(), chatId);
+        QCOMPARE(e.value("seq"_L1).toInteger(), 6);
+    }
+
+    void refusedOperations_data()
+    {
+        QTest::addColumn<QString>("code");
+        QTest::addColumn<QString>("scenario");
+        QTest::newRow("edit another's comment") << u"forbidden"_s << u"edit-other"_s;
+        QTest::newRow("delete another's comment") << u"forbidden"_s << u"delete-comment-other"_s;
+        QTest::newRow("delete another's chat") << u"forbidden"_s << u"delete-chat-other"_s;
+        QTest::newRow("unknown chat") << u"not-found"_s << u"unknown-chat"_s;
+        QTest::newRow("unknown comment") << u"not-found"_s << u"unknown-comment"_s;
+        QTest::newRow("deleted chat") << u"not-found"_s << u"deleted-chat"_s;
+        QTest::newRow("chat id reused") << u"conflict"_s << u"reuse-chat-id"_s;
+        QTest::newRow("comment id reused") << u"conflict"_s << u"reuse-comment-id"_s;
+        QTest::newRow("id of a deleted chat") << u"conflict"_s << u"reuse-deleted-id"_s;
+        QTest::newRow("chat id equals comment id") << u"conflict"_s << u"same-ids"_s;
+        QTest::newRow("comment already deleted") << u"conflict"_s << u"delete-twice"_s;
+        QTest::newRow("edit a deleted comment") << u"conflict"_s << u"edit-deleted"_s;
+        QTest::newRow("blank text") << u"bad-request"_s << u"blank"_s;
+        QTest::newRow("text too long") << u"too-large"_s << u"long"_s;
+    }
+
+    void refusedOperations()
+    {
+        QFETCH(QString, code);
+        QFETCH(QString, scenario);
+        TestClient *a = joined(u"p"_s);
+        TestClient *b = joined(u"p"_s);
+        QVERIFY(a && b);
+        const QString chatId = TestClient::uuid(), commentId = TestClient::uuid();
+        a->send(TestClient::newChat(chatId, commentId));
+        QVERIFY(!a->next(u"new-text-chat"_s).isEmpty());
+        QVERIFY(!b->next(u"new-text-chat"_s).isEmpty());
+        qint64 head = 1;
+        if (scenario == "deleted-chat"_L1 || scenario == "reuse-deleted-id"_L1) {
+            a->send(TestClient::deleteChat(chatId));
+            QVERIFY(!a->next(u"deleted-text-chat"_s).isEmpty());
+            QVERIFY(!b->next(u"deleted-text-chat"_s).isEmpty());
+            ++head;
+        } else if (scenario == "delete-twice"_L1 || scenario == "edit-deleted"_L1) {
+            a->send(TestClient::update(chatId,
+                                       change("delete-comment", {{"commentId"_L1, commentId}})));
+            QVERIFY(!a->next(u"updated-text-chat"_s).isEmpty());
+            QVERIFY(!b->next(u"updated-text-chat"_s).isEmpty());
+            ++head;
+        }
+        QJsonObject op;
+        TestClient *sender = a;
+        const QString other = TestClient::uuid();
+        if (scenario == "edit-other"_L1) {
+            sender = b;
+            op = TestClient::update(chatId, change("edit-comment", {{"commentId"_L1, commentId},
+                                                                    {"text"_L1, u"mine now"_s}}));
+        } else if (scenario == "delete-comment-other"_L1) {
+            sender = b;
+            op =
+                TestClient::update(chatId, change("delete-comment", {{"commentId"_L1, commentId}}));
+        } else if (scenario == "delete-chat-other"_L1) {
+            sender = b;
+            op = TestClient::deleteChat(chatId);
+        } else if (scenario == "unknown-chat"_L1) {
+            op = TestClient::update(other, change("resolve", {{"resolved"_L1, true}}));
+        } else if (scenario == "unknown-comment"_L1) {
+            op = TestClient::update(
+                chatId, change("edit-comment", {{"commentId"_L1, other}, {"text"_L1, u"x"_s}}));
+        } else if (scenario == "deleted-chat"_L1) {
+            op = TestClient::update(chatId, change("resolve", {{"resolved"_L1, true}}));
+        } else if (scenario == "reuse-chat-id"_L1) {
+            op = TestClient::newChat(chatId, other);
+        } else if (scenario == "reuse-comment-id"_L1) {
+            op = TestClient::update(
+                chatId, change("add-comment", {{"comment"_L1, comment(commentId, u"again"_s)}}));
+        } else if (scenario == "reuse-deleted-id"_L1) {
+            op = TestClient::newChat(other, commentId);
+        } else if (scenario == "same-ids"_L1) {
+            op = TestClient::newChat(other, other);
+        } else if (scenario == "delete-twice"_L1) {
+            op =
+                TestClient::update(chatId, change("delete-comment", {{"commentId"_L1, commentId}}));
+        } else if (scenario == "edit-deleted"_L1) {
+            op = TestClient::update(chatId, change("edit-comment", {{"commentId"_L1, commentId},
+                                                                    {"text"_L1, u"back"_s}}));
+        } else if (scenario == "blank"_L1) {
+            op = TestClient::update(
+                chatId, change("add-comment", {{"comment"_L1, comment(other, u" \n\t "_s)}}));
+        } else if (scenario == "long"_L1) {
+            op = TestClient::update(
+                chatId,
+                change("add-comment", {{"comment"_L1, comment(other, QString(10001, u'x'))}}));
+        }
+        sender->send(op);
+        const QJsonObject error = sender->next(u"error"_s);
+        QCOMPARE(error.value("code"_L1).toString(), code);
+        QCOMPARE(error.value("broadcastId"_L1), op.value("broadcastId"_L1));
+        QVERIFY(!error.value("message"_L1).toString().isEmpty());
+
+        // Nothing was stored or broadcast: the page's head is unchanged.
+        TestClient *late = joined(u"p"_s);
+        QVERIFY(late);
+        TestClient probe;
+        QVERIFY(probe.open(m_server->url()));
+        QCOMPARE(probe.join(u"p"_s).value("seq"_L1).toInteger(), head);
+        const TestClient *bystander = sender == a ? b : a;
+        for (const QJsonObject &frame : bystander->pending())
+            QVERIFY2(frame.value("type"_L1).toString() == "presence"_L1,
+                     qPrintable(frame.value("type"_L1).toString()));
+    }
+
+    void roles()
+    {
+        TestClient *viewer = joined(u"p"_s, u"acme"_s, acme(u"vera"_s, u"viewer"_s));
+        TestClient *member = joined(u"p"_s, u"acme"_s, acme(u"mia"_s));
+        TestClient *moderator = joined(u"p"_s, u"acme"_s, acme(u"max"_s, u"moderator"_s));
+        QVERIFY(viewer && member && moderator);
+
+        const QString chatId = TestClient::uuid(), commentId = TestClient::uuid();
+        const QJsonObject op = TestClient::newChat(chatId, commentId);
+        viewer->send(op);
+        QJsonObject error = viewer->next(u"error"_s);
+        QCOMPARE(error.value("code"_L1).toString(), u"forbidden"_s);
+        QCOMPARE(error.value("broadcastId"_L1), op.value("broadcastId"_L1));
+
+        member->send(TestClient::newChat(chatId, commentId));
+        QVERIFY(!viewer->next(u"new-text-chat"_s).isEmpty());
+        // Any member may resolve; a moderator may edit and delete what others wrote.
+        moderator->send(TestClient::update(chatId, change("resolve", {{"resolved"_L1, true}})));
+        QVERIFY(!member->next(u"updated-text-chat"_s).isEmpty());
+        moderator->send(TestClient::update(
+            chatId, change("edit-comment", {{"commentId"_L1, commentId},
+                                            {"text"_L1, u"[edited by moderator]"_s}})));
+        QCOMPARE(member->next(u"updated-text-chat"_s)
+                     .value("change"_L1)
+                     .toObject()
+                     .value("text"_L1)
+                     .toString(),
+                 u"[edited by moderator]"_s);
+        moderator->send(TestClient::deleteChat(chatId));
+        QCOMPARE(member->next(u"deleted-text-chat"_s).value("chatId"_L1).toString(), chatId);
+        QCOMPARE(viewer->next(u"deleted-text-chat"_s).value("seq"_L1).toInteger(), 4);
+    }
+
+    void retriesAreAppliedOnce()
+    {
+        TestClient *a = joined(u"p"_s);
+        TestClient *b = joined(u"p"_s);
+        QVERIFY(a && b);
+        const QJsonObject op = TestClient::newChat(TestClient::uuid(), TestClient::uuid());
+        a->send(op);
+        const QJsonObject original = a->next(u"new-text-chat"_s);
+        QVERIFY(!original.isEmpty());
+        a->send(op);
+        const QJsonObject again = a->next(u"new-text-chat"_s);
+        QCOMPARE(again, original);
+
+        // A retry from a new connection, after a reconnect, gets the original too.
+        TestClient *a2 = joined(u"p"_s);
+        QVERIFY(a2);
+        a2->send(op);
+        QCOMPARE(a2->next(u"new-text-chat"_s), original);
+
+        QCOMPARE(b->next(u"new-text-chat"_s), original);
+        b->settle();
+        for (const QJsonObject &frame : b->pending())
+            QCOMPARE(frame.value("type"_L1).toString(), u"presence"_s);
+        TestClient probe;
+        QVERIFY(probe.open(m_server->url()));
+        QCOMPARE(probe.join(u"p"_s).value("seq"_L1).toInteger(), 1);
+    }
+
+    void presenceCountsDistinctUsers()
+    {
+        const QString ana = acme(u"ana"_s), bo = acme(u"bo"_s);
+        TestClient *first = joined(u"p"_s, u"acme"_s, ana);
+        QVERIFY(first);
+        TestClient *second = joined(u"p"_s, u"acme"_s, bo);
+        QVERIFY(second);
+        QCOMPARE(first->next(u"presence"_s).value("viewers"_L1).toInt(), 2);
+
+        // Ana in a second window: still two viewers, and nobody is told anything.
+        auto *anaAgain = new TestClient(this);
+        QVERIFY(anaAgain->open(m_server->url()));
+        QCOMPARE(anaAgain->join(u"p"_s, u"acme"_s, ana).value("viewers"_L1).toInt(), 2);
+        anaAgain->socket().close();
+        QCOMPARE(anaAgain->waitClosed(), 1000);
+        second->socket().close();
+        QCOMPARE(first->next(u"presence"_s).value("viewers"_L1).toInt(), 1);
+        first->settle();
+        QVERIFY(first->pending().isEmpty());
+    }
+
+    void resumeReplaysMissedEvents()
+    {
+        TestClient *a = joined(u"p"_s);
+        QVERIFY(a);
+        for (int i = 0; i < 3; ++i) {
+            a->send(TestClient::newChat(TestClient::uuid(), TestClient::uuid()));
+            QVERIFY(!a->next(u"new-text-chat"_s).isEmpty());
+        }
+        TestClient probe;
+        QVERIFY(probe.open(m_server->url()));
+        const QString epoch = probe.join(u"p"_s).value("epoch"_L1).toString();
+
+        TestClient back;
+        QVERIFY(back.open(m_server->url()));
+        const QJsonObject welcome =
+            back.join(u"p"_s, u"local"_s, {}, QJsonObject{{"epoch"_L1, epoch}, {"seq"_L1, 1}});
+        QCOMPARE(welcome.value("recovered"_L1), QJsonValue(true));
+        QCOMPARE(welcome.value("seq"_L1).toInteger(), 3);
+        QCOMPARE(back.next().value("seq"_L1).toInteger(), 2);
+        QCOMPARE(back.next().value("seq"_L1).toInteger(), 3);
+        back.settle();
+        for (const QJsonObject &frame : back.pending())
+            QVERIFY(frame.value("type"_L1).toString() != "snapshot"_L1);
+    }
+
+    void resumeFallsBackToSnapshot_data()
+    {
+        QTest::addColumn<bool>("sameEpoch");
+        QTest::addColumn<int>("seq");
+        QTest::newRow("other epoch") << false << 1;
+        QTest::newRow("ahead of the page") << true << 9;
+    }
+
+    void resumeFallsBackToSnapshot()
+    {
+        QFETCH(bool, sameEpoch);
+        QFETCH(int, seq);
+        TestClient *a = joined(u"p"_s);
+        QVERIFY(a);
+        const QString chatId = TestClient::uuid();
+        a->send(TestClient::newChat(chatId, TestClient::uuid()));
+        QVERIFY(!a->next(u"new-text-chat"_s).isEmpty());
+        TestClient probe;
+        QVERIFY(probe.open(m_server->url()));
+        const QString epoch = probe.join(u"p"_s).value("epoch"_L1).toString();
+
+        TestClient back;
+        QVERIFY(back.open(m_server->url()));
+        const QJsonObject welcome = back.join(
+            u"p"_s, u"local"_s, {},
+            QJsonObject{{"epoch"_L1, sameEpoch ? epoch : TestClient::uuid()}, {"seq"_L1, seq}});
+        QCOMPARE(welcome.value("recovered"_L1), QJsonValue(false));
+        const QJsonObject snapshot = back.next();
+        QCOMPARE(snapshot.value("type"_L1).toString(), u"snapshot"_s);
+        QCOMPARE(snapshot.value("epoch"_L1).toString(), epoch);
+        QCOMPARE(snapshot.value("seq"_L1).toInteger(), 1);
+        QCOMPARE(chatIds(snapshot), QStringList{chatId});
+    }
+
+    void syncRepairsAGap()
+    {
+        TestClient *a = joined(u"p"_s);
+        QVERIFY(a);
+        for (int i = 0; i < 4; ++i) {
+            a->send(TestClient::newChat(TestClient::uuid(), TestClient::uuid()));
+            QVERIFY(!a->next(u"new-text-chat"_s).isEmpty());
+        }
+        TestClient probe;
+        QVERIFY(probe.open(m_server->url()));
+        const QString epoch = probe.join(u"p"_s).value("epoch"_L1).toString();
+
+        a->send({{"type"_L1, "sync"_L1}, {"epoch"_L1, epoch}, {"since"_L1, 2}});
+        QCOMPARE(a->next(u"new-text-chat"_s).value("seq"_L1).toInteger(), 3);
+        QCOMPARE(a->next(u"new-text-chat"_s).value("seq"_L1).toInteger(), 4);
+
+        a->send({{"type"_L1, "sync"_L1}, {"epoch"_L1, TestClient::uuid()}, {"since"_L1, 2}});
+        const QJsonObject snapshot = a->next(u"snapshot"_s);
+        QCOMPARE(snapshot.value("seq"_L1).toInteger(), 4);
+        QCOMPARE(snapshot.value("chats"_L1).toArray().size(), 4);
+    }
+
+    void stateSurvivesRestart()
+    {
+        TestClient *a = joined(u"p"_s);
+        QVERIFY(a);
+        const QString chatId = TestClient::uuid();
+        a->send(TestClient::newChat(chatId, TestClient::uuid()));
+        QVERIFY(!a->next(u"new-text-chat"_s).isEmpty());
+        TestClient probe;
+        QVERIFY(probe.open(m_server->url()));
+        const QJsonObject before = probe.join(u"p"_s);
+
+        QVERIFY(m_server->restart());
+        QCOMPARE(a->waitClosed(), 1001);
+
+        TestClient after;
+        QVERIFY(after.open(m_server->url()));
+        const QJsonObject welcome =
+            after.join(u"p"_s, u"local"_s, {},
+                       QJsonObject{{"epoch"_L1, before.value("epoch"_L1)}, {"seq"_L1, 0}});
+        QCOMPARE(welcome.value("epoch"_L1), before.value("epoch"_L1));
+        QCOMPARE(welcome.value("seq"_L1).toInteger(), 1);
+        QCOMPARE(welcome.value("recovered"_L1), QJsonValue(true));
+        QCOMPARE(after.next().value("chat"_L1).toObject().value("id"_L1).toString(), chatId);
+    }
+
+    void documents()
+    {
+        TestClient lobby;
+        QVERIFY(lobby.open(m_server->url()));
+        const QJsonObject welcome = lobby.join(QString());
+        QVERIFY(!welcome.isEmpty());
+        QVERIFY(!welcome.contains("epoch"_L1));
+        QVERIFY(!welcome.contains("viewers"_L1));
+
+        const QString content = u"# Handbook\n\nWelcome to the team.\n"_s;
+        const QString sha = Glosa::Document::sha256Of(content);
+        const QJsonObject doc{
+            {"title"_L1, "Handbook"_L1}, {"format"_L1, "markdown"_L1}, {"content"_L1, content}};
+        const QString bid = TestClient::uuid();
+        lobby.send(
+            {{"type"_L1, "publish-document"_L1}, {"broadcastId"_L1, bid}, {"document"_L1, doc}});
+        const QJsonObject published = lobby.next(u"document-published"_s);
+        QCOMPARE(published.value("broadcastId"_L1).toString(), bid);
+        const QJsonObject stored = published.value("document"_L1).toObject();
+        QCOMPARE(stored.value("page"_L1).toString(), u"doc/"_s + sha);
+        QCOMPARE(stored.value("sha256"_L1).toString(), sha);
+        QVERIFY(!stored.contains("content"_L1));
+
+        // The same again changes nothing.
+        lobby.send({{"type"_L1, "publish-document"_L1},
+                    {"broadcastId"_L1, TestClient::uuid()},
+                    {"document"_L1, doc}});
+        QCOMPARE(lobby.next(u"document-published"_s).value("document"_L1).toObject(), stored);
+
+        // A member cannot replace it; a moderator can.
+        QJsonObject other = doc;
+        other.insert("page"_L1, stored.value("page"_L1));
+        other.insert("content"_L1, u"Something else"_s);
+        lobby.send({{"type"_L1, "publish-document"_L1},
+                    {"broadcastId"_L1, TestClient::uuid()},
+                    {"document"_L1, other}});
+        QCOMPARE(lobby.next(u"error"_s).value("code"_L1).toString(), u"forbidden"_s);
+
+        lobby.send({{"type"_L1, "list-documents"_L1}, {"requestId"_L1, "r1"_L1}});
+        const QJsonObject list = lobby.next(u"documents"_s);
+        QCOMPARE(list.value("requestId"_L1).toString(), u"r1"_s);
+        QCOMPARE(list.value("documents"_L1).toArray().size(), 1);
+        QCOMPARE(list.value("documents"_L1).toArray().first().toObject(), stored);
+
+        // Chat operations need a page.
+        lobby.send(TestClient::newChat(TestClient::uuid(), TestClient::uuid()));
+        QCOMPARE(lobby.next(u"error"_s).value("code"_L1).toString(), u"bad-request"_s);
+
+        TestClient reader;
+        QVERIFY(reader.open(m_server->url()));
+        const QJsonObject onPage = reader.join(stored.value("page"_L1).toString());
+        QCOMPARE(onPage.value("document"_L1).toObject().value("content"_L1).toString(), content);
+        QCOMPARE(onPage.value("document"_L1).toObject().value("title"_L1).toString(),
+                 u"Handbook"_s);
+
+        TestClient *moderator = joined(u"x"_s, u"acme"_s, acme(u"max"_s, u"moderator"_s));
+        TestClient *viewer = joined(u"x"_s, u"acme"_s, acme(u"vic"_s, u"viewer"_s));
+        QVERIFY(moderator && viewer);
+        viewer->send({{"type"_L1, "publish-document"_L1},
+                      {"broadcastId"_L1, TestClient::uuid()},
+                      {"document"_L1, doc}});
+        QCOMPARE(viewer->next(u"error"_s).value("code"_L1).toString(), u"forbidden"_s);
+        other.insert("page"_L1, u"x"_s);
+        moderator->send({{"type"_L1, "publish-document"_L1},
+                         {"broadcastId"_L1, TestClient::uuid()},
+                         {"document"_L1, doc}});
+        moderator->send({{"type"_L1, "publish-document"_L1},
+                         {"broadcastId"_L1, TestClient::uuid()},
+                         {"document"_L1, other}});
+        QVERIFY(!moderator->next(u"document-published"_s).isEmpty());
+        QCOMPARE(moderator->next(u"document-published"_s)
+                     .value("document"_L1)
+                     .toObject()
+                     .value("page"_L1)
+                     .toString(),
+                 u"x"_s);
+        // Tenants do not share documents.
+        viewer->send({{"type"_L1, "list-documents"_L1}, {"requestId"_L1, "r2"_L1}});
+        const QJsonArray acmeDocs = viewer->next(u"documents"_s).value("documents"_L1).toArray();
+        QCOMPARE(acmeDocs.size(), 2);
+        for (const QJsonValue &d : acmeDocs)
+            QVERIFY(d.toObject().value("sha256"_L1).toString() != QString());
+    }
+
+    void tenantsNeverMeet()
+    {
+        TestClient *local = joined(u"shared-name"_s);
+        TestClient *acmeClient = joined(u"shared-name"_s, u"acme"_s, acme(u"ana"_s));
+        QVERIFY(local && acmeClient);
+        local->send(TestClient::newChat(TestClient::uuid(), TestClient::uuid()));
+        QVERIFY(!local->next(u"new-text-chat"_s).isEmpty());
+        acmeClient->send(TestClient::newChat(TestClient::uuid(), TestClient::uuid()));
+        QCOMPARE(acmeClient->next(u"new-text-chat"_s).value("seq"_L1).toInteger(), 1);
+        local->settle();
+        acmeClient->settle();
+        QVERIFY(local->pending().isEmpty());
+        QVERIFY(acmeClient->pending().isEmpty());
+    }
+
+    void busyConnectionsGetBatches()
+    {
+        m_server.reset();
+        m_server = std::make_unique<TestServer>();
+        m_server->config.batchMs = 300;
+        QVERIFY(m_server->start());
+        TestClient *a = joined(u"p"_s);
+        TestClient *b = joined(u"p"_s);
+        QVERIFY(a && b);
+        a->settle(400);
+        b->settle(400);
+        const qsizetype rawBefore = b->rawFrames.size();
+        for (int i = 0; i < 5; ++i)
+            a->send(TestClient::newChat(TestClient::uuid(), TestClient::uuid()));
+        // The first event reaches an idle connection alone and at once; the rest follow
+        // together once the window has passed.
+        QJsonObject first = b->next(u"new-text-chat"_s);
+        QCOMPARE(first.value("seq"_L1).toInteger(), 1);
+        QCOMPARE(b->rawFrames.size(), rawBefore + 1);
+        for (int seq = 2; seq <= 5; ++seq)
+            QCOMPARE(b->next(u"new-text-chat"_s).value("seq"_L1).toInteger(), seq);
+        const QList<QByteArray> frames = b->rawFrames.mid(rawBefore);
+        QVERIFY2(frames.size() < 5, "events that came together were not batched");
+        QVERIFY(frames.last().startsWith(R"({"events":[)"));
+        QVERIFY(frames.last().contains(R"("type":"batch")"));
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_Hub)
+#include "tst_hub.moc"
