@@ -60,8 +60,9 @@ QString TestServer::token(const QString &tenant, const QByteArray &secret, const
 {
     QJsonObject claims{{QStringLiteral("tid"), tenant},
                        {QStringLiteral("sub"), sub},
-                       {QStringLiteral("role"), role},
                        {QStringLiteral("exp"), QDateTime::currentSecsSinceEpoch() + expiresIn}};
+    if (!role.isEmpty())
+        claims.insert(QStringLiteral("role"), role);
     if (!name.isEmpty())
         claims.insert(QStringLiteral("name"), name);
     return QString::fromLatin1(Glosa::Jwt::sign(claims, secret));

@@ -1,0 +1,438 @@
+#include "testclient.h"
+#include "testserver.h"
+
+#include "hub.h"
+#include "usagemetrics.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRandomGenerator>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTcpSocket>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const QByteArray AcmeSecret = "acme-secret";
+
+// A WebSocket client written by hand over QTcpSocket, for peers QWebSocket cannot imitate: one
+// that never reads what it is sent, and so never answers a ping.
+class RawClient
+{
+public:
+    // Waits in the event loop, since the server runs in this thread.
+    bool open(const QUrl &url)
+    {
+        socket.connectToHost(url.host(), quint16(url.port()));
+        if (!QTest::qWaitFor([&] { return socket.state() == QAbstractSocket::ConnectedState; }))
+            return false;
+        socket.write("GET /v1/ws HTTP/1.1\r\nHost: " + url.host().toLatin1() +
+                     "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                     "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                     "Sec-WebSocket-Version: 13\r\n\r\n");
+        QByteArray head;
+        const bool answered = QTest::qWaitFor([&] {
+            head += socket.readAll();
+            return head.contains("\r\n\r\n");
+        });
+        return answered && head.startsWith("HTTP/1.1 101");
+    }
+
+    void sendText(const QByteArray &payload)
+    {
+        QByteArray frame;
+        frame.append(char(0x81));
+        if (payload.size() < 126) {
+            frame.append(char(0x80 | payload.size()));
+        } else {
+            frame.append(char(0x80 | 126));
+            frame.append(char(payload.size() >> 8));
+            frame.append(char(payload.size() & 0xff));
+        }
+        const quint32 mask = QRandomGenerator::global()->generate();
+        const char *m = reinterpret_cast<const char *>(&mask);
+        frame.append(m, 4);
+        for (qsizetype i = 0; i < payload.size(); ++i)
+            frame.append(char(payload[i] ^ m[i % 4]));
+        socket.write(frame);
+        socket.flush();
+    }
+
+    QTcpSocket socket;
+};
+
+QJsonObject hello(const QString &page, const QString &tenant = u"local"_s)
+{
+    return {{"type"_L1, "hello"_L1}, {"v"_L1, 1}, {"tenant"_L1, tenant}, {"page"_L1, page}};
+}
+
+} // namespace
+
+// Connection-level rules of PROTOCOL.md: hello and its failures, tokens, frame sizes, the rate
+// limit, slow consumers, heartbeats, many handshakes at once and a graceful stop.
+class tst_Session : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<TestServer> m_server;
+
+    bool startServer(const std::function<void(Glosa::ServerConfig &)> &configure = {})
+    {
+        m_server = std::make_unique<TestServer>();
+        m_server->config.batchMs = 0;
+        m_server->config.tenants = {{u"local"_s, {}, true}, {u"acme"_s, AcmeSecret, false}};
+        if (configure)
+            configure(m_server->config);
+        return m_server->start();
+    }
+
+    // The close code after sending `frames` on a fresh connection, and the error sent before it.
+    std::pair<int, QString> refusal(const QList<QByteArray> &frames)
+    {
+        TestClient client;
+        if (!client.open(m_server->url()))
+            return {-2, {}};
+        for (const QByteArray &frame : frames)
+            client.sendRaw(frame);
+        const int code = client.waitClosed();
+        QString error;
+        for (const QJsonObject &frame : client.pending()) {
+            if (frame.value("type"_L1).toString() == "error"_L1)
+                error = frame.value("code"_L1).toString();
+        }
+        return {code, error};
+    }
+
+private Q_SLOTS:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+    void init() { QVERIFY(startServer()); }
+    void cleanup() { m_server.reset(); }
+
+    void refusedHellos_data()
+    {
+        QTest::addColumn<QByteArray>("frame");
+        QTest::addColumn<int>("closeCode");
+        QTest::addColumn<QString>("error");
+        const auto json = [](const QJsonObject &o) {
+            return QJsonDocument(o).toJson(QJsonDocument::Compact);
+        };
+        QTest::newRow("not JSON") << "hello?"_ba << 4400 << u"bad-request"_s;
+        QTest::newRow("operation first")
+            << json(TestClient::newChat(TestClient::uuid(), TestClient::uuid())) << 4400
+            << u"bad-request"_s;
+        QTest::newRow("no tenant")
+            << R"({"type":"hello","v":1,"page":"p"})"_ba << 4400 << u"bad-request"_s;
+        QTest::newRow("version 2") << R"({"type":"hello","v":2,"tenant":"local","page":"p"})"_ba
+                                   << 4400 << u"bad-request"_s;
+        QTest::newRow("page too long") << json(hello(QString(513, u'p'))) << 4400 << u"too-large"_s;
+        QTest::newRow("unknown tenant")
+            << json(hello(u"p"_s, u"nobody"_s)) << 4403 << u"forbidden"_s;
+        QTest::newRow("no token") << json(hello(u"p"_s, u"acme"_s)) << 4401 << u"unauthorized"_s;
+
+        const auto withToken = [&](const QString &token, const QString &tenant = u"acme"_s) {
+            QJsonObject h = hello(u"p"_s, tenant);
+            h.insert("token"_L1, token);
+            return json(h);
+        };
+        QTest::newRow("wrong secret") << withToken(TestServer::token(u"acme"_s, "other", u"ana"_s))
+                                      << 4401 << u"unauthorized"_s;
+        QTest::newRow("expired") << withToken(TestServer::token(u"acme"_s, AcmeSecret, u"ana"_s,
+                                                                u"member"_s, {}, -10))
+                                 << 4401 << u"unauthorized"_s;
+        QTest::newRow("other tenant's token")
+            << withToken(TestServer::token(u"local"_s, AcmeSecret, u"ana"_s)) << 4401
+            << u"unauthorized"_s;
+        QTest::newRow("malformed token") << withToken(u"not.a.jwt"_s) << 4401 << u"unauthorized"_s;
+        QTest::newRow("unknown role")
+            << withToken(TestServer::token(u"acme"_s, AcmeSecret, u"ana"_s, u"owner"_s)) << 4401
+            << u"unauthorized"_s;
+        QTest::newRow("name too long")
+            << withToken(TestServer::token(u"acme"_s, AcmeSecret, u"ana"_s, u"member"_s,
+                                           QString(101, u'n')))
+            << 4401 << u"unauthorized"_s;
+        QTest::newRow("token for an anonymous tenant")
+            << withToken(TestServer::token(u"local"_s, AcmeSecret, u"ana"_s), u"local"_s) << 4401
+            << u"unauthorized"_s;
+    }
+
+    void refusedHellos()
+    {
+        QFETCH(QByteArray, frame);
+        QFETCH(int, closeCode);
+        QFETCH(QString, error);
+        const auto [code, sent] = refusal({frame});
+        QCOMPARE(code, closeCode);
+        QCOMPARE(sent, error);
+    }
+
+    void binaryHello()
+    {
+        TestClient client;
+        QVERIFY(client.open(m_server->url()));
+        client.socket().sendBinaryMessage(R"({"type":"hello","tenant":"local","page":"p"})"_ba);
+        QCOMPARE(client.waitClosed(), 4400);
+    }
+
+    void tokenNamesTheUser()
+    {
+        TestClient client;
+        QVERIFY(client.open(m_server->url()));
+        const QJsonObject welcome = client.join(
+            u"p"_s, u"acme"_s,
+            TestServer::token(u"acme"_s, AcmeSecret, u"u1"_s, u"moderator"_s, u"Ana"_s));
+        QCOMPARE(
+            welcome.value("user"_L1).toObject(),
+            QJsonObject({{"id"_L1, "u1"_L1}, {"name"_L1, "Ana"_L1}, {"role"_L1, "moderator"_L1}}));
+        TestClient plain;
+        QVERIFY(plain.open(m_server->url()));
+        const QJsonObject defaults =
+            plain.join(u"p"_s, u"acme"_s, TestServer::token(u"acme"_s, AcmeSecret, u"u2"_s, {}));
+        QCOMPARE(defaults.value("user"_L1).toObject().value("name"_L1).toString(), u"u2"_s);
+    }
+
+    void helloInTime()
+    {
+        m_server.reset();
+        QVERIFY(startServer([](Glosa::ServerConfig &c) { c.helloTimeoutMs = 200; }));
+        TestClient client;
+        QVERIFY(client.open(m_server->url()));
+        QCOMPARE(client.waitClosed(), 4408);
+    }
+
+    void badFramesKeepTheConnection_data()
+    {
+        QTest::addColumn<QByteArray>("frame");
+        QTest::addColumn<QString>("error");
+        QTest::addColumn<QString>("broadcastId");
+        const QString bid = u"0e5a3bd4-6a7f-4f5e-9a43-0d4b7c1e2f10"_s;
+        QTest::newRow("not JSON") << "{oops"_ba << u"bad-request"_s << QString();
+        QTest::newRow("array") << "[1,2]"_ba << u"bad-request"_s << QString();
+        QTest::newRow("unknown type") << R"({"type":"shout"})"_ba << u"bad-request"_s << QString();
+        QTest::newRow("second hello") << R"({"type":"hello","v":1,"tenant":"local","page":"p"})"_ba
+                                      << u"bad-request"_s << QString();
+        QTest::newRow("bad uuid") << (R"({"type":"deleted-text-chat","broadcastId":")" +
+                                      bid.toLatin1() + R"(","chatId":"ABC"})")
+                                  << u"bad-request"_s << bid;
+        QTest::newRow("wrong type of field")
+            << (R"({"type":"updated-text-chat","broadcastId":")" + bid.toLatin1() +
+                R"(","chatId":")" + bid.toLatin1() +
+                R"(","change":{"op":"resolve","resolved":"yes"}})")
+            << u"bad-request"_s << bid;
+        QTest::newRow("frame over 64 KiB")
+            << QJsonDocument(TestClient::newChat(TestClient::uuid(), TestClient::uuid(),
+                                                 QString(70000, u'x'), bid))
+                   .toJson(QJsonDocument::Compact)
+            << u"too-large"_s << bid;
+        QTest::newRow("bad list request")
+            << R"({"type":"list-documents","requestId":7})"_ba << u"bad-request"_s << QString();
+    }
+
+    void badFramesKeepTheConnection()
+    {
+        QFETCH(QByteArray, frame);
+        QFETCH(QString, error);
+        QFETCH(QString, broadcastId);
+        TestClient client;
+        QVERIFY(client.open(m_server->url()));
+        QVERIFY(!client.join(u"p"_s).isEmpty());
+        client.sendRaw(frame);
+        const QJsonObject reply = client.next(u"error"_s);
+        QCOMPARE(reply.value("code"_L1).toString(), error);
+        QCOMPARE(reply.value("broadcastId"_L1).toString(), broadcastId);
+        // Still served.
+        client.send(TestClient::newChat(TestClient::uuid(), TestClient::uuid()));
+        QCOMPARE(client.next(u"new-text-chat"_s).value("seq"_L1).toInteger(), 1);
+    }
+
+    void largeFrames()
+    {
+        TestClient client;
+        QVERIFY(client.open(m_server->url()));
+        QVERIFY(!client.join(QString()).isEmpty());
+        // A publish-document may be up to 1 MiB.
+        const QString content(600 * 1024, u'a');
+        client.send({{"type"_L1, "publish-document"_L1},
+                     {"broadcastId"_L1, TestClient::uuid()},
+                     {"document"_L1, QJsonObject{{"title"_L1, "Big"_L1},
+                                                 {"format"_L1, "text"_L1},
+                                                 {"content"_L1, content}}}});
+        QVERIFY(!client.next(u"document-published"_s).isEmpty());
+        // Over 1 MiB closes the connection with 1009.
+        client.sendRaw(QByteArray(1100 * 1024, ' '));
+        QCOMPARE(client.waitClosed(), 1009);
+    }
+
+    void rateLimit()
+    {
+        m_server.reset();
+        QVERIFY(startServer([](Glosa::ServerConfig &c) {
+            c.limits.opsPerSecond = 0.5;
+            c.limits.burst = 3;
+        }));
+        TestClient client;
+        QVERIFY(client.open(m_server->url()));
+        QVERIFY(!client.join(u"p"_s).isEmpty());
+        QStringList sent;
+        for (int i = 0; i < 5; ++i) {
+            const QJsonObject op = TestClient::newChat(TestClient::uuid(), TestClient::uuid());
+            sent.append(op.value("broadcastId"_L1).toString());
+            client.send(op);
+        }
+        // The first three are applied; the other two are dropped, each answered on its own.
+        for (int i = 0; i < 3; ++i)
+            QCOMPARE(client.next(u"new-text-chat"_s).value("broadcastId"_L1).toString(),
+                     sent.at(i));
+        QStringList limited;
+        // The errors are sent at once, and may arrive before the events of earlier frames.
+        for (const QByteArray &bytes : std::as_const(client.rawFrames)) {
+            const QJsonObject frame = QJsonDocument::fromJson(bytes).object();
+            if (frame.value("type"_L1).toString() == "error"_L1) {
+                QCOMPARE(frame.value("code"_L1).toString(), u"rate-limited"_s);
+                limited.append(frame.value("broadcastId"_L1).toString());
+            }
+        }
+        QCOMPARE(limited, sent.mid(3));
+        // Dropped frames were not applied.
+        TestClient probe;
+        QVERIFY(probe.open(m_server->url()));
+        QCOMPARE(probe.join(u"p"_s).value("seq"_L1).toInteger(), 3);
+        // Keeping on sending while limited closes the connection.
+        for (int i = 0; i < 3; ++i)
+            client.send(TestClient::newChat(TestClient::uuid(), TestClient::uuid()));
+        QCOMPARE(client.waitClosed(), 4429);
+    }
+
+    void slowConsumerIsDropped()
+    {
+        m_server.reset();
+        QVERIFY(startServer([](Glosa::ServerConfig &c) {
+            c.limits.sendQueueBytes = 256 * 1024;
+            c.limits.opsPerSecond = 10000;
+            c.limits.burst = 10000;
+        }));
+        RawClient slow;
+        QVERIFY(slow.open(m_server->url()));
+        slow.sendText(QJsonDocument(hello(u"p"_s)).toJson(QJsonDocument::Compact));
+        slow.socket.setReadBufferSize(1);
+
+        TestClient writer;
+        QVERIFY(writer.open(m_server->url()));
+        QVERIFY(!writer.join(u"p"_s).isEmpty());
+        const QString chatId = TestClient::uuid();
+        writer.send(TestClient::newChat(chatId, TestClient::uuid()));
+        QVERIFY(!writer.next(u"new-text-chat"_s).isEmpty());
+        Glosa::Hub *hub = m_server->server()->hub();
+        QCOMPARE(hub->sessionCount(), 2);
+        const QString text(9000, u'w');
+        int sent = 0;
+        while (hub->sessionCount() == 2 && sent < 2000) {
+            writer.send(TestClient::update(
+                chatId,
+                {{"op"_L1, "add-comment"_L1},
+                 {"comment"_L1, QJsonObject{{"id"_L1, TestClient::uuid()}, {"text"_L1, text}}}}));
+            writer.next(u"updated-text-chat"_s);
+            ++sent;
+        }
+        QCOMPARE(hub->sessionCount(), 1);
+        QVERIFY(writer.isConnected());
+        QTRY_COMPARE(m_server->server()->metrics()->snapshot().value(u"local"_s).connections, 1);
+    }
+
+    void silentPeersAreDropped()
+    {
+        m_server.reset();
+        QVERIFY(startServer([](Glosa::ServerConfig &c) { c.pingIntervalMs = 100; }));
+        TestClient alive;
+        QVERIFY(alive.open(m_server->url()));
+        QVERIFY(!alive.join(u"p"_s).isEmpty());
+        RawClient silent;
+        QVERIFY(silent.open(m_server->url()));
+        silent.sendText(QJsonDocument(hello(u"p"_s)).toJson(QJsonDocument::Compact));
+        QTRY_COMPARE(m_server->server()->hub()->sessionCount(), 2);
+        QTRY_COMPARE(m_server->server()->hub()->sessionCount(), 1);
+        // QWebSocket answers pings, so the live client is still served.
+        QVERIFY(alive.isConnected());
+        QCOMPARE(alive.next(u"presence"_s).value("viewers"_L1).toInt(), 2);
+        QCOMPARE(alive.next(u"presence"_s).value("viewers"_L1).toInt(), 1);
+    }
+
+    void manySimultaneousHandshakes()
+    {
+        constexpr int Count = 100;
+        QList<TestClient *> clients;
+        for (int i = 0; i < Count; ++i) {
+            auto *client = new TestClient(this);
+            clients.append(client);
+            client->socket().open(m_server->url());
+        }
+        for (TestClient *client : std::as_const(clients))
+            QTRY_VERIFY(client->isConnected());
+        for (TestClient *client : std::as_const(clients))
+            client->send(hello(u"crowd"_s));
+        for (TestClient *client : std::as_const(clients))
+            QVERIFY(!client->next(u"welcome"_s).isEmpty());
+        QCOMPARE(m_server->server()->hub()->sessionCount(), Count);
+        qDeleteAll(clients);
+    }
+
+    void wrongPathIsRefused()
+    {
+        QUrl url = m_server->url();
+        url.setPath(u"/elsewhere"_s);
+        QTcpSocket socket;
+        socket.connectToHost(url.host(), quint16(url.port()));
+        QVERIFY(socket.waitForConnected(5000));
+        socket.write(
+            "GET /elsewhere HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+            "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n");
+        QTRY_VERIFY(socket.peek(64).startsWith("HTTP/1.1 404"));
+        TestClient client;
+        client.socket().open(url);
+        QCOMPARE(client.waitClosed(), 1000);
+        QVERIFY(client.next({}, 100).isEmpty());
+    }
+
+    void stopClosesWithGoingAway()
+    {
+        TestClient a, b;
+        QVERIFY(a.open(m_server->url()) && b.open(m_server->url()));
+        QVERIFY(!a.join(u"p"_s).isEmpty());
+        QVERIFY(!b.join(QString()).isEmpty());
+        m_server->stop();
+        QCOMPARE(a.waitClosed(), 1001);
+        QCOMPARE(b.waitClosed(), 1001);
+    }
+
+    void usageCountsWhatClientsReceive()
+    {
+        TestClient a, b;
+        QVERIFY(a.open(m_server->url()) && b.open(m_server->url()));
+        QVERIFY(!a.join(u"p"_s).isEmpty());
+        QVERIFY(!b.join(u"p"_s, u"acme"_s, TestServer::token(u"acme"_s, AcmeSecret, u"ana"_s))
+                     .isEmpty());
+        a.send(TestClient::newChat(TestClient::uuid(), TestClient::uuid()));
+        a.send({{"type"_L1, "nope"_L1}});
+        QVERIFY(!a.next(u"error"_s).isEmpty());
+        a.settle(100);
+        b.settle(100);
+        const auto usage = m_server->server()->metrics()->snapshot();
+        const auto bytes = [](const TestClient &c) {
+            qint64 n = 0;
+            for (const QByteArray &f : c.rawFrames)
+                n += f.size();
+            return n;
+        };
+        QCOMPARE(usage.value(u"local"_s).pubSubMessageCount, a.rawFrames.size());
+        QCOMPARE(usage.value(u"local"_s).pubSubBandwidth, bytes(a));
+        QCOMPARE(usage.value(u"local"_s).connections, 1);
+        QCOMPARE(usage.value(u"acme"_s).pubSubMessageCount, b.rawFrames.size());
+        QCOMPARE(usage.value(u"acme"_s).pubSubBandwidth, bytes(b));
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_Session)
+#include "tst_session.moc"
