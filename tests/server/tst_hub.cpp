@@ -2,6 +2,7 @@
 #include "testserver.h"
 
 #include "document.h"
+#include "hub.h"
 
 #include <QJsonArray>
 #include <QStandardPaths>
@@ -608,6 +609,33 @@ private Q_SLOTS:
         QVERIFY2(frames.size() < 5, "events that came together were not batched");
         QVERIFY(frames.last().startsWith(R"({"events":[)"));
         QVERIFY(frames.last().contains(R"("type":"batch")"));
+    }
+
+    void presenceUnderChurnEndsTrue()
+    {
+        m_server.reset();
+        m_server = std::make_unique<TestServer>();
+        m_server->config.batchMs = 300;
+        QVERIFY(m_server->start());
+        TestClient *observer = joined(u"p"_s);
+        QVERIFY(observer);
+        observer->settle(400);
+        QList<TestClient *> crowd;
+        for (int i = 0; i < 6; ++i) {
+            TestClient *c = joined(u"p"_s);
+            QVERIFY(c);
+            crowd.append(c);
+        }
+        for (int i = 0; i < 2; ++i)
+            crowd.at(i)->socket().close();
+        QTRY_COMPARE(m_server->server()->hub()->sessionCount(), 5);
+        observer->settle(400);
+        QList<int> counts;
+        for (const QJsonObject &frame : observer->pending())
+            counts.append(frame.value("viewers"_L1).toInt());
+        QVERIFY(!counts.isEmpty());
+        QCOMPARE(counts.last(), 5);
+        QVERIFY2(counts.size() < 8, "presence frames under churn were not coalesced");
     }
 };
 

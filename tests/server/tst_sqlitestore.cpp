@@ -1,0 +1,192 @@
+#include "codec.h"
+#include "sqlitestore.h"
+
+#include <QJsonDocument>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using Glosa::SqliteStore;
+using Glosa::Store;
+
+namespace {
+
+Glosa::Chat chat(const QString &id, const QString &commentId)
+{
+    const Glosa::Author author{u"u1"_s, u"Ana"_s};
+    return {id,
+            {0, 4, u"Glosa"_s, {}, {}},
+            author,
+            1,
+            1,
+            false,
+            {Glosa::Comment{commentId, author, u"hi"_s, 1, std::nullopt, false}}};
+}
+
+Store::Write write(qint64 pageId, qint64 seq, const Glosa::Chat &c, bool deleted = false)
+{
+    return {pageId,
+            seq,
+            u"00000000-0000-4000-8000-%1"_s.arg(seq, 12, 10, QChar(u'0')),
+            "event-" + QByteArray::number(seq),
+            c.id,
+            QJsonDocument(Glosa::Codec::toJson(c)).toJson(QJsonDocument::Compact),
+            deleted};
+}
+
+QVariant pragma(const QString &path, const QString &name)
+{
+    QVariant value;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"probe"_s);
+        db.setDatabaseName(path);
+        db.open();
+        QSqlQuery q(db);
+        q.exec(u"PRAGMA "_s + name);
+        if (q.next())
+            value = q.value(0);
+    }
+    QSqlDatabase::removeDatabase(u"probe"_s);
+    return value;
+}
+
+} // namespace
+
+class tst_SqliteStore : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QString path() const { return m_dir.filePath(u"glosa.sqlite3"_s); }
+
+private Q_SLOTS:
+    void init()
+    {
+        QFile::remove(path());
+        QFile::remove(path() + u"-wal"_s);
+        QFile::remove(path() + u"-shm"_s);
+    }
+
+    void createsAVersionedSchemaInWalMode()
+    {
+        {
+            SqliteStore store(path());
+            QString error;
+            QVERIFY2(store.open(&error), qPrintable(error));
+        }
+        QCOMPARE(pragma(path(), u"user_version"_s).toInt(), SqliteStore::SchemaVersion);
+        QCOMPARE(pragma(path(), u"journal_mode"_s).toString(), u"wal"_s);
+    }
+
+    void refusesANewerSchema()
+    {
+        {
+            SqliteStore store(path());
+            QString error;
+            QVERIFY(store.open(&error));
+        }
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"bump"_s);
+            db.setDatabaseName(path());
+            QVERIFY(db.open());
+            QSqlQuery(db).exec(u"PRAGMA user_version=99"_s);
+        }
+        QSqlDatabase::removeDatabase(u"bump"_s);
+        SqliteStore store(path());
+        QString error;
+        QVERIFY(!store.open(&error));
+        QVERIFY2(error.contains(u"newer"_s) && error.contains(path()), qPrintable(error));
+    }
+
+    void pagesKeepTheirEpochAndState()
+    {
+        QString error;
+        QString epoch;
+        {
+            SqliteStore store(path());
+            QVERIFY(store.open(&error));
+            const auto page = store.loadPage(u"acme"_s, u"p"_s, &error);
+            QVERIFY(page);
+            QCOMPARE(page->record.head, 0);
+            epoch = page->record.epoch;
+            QVERIFY(!epoch.isEmpty());
+            const qint64 id = page->record.id;
+            QVERIFY(store.commit({write(id, 1, chat(u"c1"_s, u"m1"_s)),
+                                  write(id, 2, chat(u"c2"_s, u"m2"_s)),
+                                  write(id, 3, chat(u"c2"_s, u"m2"_s), true)},
+                                 &error));
+            // Another tenant's page of the same name is another page.
+            const auto other = store.loadPage(u"local"_s, u"p"_s, &error);
+            QVERIFY(other && other->record.id != id && other->record.epoch != epoch);
+        }
+        SqliteStore store(path());
+        QVERIFY(store.open(&error));
+        const auto page = store.loadPage(u"acme"_s, u"p"_s, &error);
+        QVERIFY(page);
+        QCOMPARE(page->record.epoch, epoch);
+        QCOMPARE(page->record.head, 3);
+        QCOMPARE(page->chats.size(), 1);
+        QCOMPARE(page->chats.first(), chat(u"c1"_s, u"m1"_s));
+        // Ids of the deleted chat stay reserved.
+        QCOMPARE(page->usedIds, (QSet<QString>{u"c1"_s, u"m1"_s, u"c2"_s, u"m2"_s}));
+        QCOMPARE(store.eventsAfter(page->record.id, 1, 10),
+                 (QList<QByteArray>{"event-2", "event-3"}));
+        QCOMPARE(store.eventsAfter(page->record.id, 0, 2),
+                 (QList<QByteArray>{"event-1", "event-2"}));
+        QCOMPARE(store.findBroadcast(page->record.id, write(0, 2, {}).broadcastId), 2);
+        QCOMPARE(store.event(page->record.id, 3), "event-3"_ba);
+        QVERIFY(!store.findBroadcast(page->record.id, u"nope"_s));
+    }
+
+    void aFailedCommitStoresNothing()
+    {
+        QString error;
+        SqliteStore store(path());
+        QVERIFY(store.open(&error));
+        const qint64 id = store.loadPage(u"acme"_s, u"p"_s, &error)->record.id;
+        QVERIFY(store.commit({write(id, 1, chat(u"c1"_s, u"m1"_s))}, &error));
+        // The second write reuses seq 1: the whole group fails.
+        QVERIFY(!store.commit(
+            {write(id, 2, chat(u"c2"_s, u"m2"_s)), write(id, 1, chat(u"c3"_s, u"m3"_s))}, &error));
+        QVERIFY(!error.isEmpty());
+        const auto page = store.loadPage(u"acme"_s, u"p"_s, &error);
+        QCOMPARE(page->record.head, 1);
+        QCOMPARE(page->chats.size(), 1);
+        QCOMPARE(store.eventsAfter(id, 0, 10).size(), 1);
+    }
+
+    void documents()
+    {
+        QString error;
+        SqliteStore store(path());
+        QVERIFY(store.open(&error));
+        Glosa::Document doc{u"doc/1"_s, u"Zeta"_s, u"text"_s, u"body"_s, u"abc"_s, 5};
+        QVERIFY(store.saveDocument(u"acme"_s, doc, &error));
+        QVERIFY(store.saveDocument(
+            u"acme"_s, {u"doc/2"_s, u"Alpha"_s, u"markdown"_s, u"# A"_s, u"def"_s, 6}, &error));
+        QCOMPARE(store.document(u"acme"_s, u"doc/1"_s), doc);
+        QVERIFY(!store.document(u"local"_s, u"doc/1"_s));
+        const QList<Glosa::Document> list = store.documents(u"acme"_s);
+        QCOMPARE(list.size(), 2);
+        QCOMPARE(list.first().title, u"Alpha"_s);
+        QVERIFY(list.first().content.isEmpty());
+        doc.title = u"Zeta 2"_s;
+        QVERIFY(store.saveDocument(u"acme"_s, doc, &error));
+        QCOMPARE(store.document(u"acme"_s, u"doc/1"_s)->title, u"Zeta 2"_s);
+        QVERIFY(store.documents(u"local"_s).isEmpty());
+    }
+
+    void unwritableFolder()
+    {
+        SqliteStore store(u"/proc/glosa/nope/glosa.sqlite3"_s);
+        QString error;
+        QVERIFY(!store.open(&error));
+        QVERIFY(error.contains(u"/proc/glosa/nope"_s));
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_SqliteStore)
+#include "tst_sqlitestore.moc"
