@@ -8,6 +8,7 @@
 #include <QJsonDocument>
 
 #include <cmath>
+#include <limits>
 
 using namespace Qt::StringLiterals;
 
@@ -116,6 +117,18 @@ public:
         return qint64(d);
     }
 
+    // An integer held in an int: a larger one must not wrap around into a valid value.
+    int int32(QLatin1StringView key, int min = 0, bool required = true)
+    {
+        const qint64 i = integer(key, min, required);
+        if (i > std::numeric_limits<int>::max()) {
+            fail(ErrorCode::BadRequest,
+                 name(key) + u" must be at most %1"_s.arg(std::numeric_limits<int>::max()));
+            return min;
+        }
+        return int(i);
+    }
+
     bool boolean(QLatin1StringView key, bool required = true)
     {
         const QJsonValue v = m_object.value(key);
@@ -184,8 +197,8 @@ private:
 Anchor readAnchor(Reader r)
 {
     Anchor a;
-    a.start = int(r.integer("start"_L1));
-    a.end = int(r.integer("end"_L1));
+    a.start = r.int32("start"_L1);
+    a.end = r.int32("end"_L1);
     a.exact = r.string("exact"_L1);
     a.prefix = r.string("prefix"_L1, false);
     a.suffix = r.string("suffix"_L1, false);
@@ -313,13 +326,13 @@ std::optional<ClientMessage> decodeClientObject(const QJsonObject &o, ProtocolEr
     ClientMessage message;
     if (type == Type::Hello) {
         Hello h;
-        h.v = int(r.integer("v"_L1, 0, false));
+        h.v = r.int32("v"_L1, 0, false);
         if (r.has("v"_L1) && h.v != Limits::ProtocolVersion)
             r.fail(ErrorCode::BadRequest, u"unsupported protocol version %1"_s.arg(h.v));
         h.v = Limits::ProtocolVersion;
         h.tenant = r.string("tenant"_L1);
         if (r.ok() && (h.tenant.isEmpty() || h.tenant.size() > Limits::TenantMax))
-            r.fail(ErrorCode::BadRequest,
+            r.fail(h.tenant.isEmpty() ? ErrorCode::BadRequest : ErrorCode::TooLarge,
                    u"tenant must have 1 to %1 characters"_s.arg(Limits::TenantMax));
         h.page = r.optionalString("page"_L1);
         if (r.ok() && h.page)
@@ -396,14 +409,14 @@ std::optional<ServerMessage> decodeServerObject(const QJsonObject &o, ProtocolEr
     ServerMessage message;
     if (type == Type::Welcome) {
         Welcome w;
-        w.v = int(r.integer("v"_L1));
+        w.v = r.int32("v"_L1);
         w.connection = r.string("connection"_L1);
         w.user = readUser(r.child("user"_L1));
         w.hasPage = r.has("epoch"_L1);
         if (w.hasPage) {
             w.epoch = r.string("epoch"_L1);
             w.seq = r.integer("seq"_L1);
-            w.viewers = int(r.integer("viewers"_L1));
+            w.viewers = r.int32("viewers"_L1);
             w.recovered = r.boolean("recovered"_L1);
             if (o.value("document"_L1).isObject())
                 w.document = readDocument(r.child("document"_L1), true);
@@ -435,7 +448,7 @@ std::optional<ServerMessage> decodeServerObject(const QJsonObject &o, ProtocolEr
         message = DeletedChatEvent{r.integer("seq"_L1, 1), r.string("broadcastId"_L1),
                                    r.string("chatId"_L1)};
     } else if (type == Type::Presence) {
-        message = Presence{int(r.integer("viewers"_L1))};
+        message = Presence{r.int32("viewers"_L1)};
     } else if (type == Type::Error) {
         ErrorMessage e;
         e.broadcastId = r.string("broadcastId"_L1, false);

@@ -32,7 +32,9 @@ std::optional<QByteArray> decodePart(const QByteArray &part)
 {
     auto result =
         QByteArray::fromBase64Encoding(part, Base64Url | QByteArray::AbortOnBase64DecodingErrors);
-    if (!result || part.contains('='))
+    // Only the canonical spelling: Qt ignores a dangling last character and the unused low bits
+    // of the last one, which would let many strings pass for one token.
+    if (!result || part.contains('=') || (*result).toBase64(Base64Url) != part)
         return std::nullopt;
     return *result;
 }
