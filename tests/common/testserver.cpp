@@ -3,9 +3,12 @@
 #include "jwt.h"
 
 #include <QDateTime>
+#include <QFile>
 #include <QJsonObject>
 #include <QSignalSpy>
 #include <QTest>
+
+using namespace Qt::StringLiterals;
 
 TestServer::TestServer()
 {
@@ -42,6 +45,16 @@ void TestServer::stop()
     if (stopped.isEmpty())
         stopped.wait(5000);
     m_server.reset();
+}
+
+bool TestServer::restartEmpty()
+{
+    const quint16 port = quint16(m_url.port());
+    stop();
+    for (const QString &suffix : {u""_s, u"-wal"_s, u"-shm"_s})
+        QFile::remove(m_dir.filePath(u"glosa.sqlite3"_s + suffix));
+    config.listenPort = port;
+    return start();
 }
 
 bool TestServer::restart()

@@ -21,6 +21,8 @@ public:
     void stop();
     // Starts again on the same data, and on the same port where it is still free.
     bool restart();
+    // Starts again on the same port with the data lost, as after a disk failure.
+    bool restartEmpty();
 
     // An HS256 token for `tenant`, valid for an hour unless `expiresIn` (seconds) says otherwise.
     static QString token(const QString &tenant, const QByteArray &secret, const QString &sub,

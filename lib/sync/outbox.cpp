@@ -1,0 +1,98 @@
+#include "outbox.h"
+
+#include "chatreducer.h"
+#include "codec.h"
+#include "synclogging.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSaveFile>
+#include <QStandardPaths>
+#include <QUrl>
+
+using namespace Qt::StringLiterals;
+
+namespace Glosa {
+
+Outbox::Outbox(QString path)
+    : m_path(std::move(path))
+{
+    load();
+}
+
+bool Outbox::contains(const QString &broadcastId) const
+{
+    for (const ClientMessage &op : m_operations) {
+        if (ChatReducer::broadcastIdOf(op) == broadcastId)
+            return true;
+    }
+    return false;
+}
+
+void Outbox::append(const ClientMessage &op)
+{
+    m_operations.append(op);
+    save();
+}
+
+bool Outbox::remove(const QString &broadcastId)
+{
+    for (qsizetype i = 0; i < m_operations.size(); ++i) {
+        if (ChatReducer::broadcastIdOf(m_operations.at(i)) == broadcastId) {
+            m_operations.removeAt(i);
+            save();
+            return true;
+        }
+    }
+    return false;
+}
+
+QString Outbox::pathFor(const QUrl &server, const QString &tenant, const QString &page)
+{
+    const QByteArray key = server.toString(QUrl::RemoveUserInfo).toUtf8() + '\n' + tenant.toUtf8() +
+                           '\n' + page.toUtf8();
+    const QString name =
+        QString::fromLatin1(QCryptographicHash::hash(key, QCryptographicHash::Sha256).toHex());
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u"/outbox/"_s +
+           name + u".json"_s;
+}
+
+void Outbox::load()
+{
+    if (m_path.isEmpty())
+        return;
+    QFile file(m_path);
+    if (!file.open(QIODevice::ReadOnly))
+        return;
+    const QJsonArray frames = QJsonDocument::fromJson(file.readAll()).array();
+    for (const QJsonValue &frame : frames) {
+        ProtocolError error;
+        const std::optional<ClientMessage> op = Codec::decodeClient(
+            QJsonDocument(frame.toObject()).toJson(QJsonDocument::Compact), &error);
+        if (op)
+            m_operations.append(*op);
+        else
+            qCWarning(lcSync) << "dropping an unreadable outbox entry of" << m_path
+                              << error.message;
+    }
+}
+
+void Outbox::save() const
+{
+    if (m_path.isEmpty())
+        return;
+    QJsonArray frames;
+    for (const ClientMessage &op : m_operations)
+        frames.append(QJsonDocument::fromJson(Codec::encode(op)).object());
+    QDir().mkpath(QFileInfo(m_path).absolutePath());
+    QSaveFile file(m_path);
+    if (!file.open(QIODevice::WriteOnly) ||
+        file.write(QJsonDocument(frames).toJson(QJsonDocument::Compact)) < 0 || !file.commit())
+        qCWarning(lcSync) << "cannot save the outbox" << m_path << file.errorString();
+}
+
+} // namespace Glosa

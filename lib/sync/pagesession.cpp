@@ -1,0 +1,243 @@
+#include "pagesession.h"
+
+#include "chatreducer.h"
+#include "validation.h"
+
+#include <QDateTime>
+#include <QMap>
+
+using namespace Qt::StringLiterals;
+
+namespace Glosa {
+
+namespace {
+
+QString sessionKey(const SyncClient::Options &o)
+{
+    return o.url.toString() + u'\n' + o.tenant + u'\n' + o.page;
+}
+
+QMap<QString, std::weak_ptr<PageSession>> &registry()
+{
+    static QMap<QString, std::weak_ptr<PageSession>> sessions;
+    return sessions;
+}
+
+} // namespace
+
+PageSession::PageSession(const SyncClient::Options &options, QObject *parent)
+    : QObject(parent)
+    , m_client(new SyncClient(options, this))
+{
+    connect(m_client, &SyncClient::snapshotReceived, this, &PageSession::onSnapshot);
+    connect(m_client, &SyncClient::eventReceived, this, &PageSession::onEvent);
+    connect(m_client, &SyncClient::operationAcknowledged, this, &PageSession::onSettled);
+    connect(m_client, &SyncClient::operationRejected, this, &PageSession::onRejected);
+    connect(m_client, &SyncClient::viewersChanged, this, &PageSession::viewersChanged);
+
+    // Operations kept from an earlier run are still the user's, and still pending.
+    for (const ClientMessage &op : m_client->pendingOperations()) {
+        m_pending.append(op);
+        refresh(ChatReducer::chatIdOf(op));
+    }
+}
+
+PageSession::~PageSession() = default;
+
+std::shared_ptr<PageSession> PageSession::open(const SyncClient::Options &options)
+{
+    const QString key = sessionKey(options);
+    if (std::shared_ptr<PageSession> existing = registry().value(key).lock())
+        return existing;
+    std::shared_ptr<PageSession> session(new PageSession(options), [key](PageSession *s) {
+        if (registry().value(key).expired())
+            registry().remove(key);
+        s->deleteLater();
+    });
+    registry().insert(key, session);
+    session->client()->start();
+    return session;
+}
+
+const Chat *PageSession::chat(const QString &id) const
+{
+    const auto it = m_visible.constFind(id);
+    return it == m_visible.constEnd() ? nullptr : &*it;
+}
+
+bool PageSession::isPending(const QString &chatId) const
+{
+    for (const ClientMessage &op : m_pending) {
+        if (ChatReducer::chatIdOf(op) == chatId)
+            return true;
+    }
+    return false;
+}
+
+bool PageSession::isCommentPending(const QString &chatId, const QString &commentId) const
+{
+    for (const ClientMessage &op : m_pending) {
+        if (ChatReducer::chatIdOf(op) != chatId)
+            continue;
+        if (const auto *create = std::get_if<NewChatOp>(&op);
+            create && create->commentId == commentId)
+            return true;
+        if (const auto *update = std::get_if<UpdateChatOp>(&op)) {
+            const Change &c = update->change;
+            if (c.commentId == commentId || c.comment.id == commentId)
+                return true;
+        }
+    }
+    return false;
+}
+
+Author PageSession::me() const
+{
+    return {m_client->user().id, m_client->user().name};
+}
+
+QString PageSession::startThread(const Anchor &anchor, const QString &text)
+{
+    const QString chatId = Validation::newUuid();
+    submit(NewChatOp{Validation::newUuid(), chatId, anchor, Validation::newUuid(), text});
+    return chatId;
+}
+
+QString PageSession::reply(const QString &chatId, const QString &text)
+{
+    Change change;
+    change.op = Change::Op::AddComment;
+    change.comment.id = Validation::newUuid();
+    change.comment.text = text;
+    submit(UpdateChatOp{Validation::newUuid(), chatId, change});
+    return change.comment.id;
+}
+
+void PageSession::editComment(const QString &chatId, const QString &commentId, const QString &text)
+{
+    Change change;
+    change.op = Change::Op::EditComment;
+    change.commentId = commentId;
+    change.text = text;
+    submit(UpdateChatOp{Validation::newUuid(), chatId, change});
+}
+
+void PageSession::deleteComment(const QString &chatId, const QString &commentId)
+{
+    Change change;
+    change.op = Change::Op::DeleteComment;
+    change.commentId = commentId;
+    submit(UpdateChatOp{Validation::newUuid(), chatId, change});
+}
+
+void PageSession::setResolved(const QString &chatId, bool resolved)
+{
+    Change change;
+    change.op = Change::Op::Resolve;
+    change.resolved = resolved;
+    submit(UpdateChatOp{Validation::newUuid(), chatId, change});
+}
+
+void PageSession::deleteThread(const QString &chatId)
+{
+    submit(DeleteChatOp{Validation::newUuid(), chatId});
+}
+
+void PageSession::submit(const ClientMessage &op)
+{
+    m_pending.append(op);
+    refresh(ChatReducer::chatIdOf(op));
+    m_client->submit(op);
+}
+
+std::optional<Chat> PageSession::visibleChat(const QString &chatId) const
+{
+    std::optional<Chat> chat;
+    if (const auto it = m_confirmed.constFind(chatId); it != m_confirmed.constEnd())
+        chat = *it;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    for (const ClientMessage &op : m_pending) {
+        if (ChatReducer::chatIdOf(op) == chatId)
+            chat = ChatReducer::applyOperation(std::move(chat), op, me(), now);
+    }
+    return chat;
+}
+
+void PageSession::refresh(const QString &chatId)
+{
+    const std::optional<Chat> now = visibleChat(chatId);
+    const auto it = m_visible.find(chatId);
+    if (!now) {
+        if (it != m_visible.end()) {
+            m_visible.erase(it);
+            Q_EMIT chatRemoved(chatId);
+        }
+        return;
+    }
+    if (it == m_visible.end()) {
+        m_visible.insert(chatId, *now);
+        Q_EMIT chatAdded(chatId);
+    } else if (!(*it == *now)) {
+        *it = *now;
+        Q_EMIT chatChanged(chatId);
+    }
+}
+
+void PageSession::onSnapshot(const Snapshot &snapshot)
+{
+    m_confirmed.clear();
+    for (const Chat &chat : snapshot.chats)
+        m_confirmed.insert(chat.id, chat);
+    m_visible.clear();
+    QSet<QString> ids(m_confirmed.keyBegin(), m_confirmed.keyEnd());
+    for (const ClientMessage &op : std::as_const(m_pending))
+        ids.insert(ChatReducer::chatIdOf(op));
+    for (const QString &id : std::as_const(ids)) {
+        if (std::optional<Chat> chat = visibleChat(id))
+            m_visible.insert(id, *chat);
+    }
+    Q_EMIT chatsReset();
+}
+
+void PageSession::onEvent(const ServerMessage &event)
+{
+    const QString chatId = ChatReducer::chatIdOf(event);
+    std::optional<Chat> chat;
+    if (const auto it = m_confirmed.constFind(chatId); it != m_confirmed.constEnd())
+        chat = *it;
+    chat = ChatReducer::applyEvent(std::move(chat), event);
+    if (chat)
+        m_confirmed.insert(chatId, *chat);
+    else
+        m_confirmed.remove(chatId);
+    // The echo of one of the user's own operations confirms it: it is not applied twice.
+    const QString broadcastId = ChatReducer::broadcastIdOf(event);
+    m_pending.removeIf(
+        [&](const ClientMessage &op) { return ChatReducer::broadcastIdOf(op) == broadcastId; });
+    refresh(chatId);
+}
+
+void PageSession::onSettled(const QString &broadcastId)
+{
+    for (qsizetype i = 0; i < m_pending.size(); ++i) {
+        if (ChatReducer::broadcastIdOf(m_pending.at(i)) == broadcastId) {
+            const QString chatId = ChatReducer::chatIdOf(m_pending.takeAt(i));
+            refresh(chatId);
+            return;
+        }
+    }
+}
+
+void PageSession::onRejected(const QString &broadcastId, const QString &reason)
+{
+    for (const ClientMessage &op : std::as_const(m_pending)) {
+        if (ChatReducer::broadcastIdOf(op) == broadcastId) {
+            const QString chatId = ChatReducer::chatIdOf(op);
+            onSettled(broadcastId);
+            Q_EMIT changeRejected(chatId, reason);
+            return;
+        }
+    }
+}
+
+} // namespace Glosa

@@ -1,0 +1,73 @@
+#pragma once
+
+#include "messages.h"
+#include "syncclient.h"
+
+#include <QHash>
+#include <QObject>
+
+#include <memory>
+
+namespace Glosa {
+
+// One page as this process sees it: the chats the server has confirmed with the user's own
+// pending operations applied over them. Every window on the page shares one PageSession
+// (see open()); widgets and models read it and call its operations, never the protocol.
+class PageSession : public QObject
+{
+    Q_OBJECT
+    Q_PROPERTY(int viewers READ viewers NOTIFY viewersChanged)
+
+public:
+    explicit PageSession(const SyncClient::Options &options, QObject *parent = nullptr);
+    ~PageSession() override;
+
+    // The session of a page of a server and tenant, shared while anyone holds it.
+    static std::shared_ptr<PageSession> open(const SyncClient::Options &options);
+
+    SyncClient *client() const { return m_client; }
+    int viewers() const { return m_client->viewers(); }
+
+    // The chats as the user sees them.
+    const QHash<QString, Chat> &chats() const { return m_visible; }
+    const Chat *chat(const QString &id) const;
+    // Whether the chat, or one of its comments, has a change the server has not confirmed.
+    bool isPending(const QString &chatId) const;
+    bool isCommentPending(const QString &chatId, const QString &commentId) const;
+
+    // The user's operations; each is shown at once and returns the id it created or changed.
+    QString startThread(const Anchor &anchor, const QString &text);
+    QString reply(const QString &chatId, const QString &text);
+    void editComment(const QString &chatId, const QString &commentId, const QString &text);
+    void deleteComment(const QString &chatId, const QString &commentId);
+    void setResolved(const QString &chatId, bool resolved);
+    void deleteThread(const QString &chatId);
+
+Q_SIGNALS:
+    void chatAdded(const QString &chatId);
+    void chatChanged(const QString &chatId);
+    void chatRemoved(const QString &chatId);
+    // Everything may have changed: a snapshot replaced the page.
+    void chatsReset();
+    // A change of the user's was refused and undone; `reason` is for people.
+    void changeRejected(const QString &chatId, const QString &reason);
+    void viewersChanged(int viewers);
+
+private:
+    void submit(const ClientMessage &op);
+    void onSnapshot(const Snapshot &snapshot);
+    void onEvent(const ServerMessage &event);
+    void onSettled(const QString &broadcastId);
+    void onRejected(const QString &broadcastId, const QString &reason);
+    std::optional<Chat> visibleChat(const QString &chatId) const;
+    void refresh(const QString &chatId);
+    Author me() const;
+
+    SyncClient *m_client;
+    QHash<QString, Chat> m_confirmed;
+    QHash<QString, Chat> m_visible;
+    // The user's operations not yet in the page, in the order they were made.
+    QList<ClientMessage> m_pending;
+};
+
+} // namespace Glosa

@@ -1,0 +1,335 @@
+#include "syncclient.h"
+
+#include "chatreducer.h"
+#include "codec.h"
+#include "synclogging.h"
+
+#include <QNetworkInformation>
+#include <QRandomGenerator>
+
+using namespace Qt::StringLiterals;
+
+namespace Glosa {
+
+namespace {
+
+constexpr int RateLimitRetryMs = 1000;
+constexpr int MinimumDelayMs = 50;
+
+} // namespace
+
+SyncClient::SyncClient(Options options, QObject *parent)
+    : QObject(parent)
+    , m_options(std::move(options))
+    , m_outbox(m_options.outboxPath)
+{
+    m_reconnectTimer.setSingleShot(true);
+    connect(&m_reconnectTimer, &QTimer::timeout, this, &SyncClient::connectNow);
+    m_stableTimer.setSingleShot(true);
+    connect(&m_stableTimer, &QTimer::timeout, this, [this] { m_attempt = 0; });
+    m_pingTimer.setInterval(m_options.pingIntervalMs);
+    connect(&m_pingTimer, &QTimer::timeout, this, [this] {
+        m_socket->ping();
+        if (!m_pongTimer.isActive())
+            m_pongTimer.start(m_options.pongTimeoutMs);
+    });
+    m_pongTimer.setSingleShot(true);
+    connect(&m_pongTimer, &QTimer::timeout, this, [this] {
+        qCInfo(lcSync) << "the server stopped answering; reconnecting";
+        m_socket->abort();
+    });
+    m_retryTimer.setSingleShot(true);
+    connect(&m_retryTimer, &QTimer::timeout, this, [this] {
+        m_sentOnThisConnection.clear();
+        flushOutbox();
+    });
+
+    if (m_options.watchNetwork &&
+        QNetworkInformation::loadBackendByFeatures(QNetworkInformation::Feature::Reachability)) {
+        connect(QNetworkInformation::instance(), &QNetworkInformation::reachabilityChanged, this,
+                [this](QNetworkInformation::Reachability reachability) {
+                    if (!m_running)
+                        return;
+                    if (reachability == QNetworkInformation::Reachability::Disconnected &&
+                        m_state == State::Reconnecting) {
+                        m_reconnectTimer.stop();
+                        m_error = tr("No network");
+                        setState(State::Offline);
+                    } else if (reachability != QNetworkInformation::Reachability::Disconnected &&
+                               (m_state == State::Reconnecting || m_state == State::Offline)) {
+                        retryNow();
+                    }
+                });
+    }
+}
+
+SyncClient::~SyncClient()
+{
+    if (m_socket)
+        m_socket->disconnect(this);
+}
+
+void SyncClient::start()
+{
+    m_running = true;
+    connectNow();
+}
+
+void SyncClient::stop()
+{
+    m_running = false;
+    m_reconnectTimer.stop();
+    m_pingTimer.stop();
+    m_pongTimer.stop();
+    if (m_socket)
+        m_socket->close(QWebSocketProtocol::CloseCodeNormal);
+    setState(State::Offline);
+}
+
+void SyncClient::retryNow()
+{
+    m_running = true;
+    if (m_state == State::Reconnecting || m_state == State::Offline)
+        connectNow();
+}
+
+void SyncClient::connectNow()
+{
+    m_reconnectTimer.stop();
+    m_nextAttempt = {};
+    if (m_socket) {
+        m_socket->disconnect(this);
+        m_socket->abort();
+        m_socket->deleteLater();
+    }
+    m_socket = new QWebSocket(QString(), QWebSocketProtocol::VersionLatest, this);
+    connect(m_socket, &QWebSocket::connected, this, &SyncClient::onConnected);
+    connect(m_socket, &QWebSocket::disconnected, this, &SyncClient::onDisconnected);
+    connect(m_socket, &QWebSocket::textMessageReceived, this, &SyncClient::onText);
+    connect(m_socket, &QWebSocket::pong, this, [this] { m_pongTimer.stop(); });
+    setState(State::Connecting);
+    m_socket->open(m_options.url);
+}
+
+void SyncClient::setState(State state)
+{
+    if (state != State::Offline)
+        m_error.clear();
+    if (m_state == state && state != State::Reconnecting)
+        return;
+    m_state = state;
+    Q_EMIT stateChanged(state);
+}
+
+void SyncClient::onConnected()
+{
+    Hello hello;
+    hello.tenant = m_options.tenant;
+    hello.page = m_options.page;
+    if (m_options.tokenProvider)
+        hello.token = m_options.tokenProvider();
+    if (!m_epoch.isEmpty())
+        hello.resume = ResumePoint{m_epoch, m_seq};
+    send(hello);
+    setState(State::Syncing);
+    m_pingTimer.start();
+}
+
+void SyncClient::onDisconnected()
+{
+    const int code = m_socket->closeCode();
+    const QString reason = m_socket->closeReason();
+    m_pingTimer.stop();
+    m_pongTimer.stop();
+    m_retryTimer.stop();
+    m_stableTimer.stop();
+    m_sentOnThisConnection.clear();
+    m_early.clear();
+    m_syncRequested = false;
+    if (!m_running)
+        return;
+    qCInfo(lcSync) << "disconnected" << code << reason;
+    if (code == 4400 || code == 4403) {
+        m_error = reason.isEmpty() ? tr("The server refused this page (%1)").arg(code) : reason;
+        setState(State::Offline);
+        return;
+    }
+    scheduleReconnect();
+}
+
+void SyncClient::scheduleReconnect()
+{
+    const qint64 ceiling =
+        qMin<qint64>(m_options.maxBackoffMs, qint64(m_options.minBackoffMs) << qMin(m_attempt, 20));
+    const int delay =
+        int(qMax<qint64>(MinimumDelayMs, QRandomGenerator::global()->bounded(ceiling + 1)));
+    ++m_attempt;
+    m_nextAttempt = QDateTime::currentDateTime().addMSecs(delay);
+    m_reconnectTimer.start(delay);
+    setState(State::Reconnecting);
+}
+
+void SyncClient::send(const ClientMessage &message)
+{
+    m_socket->sendTextMessage(QString::fromUtf8(Codec::encode(message)));
+}
+
+void SyncClient::submit(const ClientMessage &op)
+{
+    m_outbox.append(op);
+    Q_EMIT pendingCountChanged(pendingCount());
+    flushOutbox();
+}
+
+void SyncClient::flushOutbox()
+{
+    if (m_state != State::Live)
+        return;
+    for (const ClientMessage &op : m_outbox.operations()) {
+        const QString id = ChatReducer::broadcastIdOf(op);
+        if (!m_sentOnThisConnection.contains(id)) {
+            m_sentOnThisConnection.insert(id);
+            send(op);
+        }
+    }
+}
+
+void SyncClient::onText(const QString &text)
+{
+    m_pongTimer.stop();
+    ProtocolError error;
+    const std::optional<QList<ServerMessage>> messages = Codec::decodeServer(text.toUtf8(), &error);
+    if (!messages) {
+        qCWarning(lcSync) << "ignoring a frame the client cannot read:" << error.message;
+        return;
+    }
+    for (const ServerMessage &message : *messages)
+        handle(message);
+}
+
+void SyncClient::handle(const ServerMessage &message)
+{
+    if (const auto *welcome = std::get_if<Welcome>(&message)) {
+        m_user = welcome->user;
+        m_document = welcome->document;
+        m_target = welcome->seq;
+        if (m_viewers != welcome->viewers) {
+            m_viewers = welcome->viewers;
+            Q_EMIT viewersChanged(m_viewers);
+        }
+        Q_EMIT welcomed();
+        if (welcome->recovered)
+            becomeLiveIfCaughtUp();
+        return;
+    }
+    if (const auto *snapshot = std::get_if<Snapshot>(&message)) {
+        m_epoch = snapshot->epoch;
+        m_seq = snapshot->seq;
+        m_syncRequested = false;
+        m_early.erase(m_early.begin(), m_early.upperBound(m_seq));
+        Q_EMIT snapshotReceived(*snapshot);
+        applyInOrder();
+        return;
+    }
+    if (ChatReducer::isPageEvent(message)) {
+        handleEvent(message);
+        return;
+    }
+    if (const auto *presence = std::get_if<Presence>(&message)) {
+        if (m_viewers != presence->viewers) {
+            m_viewers = presence->viewers;
+            Q_EMIT viewersChanged(m_viewers);
+        }
+        return;
+    }
+    if (const auto *error = std::get_if<ErrorMessage>(&message)) {
+        if (!error->broadcastId.isEmpty() && m_outbox.contains(error->broadcastId)) {
+            if (error->code == "rate-limited"_L1) {
+                m_sentOnThisConnection.remove(error->broadcastId);
+                m_retryTimer.start(RateLimitRetryMs);
+                return;
+            }
+            m_outbox.remove(error->broadcastId);
+            Q_EMIT pendingCountChanged(pendingCount());
+            Q_EMIT operationRejected(error->broadcastId, describe(error->code, error->message));
+            return;
+        }
+        qCWarning(lcSync) << "server error" << error->code << error->message;
+        Q_EMIT serverError(describe(error->code, error->message));
+    }
+}
+
+void SyncClient::handleEvent(const ServerMessage &event)
+{
+    const qint64 seq = ChatReducer::seqOf(event);
+    if (seq <= m_seq) {
+        // Already applied: a replay overlapping what we have, or the answer to a retry.
+        const QString id = ChatReducer::broadcastIdOf(event);
+        if (m_outbox.remove(id)) {
+            Q_EMIT pendingCountChanged(pendingCount());
+            Q_EMIT operationAcknowledged(id);
+        }
+        return;
+    }
+    m_early.insert(seq, event);
+    applyInOrder();
+    if (!m_early.isEmpty())
+        requestSync();
+}
+
+void SyncClient::applyInOrder()
+{
+    while (!m_early.isEmpty() && m_early.firstKey() == m_seq + 1) {
+        const ServerMessage event = m_early.take(m_early.firstKey());
+        ++m_seq;
+        Q_EMIT eventReceived(event);
+        const QString id = ChatReducer::broadcastIdOf(event);
+        if (m_outbox.remove(id)) {
+            Q_EMIT pendingCountChanged(pendingCount());
+            Q_EMIT operationAcknowledged(id);
+        }
+    }
+    if (m_early.isEmpty())
+        m_syncRequested = false;
+    becomeLiveIfCaughtUp();
+}
+
+void SyncClient::requestSync()
+{
+    if (m_syncRequested || m_state == State::Connecting)
+        return;
+    m_syncRequested = true;
+    qCInfo(lcSync) << "gap after seq" << m_seq << "; asking the server to repair it";
+    send(SyncRequest{m_epoch, m_seq});
+}
+
+void SyncClient::becomeLiveIfCaughtUp()
+{
+    if (m_state != State::Syncing || m_seq < m_target || !m_early.isEmpty() || m_epoch.isEmpty())
+        return;
+    setState(State::Live);
+    m_stableTimer.start(m_options.stableMs);
+    flushOutbox();
+}
+
+QString SyncClient::describe(const QString &code, const QString &message)
+{
+    QString what;
+    if (code == "forbidden"_L1)
+        what = tr("You are not allowed to make this change.");
+    else if (code == "not-found"_L1)
+        what = tr("The thread or comment no longer exists.");
+    else if (code == "conflict"_L1)
+        what = tr("The change conflicts with one made by someone else.");
+    else if (code == "too-large"_L1)
+        what = tr("The text is too long.");
+    else if (code == "bad-request"_L1)
+        what = tr("The server could not accept the change.");
+    else if (code == "unauthorized"_L1)
+        what = tr("You are not signed in.");
+    else
+        what = tr("The server could not store the change.");
+    return message.isEmpty() ? what : tr("%1 (%2)").arg(what, message);
+}
+
+} // namespace Glosa

@@ -1,0 +1,131 @@
+#pragma once
+
+#include "messages.h"
+#include "outbox.h"
+
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QMap>
+#include <QObject>
+#include <QTimer>
+#include <QUrl>
+#include <QWebSocket>
+
+#include <functional>
+
+namespace Glosa {
+
+// Keeps one page of one server in step over a WebSocket: hello and resume, events in seq order
+// with gaps repaired, reconnection with backoff, heartbeats, and the outbox of the user's own
+// operations, sent when live and retried until the server acknowledges or rejects them.
+class SyncClient : public QObject
+{
+    Q_OBJECT
+    Q_PROPERTY(State state READ state NOTIFY stateChanged)
+    Q_PROPERTY(QDateTime nextAttempt READ nextAttempt NOTIFY stateChanged)
+    Q_PROPERTY(int pendingCount READ pendingCount NOTIFY pendingCountChanged)
+    Q_PROPERTY(int viewers READ viewers NOTIFY viewersChanged)
+    Q_PROPERTY(QString errorString READ errorString NOTIFY stateChanged)
+
+public:
+    enum class State { Connecting, Syncing, Live, Reconnecting, Offline };
+    Q_ENUM(State)
+
+    struct Options
+    {
+        QUrl url;
+        QString tenant = QStringLiteral("local");
+        QString page;
+        // Asked for a token before every connection attempt; empty for anonymous.
+        std::function<QString()> tokenProvider;
+        // Where the outbox is kept; empty keeps it in memory.
+        QString outboxPath;
+        int minBackoffMs = 500;
+        int maxBackoffMs = 30000;
+        int stableMs = 10000;
+        int pingIntervalMs = 15000;
+        int pongTimeoutMs = 10000;
+        bool watchNetwork = true;
+    };
+
+    explicit SyncClient(Options options, QObject *parent = nullptr);
+    ~SyncClient() override;
+
+    void start();
+    void stop();
+    // Connects at once, skipping the wait of Reconnecting or Offline.
+    void retryNow();
+
+    // Sends an operation, or queues it until the connection is live.
+    void submit(const ClientMessage &op);
+
+    State state() const { return m_state; }
+    QDateTime nextAttempt() const { return m_nextAttempt; }
+    int pendingCount() const { return int(m_outbox.size()); }
+    const QList<ClientMessage> &pendingOperations() const { return m_outbox.operations(); }
+    int viewers() const { return m_viewers; }
+    QString errorString() const { return m_error; }
+    const User &user() const { return m_user; }
+    const QString &epoch() const { return m_epoch; }
+    qint64 seq() const { return m_seq; }
+    const std::optional<Document> &document() const { return m_document; }
+    const Options &options() const { return m_options; }
+
+    static QString describe(const QString &code, const QString &message);
+
+Q_SIGNALS:
+    void stateChanged(Glosa::SyncClient::State state);
+    void pendingCountChanged(int count);
+    void viewersChanged(int viewers);
+    void welcomed();
+    // The page's state is replaced by the snapshot's.
+    void snapshotReceived(const Glosa::Snapshot &snapshot);
+    // A page event, in seq order, each exactly once.
+    void eventReceived(const Glosa::ServerMessage &event);
+    // One of the user's operations is in the page (its event was received) or was refused.
+    void operationAcknowledged(const QString &broadcastId);
+    void operationRejected(const QString &broadcastId, const QString &reason);
+    void serverError(const QString &reason);
+
+private:
+    void connectNow();
+    void setState(State state);
+    void onConnected();
+    void onDisconnected();
+    void onText(const QString &text);
+    void handle(const ServerMessage &message);
+    void handleEvent(const ServerMessage &event);
+    void applyInOrder();
+    void becomeLiveIfCaughtUp();
+    void flushOutbox();
+    void scheduleReconnect();
+    void requestSync();
+    void send(const ClientMessage &message);
+
+    Options m_options;
+    QWebSocket *m_socket = nullptr;
+    State m_state = State::Offline;
+    bool m_running = false;
+    QString m_error;
+    QDateTime m_nextAttempt;
+    int m_attempt = 0;
+    QTimer m_reconnectTimer;
+    QTimer m_stableTimer;
+    QTimer m_pingTimer;
+    QTimer m_pongTimer;
+    QTimer m_retryTimer;
+
+    Outbox m_outbox;
+    QSet<QString> m_sentOnThisConnection;
+
+    User m_user;
+    QString m_epoch;
+    qint64 m_seq = 0;
+    qint64 m_target = 0; // the head announced by welcome
+    bool m_syncRequested = false;
+    QMap<qint64, ServerMessage> m_early; // events past a gap, until it is repaired
+    int m_viewers = 0;
+    std::optional<Document> m_document;
+};
+
+} // namespace Glosa

@@ -1,0 +1,3 @@
+#include "synclogging.h"
+
+Q_LOGGING_CATEGORY(lcSync, "glosa.sync")

@@ -1,0 +1,368 @@
+#include "testclient.h"
+#include "testserver.h"
+
+#include "chatreducer.h"
+#include "codec.h"
+#include "outbox.h"
+#include "syncclient.h"
+#include "validation.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTest>
+#include <QWebSocketServer>
+
+using namespace Qt::StringLiterals;
+using Glosa::SyncClient;
+
+namespace {
+
+Glosa::NewChatOp newChat(const QString &text = u"note"_s)
+{
+    return {Glosa::Validation::newUuid(),
+            Glosa::Validation::newUuid(),
+            {0, 5, u"Hello"_s, {}, {}},
+            Glosa::Validation::newUuid(),
+            text};
+}
+
+} // namespace
+
+// SyncClient against the real server: live state, reconnection with resume, the outbox on
+// disk, snapshots after lost history, tokens, the rate limit; and against scripted peers for
+// what the real server never does (a gap in seq, a server that stops answering).
+class tst_SyncClient : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<TestServer> m_server;
+    QTemporaryDir m_dir;
+
+    SyncClient::Options options(const QString &page = u"p"_s) const
+    {
+        SyncClient::Options o;
+        o.url = m_server ? m_server->url() : QUrl();
+        o.page = page;
+        o.minBackoffMs = 50;
+        o.maxBackoffMs = 400;
+        o.watchNetwork = false;
+        return o;
+    }
+
+    // The chats of the page, as a newcomer sees them.
+    QJsonArray chatsOnServer(const QString &page = u"p"_s)
+    {
+        TestClient probe;
+        if (!probe.open(m_server->url()) || probe.join(page).isEmpty())
+            return {};
+        return probe.next(u"snapshot"_s).value("chats"_L1).toArray();
+    }
+
+private Q_SLOTS:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void init()
+    {
+        m_server = std::make_unique<TestServer>();
+        m_server->config.batchMs = 0;
+        QVERIFY(m_server->start());
+    }
+
+    void cleanup() { m_server.reset(); }
+
+    void goesLive()
+    {
+        SyncClient client(options());
+        QSignalSpy states(&client, &SyncClient::stateChanged);
+        QSignalSpy snapshots(&client, &SyncClient::snapshotReceived);
+        client.start();
+        QTRY_COMPARE(client.state(), SyncClient::State::Live);
+        QCOMPARE(states.at(0).at(0).value<SyncClient::State>(), SyncClient::State::Connecting);
+        QCOMPARE(states.at(1).at(0).value<SyncClient::State>(), SyncClient::State::Syncing);
+        QCOMPARE(snapshots.size(), 1);
+        QCOMPARE(client.viewers(), 1);
+        QVERIFY(client.user().id.startsWith(u"anon:"_s));
+    }
+
+    void reconnectsAndReplaysWhatItMissed()
+    {
+        SyncClient::Options o = options();
+        SyncClient client(o);
+        QSignalSpy events(&client, &SyncClient::eventReceived);
+        QSignalSpy snapshots(&client, &SyncClient::snapshotReceived);
+        client.start();
+        QTRY_COMPARE(client.state(), SyncClient::State::Live);
+        client.submit(newChat());
+        QTRY_COMPARE(events.size(), 1);
+
+        m_server->stop();
+        QTRY_COMPARE(client.state(), SyncClient::State::Reconnecting);
+        QVERIFY(client.nextAttempt().isValid());
+        QVERIFY(m_server->restart());
+        QTRY_COMPARE(client.state(), SyncClient::State::Live);
+        // Someone else writes while the client is away again.
+        m_server->stop();
+        QTRY_COMPARE(client.state(), SyncClient::State::Reconnecting);
+        QVERIFY(m_server->restart());
+        TestClient other;
+        QVERIFY(other.open(m_server->url()));
+        QVERIFY(!other.join(u"p"_s).isEmpty());
+        for (int i = 0; i < 3; ++i)
+            other.send(TestClient::newChat(TestClient::uuid(), TestClient::uuid()));
+        QCOMPARE(other.next(u"new-text-chat"_s).value("seq"_L1).toInteger(), 2);
+        client.retryNow();
+        QTRY_COMPARE(events.size(), 4);
+        QTRY_COMPARE(client.state(), SyncClient::State::Live);
+        QCOMPARE(client.seq(), 4);
+        QCOMPARE(snapshots.size(), 1); // resumed, never replaced
+        for (int i = 0; i < events.size(); ++i)
+            QCOMPARE(Glosa::ChatReducer::seqOf(events.at(i).at(0).value<Glosa::ServerMessage>()),
+                     i + 1);
+    }
+
+    void outboxWaitsForTheServer()
+    {
+        const QString path = m_dir.filePath(u"outbox-a.json"_s);
+        SyncClient::Options o = options();
+        o.outboxPath = path;
+        auto client = std::make_unique<SyncClient>(o);
+        client->start();
+        QTRY_COMPARE(client->state(), SyncClient::State::Live);
+        m_server->stop();
+        QTRY_COMPARE(client->state(), SyncClient::State::Reconnecting);
+        const Glosa::NewChatOp first = newChat(u"one"_s), second = newChat(u"two"_s);
+        client->submit(first);
+        client->submit(second);
+        QCOMPARE(client->pendingCount(), 2);
+        // Quitting now loses nothing: the outbox is on disk.
+        client.reset();
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(QJsonDocument::fromJson(file.readAll()).array().size(), 2);
+
+        QVERIFY(m_server->restart());
+        client = std::make_unique<SyncClient>(o);
+        QCOMPARE(client->pendingCount(), 2);
+        QSignalSpy acknowledged(client.get(), &SyncClient::operationAcknowledged);
+        client->start();
+        QTRY_COMPARE(client->pendingCount(), 0);
+        QCOMPARE(acknowledged.size(), 2);
+        QCOMPARE(acknowledged.at(0).at(0).toString(), first.broadcastId);
+        const QJsonArray chats = chatsOnServer();
+        QCOMPARE(chats.size(), 2);
+        QCOMPARE(Glosa::Outbox(path).size(), 0);
+    }
+
+    void retriedOperationsApplyOnce()
+    {
+        // An operation whose echo was lost is sent again after reconnecting: the server
+        // answers with the original event and stores nothing new.
+        SyncClient client(options());
+        client.start();
+        QTRY_COMPARE(client.state(), SyncClient::State::Live);
+        TestClient raw;
+        QVERIFY(raw.open(m_server->url()));
+        QVERIFY(!raw.join(u"p"_s).isEmpty());
+        QSignalSpy acknowledged(&client, &SyncClient::operationAcknowledged);
+        QSignalSpy events(&client, &SyncClient::eventReceived);
+        const Glosa::NewChatOp op = newChat();
+        raw.sendRaw(Glosa::Codec::encode(op));
+        QVERIFY(!raw.next(u"new-text-chat"_s).isEmpty());
+        QTRY_COMPARE(events.size(), 1);
+        client.submit(op);
+        QTRY_COMPARE(acknowledged.size(), 1);
+        QCOMPARE(events.size(), 1);
+        QCOMPARE(chatsOnServer().size(), 1);
+    }
+
+    void lostHistoryMeansSnapshot()
+    {
+        SyncClient client(options());
+        QSignalSpy snapshots(&client, &SyncClient::snapshotReceived);
+        client.start();
+        QTRY_COMPARE(client.state(), SyncClient::State::Live);
+        client.submit(newChat());
+        QTRY_COMPARE(client.seq(), 1);
+        const QString epoch = client.epoch();
+        QVERIFY(m_server->restartEmpty());
+        QTRY_COMPARE(snapshots.size(), 2);
+        QTRY_COMPARE(client.state(), SyncClient::State::Live);
+        QVERIFY(client.epoch() != epoch);
+        QCOMPARE(client.seq(), 0);
+        QVERIFY(snapshots.last().at(0).value<Glosa::Snapshot>().chats.isEmpty());
+    }
+
+    void freshTokenForEveryAttempt()
+    {
+        m_server.reset();
+        m_server = std::make_unique<TestServer>();
+        m_server->config.tenants = {{u"acme"_s, "s", false}};
+        QVERIFY(m_server->start());
+        SyncClient::Options o = options();
+        o.tenant = u"acme"_s;
+        int asked = 0;
+        o.tokenProvider = [&] {
+            ++asked;
+            return TestServer::token(u"acme"_s, "s", u"ana"_s, u"member"_s, u"Ana"_s);
+        };
+        SyncClient client(o);
+        client.start();
+        QTRY_COMPARE(client.state(), SyncClient::State::Live);
+        QCOMPARE(client.user().name, u"Ana"_s);
+        QVERIFY(m_server->restart());
+        QTRY_COMPARE(client.state(), SyncClient::State::Live);
+        QTRY_COMPARE(client.seq(), 0);
+        QVERIFY(asked >= 2);
+    }
+
+    void refusedPageGoesOffline()
+    {
+        SyncClient::Options o = options();
+        o.tenant = u"nobody"_s;
+        SyncClient client(o);
+        client.start();
+        QTRY_COMPARE(client.state(), SyncClient::State::Offline);
+        QVERIFY(client.errorString().contains(u"nobody"_s));
+    }
+
+    void rejectionsAreReported()
+    {
+        SyncClient client(options());
+        client.start();
+        QTRY_COMPARE(client.state(), SyncClient::State::Live);
+        Glosa::DeleteChatOp op{Glosa::Validation::newUuid(), Glosa::Validation::newUuid()};
+        QSignalSpy rejected(&client, &SyncClient::operationRejected);
+        client.submit(op);
+        QTRY_COMPARE(rejected.size(), 1);
+        QCOMPARE(rejected.at(0).at(0).toString(), op.broadcastId);
+        QVERIFY(rejected.at(0).at(1).toString().contains(u"no longer exists"_s));
+        QCOMPARE(client.pendingCount(), 0);
+    }
+
+    void rateLimitedOperationsAreRetried()
+    {
+        m_server.reset();
+        m_server = std::make_unique<TestServer>();
+        m_server->config.limits.opsPerSecond = 5;
+        m_server->config.limits.burst = 2;
+        QVERIFY(m_server->start());
+        SyncClient client(options());
+        client.start();
+        QTRY_COMPARE(client.state(), SyncClient::State::Live);
+        QSignalSpy rejected(&client, &SyncClient::operationRejected);
+        for (int i = 0; i < 6; ++i)
+            client.submit(newChat());
+        QTRY_COMPARE_WITH_TIMEOUT(client.pendingCount(), 0, 15000);
+        QVERIFY(rejected.isEmpty());
+        QCOMPARE(chatsOnServer().size(), 6);
+    }
+
+    // A scripted peer (a QWebSocketServer driven by the test), since the real server never
+    // skips a seq: the client must notice the gap, ask with sync and apply everything once.
+    void gapIsRepaired()
+    {
+        QWebSocketServer peer(u"scripted"_s, QWebSocketServer::NonSecureMode);
+        QVERIFY(peer.listen(QHostAddress::LocalHost));
+        QList<QJsonObject> received;
+        QWebSocket *socket = nullptr;
+        connect(&peer, &QWebSocketServer::newConnection, this, [&] {
+            socket = peer.nextPendingConnection();
+            connect(socket, &QWebSocket::textMessageReceived, this, [&](const QString &text) {
+                received.append(QJsonDocument::fromJson(text.toUtf8()).object());
+            });
+        });
+        const auto event = [](qint64 seq) {
+            Glosa::Chat chat{Glosa::Validation::newUuid(),
+                             {int(seq), int(seq) + 1, u"x"_s, {}, {}},
+                             {u"u"_s, u"U"_s},
+                             1,
+                             1,
+                             false,
+                             {}};
+            return Glosa::Codec::encode(
+                Glosa::NewChatEvent{seq, Glosa::Validation::newUuid(), chat});
+        };
+        SyncClient::Options o = options();
+        o.url = QUrl(u"ws://127.0.0.1:%1/v1/ws"_s.arg(peer.serverPort()));
+        SyncClient client(o);
+        QSignalSpy events(&client, &SyncClient::eventReceived);
+        client.start();
+        QTRY_COMPARE(received.size(), 1);
+        QCOMPARE(received.first().value("type"_L1).toString(), u"hello"_s);
+        Glosa::Welcome welcome;
+        welcome.connection = u"c"_s;
+        welcome.user = {u"u"_s, u"U"_s, Glosa::User::Role::Member};
+        welcome.epoch = u"e1"_s;
+        welcome.seq = 1;
+        socket->sendTextMessage(QString::fromUtf8(Glosa::Codec::encode(welcome)));
+        socket->sendTextMessage(
+            QString::fromUtf8(Glosa::Codec::encode(Glosa::Snapshot{u"e1"_s, 1, {}})));
+        QTRY_COMPARE(client.state(), SyncClient::State::Live);
+        socket->sendTextMessage(QString::fromUtf8(event(2)));
+        socket->sendTextMessage(QString::fromUtf8(event(4)));
+        socket->sendTextMessage(QString::fromUtf8(event(5)));
+        QTRY_COMPARE(received.size(), 2);
+        QCOMPARE(received.at(1),
+                 QJsonObject({{"type"_L1, "sync"_L1}, {"epoch"_L1, "e1"_L1}, {"since"_L1, 2}}));
+        QCOMPARE(events.size(), 1);
+        socket->sendTextMessage(
+            QString::fromUtf8(Glosa::Codec::encodeBatch({event(3), event(4), event(5)})));
+        QTRY_COMPARE(events.size(), 4);
+        for (int i = 0; i < 4; ++i)
+            QCOMPARE(Glosa::ChatReducer::seqOf(events.at(i).at(0).value<Glosa::ServerMessage>()),
+                     i + 2);
+        QCOMPARE(client.seq(), 5);
+        // Garbage from the server is ignored.
+        socket->sendTextMessage(u"{not json"_s);
+        socket->sendTextMessage(QString::fromUtf8(event(6)));
+        QTRY_COMPARE(events.size(), 5);
+    }
+
+    // A peer that completes the handshake and then never answers anything, pings included.
+    void silentServerIsLeft()
+    {
+        QTcpServer peer;
+        QVERIFY(peer.listen(QHostAddress::LocalHost));
+        int connections = 0;
+        connect(&peer, &QTcpServer::newConnection, this, [&] {
+            QTcpSocket *s = peer.nextPendingConnection();
+            ++connections;
+            connect(s, &QTcpSocket::readyRead, s, [s] {
+                const QByteArray request = s->peek(4096);
+                if (!request.contains("\r\n\r\n") || s->property("done").toBool())
+                    return;
+                s->setProperty("done", true);
+                const qsizetype at = request.indexOf("Sec-WebSocket-Key: ") + 19;
+                const QByteArray key = request.mid(at, request.indexOf("\r\n", at) - at);
+                const QByteArray accept =
+                    QCryptographicHash::hash(
+                        QByteArray(key + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11"),
+                        QCryptographicHash::Sha1)
+                        .toBase64();
+                s->write("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: "
+                         "Upgrade\r\n"
+                         "Sec-WebSocket-Accept: " +
+                         accept + "\r\n\r\n");
+                s->setReadBufferSize(1);
+            });
+        });
+        SyncClient::Options o = options();
+        o.url = QUrl(u"ws://127.0.0.1:%1/v1/ws"_s.arg(peer.serverPort()));
+        o.pingIntervalMs = 100;
+        o.pongTimeoutMs = 200;
+        SyncClient client(o);
+        client.start();
+        QTRY_COMPARE(client.state(), SyncClient::State::Syncing);
+        QTRY_VERIFY(connections >= 2);
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_SyncClient)
+#include "tst_syncclient.moc"
