@@ -1,0 +1,255 @@
+#include "testclient.h"
+#include "testserver.h"
+
+#include "codec.h"
+#include "pagesession.h"
+
+#include <QCryptographicHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRandomGenerator>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTest>
+#include <QWebSocket>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+using Glosa::PageSession;
+using Glosa::SyncClient;
+
+namespace {
+
+// A digest of chats, in id order, to compare what two parties hold.
+QByteArray digest(QList<Glosa::Chat> chats)
+{
+    std::sort(chats.begin(), chats.end(),
+              [](const Glosa::Chat &a, const Glosa::Chat &b) { return a.id < b.id; });
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    for (const Glosa::Chat &chat : std::as_const(chats))
+        hash.addData(QJsonDocument(Glosa::Codec::toJson(chat)).toJson(QJsonDocument::Compact));
+    return hash.result().toHex();
+}
+
+Glosa::Anchor anchorAt(int start)
+{
+    return {start, start + 5, u"words"_s, {}, {}};
+}
+
+} // namespace
+
+// PageSession over the real server: convergence, echoes not applied twice, visible rollback,
+// sharing between windows, offline work, and a chaos run whose end state every party agrees on.
+class tst_PageSession : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<TestServer> m_server;
+
+    SyncClient::Options options(const QString &page = u"p"_s) const
+    {
+        SyncClient::Options o;
+        o.url = m_server->url();
+        o.page = page;
+        o.minBackoffMs = 20;
+        o.maxBackoffMs = 300;
+        o.watchNetwork = false;
+        return o;
+    }
+
+    std::unique_ptr<PageSession> session(const QString &page = u"p"_s)
+    {
+        auto s = std::make_unique<PageSession>(options(page));
+        s->client()->start();
+        return s;
+    }
+
+    static bool live(const PageSession &s)
+    {
+        return s.client()->state() == SyncClient::State::Live;
+    }
+
+    QList<Glosa::Chat> serverChats(const QString &page = u"p"_s)
+    {
+        TestClient probe;
+        if (!probe.open(m_server->url()) || probe.join(page).isEmpty())
+            return {};
+        QList<Glosa::Chat> chats;
+        for (const QJsonValue &v : probe.next(u"snapshot"_s).value("chats"_L1).toArray()) {
+            Glosa::ProtocolError error;
+            chats.append(*Glosa::Codec::decodeChat(v.toObject(), &error));
+        }
+        return chats;
+    }
+
+private Q_SLOTS:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void init()
+    {
+        m_server = std::make_unique<TestServer>();
+        m_server->config.batchMs = 5;
+        m_server->config.limits.opsPerSecond = 1000;
+        m_server->config.limits.burst = 1000;
+        QVERIFY(m_server->start());
+    }
+
+    void cleanup() { m_server.reset(); }
+
+    void twoSessionsConverge()
+    {
+        auto a = session(), b = session();
+        QTRY_VERIFY(live(*a) && live(*b));
+        QTRY_COMPARE(a->viewers(), 2);
+        const QString chatId = a->startThread(anchorAt(3), u"Is this right?"_s);
+        QTRY_VERIFY(b->chat(chatId));
+        b->reply(chatId, u"Yes."_s);
+        QTRY_COMPARE(a->chat(chatId)->comments.size(), 2);
+        a->setResolved(chatId, true);
+        QTRY_VERIFY(b->chat(chatId)->resolved);
+        QTRY_VERIFY(!a->isPending(chatId) && !b->isPending(chatId));
+        QCOMPARE(digest(a->chats().values()), digest(b->chats().values()));
+        QCOMPARE(digest(a->chats().values()), digest(serverChats()));
+        b.reset();
+        QTRY_COMPARE(a->viewers(), 1);
+    }
+
+    void ownChangesShowAtOnceAndOnce()
+    {
+        auto a = session();
+        QTRY_VERIFY(live(*a));
+        QSignalSpy added(a.get(), &PageSession::chatAdded);
+        QSignalSpy changed(a.get(), &PageSession::chatChanged);
+        const QString chatId = a->startThread(anchorAt(0), u"First"_s);
+        // Shown at once, marked pending.
+        QCOMPARE(added.size(), 1);
+        QVERIFY(a->chat(chatId));
+        QVERIFY(a->isPending(chatId));
+        QTRY_VERIFY(!a->isPending(chatId));
+        const QString replyId = a->reply(chatId, u"Second"_s);
+        QVERIFY(a->isCommentPending(chatId, replyId));
+        QCOMPARE(a->chat(chatId)->comments.size(), 2);
+        QTRY_VERIFY(!a->isCommentPending(chatId, replyId));
+        // The echoes were recognised, not applied a second time.
+        QCOMPARE(added.size(), 1);
+        QCOMPARE(a->chat(chatId)->comments.size(), 2);
+        QCOMPARE(digest(a->chats().values()), digest(serverChats()));
+        QVERIFY(!changed.isEmpty());
+    }
+
+    void refusedChangeIsRolledBack()
+    {
+        auto author = session(), other = session();
+        QTRY_VERIFY(live(*author) && live(*other));
+        const QString chatId = author->startThread(anchorAt(0), u"Mine"_s);
+        QTRY_VERIFY(other->chat(chatId) && !other->isPending(chatId));
+        QSignalSpy removed(other.get(), &PageSession::chatRemoved);
+        QSignalSpy added(other.get(), &PageSession::chatAdded);
+        QSignalSpy rejected(other.get(), &PageSession::changeRejected);
+        other->deleteThread(chatId); // anonymous users are distinct: not theirs to delete
+        QCOMPARE(removed.size(), 1);
+        QVERIFY(!other->chat(chatId));
+        QTRY_COMPARE(rejected.size(), 1);
+        QCOMPARE(rejected.at(0).at(0).toString(), chatId);
+        QVERIFY(rejected.at(0).at(1).toString().contains(u"not allowed"_s));
+        QCOMPARE(added.size(), 1);
+        QVERIFY(other->chat(chatId));
+        QVERIFY(!other->isPending(chatId));
+        QCOMPARE(other->client()->pendingCount(), 0);
+    }
+
+    void windowsShareOneSession()
+    {
+        const std::shared_ptr<PageSession> first = PageSession::open(options());
+        const std::shared_ptr<PageSession> second = PageSession::open(options());
+        QCOMPARE(first.get(), second.get());
+        const std::shared_ptr<PageSession> elsewhere = PageSession::open(options(u"q"_s));
+        QVERIFY(elsewhere.get() != first.get());
+        QTRY_VERIFY(live(*first));
+        const QString chatId = first->startThread(anchorAt(1), u"Seen in both windows"_s);
+        QVERIFY(second->chat(chatId));
+        QVERIFY(!elsewhere->chat(chatId));
+    }
+
+    void workGoesOnOffline()
+    {
+        auto a = session();
+        QTRY_VERIFY(live(*a));
+        m_server->stop();
+        QTRY_COMPARE(a->client()->state(), SyncClient::State::Reconnecting);
+        const QString chatId = a->startThread(anchorAt(7), u"Written offline"_s);
+        a->reply(chatId, u"And a reply"_s);
+        QCOMPARE(a->client()->pendingCount(), 2);
+        QCOMPARE(a->chat(chatId)->comments.size(), 2);
+        QVERIFY(m_server->restart());
+        QTRY_COMPARE(a->client()->pendingCount(), 0);
+        QVERIFY(!a->isPending(chatId));
+        QCOMPARE(a->chat(chatId)->comments.size(), 2);
+        QCOMPARE(digest(a->chats().values()), digest(serverChats()));
+    }
+
+    // Five parties make hundreds of random changes while connections drop and the server
+    // restarts; in the end every party holds exactly what the server holds.
+    void chaos()
+    {
+        constexpr int Parties = 5;
+        constexpr int Operations = 400;
+        std::vector<std::unique_ptr<PageSession>> parties;
+        for (int i = 0; i < Parties; ++i)
+            parties.push_back(session());
+        QTRY_VERIFY(
+            std::all_of(parties.begin(), parties.end(), [](const auto &p) { return live(*p); }));
+
+        QRandomGenerator random(20261125);
+        int rejections = 0;
+        for (const auto &p : parties)
+            connect(p.get(), &PageSession::changeRejected, this, [&] { ++rejections; });
+        for (int n = 0; n < Operations; ++n) {
+            PageSession &p = *parties.at(random.bounded(Parties));
+            const QStringList ids = p.chats().keys();
+            const QString chatId =
+                ids.isEmpty() ? QString() : ids.at(random.bounded(int(ids.size())));
+            const int what = ids.isEmpty() ? 0 : random.bounded(10);
+            if (what < 3) {
+                p.startThread(anchorAt(random.bounded(1000)), u"thread %1"_s.arg(n));
+            } else if (what < 6) {
+                p.reply(chatId, u"reply %1"_s.arg(n));
+            } else if (what == 6) {
+                p.setResolved(chatId, random.bounded(2) == 0);
+            } else if (what == 7) {
+                const Glosa::Chat *chat = p.chat(chatId);
+                const Glosa::Comment &c =
+                    chat->comments.at(random.bounded(int(chat->comments.size())));
+                if (random.bounded(2))
+                    p.editComment(chatId, c.id, u"edited %1"_s.arg(n));
+                else
+                    p.deleteComment(chatId, c.id);
+            } else if (what == 8) {
+                p.deleteThread(chatId);
+            } else {
+                // A dropped connection.
+                if (QWebSocket *socket = p.client()->findChild<QWebSocket *>())
+                    socket->abort();
+            }
+            if (n == Operations / 2)
+                QVERIFY(m_server->restart());
+            if (n % 7 == 0)
+                QTest::qWait(random.bounded(5));
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(
+            std::all_of(parties.begin(), parties.end(),
+                        [](const auto &p) { return live(*p) && p->client()->pendingCount() == 0; }),
+            30000);
+        const QByteArray expected = digest(serverChats());
+        for (const auto &p : parties)
+            QTRY_COMPARE(digest(p->chats().values()), expected);
+        QVERIFY(!serverChats().isEmpty());
+        qInfo() << "chaos:" << serverChats().size() << "threads," << rejections
+                << "changes refused";
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_PageSession)
+#include "tst_pagesession.moc"
