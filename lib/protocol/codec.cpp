@@ -338,6 +338,9 @@ std::optional<ClientMessage> decodeClientObject(const QJsonObject &o, ProtocolEr
         if (r.ok() && h.page)
             r.check(Validation::checkPage(*h.page));
         h.token = r.string("token"_L1, false);
+        h.name = r.string("name"_L1, false);
+        if (r.ok() && r.has("name"_L1))
+            r.check(Validation::checkName(h.name));
         if (r.has("resume"_L1) && !o.value("resume"_L1).isNull()) {
             Reader resume = r.child("resume"_L1);
             h.resume = ResumePoint{resume.string("epoch"_L1), resume.integer("seq"_L1)};
@@ -582,6 +585,8 @@ QByteArray Codec::encode(const ClientMessage &message)
                 o.insert("page"_L1, *h.page);
             if (!h.token.isEmpty())
                 o.insert("token"_L1, h.token);
+            if (!h.name.isEmpty())
+                o.insert("name"_L1, h.name);
             if (h.resume)
                 o.insert("resume"_L1,
                          QJsonObject{{"epoch"_L1, h.resume->epoch}, {"seq"_L1, h.resume->seq}});

@@ -35,10 +35,12 @@ struct Hello
     std::optional<QString> page; // none: a lobby connection
     QString token;
     std::optional<ResumePoint> resume;
+    // Extension: the name an anonymous user asks to be shown by; ignored with a token.
+    QString name;
     friend bool operator==(const Hello &a, const Hello &b)
     {
-        return std::tie(a.v, a.tenant, a.page, a.token, a.resume) ==
-               std::tie(b.v, b.tenant, b.page, b.token, b.resume);
+        return std::tie(a.v, a.tenant, a.page, a.token, a.resume, a.name) ==
+               std::tie(b.v, b.tenant, b.page, b.token, b.resume, b.name);
     }
     friend bool operator!=(const Hello &a, const Hello &b) { return !(a == b); }
 };

@@ -45,7 +45,9 @@ Authenticator::Result Authenticator::authenticate(const Hello &hello, qint64 now
         if (!tenant->anonymous)
             return unauthorized(u"tenant \"%1\" needs a token"_s.arg(hello.tenant));
         const QString suffix = QString::number(QRandomGenerator::system()->generate64(), 36);
-        result.user = {u"anon:"_s + suffix, u"Guest "_s + suffix.left(4), User::Role::Member};
+        result.user = {u"anon:"_s + suffix,
+                       hello.name.isEmpty() ? u"Guest "_s + suffix.left(4) : hello.name,
+                       User::Role::Member};
         return result;
     }
     if (tenant->secret.isEmpty())

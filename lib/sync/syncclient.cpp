@@ -128,6 +128,8 @@ void SyncClient::onConnected()
     hello.page = m_options.page;
     if (m_options.tokenProvider)
         hello.token = m_options.tokenProvider();
+    if (hello.token.isEmpty())
+        hello.name = m_options.displayName;
     if (!m_epoch.isEmpty())
         hello.resume = ResumePoint{m_epoch, m_seq};
     send(hello);

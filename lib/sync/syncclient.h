@@ -38,6 +38,8 @@ public:
         QString page;
         // Asked for a token before every connection attempt; empty for anonymous.
         std::function<QString()> tokenProvider;
+        // The name to be shown by when connecting without a token.
+        QString displayName;
         // Where the outbox is kept; empty keeps it in memory.
         QString outboxPath;
         int minBackoffMs = 500;

@@ -211,7 +211,7 @@ QJsonObject helloJson()
 
 Hello helloMessage()
 {
-    return Hello{1, u"acme"_s, u"handbook/intro"_s, u"a.b.c"_s, ResumePoint{u"ep-1"_s, 41}};
+    return Hello{1, u"acme"_s, u"handbook/intro"_s, u"a.b.c"_s, ResumePoint{u"ep-1"_s, 41}, {}};
 }
 
 QJsonObject syncJson()
@@ -382,13 +382,16 @@ void tst_Codec::clientRoundTrip_data()
                            << json(R"({"type":"hello","v":1,"tenant":"acme","page":"handbook/intro",
                                   "token":"a.b.c","resume":{"epoch":"ep-1","seq":41}})");
     QTest::newRow("hello lobby")
-        << ClientMessage(Hello{1, u"acme"_s, std::nullopt, u"a.b.c"_s, std::nullopt})
+        << ClientMessage(Hello{1, u"acme"_s, std::nullopt, u"a.b.c"_s, std::nullopt, {}})
         << json(R"({"type":"hello","v":1,"tenant":"acme","token":"a.b.c"})");
     QTest::newRow("hello anonymous")
-        << ClientMessage(Hello{1, u"local"_s, u"file/abc"_s, QString(), std::nullopt})
+        << ClientMessage(Hello{1, u"local"_s, u"file/abc"_s, QString(), std::nullopt, {}})
         << json(R"({"type":"hello","v":1,"tenant":"local","page":"file/abc"})");
+    QTest::newRow("hello anonymous with a name")
+        << ClientMessage(Hello{1, u"local"_s, u"p"_s, QString(), std::nullopt, u"Ana"_s})
+        << json(R"({"type":"hello","v":1,"tenant":"local","page":"p","name":"Ana"})");
     QTest::newRow("hello resume from 0")
-        << ClientMessage(Hello{1, u"acme"_s, u"p"_s, QString(), ResumePoint{u"ep"_s, 0}})
+        << ClientMessage(Hello{1, u"acme"_s, u"p"_s, QString(), ResumePoint{u"ep"_s, 0}, {}})
         << json(
                R"({"type":"hello","v":1,"tenant":"acme","page":"p","resume":{"epoch":"ep","seq":0}})");
     QTest::newRow("sync") << ClientMessage(SyncRequest{u"ep-1"_s, 56})

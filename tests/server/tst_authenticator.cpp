@@ -116,6 +116,17 @@ private Q_SLOTS:
         QVERIFY(!a.user.name.isEmpty());
         QCOMPARE(check(u"acme"_s, {}).closeCode, 4401);
         QVERIFY(check(u"both"_s, {}).error.isNull());
+        // An anonymous user may ask for a name; a token's name rules over it.
+        Glosa::Hello named;
+        named.tenant = u"both"_s;
+        named.name = u"Marta"_s;
+        QCOMPARE(m_auth.authenticate(named, m_now).user.name, u"Marta"_s);
+        named.token = sign({{"tid"_L1, "both"_L1},
+                            {"sub"_L1, "u9"_L1},
+                            {"name"_L1, "Nine"_L1},
+                            {"exp"_L1, m_now + 60}},
+                           "both-secret");
+        QCOMPARE(m_auth.authenticate(named, m_now).user.name, u"Nine"_s);
         // A tenant with no secret cannot check a token.
         QCOMPARE(check(u"open"_s,
                        sign({{"tid"_L1, "open"_L1}, {"sub"_L1, "u"_L1}, {"exp"_L1, m_now + 60}}))

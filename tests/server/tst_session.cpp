@@ -129,6 +129,9 @@ private Q_SLOTS:
         QTest::newRow("version 2") << R"({"type":"hello","v":2,"tenant":"local","page":"p"})"_ba
                                    << 4400 << u"bad-request"_s;
         QTest::newRow("page too long") << json(hello(QString(513, u'p'))) << 4400 << u"too-large"_s;
+        QJsonObject longName = hello(u"p"_s);
+        longName.insert("name"_L1, QString(101, u'n'));
+        QTest::newRow("anonymous name too long") << json(longName) << 4400 << u"too-large"_s;
         QTest::newRow("unknown tenant")
             << json(hello(u"p"_s, u"nobody"_s)) << 4403 << u"forbidden"_s;
         QTest::newRow("no token") << json(hello(u"p"_s, u"acme"_s)) << 4401 << u"unauthorized"_s;
