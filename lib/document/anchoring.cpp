@@ -1,6 +1,6 @@
 #include "anchoring.h"
 
-#include "limits.h"
+#include "protocollimits.h"
 
 #include <QList>
 

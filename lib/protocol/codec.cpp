@@ -1,7 +1,7 @@
 #include "codec.h"
 
 #include "errorcode.h"
-#include "limits.h"
+#include "protocollimits.h"
 #include "validation.h"
 
 #include <QJsonArray>

@@ -1,7 +1,7 @@
 #include "validation.h"
 
 #include "errorcode.h"
-#include "limits.h"
+#include "protocollimits.h"
 
 #include <QUuid>
 

@@ -14,13 +14,16 @@ namespace Glosa {
 
 namespace {
 
-bool readPositive(const QJsonObject &o, QLatin1StringView key, double *out, QString *error)
+// A number of `key` within [min, max], when the limits name it.
+bool readLimit(const QJsonObject &o, QLatin1StringView key, double min, double max, double *out,
+               QString *error)
 {
     if (!o.contains(key))
         return true;
     const QJsonValue v = o.value(key);
-    if (!v.isDouble() || !(v.toDouble() > 0) || !std::isfinite(v.toDouble())) {
-        *error = u"limits.%1 must be a positive number"_s.arg(key);
+    if (!v.isDouble() || !std::isfinite(v.toDouble()) || v.toDouble() < min || v.toDouble() > max) {
+        *error =
+            u"limits.%1 must be a number from %2 to %3"_s.arg(key).arg(min).arg(max, 0, 'g', 16);
         return false;
     }
     *out = v.toDouble();
@@ -106,15 +109,12 @@ bool ServerConfig::loadJson(const QByteArray &json, QString *error)
         double burst = limits.burst;
         double queue = double(limits.sendQueueBytes);
         double frame = double(limits.frameBytes);
-        if (!readPositive(l, "opsPerSecond"_L1, &limits.opsPerSecond, error) ||
-            !readPositive(l, "burst"_L1, &burst, error) ||
-            !readPositive(l, "sendQueueBytes"_L1, &queue, error) ||
-            !readPositive(l, "frameBytes"_L1, &frame, error))
+        constexpr double MaxSafe = 9007199254740991.0;
+        if (!readLimit(l, "opsPerSecond"_L1, 0.001, 1e9, &limits.opsPerSecond, error) ||
+            !readLimit(l, "burst"_L1, 1, 1e9, &burst, error) ||
+            !readLimit(l, "sendQueueBytes"_L1, 1024, MaxSafe, &queue, error) ||
+            !readLimit(l, "frameBytes"_L1, 1024, double(Limits::PublishFrameBytes), &frame, error))
             return false;
-        if (frame > double(Limits::PublishFrameBytes)) {
-            *error = u"limits.frameBytes cannot exceed %1"_s.arg(Limits::PublishFrameBytes);
-            return false;
-        }
         limits.burst = int(burst);
         limits.sendQueueBytes = qint64(queue);
         limits.frameBytes = qint64(frame);

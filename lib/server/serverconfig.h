@@ -2,7 +2,7 @@
 
 #include <tuple>
 
-#include "limits.h"
+#include "protocollimits.h"
 
 #include <QHostAddress>
 #include <QList>

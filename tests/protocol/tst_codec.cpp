@@ -1,6 +1,6 @@
 #include "codec.h"
 #include "errorcode.h"
-#include "limits.h"
+#include "protocollimits.h"
 #include "validation.h"
 
 #include <QJsonArray>

@@ -1,5 +1,5 @@
 #include "errorcode.h"
-#include "limits.h"
+#include "protocollimits.h"
 #include "validation.h"
 
 #include <QTest>

@@ -60,6 +60,15 @@ private Q_SLOTS:
             << u"twice"_s;
         QTest::newRow("secret not string")
             << R"({"tenants":[{"id":"a","secret":5}]})"_ba << u"secret must be a string"_s;
+        QTest::newRow("burst below one") << R"({"limits":{"burst":0.5}})"_ba << u"limits.burst"_s;
+        QTest::newRow("burst beyond range")
+            << R"({"limits":{"burst":1e10}})"_ba << u"limits.burst"_s;
+        QTest::newRow("queue below one")
+            << R"({"limits":{"sendQueueBytes":0.5}})"_ba << u"limits.sendQueueBytes"_s;
+        QTest::newRow("queue beyond range")
+            << R"({"limits":{"sendQueueBytes":1e30}})"_ba << u"limits.sendQueueBytes"_s;
+        QTest::newRow("frame below one")
+            << R"({"limits":{"frameBytes":0.5}})"_ba << u"limits.frameBytes"_s;
         QTest::newRow("negative limit") << R"({"limits":{"burst":-1}})"_ba << u"limits.burst"_s;
         QTest::newRow("limit not number")
             << R"({"limits":{"opsPerSecond":"fast"}})"_ba << u"limits.opsPerSecond"_s;
