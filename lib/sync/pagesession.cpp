@@ -6,6 +6,8 @@
 #include <QDateTime>
 #include <QMap>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace Glosa {
@@ -36,8 +38,9 @@ PageSession::PageSession(const SyncClient::Options &options, QObject *parent)
     connect(m_client, &SyncClient::viewersChanged, this, &PageSession::viewersChanged);
 
     // Operations kept from an earlier run are still the user's, and still pending.
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
     for (const ClientMessage &op : m_client->pendingOperations()) {
-        m_pending.append(op);
+        m_pending.append({op, now});
         refresh(ChatReducer::chatIdOf(op));
     }
 }
@@ -67,16 +70,20 @@ const Chat *PageSession::chat(const QString &id) const
 
 bool PageSession::isPending(const QString &chatId) const
 {
-    for (const ClientMessage &op : m_pending) {
-        if (ChatReducer::chatIdOf(op) == chatId)
-            return true;
-    }
-    return false;
+    return pendingCount(chatId) > 0;
+}
+
+int PageSession::pendingCount(const QString &chatId) const
+{
+    return int(std::count_if(m_pending.cbegin(), m_pending.cend(), [&](const Pending &p) {
+        return ChatReducer::chatIdOf(p.op) == chatId;
+    }));
 }
 
 bool PageSession::isCommentPending(const QString &chatId, const QString &commentId) const
 {
-    for (const ClientMessage &op : m_pending) {
+    for (const Pending &p : m_pending) {
+        const ClientMessage &op = p.op;
         if (ChatReducer::chatIdOf(op) != chatId)
             continue;
         if (const auto *create = std::get_if<NewChatOp>(&op);
@@ -145,7 +152,7 @@ void PageSession::deleteThread(const QString &chatId)
 
 void PageSession::submit(const ClientMessage &op)
 {
-    m_pending.append(op);
+    m_pending.append({op, QDateTime::currentMSecsSinceEpoch()});
     refresh(ChatReducer::chatIdOf(op));
     m_client->submit(op);
 }
@@ -155,10 +162,9 @@ std::optional<Chat> PageSession::visibleChat(const QString &chatId) const
     std::optional<Chat> chat;
     if (const auto it = m_confirmed.constFind(chatId); it != m_confirmed.constEnd())
         chat = *it;
-    const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    for (const ClientMessage &op : m_pending) {
-        if (ChatReducer::chatIdOf(op) == chatId)
-            chat = ChatReducer::applyOperation(std::move(chat), op, me(), now);
+    for (const Pending &p : m_pending) {
+        if (ChatReducer::chatIdOf(p.op) == chatId)
+            chat = ChatReducer::applyOperation(std::move(chat), p.op, me(), p.madeAt);
     }
     return chat;
 }
@@ -168,16 +174,20 @@ void PageSession::refresh(const QString &chatId)
     const std::optional<Chat> now = visibleChat(chatId);
     const auto it = m_visible.find(chatId);
     if (!now) {
+        m_shownPending.remove(chatId);
         if (it != m_visible.end()) {
             m_visible.erase(it);
             Q_EMIT chatRemoved(chatId);
         }
         return;
     }
+    const int pending = pendingCount(chatId);
+    const bool pendingChanged = m_shownPending.value(chatId) != pending;
+    m_shownPending.insert(chatId, pending);
     if (it == m_visible.end()) {
         m_visible.insert(chatId, *now);
         Q_EMIT chatAdded(chatId);
-    } else if (!(*it == *now)) {
+    } else if (!(*it == *now) || pendingChanged) {
         *it = *now;
         Q_EMIT chatChanged(chatId);
     }
@@ -189,12 +199,15 @@ void PageSession::onSnapshot(const Snapshot &snapshot)
     for (const Chat &chat : snapshot.chats)
         m_confirmed.insert(chat.id, chat);
     m_visible.clear();
+    m_shownPending.clear();
     QSet<QString> ids(m_confirmed.keyBegin(), m_confirmed.keyEnd());
-    for (const ClientMessage &op : std::as_const(m_pending))
-        ids.insert(ChatReducer::chatIdOf(op));
+    for (const Pending &p : std::as_const(m_pending))
+        ids.insert(ChatReducer::chatIdOf(p.op));
     for (const QString &id : std::as_const(ids)) {
-        if (std::optional<Chat> chat = visibleChat(id))
+        if (std::optional<Chat> chat = visibleChat(id)) {
             m_visible.insert(id, *chat);
+            m_shownPending.insert(id, pendingCount(id));
+        }
     }
     Q_EMIT chatsReset();
 }
@@ -213,15 +226,15 @@ void PageSession::onEvent(const ServerMessage &event)
     // The echo of one of the user's own operations confirms it: it is not applied twice.
     const QString broadcastId = ChatReducer::broadcastIdOf(event);
     m_pending.removeIf(
-        [&](const ClientMessage &op) { return ChatReducer::broadcastIdOf(op) == broadcastId; });
+        [&](const Pending &p) { return ChatReducer::broadcastIdOf(p.op) == broadcastId; });
     refresh(chatId);
 }
 
 void PageSession::onSettled(const QString &broadcastId)
 {
     for (qsizetype i = 0; i < m_pending.size(); ++i) {
-        if (ChatReducer::broadcastIdOf(m_pending.at(i)) == broadcastId) {
-            const QString chatId = ChatReducer::chatIdOf(m_pending.takeAt(i));
+        if (ChatReducer::broadcastIdOf(m_pending.at(i).op) == broadcastId) {
+            const QString chatId = ChatReducer::chatIdOf(m_pending.takeAt(i).op);
             refresh(chatId);
             return;
         }
@@ -230,9 +243,9 @@ void PageSession::onSettled(const QString &broadcastId)
 
 void PageSession::onRejected(const QString &broadcastId, const QString &reason)
 {
-    for (const ClientMessage &op : std::as_const(m_pending)) {
-        if (ChatReducer::broadcastIdOf(op) == broadcastId) {
-            const QString chatId = ChatReducer::chatIdOf(op);
+    for (const Pending &p : std::as_const(m_pending)) {
+        if (ChatReducer::broadcastIdOf(p.op) == broadcastId) {
+            const QString chatId = ChatReducer::chatIdOf(p.op);
             onSettled(broadcastId);
             Q_EMIT changeRejected(chatId, reason);
             return;

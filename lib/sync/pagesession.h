@@ -66,8 +66,18 @@ private:
     SyncClient *m_client;
     QHash<QString, Chat> m_confirmed;
     QHash<QString, Chat> m_visible;
-    // The user's operations not yet in the page, in the order they were made.
-    QList<ClientMessage> m_pending;
+    // The user's operations not yet in the page, in the order they were made, with the time
+    // they were made (what they show until the server's time replaces it).
+    struct Pending
+    {
+        ClientMessage op;
+        qint64 madeAt = 0;
+    };
+    QList<Pending> m_pending;
+    // The pending operations each visible chat was last shown with, so that the end of
+    // pending is signalled even when the confirmed chat looks the same.
+    QHash<QString, int> m_shownPending;
+    int pendingCount(const QString &chatId) const;
 };
 
 } // namespace Glosa

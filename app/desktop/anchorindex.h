@@ -1,0 +1,39 @@
+#pragma once
+
+#include "anchoring.h"
+#include "pagesession.h"
+
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+
+namespace Glosa {
+
+// Where each thread of a page stands in the open document's text, kept up to date as threads
+// come and go; threads whose text can no longer be found are orphans.
+class AnchorIndex : public QObject
+{
+    Q_OBJECT
+public:
+    AnchorIndex(PageSession *session, QString plainText, QObject *parent = nullptr);
+
+    const QHash<QString, Anchoring::Match> &matches() const { return m_matches; }
+    Anchoring::Match match(const QString &chatId) const { return m_matches.value(chatId); }
+    bool isOrphan(const QString &chatId) const { return match(chatId).isOrphan(); }
+    // The thread whose highlight covers `position`, the shortest one where several do.
+    QString chatAt(int position) const;
+    const QString &plainText() const { return m_text; }
+
+Q_SIGNALS:
+    void changed();
+
+private:
+    void locate(const QString &chatId);
+    void locateAll();
+
+    QPointer<PageSession> m_session;
+    QString m_text;
+    QHash<QString, Anchoring::Match> m_matches;
+};
+
+} // namespace Glosa

@@ -1,0 +1,170 @@
+#include "documentview.h"
+
+#include "anchorindex.h"
+#include "anchoring.h"
+#include "loadeddocument.h"
+#include "pagesession.h"
+
+#include <QMouseEvent>
+#include <QScrollBar>
+#include <QTextBlock>
+#include <QToolButton>
+
+using namespace Qt::StringLiterals;
+
+namespace Glosa {
+
+DocumentView::DocumentView(QWidget *parent)
+    : QTextEdit(parent)
+    , m_commentButton(new QToolButton(viewport()))
+{
+    setObjectName(u"documentView"_s);
+    setReadOnly(true);
+    setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    setAccessibleName(tr("Document"));
+    setFrameShape(QFrame::NoFrame);
+    document()->setDocumentMargin(32);
+
+    m_commentButton->setObjectName(u"commentButton"_s);
+    m_commentButton->setText(tr("Comment"));
+    m_commentButton->setIcon(QIcon(u":/icons/comment.svg"_s));
+    m_commentButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_commentButton->setCursor(Qt::PointingHandCursor);
+    m_commentButton->setAccessibleName(tr("Comment on the selection"));
+    m_commentButton->setStyleSheet(u"QToolButton { background: palette(base); border: 1px solid "
+                                   "palette(mid); border-radius: 6px; padding: 3px 8px; }"_s);
+    m_commentButton->hide();
+    connect(m_commentButton, &QToolButton::clicked, this, [this] {
+        if (const std::optional<Anchor> anchor = selectionAnchor())
+            Q_EMIT commentRequested(*anchor);
+    });
+    connect(this, &QTextEdit::selectionChanged, this, &DocumentView::placeCommentButton);
+    connect(verticalScrollBar(), &QScrollBar::valueChanged, this,
+            &DocumentView::placeCommentButton);
+
+    m_refresh.setSingleShot(true);
+    m_refresh.setInterval(0);
+    connect(&m_refresh, &QTimer::timeout, this, &DocumentView::refreshHighlights);
+}
+
+void DocumentView::setDocument(const LoadedDocument &loaded, PageSession *session,
+                               AnchorIndex *index)
+{
+    if (m_index)
+        m_index->disconnect(this);
+    m_session = session;
+    m_index = index;
+    m_plainText = loaded.plainText;
+    if (loaded.document.format == "markdown"_L1)
+        setMarkdown(loaded.document.content);
+    else
+        setPlainText(loaded.document.content);
+    if (index)
+        connect(index, &AnchorIndex::changed, &m_refresh, qOverload<>(&QTimer::start));
+    refreshHighlights();
+}
+
+std::optional<Anchor> DocumentView::selectionAnchor() const
+{
+    const QTextCursor cursor = textCursor();
+    if (!cursor.hasSelection())
+        return std::nullopt;
+    const Anchor anchor =
+        Anchoring::anchorFor(m_plainText, cursor.selectionStart(), cursor.selectionEnd());
+    if (anchor.exact.trimmed().isEmpty())
+        return std::nullopt;
+    return anchor;
+}
+
+void DocumentView::setSelectedChat(const QString &chatId)
+{
+    if (m_selected == chatId)
+        return;
+    m_selected = chatId;
+    refreshHighlights();
+}
+
+void DocumentView::revealChat(const QString &chatId)
+{
+    if (!m_index)
+        return;
+    const Anchoring::Match match = m_index->match(chatId);
+    if (match.isOrphan())
+        return;
+    QTextCursor cursor(document());
+    cursor.setPosition(match.start);
+    setTextCursor(cursor);
+    ensureCursorVisible();
+}
+
+void DocumentView::refreshHighlights()
+{
+    QList<ExtraSelection> selections;
+    if (m_index && m_session) {
+        const QColor open(255, 214, 102, 150);
+        const QColor resolved(160, 160, 160, 70);
+        const QColor selected(255, 170, 0, 200);
+        // Only the passages on screen get a highlight: scrolling refreshes them.
+        const int first = cursorForPosition(QPoint(0, 0)).position();
+        const int last =
+            cursorForPosition(QPoint(viewport()->width(), viewport()->height())).position();
+        const auto &matches = m_index->matches();
+        for (auto it = matches.constBegin(); it != matches.constEnd(); ++it) {
+            if (it->isOrphan() || it->end < first || it->start > last)
+                continue;
+            const Chat *chat = m_session->chat(it.key());
+            if (!chat)
+                continue;
+            ExtraSelection s;
+            s.cursor = QTextCursor(document());
+            s.cursor.setPosition(it->start);
+            s.cursor.setPosition(it->end, QTextCursor::KeepAnchor);
+            s.format.setBackground(it.key() == m_selected ? selected
+                                   : chat->resolved       ? resolved
+                                                          : open);
+            if (it.key() == m_selected)
+                s.format.setUnderlineStyle(QTextCharFormat::SingleUnderline);
+            s.format.setProperty(QTextFormat::UserProperty, it.key());
+            selections.append(s);
+        }
+    }
+    setExtraSelections(selections);
+}
+
+void DocumentView::placeCommentButton()
+{
+    if (!selectionAnchor()) {
+        m_commentButton->hide();
+        return;
+    }
+    QTextCursor end = textCursor();
+    end.setPosition(textCursor().selectionEnd());
+    const QRect rect = cursorRect(end);
+    m_commentButton->adjustSize();
+    QPoint at(rect.right() + 6, rect.bottom() + 4);
+    at.setX(qMin(at.x(), viewport()->width() - m_commentButton->width() - 4));
+    at.setY(qMin(at.y(), viewport()->height() - m_commentButton->height() - 4));
+    m_commentButton->move(at);
+    m_commentButton->show();
+    m_commentButton->raise();
+}
+
+void DocumentView::mouseReleaseEvent(QMouseEvent *event)
+{
+    QTextEdit::mouseReleaseEvent(event);
+    if (event->button() != Qt::LeftButton || textCursor().hasSelection() || !m_index)
+        return;
+    const QString chatId =
+        m_index->chatAt(cursorForPosition(event->position().toPoint()).position());
+    if (!chatId.isEmpty())
+        Q_EMIT chatClicked(chatId);
+}
+
+void DocumentView::resizeEvent(QResizeEvent *event)
+{
+    QTextEdit::resizeEvent(event);
+    placeCommentButton();
+    m_refresh.start();
+}
+
+} // namespace Glosa

@@ -1,0 +1,79 @@
+#include "appcontext.h"
+#include "mainwindow.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QFileInfo>
+#include <QMessageBox>
+
+using namespace Qt::StringLiterals;
+using Glosa::AppContext;
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(u"Glosa"_s);
+    QApplication::setApplicationName(u"Glosa"_s);
+    QApplication::setApplicationDisplayName(u"Glosa"_s);
+    QApplication::setApplicationVersion(QStringLiteral(GLOSA_VERSION));
+    QApplication::setDesktopFileName(u"org.glosa.Glosa"_s);
+    QApplication::setWindowIcon(QIcon(u":/icons/glosa.svg"_s));
+
+    AppContext::Settings settings = AppContext::loadSettings();
+    AppContext::installTranslations(settings.language);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QApplication::translate("main", "Annotate shared documents together, live."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument(
+        u"FILE"_s, QApplication::translate("main", "A text or Markdown file to open."),
+        u"[FILE]"_s);
+    const QCommandLineOption server(
+        u"server"_s,
+        QApplication::translate("main",
+                                "The server to use (ws:// or wss://); none: this computer's own."),
+        u"URL"_s);
+    const QCommandLineOption tenant(
+        u"tenant"_s, QApplication::translate("main", "The tenant on the server."), u"T"_s);
+    const QCommandLineOption tokenFile(
+        u"token-file"_s, QApplication::translate("main", "A file holding the access token."),
+        u"F"_s);
+    const QCommandLineOption page(
+        u"page"_s, QApplication::translate("main", "Open this page of the server."), u"ID"_s);
+    parser.addOptions({server, tenant, tokenFile, page});
+    parser.process(app);
+
+    if (parser.isSet(server))
+        settings.server = QUrl(parser.value(server));
+    if (parser.isSet(tenant))
+        settings.tenant = parser.value(tenant);
+    if (parser.isSet(tokenFile))
+        settings.tokenFile = parser.value(tokenFile);
+
+    AppContext context(settings);
+    QString error;
+    if (!context.start(&error)) {
+        QMessageBox::critical(
+            nullptr, QApplication::translate("main", "Glosa cannot start"),
+            QApplication::translate("main", "The local server cannot start: %1").arg(error));
+        return 1;
+    }
+
+    auto *window = new Glosa::MainWindow(&context);
+    const QStringList files = parser.positionalArguments();
+    const QStringList recent = context.recentFiles();
+    if (!files.isEmpty()) {
+        if (!window->openFile(files.first()))
+            window->openSample();
+    } else if (parser.isSet(page)) {
+        window->openServerPage(parser.value(page));
+    } else if (!recent.isEmpty() && QFileInfo::exists(recent.first())) {
+        window->openFile(recent.first());
+    } else {
+        window->openSample();
+    }
+    window->show();
+    return app.exec();
+}

@@ -1,0 +1,325 @@
+#include "mainwindow.h"
+
+#include "anchorindex.h"
+#include "appcontext.h"
+#include "chatmodel.h"
+#include "commenteditor.h"
+#include "documentdirectory.h"
+#include "documentview.h"
+#include "openfromserverdialog.h"
+#include "pagesession.h"
+#include "settingsdialog.h"
+#include "threadpanel.h"
+#include "topbar.h"
+
+#include <QApplication>
+#include <QCloseEvent>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+#include <QShortcut>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace Glosa {
+
+MainWindow::MainWindow(AppContext *context, QWidget *parent)
+    : QMainWindow(parent)
+    , m_context(context)
+    , m_topBar(new TopBar(this))
+    , m_view(new DocumentView(this))
+    , m_panel(new ThreadPanel(this))
+    , m_find(new QLineEdit(this))
+{
+    setAttribute(Qt::WA_DeleteOnClose);
+    setWindowIcon(QIcon(u":/icons/glosa.svg"_s));
+    auto *central = new QWidget(this);
+    auto *layout = new QVBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_topBar);
+    auto *splitter = new QSplitter(Qt::Horizontal, central);
+    splitter->setObjectName(u"splitter"_s);
+    splitter->addWidget(m_view);
+    splitter->addWidget(m_panel);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
+    splitter->setChildrenCollapsible(false);
+    layout->addWidget(splitter, 1);
+    m_find->setObjectName(u"findBar"_s);
+    m_find->setPlaceholderText(
+        tr("Find in document (Enter: next, Shift+Enter: previous, Esc: close)"));
+    m_find->setAccessibleName(tr("Find"));
+    m_find->hide();
+    layout->addWidget(m_find);
+    setCentralWidget(central);
+
+    connect(m_find, &QLineEdit::returnPressed, this,
+            [this] { find(QApplication::keyboardModifiers() & Qt::ShiftModifier); });
+    auto *escape = new QShortcut(QKeySequence(Qt::Key_Escape), m_find);
+    connect(escape, &QShortcut::activated, m_find, &QWidget::hide);
+
+    connect(m_view, &DocumentView::commentRequested, this, &MainWindow::startThread);
+    connect(m_view, &DocumentView::chatClicked, m_panel, &ThreadPanel::selectChat);
+    connect(m_panel, &ThreadPanel::chatSelected, this, [this](const QString &id) {
+        m_view->setSelectedChat(id);
+        m_view->revealChat(id);
+    });
+
+    createMenus();
+    QSettings settings;
+    if (!restoreGeometry(settings.value(u"window/geometry"_s).toByteArray()))
+        resize(1200, 780);
+    splitter->restoreState(settings.value(u"window/splitter"_s).toByteArray());
+    statusBar()->showMessage(m_context->hostsServer()
+                                 ? tr("Serving on this computer")
+                                 : tr("Server: %1").arg(m_context->serverUrl().toString()),
+                             5000);
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(QIcon(u":/icons/open.svg"_s), tr("&Open…"), QKeySequence::Open, this, [this] {
+        const QString path = QFileDialog::getOpenFileName(
+            this, tr("Open Document"), {}, tr("Documents (*.md *.markdown *.txt);;All files (*)"));
+        if (!path.isEmpty())
+            openFile(path);
+    });
+    file->addAction(tr("Open from &Server…"), this, [this] {
+        DocumentDirectory *directory = m_context->newDirectory(this);
+        OpenFromServerDialog dialog(directory, this);
+        if (dialog.exec() == QDialog::Accepted && !dialog.selected().page.isEmpty())
+            openServerPage(dialog.selected().page, dialog.selected().title);
+        directory->deleteLater();
+    });
+    m_recent = file->addMenu(tr("Open &Recent"));
+    connect(m_context, &AppContext::recentFilesChanged, this, &MainWindow::updateRecentMenu);
+    updateRecentMenu();
+    file->addAction(tr("&Publish to Server"), this, &MainWindow::publish);
+    file->addSeparator();
+    file->addAction(tr("&New Window"), QKeySequence(u"Ctrl+Shift+N"_s), this,
+                    &MainWindow::newWindow);
+    file->addAction(tr("&Close Window"), QKeySequence::Close, this, &QWidget::close);
+    file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::closeAllWindows);
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    edit->addAction(QIcon(u":/icons/comment.svg"_s), tr("&Comment on Selection…"),
+                    QKeySequence(u"Ctrl+Alt+M"_s), this, &MainWindow::startThread);
+    edit->addAction(tr("&Find…"), QKeySequence::Find, this, &MainWindow::showFind);
+    edit->addAction(tr("Find &Next"), QKeySequence::FindNext, this, [this] { find(false); });
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->addAction(tr("&Open Threads"), this,
+                    [this] { m_panel->setFilter(ThreadPanel::Filter::Open); });
+    view->addAction(tr("&Resolved Threads"), this,
+                    [this] { m_panel->setFilter(ThreadPanel::Filter::Resolved); });
+    view->addAction(tr("&All Threads"), this,
+                    [this] { m_panel->setFilter(ThreadPanel::Filter::All); });
+
+    QMenu *tools = menuBar()->addMenu(tr("&Tools"));
+    m_share = tools->addAction(QIcon(u":/icons/share.svg"_s), tr("&Share on Network"));
+    m_share->setCheckable(true);
+    m_share->setChecked(m_context->isSharing());
+    m_share->setEnabled(m_context->hostsServer());
+    connect(m_share, &QAction::triggered, this, &MainWindow::toggleSharing);
+    connect(m_context, &AppContext::sharingChanged, m_share, &QAction::setChecked);
+    tools->addAction(tr("&Settings…"), QKeySequence::Preferences, this, [this] {
+        SettingsDialog dialog(m_context->settings(), this);
+        if (dialog.exec() == QDialog::Accepted)
+            m_context->saveSettings(dialog.settings());
+    });
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About Glosa"), this, [this] {
+        QMessageBox::about(this, tr("About Glosa"),
+                           tr("<b>Glosa %1</b><p>Annotate shared documents together, live.</p>")
+                               .arg(QApplication::applicationVersion()));
+    });
+}
+
+void MainWindow::updateRecentMenu()
+{
+    m_recent->clear();
+    const QStringList files = m_context->recentFiles();
+    for (const QString &path : files)
+        m_recent->addAction(QFileInfo(path).fileName(), this, [this, path] { openFile(path); })
+            ->setToolTip(path);
+    m_recent->setEnabled(!files.isEmpty());
+}
+
+bool MainWindow::openFile(const QString &path)
+{
+    QString error;
+    const std::optional<LoadedDocument> loaded = LoadedDocument::fromFile(path, &error);
+    if (!loaded) {
+        QMessageBox::warning(this, tr("Cannot open document"), error);
+        return false;
+    }
+    m_context->addRecentFile(loaded->sourcePath);
+    openDocument(*loaded);
+    return true;
+}
+
+void MainWindow::openSample()
+{
+    QFile sample(u":/samples/welcome.md"_s);
+    sample.open(QIODevice::ReadOnly);
+    Document d;
+    d.format = u"markdown"_s;
+    d.content = QString::fromUtf8(sample.readAll());
+    d.sha256 = Document::sha256Of(d.content);
+    d.page = u"file/"_s + d.sha256;
+    d.title = tr("Welcome to Glosa");
+    openDocument(LoadedDocument::fromDocument(d));
+}
+
+void MainWindow::openDocument(const LoadedDocument &document)
+{
+    m_document = document;
+    m_session = m_context->session(document.document.page);
+    delete m_model;
+    m_model = new ChatModel(m_session.get(), this);
+    showDocument();
+    m_topBar->setClient(m_session->client());
+    m_topBar->setModel(m_model);
+    m_panel->setModel(m_model, m_index);
+    connect(m_session.get(), &PageSession::changeRejected, this,
+            [this](const QString &, const QString &reason) {
+                m_panel->showProblem(reason);
+                statusBar()->showMessage(reason, 8000);
+            });
+}
+
+void MainWindow::showDocument()
+{
+    delete m_index;
+    m_index = new AnchorIndex(m_session.get(), m_document.plainText, this);
+    m_view->setDocument(m_document, m_session.get(), m_index);
+    m_panel->setModel(m_model, m_index);
+    const QString title =
+        m_document.document.title.isEmpty() ? m_document.document.page : m_document.document.title;
+    m_topBar->setTitle(title);
+    setWindowTitle(tr("%1 — Glosa").arg(title));
+}
+
+void MainWindow::openServerPage(const QString &page, const QString &title)
+{
+    Document placeholder;
+    placeholder.page = page;
+    placeholder.title = title;
+    openDocument(LoadedDocument::fromDocument(placeholder));
+    const auto arrive = [this] {
+        if (const std::optional<Document> &d = m_session->client()->document();
+            d && d->content != m_document.document.content) {
+            m_document = LoadedDocument::fromDocument(*d);
+            showDocument();
+        }
+    };
+    connect(m_session->client(), &SyncClient::welcomed, this, arrive);
+    arrive();
+}
+
+MainWindow *MainWindow::newWindow()
+{
+    auto *window = new MainWindow(m_context);
+    window->openDocument(m_document);
+    window->move(pos() + QPoint(40, 40));
+    window->show();
+    return window;
+}
+
+void MainWindow::startThread()
+{
+    const std::optional<Anchor> anchor = m_view->selectionAnchor();
+    if (!anchor || !m_session) {
+        statusBar()->showMessage(tr("Select the passage you want to comment on first."), 5000);
+        return;
+    }
+    CommentEditor editor(anchor->exact, this);
+    if (editor.exec() != QDialog::Accepted)
+        return;
+    const QString chatId = m_session->startThread(*anchor, editor.text());
+    m_panel->selectChat(chatId);
+}
+
+void MainWindow::publish()
+{
+    if (m_document.sourcePath.isEmpty() && !m_document.document.page.startsWith(u"file/"_s)) {
+        statusBar()->showMessage(tr("This document is already on the server."), 5000);
+        return;
+    }
+    DocumentDirectory *directory = m_context->newDirectory(this);
+    connect(directory, &DocumentDirectory::published, this, [this, directory](const Document &d) {
+        statusBar()->showMessage(tr("Published “%1” to the server.").arg(d.title), 8000);
+        directory->deleteLater();
+    });
+    connect(directory, &DocumentDirectory::failed, this, [this, directory](const QString &reason) {
+        QMessageBox::warning(this, tr("Cannot publish"), reason);
+        directory->deleteLater();
+    });
+    Document d = m_document.document;
+    directory->publish(d);
+}
+
+void MainWindow::showFind()
+{
+    m_find->show();
+    m_find->setFocus();
+    m_find->selectAll();
+}
+
+void MainWindow::find(bool backwards)
+{
+    if (m_find->text().isEmpty())
+        return showFind();
+    const QTextDocument::FindFlags flags =
+        backwards ? QTextDocument::FindBackward : QTextDocument::FindFlags();
+    if (!m_view->find(m_find->text(), flags)) {
+        QTextCursor wrap = m_view->textCursor();
+        wrap.movePosition(backwards ? QTextCursor::End : QTextCursor::Start);
+        m_view->setTextCursor(wrap);
+        if (!m_view->find(m_find->text(), flags))
+            statusBar()->showMessage(tr("“%1” is not in the document.").arg(m_find->text()), 4000);
+    }
+}
+
+void MainWindow::toggleSharing(bool on)
+{
+    QString error;
+    if (!m_context->setSharing(on, &error)) {
+        m_share->setChecked(m_context->isSharing());
+        QMessageBox::warning(this, tr("Share on Network"), error);
+        return;
+    }
+    if (on) {
+        const QStringList addresses = m_context->shareAddresses();
+        QMessageBox::information(
+            this, tr("Share on Network"),
+            addresses.isEmpty()
+                ? tr("Glosa now accepts connections from the network, but this computer has no "
+                     "network address right now.")
+                : tr("Others on your network can join with this server address in their "
+                     "Settings:<p><b>%1</b></p>")
+                      .arg(addresses.join(u"<br>"_s)));
+    }
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    QSettings settings;
+    settings.setValue(u"window/geometry"_s, saveGeometry());
+    settings.setValue(u"window/splitter"_s, findChild<QSplitter *>(u"splitter"_s)->saveState());
+    QMainWindow::closeEvent(event);
+}
+
+} // namespace Glosa

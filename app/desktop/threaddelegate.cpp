@@ -1,0 +1,173 @@
+#include "threaddelegate.h"
+
+#include "anchorindex.h"
+#include "chatmodel.h"
+#include "pagesession.h"
+
+#include <QAbstractItemView>
+#include <QApplication>
+#include <QDateTime>
+#include <QPainter>
+#include <QPainterPath>
+#include <QTimer>
+
+using namespace Qt::StringLiterals;
+
+namespace Glosa {
+
+namespace {
+
+constexpr int Padding = 10;
+constexpr int Spacing = 4;
+
+} // namespace
+
+ThreadDelegate::ThreadDelegate(QObject *parent)
+    : QStyledItemDelegate(parent)
+{}
+
+void ThreadDelegate::flash(const QString &chatId)
+{
+    m_flashing.insert(chatId);
+    Q_EMIT repaintNeeded();
+    QTimer::singleShot(FlashMs, this, [this, chatId] {
+        m_flashing.remove(chatId);
+        Q_EMIT repaintNeeded();
+    });
+}
+
+QString ThreadDelegate::relativeTime(const QDateTime &when)
+{
+    const qint64 seconds = when.secsTo(QDateTime::currentDateTime());
+    if (seconds < 60)
+        return tr("just now");
+    if (seconds < 3600)
+        return tr("%n min ago", nullptr, int(seconds / 60));
+    if (seconds < 86400)
+        return tr("%n h ago", nullptr, int(seconds / 3600));
+    return QLocale().toString(when.date(), QLocale::ShortFormat);
+}
+
+ThreadDelegate::Texts ThreadDelegate::textsFor(const QModelIndex &index) const
+{
+    Texts t;
+    const bool thread = index.data(ChatModel::IsThreadRole).toBool();
+    const QString author = index.data(ChatModel::AuthorNameRole).toString();
+    const QString when = relativeTime(index.data(ChatModel::CreatedAtRole).toDateTime());
+    if (index.data(ChatModel::PendingRole).toBool())
+        t.badges.append(tr("Sending…"));
+    if (thread) {
+        t.heading = u"“%1”"_s.arg(index.data(ChatModel::QuoteRole).toString().simplified());
+        const int replies = index.data(ChatModel::CommentCountRole).toInt() - 1;
+        t.body = replies > 0 ? tr("%1 · %2 · %n reply(ies)", nullptr, replies).arg(author, when)
+                             : tr("%1 · %2").arg(author, when);
+        if (index.data(ChatModel::ResolvedRole).toBool())
+            t.badges.append(tr("Resolved"));
+        if (m_index && m_index->isOrphan(index.data(ChatModel::IdRole).toString()))
+            t.badges.append(tr("Text not found"));
+    } else {
+        t.heading = index.data(ChatModel::EditedRole).toBool()
+                        ? tr("%1 · %2 · edited").arg(author, when)
+                        : tr("%1 · %2").arg(author, when);
+        t.body = index.data(ChatModel::DeletedRole).toBool()
+                     ? tr("Comment deleted")
+                     : index.data(ChatModel::TextRole).toString();
+    }
+    return t;
+}
+
+int ThreadDelegate::textWidth(const QStyleOptionViewItem &option) const
+{
+    int width = option.rect.width();
+    if (const auto *view = qobject_cast<const QAbstractItemView *>(option.widget))
+        width = view->viewport()->width() - (option.rect.left() > 0 ? option.rect.left() : 0);
+    return qMax(120, width - 2 * Padding);
+}
+
+QSize ThreadDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    const Texts t = textsFor(index);
+    const int width = textWidth(option);
+    QFont headingFont = option.font;
+    headingFont.setBold(true);
+    const QFontMetrics heading(headingFont);
+    const QFontMetrics body(option.font);
+    const int flags = Qt::TextWordWrap;
+    int height =
+        2 * Padding +
+        heading.boundingRect(QRect(0, 0, width, 4 * heading.height()), flags, t.heading).height() +
+        Spacing + body.boundingRect(QRect(0, 0, width, 100000), flags, t.body).height();
+    if (!t.badges.isEmpty())
+        height += Spacing + body.height();
+    return {width + 2 * Padding, height};
+}
+
+void ThreadDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
+                           const QModelIndex &index) const
+{
+    const Texts t = textsFor(index);
+    const bool thread = index.data(ChatModel::IsThreadRole).toBool();
+    const bool selected = option.state & QStyle::State_Selected;
+    const QPalette &palette = option.palette;
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing);
+
+    const QRectF card = QRectF(option.rect).adjusted(2, 2, -2, -2);
+    QColor background =
+        thread ? palette.color(QPalette::Base) : palette.color(QPalette::AlternateBase);
+    if (isFlashing(index.data(ChatModel::IdRole).toString()))
+        background = QColor(255, 236, 170);
+    if (selected)
+        background = palette.color(QPalette::Highlight).lighter(185);
+    QPainterPath path;
+    path.addRoundedRect(card, 8, 8);
+    painter->fillPath(path, background);
+    painter->setPen(
+        QPen(selected ? palette.color(QPalette::Highlight) : palette.color(QPalette::Midlight), 1));
+    painter->drawPath(path);
+
+    const bool dim = index.data(ChatModel::PendingRole).toBool() ||
+                     (thread && index.data(ChatModel::ResolvedRole).toBool()) ||
+                     index.data(ChatModel::DeletedRole).toBool();
+    QColor text = palette.color(QPalette::Text);
+    if (dim)
+        text.setAlpha(150);
+    const int width = textWidth(option);
+    QRect area = option.rect.adjusted(Padding, Padding, -Padding, -Padding);
+    area.setWidth(width);
+
+    QFont headingFont = option.font;
+    headingFont.setBold(true);
+    if (thread)
+        headingFont.setItalic(true);
+    painter->setFont(headingFont);
+    painter->setPen(thread ? text : palette.color(QPalette::PlaceholderText));
+    QRect drawn;
+    painter->drawText(area, Qt::TextWordWrap, t.heading, &drawn);
+    area.setTop(drawn.bottom() + Spacing);
+
+    QFont bodyFont = option.font;
+    bodyFont.setItalic(index.data(ChatModel::DeletedRole).toBool());
+    painter->setFont(bodyFont);
+    painter->setPen(thread ? palette.color(QPalette::PlaceholderText) : text);
+    painter->drawText(area, Qt::TextWordWrap, t.body, &drawn);
+
+    if (!t.badges.isEmpty()) {
+        const QFontMetrics fm(bodyFont);
+        int x = area.left();
+        const int y = drawn.bottom() + Spacing;
+        for (const QString &badge : t.badges) {
+            const QRect r(x, y, fm.horizontalAdvance(badge) + 12, fm.height());
+            painter->setPen(Qt::NoPen);
+            painter->setBrush(badge == tr("Resolved") ? QColor(46, 125, 79, 40)
+                                                      : QColor(183, 121, 31, 45));
+            painter->drawRoundedRect(r, 6, 6);
+            painter->setPen(palette.color(QPalette::Text));
+            painter->drawText(r, Qt::AlignCenter, badge);
+            x = r.right() + 6;
+        }
+    }
+    painter->restore();
+}
+
+} // namespace Glosa

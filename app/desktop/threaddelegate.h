@@ -1,0 +1,46 @@
+#pragma once
+
+#include <QSet>
+#include <QStyledItemDelegate>
+
+namespace Glosa {
+
+class AnchorIndex;
+
+// Paints threads as cards (quote, author, time, state) and comments as messages beneath them.
+class ThreadDelegate : public QStyledItemDelegate
+{
+    Q_OBJECT
+public:
+    explicit ThreadDelegate(QObject *parent = nullptr);
+
+    void setAnchorIndex(AnchorIndex *index) { m_index = index; }
+    // Threads that arrived from others are flashed for a moment.
+    void flash(const QString &chatId);
+    bool isFlashing(const QString &chatId) const { return m_flashing.contains(chatId); }
+
+    void paint(QPainter *painter, const QStyleOptionViewItem &option,
+               const QModelIndex &index) const override;
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+
+    static QString relativeTime(const QDateTime &when);
+    static constexpr int FlashMs = 1500;
+
+Q_SIGNALS:
+    void repaintNeeded();
+
+private:
+    struct Texts
+    {
+        QString heading;
+        QString body;
+        QStringList badges;
+    };
+    Texts textsFor(const QModelIndex &index) const;
+    int textWidth(const QStyleOptionViewItem &option) const;
+
+    AnchorIndex *m_index = nullptr;
+    QSet<QString> m_flashing;
+};
+
+} // namespace Glosa

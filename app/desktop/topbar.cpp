@@ -1,0 +1,167 @@
+#include "topbar.h"
+
+#include "chatmodel.h"
+#include "pagesession.h"
+
+#include <QDateTime>
+#include <QHBoxLayout>
+#include <QIcon>
+#include <QLabel>
+#include <QToolButton>
+
+using namespace Qt::StringLiterals;
+
+namespace Glosa {
+
+TopBar::TopBar(QWidget *parent)
+    : QWidget(parent)
+    , m_title(new QLabel(this))
+    , m_viewers(new QLabel(this))
+    , m_connection(new QLabel(this))
+    , m_retry(new QToolButton(this))
+    , m_threads(new QLabel(this))
+{
+    setObjectName(u"topBar"_s);
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(12, 6, 12, 6);
+    layout->setSpacing(16);
+    QFont titleFont = m_title->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.25);
+    titleFont.setBold(true);
+    m_title->setFont(titleFont);
+    m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_title->setAccessibleName(tr("Document title"));
+    m_viewers->setObjectName(u"viewers"_s);
+    m_viewers->setAccessibleName(tr("People viewing this page"));
+    m_connection->setObjectName(u"connection"_s);
+    m_connection->setAccessibleName(tr("Connection"));
+    m_threads->setObjectName(u"threads"_s);
+    m_threads->setAccessibleName(tr("Threads"));
+    m_retry->setObjectName(u"retry"_s);
+    m_retry->setText(tr("Retry now"));
+    m_retry->setAutoRaise(true);
+    m_retry->hide();
+    layout->addWidget(m_title, 1);
+    layout->addWidget(m_threads);
+    layout->addWidget(m_viewers);
+    layout->addWidget(m_connection);
+    layout->addWidget(m_retry);
+
+    m_countdown.setInterval(1000);
+    connect(&m_countdown, &QTimer::timeout, this, &TopBar::updateConnection);
+    connect(m_retry, &QToolButton::clicked, this, [this] {
+        if (m_client)
+            m_client->retryNow();
+    });
+    updateConnection();
+    updateViewers();
+    updateThreads();
+}
+
+void TopBar::setTitle(const QString &title)
+{
+    m_title->setText(title);
+}
+
+void TopBar::setClient(SyncClient *client)
+{
+    if (m_client)
+        m_client->disconnect(this);
+    m_client = client;
+    if (client) {
+        connect(client, &SyncClient::stateChanged, this, &TopBar::updateConnection);
+        connect(client, &SyncClient::pendingCountChanged, this, &TopBar::updateConnection);
+        connect(client, &SyncClient::viewersChanged, this, &TopBar::updateViewers);
+    }
+    updateConnection();
+    updateViewers();
+}
+
+void TopBar::setModel(ChatModel *model)
+{
+    if (m_model)
+        m_model->disconnect(this);
+    m_model = model;
+    if (model) {
+        for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+            connect(model, signal, this, &TopBar::updateThreads);
+        connect(model, &QAbstractItemModel::modelReset, this, &TopBar::updateThreads);
+    }
+    updateThreads();
+}
+
+QString TopBar::viewersText() const
+{
+    return m_viewers->text();
+}
+
+QString TopBar::connectionText() const
+{
+    return m_connection->text();
+}
+
+QString TopBar::threadsText() const
+{
+    return m_threads->text();
+}
+
+void TopBar::updateViewers()
+{
+    const int viewers = m_client ? m_client->viewers() : 0;
+    m_viewers->setText(tr("%n viewing", nullptr, viewers));
+    m_viewers->setToolTip(viewers == 1 ? tr("Only you are viewing this page")
+                                       : tr("%n people are viewing this page", nullptr, viewers));
+}
+
+void TopBar::updateThreads()
+{
+    const int threads = m_model ? m_model->rowCount() : 0;
+    m_threads->setText(tr("%n thread(s)", nullptr, threads));
+}
+
+void TopBar::updateConnection()
+{
+    QString text;
+    QString color = u"#6b7280"_s;
+    bool retry = false;
+    const int pending = m_client ? m_client->pendingCount() : 0;
+    switch (m_client ? m_client->state() : SyncClient::State::Offline) {
+    case SyncClient::State::Live:
+        text = tr("Live");
+        color = u"#2e7d4f"_s;
+        break;
+    case SyncClient::State::Connecting:
+        text = tr("Connecting…");
+        break;
+    case SyncClient::State::Syncing:
+        text = tr("Syncing…");
+        break;
+    case SyncClient::State::Reconnecting: {
+        const qint64 seconds = qMax<qint64>(
+            0, (QDateTime::currentDateTime().msecsTo(m_client->nextAttempt()) + 999) / 1000);
+        text = tr("Reconnecting in %n s", nullptr, int(seconds));
+        color = u"#b7791f"_s;
+        retry = true;
+        break;
+    }
+    case SyncClient::State::Offline:
+        text = tr("Offline");
+        color = u"#a33a3a"_s;
+        retry = m_client != nullptr;
+        if (m_client && !m_client->errorString().isEmpty())
+            m_connection->setToolTip(m_client->errorString());
+        break;
+    }
+    if (pending > 0 && (!m_client || m_client->state() != SyncClient::State::Live))
+        text = tr("%1 · %n change(s) waiting", nullptr, pending).arg(text);
+    m_connection->setText(text);
+    m_connection->setStyleSheet(u"color: %1; font-weight: 600;"_s.arg(color));
+    m_retry->setVisible(retry);
+    const bool counting = m_client && m_client->state() == SyncClient::State::Reconnecting;
+    if (counting && !m_countdown.isActive())
+        m_countdown.start();
+    else if (!counting)
+        m_countdown.stop();
+}
+
+} // namespace Glosa

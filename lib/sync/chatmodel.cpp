@@ -1,0 +1,455 @@
+#include "chatmodel.h"
+
+#include "pagesession.h"
+
+#include <QDateTime>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace Glosa {
+
+namespace {
+
+QDateTime dateTime(qint64 msecs)
+{
+    return QDateTime::fromMSecsSinceEpoch(msecs, Qt::UTC);
+}
+
+} // namespace
+
+ChatModel::ChatModel(PageSession *session, QObject *parent)
+    : QAbstractItemModel(parent)
+    , m_session(session)
+{
+    if (!session)
+        return;
+    connect(session, &PageSession::chatAdded, this, &ChatModel::onChatAdded);
+    connect(session, &PageSession::chatChanged, this, &ChatModel::onChatChanged);
+    connect(session, &PageSession::chatRemoved, this, &ChatModel::onChatRemoved);
+    connect(session, &PageSession::chatsReset, this, &ChatModel::onChatsReset);
+    connect(session, &QObject::destroyed, this, &ChatModel::onSessionDestroyed);
+    rebuild();
+}
+
+ChatModel::~ChatModel() = default;
+
+ChatModel::SortKey ChatModel::keyOf(const Chat &chat)
+{
+    return {chat.anchor.start, chat.createdAt, chat.id};
+}
+
+bool ChatModel::lessThan(const SortKey &a, const SortKey &b)
+{
+    if (a.start != b.start)
+        return a.start < b.start;
+    if (a.createdAt != b.createdAt)
+        return a.createdAt < b.createdAt;
+    return a.id < b.id;
+}
+
+int ChatModel::insertPosition(const SortKey &key) const
+{
+    const auto it =
+        std::lower_bound(m_rows.begin(), m_rows.end(), key, [](const Thread *t, const SortKey &k) {
+            return lessThan(keyOf(t->chat), k);
+        });
+    return int(it - m_rows.begin());
+}
+
+int ChatModel::rowOf(const Thread *thread) const
+{
+    const int row = insertPosition(keyOf(thread->chat));
+    if (row < int(m_rows.size()) && m_rows[size_t(row)] == thread)
+        return row;
+    Q_ASSERT_X(false, "ChatModel::rowOf", "the thread is not where its key says");
+    return -1;
+}
+
+ChatModel::Thread *ChatModel::threadOf(const QModelIndex &index) const
+{
+    // Thread rows carry no pointer; comment rows carry their thread's.
+    if (!index.isValid() || index.internalPointer())
+        return nullptr;
+    if (index.row() < 0 || index.row() >= int(m_rows.size()))
+        return nullptr;
+    return m_rows[size_t(index.row())];
+}
+
+QSet<QString> ChatModel::pendingCommentsOf(const Chat &chat) const
+{
+    QSet<QString> pending;
+    if (!m_session || !m_session->isPending(chat.id))
+        return pending;
+    for (const Comment &comment : chat.comments) {
+        if (m_session->isCommentPending(chat.id, comment.id))
+            pending.insert(comment.id);
+    }
+    return pending;
+}
+
+QModelIndex ChatModel::indexOfChat(const QString &chatId) const
+{
+    const auto it = m_threads.find(chatId);
+    if (it == m_threads.end())
+        return {};
+    const int row = rowOf(it->second.get());
+    return row < 0 ? QModelIndex() : createIndex(row, 0);
+}
+
+QString ChatModel::chatIdAt(const QModelIndex &index) const
+{
+    if (!index.isValid() || index.model() != this)
+        return {};
+    if (const auto *thread = static_cast<const Thread *>(index.internalPointer()))
+        return thread->chat.id;
+    const Thread *thread = threadOf(index);
+    return thread ? thread->chat.id : QString();
+}
+
+QModelIndex ChatModel::index(int row, int column, const QModelIndex &parent) const
+{
+    if (row < 0 || column != 0)
+        return {};
+    if (!parent.isValid())
+        return row < int(m_rows.size()) ? createIndex(row, column) : QModelIndex();
+    if (parent.column() != 0)
+        return {};
+    Thread *thread = threadOf(parent);
+    if (!thread || row >= thread->chat.comments.size())
+        return {};
+    return createIndex(row, column, thread);
+}
+
+QModelIndex ChatModel::parent(const QModelIndex &child) const
+{
+    if (!child.isValid())
+        return {};
+    const auto *thread = static_cast<const Thread *>(child.internalPointer());
+    if (!thread)
+        return {};
+    const int row = rowOf(thread);
+    return row < 0 ? QModelIndex() : createIndex(row, 0);
+}
+
+int ChatModel::rowCount(const QModelIndex &parent) const
+{
+    if (!parent.isValid())
+        return int(m_rows.size());
+    if (parent.column() != 0)
+        return 0;
+    const Thread *thread = threadOf(parent);
+    return thread ? int(thread->chat.comments.size()) : 0;
+}
+
+int ChatModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() && parent.internalPointer() ? 0 : 1;
+}
+
+bool ChatModel::hasChildren(const QModelIndex &parent) const
+{
+    return rowCount(parent) > 0;
+}
+
+QVariant ChatModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+        return {};
+
+    if (const auto *thread = static_cast<const Thread *>(index.internalPointer())) {
+        if (index.row() >= thread->chat.comments.size())
+            return {};
+        const Comment &comment = thread->chat.comments.at(index.row());
+        switch (role) {
+        case Qt::DisplayRole:
+        case TextRole:
+            return comment.text;
+        case IdRole:
+            return comment.id;
+        case AuthorIdRole:
+            return comment.author.id;
+        case AuthorNameRole:
+            return comment.author.name;
+        case CreatedAtRole:
+            return dateTime(comment.createdAt);
+        case UpdatedAtRole:
+            return dateTime(comment.editedAt.value_or(comment.createdAt));
+        case EditedRole:
+            return comment.editedAt.has_value();
+        case DeletedRole:
+            return comment.deleted;
+        case PendingRole:
+            return m_session && m_session->isCommentPending(thread->chat.id, comment.id);
+        case IsThreadRole:
+            return false;
+        default:
+            return {};
+        }
+    }
+
+    const Thread *thread = threadOf(index);
+    if (!thread)
+        return {};
+    const Chat &chat = thread->chat;
+    const Comment *first = chat.comments.isEmpty() ? nullptr : &chat.comments.first();
+    switch (role) {
+    case Qt::DisplayRole:
+    case QuoteRole:
+        return chat.anchor.exact;
+    case IdRole:
+        return chat.id;
+    case AnchorStartRole:
+        return chat.anchor.start;
+    case AnchorEndRole:
+        return chat.anchor.end;
+    case AuthorIdRole:
+        return chat.author.id;
+    case AuthorNameRole:
+        return chat.author.name;
+    case TextRole:
+        return first ? first->text : QString();
+    case CreatedAtRole:
+        return dateTime(chat.createdAt);
+    case UpdatedAtRole:
+        return dateTime(chat.updatedAt);
+    case EditedRole:
+        return first && first->editedAt.has_value();
+    case DeletedRole:
+        return first && first->deleted;
+    case ResolvedRole:
+        return chat.resolved;
+    case PendingRole:
+        return m_session && m_session->isPending(chat.id);
+    case CommentCountRole:
+        return int(chat.comments.size());
+    case IsThreadRole:
+        return true;
+    default:
+        return {};
+    }
+}
+
+Qt::ItemFlags ChatModel::flags(const QModelIndex &index) const
+{
+    if (!index.isValid())
+        return Qt::NoItemFlags;
+    Qt::ItemFlags f = Qt::ItemIsEnabled | Qt::ItemIsSelectable;
+    if (index.internalPointer())
+        f |= Qt::ItemNeverHasChildren;
+    return f;
+}
+
+QHash<int, QByteArray> ChatModel::roleNames() const
+{
+    QHash<int, QByteArray> names = QAbstractItemModel::roleNames();
+    names.insert(IdRole, "itemId");
+    names.insert(QuoteRole, "quote");
+    names.insert(AnchorStartRole, "anchorStart");
+    names.insert(AnchorEndRole, "anchorEnd");
+    names.insert(AuthorIdRole, "authorId");
+    names.insert(AuthorNameRole, "authorName");
+    names.insert(TextRole, "text");
+    names.insert(CreatedAtRole, "createdAt");
+    names.insert(UpdatedAtRole, "updatedAt");
+    names.insert(EditedRole, "edited");
+    names.insert(DeletedRole, "deleted");
+    names.insert(ResolvedRole, "resolved");
+    names.insert(PendingRole, "pending");
+    names.insert(CommentCountRole, "commentCount");
+    names.insert(IsThreadRole, "isThread");
+    return names;
+}
+
+void ChatModel::rebuild()
+{
+    m_rows.clear();
+    m_threads.clear();
+    if (!m_session)
+        return;
+    const QHash<QString, Chat> &chats = m_session->chats();
+    m_rows.reserve(size_t(chats.size()));
+    m_threads.reserve(size_t(chats.size()));
+    for (const Chat &chat : chats) {
+        auto thread = std::make_unique<Thread>(Thread{chat, pendingCommentsOf(chat)});
+        m_rows.push_back(thread.get());
+        m_threads.emplace(chat.id, std::move(thread));
+    }
+    std::sort(m_rows.begin(), m_rows.end(), [](const Thread *a, const Thread *b) {
+        return lessThan(keyOf(a->chat), keyOf(b->chat));
+    });
+}
+
+void ChatModel::onChatsReset()
+{
+    beginResetModel();
+    rebuild();
+    endResetModel();
+}
+
+void ChatModel::onSessionDestroyed()
+{
+    beginResetModel();
+    m_rows.clear();
+    m_threads.clear();
+    endResetModel();
+}
+
+void ChatModel::onChatAdded(const QString &chatId)
+{
+    if (m_threads.count(chatId)) {
+        onChatChanged(chatId);
+        return;
+    }
+    const Chat *chat = m_session ? m_session->chat(chatId) : nullptr;
+    if (!chat)
+        return;
+    auto thread = std::make_unique<Thread>(Thread{*chat, pendingCommentsOf(*chat)});
+    const int row = insertPosition(keyOf(thread->chat));
+    beginInsertRows({}, row, row);
+    m_rows.insert(m_rows.begin() + row, thread.get());
+    m_threads.emplace(chatId, std::move(thread));
+    endInsertRows();
+}
+
+void ChatModel::onChatRemoved(const QString &chatId)
+{
+    const auto it = m_threads.find(chatId);
+    if (it == m_threads.end())
+        return;
+    const int row = rowOf(it->second.get());
+    if (row < 0)
+        return;
+    beginRemoveRows({}, row, row);
+    m_rows.erase(m_rows.begin() + row);
+    endRemoveRows();
+    m_threads.erase(it);
+}
+
+void ChatModel::onChatChanged(const QString &chatId)
+{
+    const auto it = m_threads.find(chatId);
+    if (it == m_threads.end()) {
+        onChatAdded(chatId);
+        return;
+    }
+    const Chat *chat = m_session ? m_session->chat(chatId) : nullptr;
+    if (!chat) {
+        onChatRemoved(chatId);
+        return;
+    }
+    Thread *thread = it->second.get();
+    moveThreadIfNeeded(thread, *chat);
+    const int row = rowOf(thread);
+    if (row < 0)
+        return;
+    syncComments(thread, row, *chat);
+    const QModelIndex changed = createIndex(row, 0);
+    Q_EMIT dataChanged(changed, changed);
+}
+
+// Moves the thread's row when its sort key changed (a pending thread confirmed with the
+// server's createdAt): two binary searches, one on each side of the current row.
+void ChatModel::moveThreadIfNeeded(Thread *thread, const Chat &chat)
+{
+    if (chat.anchor.start == thread->chat.anchor.start && chat.createdAt == thread->chat.createdAt)
+        return;
+    const int from = rowOf(thread);
+    if (from < 0)
+        return;
+    const SortKey key = keyOf(chat);
+    const auto before = [](const Thread *t, const SortKey &k) {
+        return lessThan(keyOf(t->chat), k);
+    };
+    const auto first = m_rows.begin();
+    int to = int(std::lower_bound(first, first + from, key, before) - first);
+    if (to == from)
+        to = int(std::lower_bound(first + from + 1, m_rows.end(), key, before) - first);
+    // `to` is the row before which the thread goes, counted before the move.
+    const bool moves = to != from && to != from + 1;
+    if (moves)
+        beginMoveRows({}, from, from, {}, to);
+    thread->chat.anchor = chat.anchor;
+    thread->chat.createdAt = chat.createdAt;
+    if (moves) {
+        if (to > from)
+            std::rotate(first + from, first + from + 1, first + to);
+        else
+            std::rotate(first + to, first + from, first + from + 1);
+        endMoveRows();
+    }
+}
+
+// Brings the thread's comment rows to the chat's comments: removes the rows of comments that
+// are gone, inserts new ones, moves any out of place, then reports the changed ones.
+void ChatModel::syncComments(Thread *thread, int threadRow, const Chat &chat)
+{
+    const QModelIndex parent = createIndex(threadRow, 0);
+    const QList<Comment> &target = chat.comments;
+    QList<Comment> &current = thread->chat.comments;
+
+    QSet<QString> targetIds;
+    targetIds.reserve(target.size());
+    for (const Comment &c : target)
+        targetIds.insert(c.id);
+
+    // Removals, from the end, one signal per contiguous range.
+    for (qsizetype i = current.size() - 1; i >= 0; --i) {
+        if (targetIds.contains(current.at(i).id))
+            continue;
+        const qsizetype last = i;
+        while (i > 0 && !targetIds.contains(current.at(i - 1).id))
+            --i;
+        beginRemoveRows(parent, int(i), int(last));
+        current.remove(i, last - i + 1);
+        endRemoveRows();
+    }
+
+    // Insertions and moves, front to back: afterwards the first j rows match the target's.
+    QSet<QString> currentIds;
+    currentIds.reserve(current.size());
+    for (const Comment &c : std::as_const(current))
+        currentIds.insert(c.id);
+    for (qsizetype j = 0; j < target.size(); ++j) {
+        if (j < current.size() && current.at(j).id == target.at(j).id)
+            continue;
+        if (!currentIds.contains(target.at(j).id)) {
+            qsizetype end = j;
+            while (end + 1 < target.size() && !currentIds.contains(target.at(end + 1).id))
+                ++end;
+            beginInsertRows(parent, int(j), int(end));
+            for (qsizetype k = j; k <= end; ++k)
+                current.insert(k, target.at(k));
+            endInsertRows();
+            j = end;
+            continue;
+        }
+        qsizetype from = j + 1;
+        while (current.at(from).id != target.at(j).id)
+            ++from;
+        beginMoveRows(parent, int(from), int(from), parent, int(j));
+        current.move(from, j);
+        endMoveRows();
+    }
+
+    // Content and pending state: one dataChanged per run of changed rows.
+    const QSet<QString> pending = pendingCommentsOf(chat);
+    QList<std::pair<int, int>> runs;
+    for (qsizetype j = 0; j < target.size(); ++j) {
+        const QString &id = target.at(j).id;
+        if (current.at(j) == target.at(j) &&
+            thread->pendingComments.contains(id) == pending.contains(id))
+            continue;
+        if (!runs.isEmpty() && runs.last().second == j - 1)
+            runs.last().second = int(j);
+        else
+            runs.append({int(j), int(j)});
+    }
+    thread->chat = chat;
+    thread->pendingComments = pending;
+    for (const auto &[first, last] : std::as_const(runs))
+        Q_EMIT dataChanged(createIndex(first, 0, thread), createIndex(last, 0, thread));
+}
+
+} // namespace Glosa

@@ -1,0 +1,103 @@
+#pragma once
+
+#include "chat.h"
+#include "pagesession.h"
+
+#include <QAbstractItemModel>
+#include <QHash>
+#include <QPointer>
+#include <QSet>
+
+#include <memory>
+#include <unordered_map>
+#include <vector>
+
+namespace Glosa {
+
+// The threads of a page as a two-level tree: top-level rows are the chats in document order
+// (anchor start, then creation time, then id), their children the chat's comments in order.
+// It follows the PageSession incrementally: one event inserts, removes, moves or changes only
+// the rows it concerns, at a cost of O(log n + comments); only a snapshot resets the model.
+class ChatModel : public QAbstractItemModel
+{
+    Q_OBJECT
+
+public:
+    // Roles of threads and comments; those marked "thread" are empty on comments. Where a
+    // thread role speaks of a comment (text, edited, deleted) it is the thread's first comment.
+    enum Roles {
+        IdRole = Qt::UserRole + 1, // chat id / comment id
+        QuoteRole,                 // thread: anchor.exact
+        AnchorStartRole,           // thread
+        AnchorEndRole,             // thread
+        AuthorIdRole,
+        AuthorNameRole,
+        TextRole,      // thread: its first comment's text; comment: its text
+        CreatedAtRole, // QDateTime
+        UpdatedAtRole, // QDateTime; a comment's editedAt, else its createdAt
+        EditedRole,    // the comment has an editedAt
+        DeletedRole,
+        ResolvedRole,     // thread
+        PendingRole,      // a change of the user's is not yet confirmed by the server
+        CommentCountRole, // thread
+        IsThreadRole,
+    };
+    Q_ENUM(Roles)
+
+    explicit ChatModel(PageSession *session, QObject *parent = nullptr);
+    ~ChatModel() override;
+
+    PageSession *session() const { return m_session; }
+
+    // The index of a thread (column 0), invalid for an unknown id.
+    QModelIndex indexOfChat(const QString &chatId) const;
+    // The id of the chat of a thread row, or of the thread a comment row belongs to.
+    QString chatIdAt(const QModelIndex &index) const;
+
+    QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
+    QModelIndex parent(const QModelIndex &child) const override;
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    bool hasChildren(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+private:
+    // The model's own copy of a chat: what its rows show, updated in step with the row
+    // signals so that the model is consistent at every signal. Copies are cheap (shared data).
+    struct Thread
+    {
+        Chat chat;
+        QSet<QString> pendingComments;
+    };
+    struct SortKey
+    {
+        int start = 0;
+        qint64 createdAt = 0;
+        QString id;
+    };
+    static SortKey keyOf(const Chat &chat);
+    static bool lessThan(const SortKey &a, const SortKey &b);
+
+    Thread *threadOf(const QModelIndex &index) const;
+    int rowOf(const Thread *thread) const;
+    int insertPosition(const SortKey &key) const;
+    QSet<QString> pendingCommentsOf(const Chat &chat) const;
+
+    void onChatAdded(const QString &chatId);
+    void onChatChanged(const QString &chatId);
+    void onChatRemoved(const QString &chatId);
+    void onChatsReset();
+    void onSessionDestroyed();
+    void rebuild();
+    void moveThreadIfNeeded(Thread *thread, const Chat &chat);
+    void syncComments(Thread *thread, int threadRow, const Chat &chat);
+
+    QPointer<PageSession> m_session;
+    // The threads in document order; the owner is m_threads.
+    std::vector<Thread *> m_rows;
+    std::unordered_map<QString, std::unique_ptr<Thread>> m_threads;
+};
+
+} // namespace Glosa

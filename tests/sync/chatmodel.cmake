@@ -1,0 +1,1 @@
+glosa_add_test(tst_chatmodel SOURCES tst_chatmodel.cpp LIBS glosa_testsupport glosa_sync)
