@@ -3,7 +3,7 @@
 <context>
     <name>Glosa::AppContext</name>
     <message>
-        <location filename="../app/desktop/appcontext.cpp" line="104" />
+        <location filename="../app/desktop/appcontext.cpp" line="106" />
         <source>Only the Glosa that started the local server can share it.</source>
         <translation type="unfinished" />
     </message>
@@ -478,85 +478,97 @@
 <context>
     <name>Glosa::ThreadPanel</name>
     <message>
-        <location filename="../app/desktop/threadpanel.cpp" line="46" />
-        <location filename="../app/desktop/threadpanel.cpp" line="95" />
+        <location filename="../app/desktop/threadpanel.cpp" line="47" />
+        <location filename="../app/desktop/threadpanel.cpp" line="105" />
         <source>Reply</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../app/desktop/threadpanel.cpp" line="48" />
-        <location filename="../app/desktop/threadpanel.cpp" line="122" />
+        <location filename="../app/desktop/threadpanel.cpp" line="49" />
+        <location filename="../app/desktop/threadpanel.cpp" line="132" />
         <source>Delete thread</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../app/desktop/threadpanel.cpp" line="54" />
-        <location filename="../app/desktop/threadpanel.cpp" line="78" />
+        <location filename="../app/desktop/threadpanel.cpp" line="55" />
+        <location filename="../app/desktop/threadpanel.cpp" line="79" />
         <source>Threads</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../app/desktop/threadpanel.cpp" line="59" />
+        <location filename="../app/desktop/threadpanel.cpp" line="60" />
         <source>Open</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../app/desktop/threadpanel.cpp" line="60" />
+        <location filename="../app/desktop/threadpanel.cpp" line="61" />
         <source>Resolved</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../app/desktop/threadpanel.cpp" line="61" />
+        <location filename="../app/desktop/threadpanel.cpp" line="62" />
         <source>All</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../app/desktop/threadpanel.cpp" line="62" />
+        <location filename="../app/desktop/threadpanel.cpp" line="63" />
         <source>Show threads</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../app/desktop/threadpanel.cpp" line="94" />
+        <location filename="../app/desktop/threadpanel.cpp" line="104" />
         <source>Reply to the selected thread…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../app/desktop/threadpanel.cpp" line="105" />
+        <location filename="../app/desktop/threadpanel.cpp" line="115" />
         <source>Send the reply (Ctrl+Enter)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../app/desktop/threadpanel.cpp" line="123" />
+        <location filename="../app/desktop/threadpanel.cpp" line="133" />
         <source>Delete this thread and all its comments for everyone?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../app/desktop/threadpanel.cpp" line="201" />
+        <location filename="../app/desktop/threadpanel.cpp" line="146" />
+        <source>No resolved threads.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../app/desktop/threadpanel.cpp" line="148" />
+        <source>No open threads yet.
+
+Select a passage in the document and choose Comment to start a discussion.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../app/desktop/threadpanel.cpp" line="225" />
         <source>Reopen</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../app/desktop/threadpanel.cpp" line="201" />
+        <location filename="../app/desktop/threadpanel.cpp" line="225" />
         <source>Resolve</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../app/desktop/threadpanel.cpp" line="232" />
+        <location filename="../app/desktop/threadpanel.cpp" line="256" />
         <source>Edit…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../app/desktop/threadpanel.cpp" line="235" />
+        <location filename="../app/desktop/threadpanel.cpp" line="259" />
         <source>Edit comment</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../app/desktop/threadpanel.cpp" line="235" />
+        <location filename="../app/desktop/threadpanel.cpp" line="259" />
         <source>Comment:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../app/desktop/threadpanel.cpp" line="240" />
+        <location filename="../app/desktop/threadpanel.cpp" line="264" />
         <source>Delete</source>
         <translation type="unfinished" />
     </message>

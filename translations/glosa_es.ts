@@ -4,9 +4,9 @@
 <context>
     <name>Glosa::AppContext</name>
     <message>
-        <location filename="../app/desktop/appcontext.cpp" line="104"/>
+        <location filename="../app/desktop/appcontext.cpp" line="106"/>
         <source>Only the Glosa that started the local server can share it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Solo la instancia de Glosa que inició el servidor local puede compartirlo.</translation>
     </message>
 </context>
 <context>
@@ -14,18 +14,18 @@
     <message>
         <location filename="../app/desktop/commenteditor.cpp" line="19"/>
         <source>New thread</source>
-        <translation type="unfinished"></translation>
+        <translation>Nuevo hilo</translation>
     </message>
     <message>
         <location filename="../app/desktop/commenteditor.cpp" line="27"/>
         <source>Start the discussion…</source>
-        <translation type="unfinished"></translation>
+        <translation>Inicia la conversación…</translation>
     </message>
     <message>
         <location filename="../app/desktop/commenteditor.cpp" line="28"/>
         <location filename="../app/desktop/commenteditor.cpp" line="32"/>
         <source>Comment</source>
-        <translation type="unfinished"></translation>
+        <translation>Comentar</translation>
     </message>
 </context>
 <context>
@@ -33,12 +33,12 @@
     <message>
         <location filename="../lib/sync/documentdirectory.cpp" line="38"/>
         <source>The server did not answer in time.</source>
-        <translation type="unfinished"></translation>
+        <translation>El servidor no respondió a tiempo.</translation>
     </message>
     <message>
         <location filename="../lib/sync/documentdirectory.cpp" line="78"/>
         <source>Cannot reach the server: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede conectar con el servidor: %1</translation>
     </message>
 </context>
 <context>
@@ -46,17 +46,17 @@
     <message>
         <location filename="../app/desktop/documentview.cpp" line="24"/>
         <source>Document</source>
-        <translation type="unfinished"></translation>
+        <translation>Documento</translation>
     </message>
     <message>
         <location filename="../app/desktop/documentview.cpp" line="29"/>
         <source>Comment</source>
-        <translation type="unfinished"></translation>
+        <translation>Comentar</translation>
     </message>
     <message>
         <location filename="../app/desktop/documentview.cpp" line="33"/>
         <source>Comment on the selection</source>
-        <translation type="unfinished"></translation>
+        <translation>Comentar la selección</translation>
     </message>
 </context>
 <context>
@@ -64,203 +64,203 @@
     <message>
         <location filename="../app/desktop/mainwindow.cpp" line="58"/>
         <source>Find in document (Enter: next, Shift+Enter: previous, Esc: close)</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar en el documento (Intro: siguiente, Mayús+Intro: anterior, Esc: cerrar)</translation>
     </message>
     <message>
         <location filename="../app/desktop/mainwindow.cpp" line="59"/>
         <source>Find</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar</translation>
     </message>
     <message>
         <location filename="../app/desktop/mainwindow.cpp" line="82"/>
         <source>Serving on this computer</source>
-        <translation type="unfinished"></translation>
+        <translation>Sirviendo desde este equipo</translation>
     </message>
     <message>
         <location filename="../app/desktop/mainwindow.cpp" line="83"/>
         <source>Server: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Servidor: %1</translation>
     </message>
     <message>
         <location filename="../app/desktop/mainwindow.cpp" line="91"/>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Archivo</translation>
     </message>
     <message>
         <location filename="../app/desktop/mainwindow.cpp" line="92"/>
         <source>&amp;Open…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Abrir…</translation>
     </message>
     <message>
         <location filename="../app/desktop/mainwindow.cpp" line="94"/>
         <source>Open Document</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir documento</translation>
     </message>
     <message>
         <location filename="../app/desktop/mainwindow.cpp" line="94"/>
         <source>Documents (*.md *.markdown *.txt);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Documentos (*.md *.markdown *.txt);;Todos los archivos (*)</translation>
     </message>
     <message>
         <location filename="../app/desktop/mainwindow.cpp" line="98"/>
         <source>Open from &amp;Server…</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir desde el ser&amp;vidor…</translation>
     </message>
     <message>
         <location filename="../app/desktop/mainwindow.cpp" line="105"/>
         <source>Open &amp;Recent</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir &amp;reciente</translation>
     </message>
     <message>
         <location filename="../app/desktop/mainwindow.cpp" line="108"/>
         <source>&amp;Publish to Server</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Publicar en el servidor</translation>
     </message>
     <message>
         <location filename="../app/desktop/mainwindow.cpp" line="110"/>
         <source>&amp;New Window</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nueva ventana</translation>
     </message>
     <message>
         <location filename="../app/desktop/mainwindow.cpp" line="112"/>
         <source>&amp;Close Window</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Cerrar ventana</translation>
     </message>
     <message>
         <location filename="../app/desktop/mainwindow.cpp" line="113"/>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Salir</translation>
     </message>
     <message>
         <location filename="../app/desktop/mainwindow.cpp" line="115"/>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Editar</translation>
     </message>
     <message>
         <location filename="../app/desktop/mainwindow.cpp" line="116"/>
         <source>&amp;Comment on Selection…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Comentar la selección…</translation>
     </message>
     <message>
         <location filename="../app/desktop/mainwindow.cpp" line="118"/>
         <source>&amp;Find…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Buscar…</translation>
     </message>
     <message>
         <location filename="../app/desktop/mainwindow.cpp" line="119"/>
         <source>Find &amp;Next</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar &amp;siguiente</translation>
     </message>
     <message>
         <location filename="../app/desktop/mainwindow.cpp" line="121"/>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ver</translation>
     </message>
     <message>
         <location filename="../app/desktop/mainwindow.cpp" line="122"/>
         <source>&amp;Open Threads</source>
-        <translation type="unfinished"></translation>
+        <translation>Hilos &amp;abiertos</translation>
     </message>
     <message>
         <location filename="../app/desktop/mainwindow.cpp" line="124"/>
         <source>&amp;Resolved Threads</source>
-        <translation type="unfinished"></translation>
+        <translation>Hilos &amp;resueltos</translation>
     </message>
     <message>
         <location filename="../app/desktop/mainwindow.cpp" line="126"/>
         <source>&amp;All Threads</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Todos los hilos</translation>
     </message>
     <message>
         <location filename="../app/desktop/mainwindow.cpp" line="129"/>
         <source>&amp;Tools</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Herramientas</translation>
     </message>
     <message>
         <location filename="../app/desktop/mainwindow.cpp" line="130"/>
         <source>&amp;Share on Network</source>
-        <translation type="unfinished"></translation>
+        <translation>Compartir en la &amp;red</translation>
     </message>
     <message>
         <location filename="../app/desktop/mainwindow.cpp" line="136"/>
         <source>&amp;Settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Configuración…</translation>
     </message>
     <message>
         <location filename="../app/desktop/mainwindow.cpp" line="142"/>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>Ay&amp;uda</translation>
     </message>
     <message>
         <location filename="../app/desktop/mainwindow.cpp" line="143"/>
         <source>&amp;About Glosa</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Acerca de Glosa</translation>
     </message>
     <message>
         <location filename="../app/desktop/mainwindow.cpp" line="144"/>
         <source>About Glosa</source>
-        <translation type="unfinished"></translation>
+        <translation>Acerca de Glosa</translation>
     </message>
     <message>
         <location filename="../app/desktop/mainwindow.cpp" line="145"/>
         <source>&lt;b&gt;Glosa %1&lt;/b&gt;&lt;p&gt;Annotate shared documents together, live.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Glosa %1&lt;/b&gt;&lt;p&gt;Anota documentos compartidos en equipo, en directo.&lt;/p&gt;</translation>
     </message>
     <message>
         <location filename="../app/desktop/mainwindow.cpp" line="165"/>
         <source>Cannot open document</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede abrir el documento</translation>
     </message>
     <message>
         <location filename="../app/desktop/mainwindow.cpp" line="182"/>
         <source>Welcome to Glosa</source>
-        <translation type="unfinished"></translation>
+        <translation>Te damos la bienvenida a Glosa</translation>
     </message>
     <message>
         <location filename="../app/desktop/mainwindow.cpp" line="212"/>
         <source>%1 — Glosa</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — Glosa</translation>
     </message>
     <message>
         <location filename="../app/desktop/mainwindow.cpp" line="245"/>
         <source>Select the passage you want to comment on first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Selecciona primero el pasaje que quieres comentar.</translation>
     </message>
     <message>
         <location filename="../app/desktop/mainwindow.cpp" line="258"/>
         <source>This document is already on the server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Este documento ya está en el servidor.</translation>
     </message>
     <message>
         <location filename="../app/desktop/mainwindow.cpp" line="263"/>
         <source>Published “%1” to the server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se publicó “%1” en el servidor.</translation>
     </message>
     <message>
         <location filename="../app/desktop/mainwindow.cpp" line="267"/>
         <source>Cannot publish</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede publicar</translation>
     </message>
     <message>
         <location filename="../app/desktop/mainwindow.cpp" line="292"/>
         <source>“%1” is not in the document.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” no aparece en el documento.</translation>
     </message>
     <message>
         <location filename="../app/desktop/mainwindow.cpp" line="301"/>
         <location filename="../app/desktop/mainwindow.cpp" line="307"/>
         <source>Share on Network</source>
-        <translation type="unfinished"></translation>
+        <translation>Compartir en la red</translation>
     </message>
     <message>
         <location filename="../app/desktop/mainwindow.cpp" line="309"/>
         <source>Glosa now accepts connections from the network, but this computer has no network address right now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Glosa ya acepta conexiones desde la red, pero este equipo no tiene ninguna dirección de red en este momento.</translation>
     </message>
     <message>
         <location filename="../app/desktop/mainwindow.cpp" line="311"/>
         <source>Others on your network can join with this server address in their Settings:&lt;p&gt;&lt;b&gt;%1&lt;/b&gt;&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>Otras personas de tu red pueden unirse indicando esta dirección de servidor en su Configuración:&lt;p&gt;&lt;b&gt;%1&lt;/b&gt;&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -268,35 +268,35 @@
     <message>
         <location filename="../app/desktop/openfromserverdialog.cpp" line="17"/>
         <source>Asking the server…</source>
-        <translation type="unfinished"></translation>
+        <translation>Consultando al servidor…</translation>
     </message>
     <message>
         <location filename="../app/desktop/openfromserverdialog.cpp" line="19"/>
         <source>Open from Server</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir desde el servidor</translation>
     </message>
     <message>
         <location filename="../app/desktop/openfromserverdialog.cpp" line="22"/>
         <source>Documents on the server</source>
-        <translation type="unfinished"></translation>
+        <translation>Documentos en el servidor</translation>
     </message>
     <message>
         <location filename="../app/desktop/openfromserverdialog.cpp" line="36"/>
         <source>Nothing has been published on this server yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Todavía no se ha publicado nada en este servidor.</translation>
     </message>
     <message numerus="yes">
         <location filename="../app/desktop/openfromserverdialog.cpp" line="37"/>
         <source>%n document(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n documento</numerusform>
+            <numerusform>%n documentos</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../app/desktop/openfromserverdialog.cpp" line="41"/>
         <source>%1 · published %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · publicado el %2</translation>
     </message>
 </context>
 <context>
@@ -304,67 +304,67 @@
     <message>
         <location filename="../app/desktop/settingsdialog.cpp" line="26"/>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Configuración</translation>
     </message>
     <message>
         <location filename="../app/desktop/settingsdialog.cpp" line="28"/>
         <source>This computer (wss://… for a team server)</source>
-        <translation type="unfinished"></translation>
+        <translation>Este equipo (wss://… para un servidor compartido)</translation>
     </message>
     <message>
         <location filename="../app/desktop/settingsdialog.cpp" line="29"/>
         <source>&amp;Server:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Servidor:</translation>
     </message>
     <message>
         <location filename="../app/desktop/settingsdialog.cpp" line="30"/>
         <source>&amp;Tenant:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Inquilino:</translation>
     </message>
     <message>
         <location filename="../app/desktop/settingsdialog.cpp" line="32"/>
         <source>T&amp;oken:</source>
-        <translation type="unfinished"></translation>
+        <translation>T&amp;oken:</translation>
     </message>
     <message>
         <location filename="../app/desktop/settingsdialog.cpp" line="35"/>
         <source>Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>Examinar…</translation>
     </message>
     <message>
         <location filename="../app/desktop/settingsdialog.cpp" line="38"/>
         <source>Token file</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivo de token</translation>
     </message>
     <message>
         <location filename="../app/desktop/settingsdialog.cpp" line="42"/>
         <source>Token &amp;file:</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivo de &amp;token:</translation>
     </message>
     <message>
         <location filename="../app/desktop/settingsdialog.cpp" line="43"/>
         <source>Shown to others when you have no token</source>
-        <translation type="unfinished"></translation>
+        <translation>Visible para los demás si no tienes token</translation>
     </message>
     <message>
         <location filename="../app/desktop/settingsdialog.cpp" line="45"/>
         <source>Your &amp;name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Tu &amp;nombre:</translation>
     </message>
     <message>
         <location filename="../app/desktop/settingsdialog.cpp" line="46"/>
         <source>System language</source>
-        <translation type="unfinished"></translation>
+        <translation>Idioma del sistema</translation>
     </message>
     <message>
         <location filename="../app/desktop/settingsdialog.cpp" line="50"/>
         <source>&amp;Language:</source>
-        <translation type="unfinished"></translation>
+        <translation>Idio&amp;ma:</translation>
     </message>
     <message>
         <location filename="../app/desktop/settingsdialog.cpp" line="52"/>
         <source>Changes to the server and language apply when Glosa starts again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Los cambios de servidor e idioma se aplican la próxima vez que se inicie Glosa.</translation>
     </message>
 </context>
 <context>
@@ -372,52 +372,52 @@
     <message>
         <location filename="../lib/sync/syncclient.cpp" line="56"/>
         <source>No network</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin red</translation>
     </message>
     <message>
         <location filename="../lib/sync/syncclient.cpp" line="155"/>
         <source>The server refused this page (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>El servidor rechazó esta página (%1)</translation>
     </message>
     <message>
         <location filename="../lib/sync/syncclient.cpp" line="321"/>
         <source>You are not allowed to make this change.</source>
-        <translation type="unfinished"></translation>
+        <translation>No tienes permiso para hacer este cambio.</translation>
     </message>
     <message>
         <location filename="../lib/sync/syncclient.cpp" line="323"/>
         <source>The thread or comment no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>El hilo o el comentario ya no existe.</translation>
     </message>
     <message>
         <location filename="../lib/sync/syncclient.cpp" line="325"/>
         <source>The change conflicts with one made by someone else.</source>
-        <translation type="unfinished"></translation>
+        <translation>El cambio entra en conflicto con uno hecho por otra persona.</translation>
     </message>
     <message>
         <location filename="../lib/sync/syncclient.cpp" line="327"/>
         <source>The text is too long.</source>
-        <translation type="unfinished"></translation>
+        <translation>El texto es demasiado largo.</translation>
     </message>
     <message>
         <location filename="../lib/sync/syncclient.cpp" line="329"/>
         <source>The server could not accept the change.</source>
-        <translation type="unfinished"></translation>
+        <translation>El servidor no pudo aceptar el cambio.</translation>
     </message>
     <message>
         <location filename="../lib/sync/syncclient.cpp" line="331"/>
         <source>You are not signed in.</source>
-        <translation type="unfinished"></translation>
+        <translation>No has iniciado sesión.</translation>
     </message>
     <message>
         <location filename="../lib/sync/syncclient.cpp" line="333"/>
         <source>The server could not store the change.</source>
-        <translation type="unfinished"></translation>
+        <translation>El servidor no pudo guardar el cambio.</translation>
     </message>
     <message>
         <location filename="../lib/sync/syncclient.cpp" line="334"/>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -425,149 +425,163 @@
     <message>
         <location filename="../app/desktop/threaddelegate.cpp" line="43"/>
         <source>just now</source>
-        <translation type="unfinished"></translation>
+        <translation>ahora mismo</translation>
     </message>
     <message numerus="yes">
         <location filename="../app/desktop/threaddelegate.cpp" line="45"/>
         <source>%n min ago</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>hace %n min</numerusform>
+            <numerusform>hace %n min</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../app/desktop/threaddelegate.cpp" line="47"/>
         <source>%n h ago</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>hace %n h</numerusform>
+            <numerusform>hace %n h</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../app/desktop/threaddelegate.cpp" line="58"/>
         <source>Sending…</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviando…</translation>
     </message>
     <message numerus="yes">
         <location filename="../app/desktop/threaddelegate.cpp" line="62"/>
         <source>%1 · %2 · %n reply(ies)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 · %2 · %n respuesta</numerusform>
+            <numerusform>%1 · %2 · %n respuestas</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../app/desktop/threaddelegate.cpp" line="63"/>
         <location filename="../app/desktop/threaddelegate.cpp" line="71"/>
         <source>%1 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2</translation>
     </message>
     <message>
         <location filename="../app/desktop/threaddelegate.cpp" line="65"/>
         <location filename="../app/desktop/threaddelegate.cpp" line="162"/>
         <source>Resolved</source>
-        <translation type="unfinished"></translation>
+        <translation>Resuelto</translation>
     </message>
     <message>
         <location filename="../app/desktop/threaddelegate.cpp" line="67"/>
         <source>Text not found</source>
-        <translation type="unfinished"></translation>
+        <translation>Texto no encontrado</translation>
     </message>
     <message>
         <location filename="../app/desktop/threaddelegate.cpp" line="70"/>
         <source>%1 · %2 · edited</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2 · editado</translation>
     </message>
     <message>
         <location filename="../app/desktop/threaddelegate.cpp" line="73"/>
         <source>Comment deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>Comentario eliminado</translation>
     </message>
 </context>
 <context>
     <name>Glosa::ThreadPanel</name>
     <message>
-        <location filename="../app/desktop/threadpanel.cpp" line="46"/>
-        <location filename="../app/desktop/threadpanel.cpp" line="95"/>
+        <location filename="../app/desktop/threadpanel.cpp" line="47"/>
+        <location filename="../app/desktop/threadpanel.cpp" line="105"/>
         <source>Reply</source>
-        <translation type="unfinished"></translation>
+        <translation>Responder</translation>
     </message>
     <message>
-        <location filename="../app/desktop/threadpanel.cpp" line="48"/>
-        <location filename="../app/desktop/threadpanel.cpp" line="122"/>
+        <location filename="../app/desktop/threadpanel.cpp" line="49"/>
+        <location filename="../app/desktop/threadpanel.cpp" line="132"/>
         <source>Delete thread</source>
-        <translation type="unfinished"></translation>
+        <translation>Eliminar hilo</translation>
     </message>
     <message>
-        <location filename="../app/desktop/threadpanel.cpp" line="54"/>
-        <location filename="../app/desktop/threadpanel.cpp" line="78"/>
+        <location filename="../app/desktop/threadpanel.cpp" line="55"/>
+        <location filename="../app/desktop/threadpanel.cpp" line="79"/>
         <source>Threads</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/desktop/threadpanel.cpp" line="59"/>
-        <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>Hilos</translation>
     </message>
     <message>
         <location filename="../app/desktop/threadpanel.cpp" line="60"/>
-        <source>Resolved</source>
-        <translation type="unfinished"></translation>
+        <source>Open</source>
+        <translation>Abiertos</translation>
     </message>
     <message>
         <location filename="../app/desktop/threadpanel.cpp" line="61"/>
-        <source>All</source>
-        <translation type="unfinished"></translation>
+        <source>Resolved</source>
+        <translation>Resueltos</translation>
     </message>
     <message>
         <location filename="../app/desktop/threadpanel.cpp" line="62"/>
+        <source>All</source>
+        <translation>Todos</translation>
+    </message>
+    <message>
+        <location filename="../app/desktop/threadpanel.cpp" line="63"/>
         <source>Show threads</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrar hilos</translation>
     </message>
     <message>
-        <location filename="../app/desktop/threadpanel.cpp" line="94"/>
+        <location filename="../app/desktop/threadpanel.cpp" line="104"/>
         <source>Reply to the selected thread…</source>
-        <translation type="unfinished"></translation>
+        <translation>Responde al hilo seleccionado…</translation>
     </message>
     <message>
-        <location filename="../app/desktop/threadpanel.cpp" line="105"/>
+        <location filename="../app/desktop/threadpanel.cpp" line="115"/>
         <source>Send the reply (Ctrl+Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviar la respuesta (Ctrl+Intro)</translation>
     </message>
     <message>
-        <location filename="../app/desktop/threadpanel.cpp" line="123"/>
+        <location filename="../app/desktop/threadpanel.cpp" line="133"/>
         <source>Delete this thread and all its comments for everyone?</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Eliminar este hilo y todos sus comentarios para todo el mundo?</translation>
     </message>
     <message>
-        <location filename="../app/desktop/threadpanel.cpp" line="201"/>
+        <location filename="../app/desktop/threadpanel.cpp" line="146"/>
+        <source>No resolved threads.</source>
+        <translation>No hay hilos resueltos.</translation>
+    </message>
+    <message>
+        <location filename="../app/desktop/threadpanel.cpp" line="148"/>
+        <source>No open threads yet.
+
+Select a passage in the document and choose Comment to start a discussion.</source>
+        <translation>Todavía no hay hilos abiertos.
+
+Selecciona un pasaje del documento y elige Comentar para iniciar una conversación.</translation>
+    </message>
+    <message>
+        <location filename="../app/desktop/threadpanel.cpp" line="225"/>
         <source>Reopen</source>
-        <translation type="unfinished"></translation>
+        <translation>Reabrir</translation>
     </message>
     <message>
-        <location filename="../app/desktop/threadpanel.cpp" line="201"/>
+        <location filename="../app/desktop/threadpanel.cpp" line="225"/>
         <source>Resolve</source>
-        <translation type="unfinished"></translation>
+        <translation>Resolver</translation>
     </message>
     <message>
-        <location filename="../app/desktop/threadpanel.cpp" line="232"/>
+        <location filename="../app/desktop/threadpanel.cpp" line="256"/>
         <source>Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>Editar…</translation>
     </message>
     <message>
-        <location filename="../app/desktop/threadpanel.cpp" line="235"/>
+        <location filename="../app/desktop/threadpanel.cpp" line="259"/>
         <source>Edit comment</source>
-        <translation type="unfinished"></translation>
+        <translation>Editar comentario</translation>
     </message>
     <message>
-        <location filename="../app/desktop/threadpanel.cpp" line="235"/>
+        <location filename="../app/desktop/threadpanel.cpp" line="259"/>
         <source>Comment:</source>
-        <translation type="unfinished"></translation>
+        <translation>Comentario:</translation>
     </message>
     <message>
-        <location filename="../app/desktop/threadpanel.cpp" line="240"/>
+        <location filename="../app/desktop/threadpanel.cpp" line="264"/>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Eliminar</translation>
     </message>
 </context>
 <context>
@@ -575,91 +589,91 @@
     <message>
         <location filename="../app/desktop/topbar.cpp" line="33"/>
         <source>Document title</source>
-        <translation type="unfinished"></translation>
+        <translation>Título del documento</translation>
     </message>
     <message>
         <location filename="../app/desktop/topbar.cpp" line="35"/>
         <source>People viewing this page</source>
-        <translation type="unfinished"></translation>
+        <translation>Personas que ven esta página</translation>
     </message>
     <message>
         <location filename="../app/desktop/topbar.cpp" line="37"/>
         <source>Connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Conexión</translation>
     </message>
     <message>
         <location filename="../app/desktop/topbar.cpp" line="39"/>
         <source>Threads</source>
-        <translation type="unfinished"></translation>
+        <translation>Hilos</translation>
     </message>
     <message>
         <location filename="../app/desktop/topbar.cpp" line="41"/>
         <source>Retry now</source>
-        <translation type="unfinished"></translation>
+        <translation>Reintentar ahora</translation>
     </message>
     <message numerus="yes">
         <location filename="../app/desktop/topbar.cpp" line="111"/>
         <source>%n viewing</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n viendo</numerusform>
+            <numerusform>%n viendo</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../app/desktop/topbar.cpp" line="112"/>
         <source>Only you are viewing this page</source>
-        <translation type="unfinished"></translation>
+        <translation>Solo tú estás viendo esta página</translation>
     </message>
     <message numerus="yes">
         <location filename="../app/desktop/topbar.cpp" line="113"/>
         <source>%n people are viewing this page</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n persona está viendo esta página</numerusform>
+            <numerusform>%n personas están viendo esta página</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../app/desktop/topbar.cpp" line="119"/>
         <source>%n thread(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n hilo</numerusform>
+            <numerusform>%n hilos</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../app/desktop/topbar.cpp" line="130"/>
         <source>Live</source>
-        <translation type="unfinished"></translation>
+        <translation>En directo</translation>
     </message>
     <message>
         <location filename="../app/desktop/topbar.cpp" line="134"/>
         <source>Connecting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Conectando…</translation>
     </message>
     <message>
         <location filename="../app/desktop/topbar.cpp" line="137"/>
         <source>Syncing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Sincronizando…</translation>
     </message>
     <message numerus="yes">
         <location filename="../app/desktop/topbar.cpp" line="142"/>
         <source>Reconnecting in %n s</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Reconectando en %n s</numerusform>
+            <numerusform>Reconectando en %n s</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../app/desktop/topbar.cpp" line="148"/>
         <source>Offline</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin conexión</translation>
     </message>
     <message numerus="yes">
         <location filename="../app/desktop/topbar.cpp" line="156"/>
         <source>%1 · %n change(s) waiting</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 · %n cambio pendiente</numerusform>
+            <numerusform>%1 · %n cambios pendientes</numerusform>
         </translation>
     </message>
 </context>
@@ -668,17 +682,17 @@
     <message>
         <location filename="../lib/document/loadeddocument.cpp" line="22"/>
         <source>Cannot open %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede abrir %1: %2</translation>
     </message>
     <message>
         <location filename="../lib/document/loadeddocument.cpp" line="26"/>
         <source>%1 is larger than %2 MB.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ocupa más de %2 MB.</translation>
     </message>
     <message>
         <location filename="../lib/document/loadeddocument.cpp" line="33"/>
         <source>%1 is not a UTF-8 text file.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 no es un archivo de texto UTF-8.</translation>
     </message>
 </context>
 <context>
@@ -686,42 +700,42 @@
     <message>
         <location filename="../app/desktop/main.cpp" line="27"/>
         <source>Annotate shared documents together, live.</source>
-        <translation type="unfinished"></translation>
+        <translation>Anota documentos compartidos en equipo, en directo.</translation>
     </message>
     <message>
         <location filename="../app/desktop/main.cpp" line="31"/>
         <source>A text or Markdown file to open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un archivo de texto o Markdown que abrir.</translation>
     </message>
     <message>
         <location filename="../app/desktop/main.cpp" line="35"/>
         <source>The server to use (ws:// or wss://); none: this computer&apos;s own.</source>
-        <translation type="unfinished"></translation>
+        <translation>El servidor que se usará (ws:// o wss://); si no se indica, el de este equipo.</translation>
     </message>
     <message>
         <location filename="../app/desktop/main.cpp" line="39"/>
         <source>The tenant on the server.</source>
-        <translation type="unfinished"></translation>
+        <translation>El inquilino en el servidor.</translation>
     </message>
     <message>
         <location filename="../app/desktop/main.cpp" line="41"/>
         <source>A file holding the access token.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un archivo que contiene el token de acceso.</translation>
     </message>
     <message>
         <location filename="../app/desktop/main.cpp" line="44"/>
         <source>Open this page of the server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir esta página del servidor.</translation>
     </message>
     <message>
         <location filename="../app/desktop/main.cpp" line="59"/>
         <source>Glosa cannot start</source>
-        <translation type="unfinished"></translation>
+        <translation>Glosa no puede iniciarse</translation>
     </message>
     <message>
         <location filename="../app/desktop/main.cpp" line="60"/>
         <source>The local server cannot start: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>El servidor local no puede iniciarse: %1</translation>
     </message>
 </context>
 </TS>

@@ -40,6 +40,7 @@ ThreadPanel::ThreadPanel(QWidget *parent)
     , m_proxy(new ResolvedFilter(this))
     , m_filter(new QComboBox(this))
     , m_banner(new QLabel(this))
+    , m_empty(new QLabel(this))
     , m_view(new QTreeView(this))
     , m_delegate(new ThreadDelegate(this))
     , m_reply(new QPlainTextEdit(this))
@@ -88,6 +89,15 @@ ThreadPanel::ThreadPanel(QWidget *parent)
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
     m_view->setExpandsOnDoubleClick(false);
     layout->addWidget(m_view, 1);
+    m_empty->setObjectName(u"noThreads"_s);
+    m_empty->setWordWrap(true);
+    m_empty->setAlignment(Qt::AlignCenter);
+    m_empty->setStyleSheet(u"QLabel { color: palette(placeholder-text); padding: 24px; }"_s);
+    layout->addWidget(m_empty, 1);
+    for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+        connect(m_proxy, signal, this, &ThreadPanel::updateEmpty);
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, &ThreadPanel::updateEmpty);
+    connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &ThreadPanel::updateEmpty);
     connect(m_delegate, &ThreadDelegate::repaintNeeded, m_view->viewport(),
             qOverload<>(&QWidget::update));
 
@@ -126,6 +136,19 @@ ThreadPanel::ThreadPanel(QWidget *parent)
     });
     connect(m_view, &QWidget::customContextMenuRequested, this, &ThreadPanel::contextMenu);
     updateActions();
+    updateEmpty();
+}
+
+void ThreadPanel::updateEmpty()
+{
+    const bool empty = m_proxy->rowCount() == 0;
+    if (m_proxy->filter == Filter::Resolved)
+        m_empty->setText(tr("No resolved threads."));
+    else
+        m_empty->setText(tr("No open threads yet.\n\nSelect a passage in the document and choose "
+                            "Comment to start a discussion."));
+    m_empty->setVisible(empty);
+    m_view->setVisible(!empty);
 }
 
 void ThreadPanel::setModel(ChatModel *model, AnchorIndex *index)
@@ -156,6 +179,7 @@ void ThreadPanel::setModel(ChatModel *model, AnchorIndex *index)
 void ThreadPanel::setFilter(Filter filter)
 {
     m_proxy->setFilter(filter);
+    updateEmpty();
     const int i = m_filter->findData(QVariant::fromValue(filter));
     if (i != m_filter->currentIndex())
         m_filter->setCurrentIndex(i);

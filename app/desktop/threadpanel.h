@@ -46,6 +46,7 @@ Q_SIGNALS:
 
 private:
     void updateActions();
+    void updateEmpty();
     void sendReply();
     void contextMenu(const QPoint &at);
     bool isOwn(const QModelIndex &index) const;
@@ -65,6 +66,7 @@ private:
     ResolvedFilter *m_proxy;
     QComboBox *m_filter;
     QLabel *m_banner;
+    QLabel *m_empty;
     QTreeView *m_view;
     ThreadDelegate *m_delegate;
     QPlainTextEdit *m_reply;
