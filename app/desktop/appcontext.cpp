@@ -54,8 +54,7 @@ void AppContext::installTranslations(const QString &language)
     const QLocale locale = language.isEmpty() ? QLocale::system() : QLocale(language);
     auto *glosa = new QTranslator(qApp);
     // English is the fallback, and carries the plural forms of the source texts.
-    if (glosa->load(locale, u"glosa"_s, u"_"_s, u":/i18n"_s) ||
-        glosa->load(u":/i18n/glosa_en"_s))
+    if (glosa->load(locale, u"glosa"_s, u"_"_s, u":/i18n"_s) || glosa->load(u":/i18n/glosa_en"_s))
         QCoreApplication::installTranslator(glosa);
     auto *qt = new QTranslator(qApp);
     if (qt->load(locale, u"qtbase"_s, u"_"_s, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))

@@ -1,8 +1,13 @@
+#include "jwt.h"
 #include "server.h"
 #include "signalwatcher.h"
+#include "user.h"
+#include "validation.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDateTime>
+#include <QJsonObject>
 
 #include <cstdio>
 
@@ -23,6 +28,96 @@ void print(const QString &line)
     std::fflush(stdout);
 }
 
+int failToken(const QString &message)
+{
+    std::fprintf(stderr, "glosa-server token: %s\n", qUtf8Printable(message));
+    return 2;
+}
+
+// `glosa-server token ...`: prints a JWT for one user of a tenant, signed with the tenant's secret
+// from the configuration file, as the server will verify it.
+int mintToken(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        u"Prints an access token for a user of a tenant: a JWT signed with HS256 and the tenant's "
+        "secret from the configuration file, with the claims tid, sub, name, role, iat and exp."_s);
+    const QCommandLineOption help({u"h"_s, u"help"_s}, u"Displays help on commandline options."_s);
+    const QCommandLineOption config(
+        u"config"_s, u"The server's JSON configuration file (required)."_s, u"FILE"_s);
+    const QCommandLineOption tenant(u"tenant"_s, u"The tenant the token is for (required)."_s,
+                                    u"T"_s);
+    const QCommandLineOption sub(u"sub"_s, u"The user's id, the claim sub (required)."_s, u"ID"_s);
+    const QCommandLineOption name(u"name"_s, u"The user's display name (default: the id)."_s,
+                                  u"N"_s);
+    const QCommandLineOption role(u"role"_s, u"viewer, member or moderator (default: member)."_s,
+                                  u"ROLE"_s, u"member"_s);
+    const QCommandLineOption days(u"days"_s, u"Days until the token expires (default: 30)."_s,
+                                  u"D"_s, u"30"_s);
+    parser.addOptions({help, config, tenant, sub, name, role, days});
+    parser.process(arguments);
+    if (parser.isSet(help)) {
+        QString text = parser.helpText();
+        text.replace(u" [options]"_s, u" token [options]"_s);
+        std::fprintf(stdout, "%s", qUtf8Printable(text));
+        return 0;
+    }
+    if (!parser.positionalArguments().isEmpty())
+        return failToken(u"unexpected argument \"%1\""_s.arg(parser.positionalArguments().first()));
+    for (const QCommandLineOption *required : {&config, &tenant, &sub}) {
+        if (!parser.isSet(*required))
+            return failToken(u"--%1 is required (see glosa-server token --help)"_s.arg(
+                required->names().constFirst()));
+    }
+
+    ServerConfig cfg;
+    QString error;
+    if (!cfg.loadFile(parser.value(config), &error))
+        return failToken(u"--config "_s + error);
+    const QString tenantId = parser.value(tenant);
+    const Glosa::TenantConfig *found = nullptr;
+    QStringList known;
+    for (const Glosa::TenantConfig &t : std::as_const(cfg.tenants)) {
+        known.append(t.id);
+        if (t.id == tenantId)
+            found = &t;
+    }
+    if (!found)
+        return failToken(u"tenant \"%1\" is not in %2 (its tenants: %3)"_s.arg(
+            tenantId, parser.value(config), known.join(u", "_s)));
+    if (found->secret.isEmpty())
+        return failToken(u"tenant \"%1\" has no secret in %2, so it takes no tokens; give it a "
+                         "\"secret\" to sign them with"_s.arg(tenantId, parser.value(config)));
+
+    const QString userId = parser.value(sub);
+    if (userId.isEmpty())
+        return failToken(u"--sub must not be empty"_s);
+    if (userId.startsWith(u"anon:"_s))
+        return failToken(u"--sub must not start with \"anon:\", which names anonymous users"_s);
+    QJsonObject claims{{u"tid"_s, tenantId}, {u"sub"_s, userId}};
+    if (parser.isSet(name)) {
+        const Glosa::ProtocolError invalid = Glosa::Validation::checkName(parser.value(name));
+        if (!invalid.isNull())
+            return failToken(u"--name: "_s + invalid.message);
+        claims.insert(u"name"_s, parser.value(name));
+    }
+    Glosa::User::Role parsedRole = Glosa::User::Role::Member;
+    if (!Glosa::User::roleFromName(parser.value(role), &parsedRole))
+        return failToken(u"--role must be viewer, member or moderator"_s);
+    claims.insert(u"role"_s, Glosa::User::roleName(parsedRole));
+    bool ok = false;
+    const double lifetimeDays = parser.value(days).toDouble(&ok);
+    if (!ok || !(lifetimeDays > 0) || lifetimeDays > 3650)
+        return failToken(u"--days takes a number of days above 0 and up to 3650"_s);
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    claims.insert(u"iat"_s, now);
+    claims.insert(u"exp"_s, now + qMax<qint64>(1, qint64(lifetimeDays * 86400)));
+
+    const QByteArray token = Glosa::Jwt::sign(claims, found->secret);
+    std::fprintf(stdout, "%s\n", token.constData());
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -32,9 +127,14 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(u"glosa-server"_s);
     QCoreApplication::setApplicationVersion(QStringLiteral(GLOSA_VERSION));
 
+    const QStringList arguments = QCoreApplication::arguments();
+    if (arguments.size() > 1 && arguments.at(1) == "token"_L1)
+        return mintToken(QStringList{arguments.constFirst()} + arguments.mid(2));
+
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        u"The Glosa server: live discussion threads on shared documents over WebSocket."_s);
+        u"The Glosa server: live discussion threads on shared documents over WebSocket.\n"
+        "To print an access token for a user: glosa-server token --help."_s);
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption listen(u"listen"_s,
