@@ -3,7 +3,7 @@
 <context>
     <name>Glosa::AppContext</name>
     <message>
-        <location filename="../app/desktop/appcontext.cpp" line="106" />
+        <location filename="../app/desktop/appcontext.cpp" line="105" />
         <source>Only the Glosa that started the local server can share it.</source>
         <translation type="unfinished" />
     </message>
@@ -377,42 +377,42 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../lib/sync/syncclient.cpp" line="321" />
+        <location filename="../lib/sync/syncclient.cpp" line="324" />
         <source>You are not allowed to make this change.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../lib/sync/syncclient.cpp" line="323" />
+        <location filename="../lib/sync/syncclient.cpp" line="326" />
         <source>The thread or comment no longer exists.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../lib/sync/syncclient.cpp" line="325" />
+        <location filename="../lib/sync/syncclient.cpp" line="328" />
         <source>The change conflicts with one made by someone else.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../lib/sync/syncclient.cpp" line="327" />
+        <location filename="../lib/sync/syncclient.cpp" line="330" />
         <source>The text is too long.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../lib/sync/syncclient.cpp" line="329" />
+        <location filename="../lib/sync/syncclient.cpp" line="332" />
         <source>The server could not accept the change.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../lib/sync/syncclient.cpp" line="331" />
+        <location filename="../lib/sync/syncclient.cpp" line="334" />
         <source>You are not signed in.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../lib/sync/syncclient.cpp" line="333" />
+        <location filename="../lib/sync/syncclient.cpp" line="336" />
         <source>The server could not store the change.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../lib/sync/syncclient.cpp" line="334" />
+        <location filename="../lib/sync/syncclient.cpp" line="337" />
         <source>%1 (%2)</source>
         <translation type="unfinished" />
     </message>
@@ -601,56 +601,62 @@ Select a passage in the document and choose Comment to start a discussion.</sour
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../app/desktop/topbar.cpp" line="111" />
+        <location filename="../app/desktop/topbar.cpp" line="116" />
         <source>%n viewing</source>
         <translation>
             <numerusform>%n viewing</numerusform><numerusform>%n viewing</numerusform></translation>
     </message>
+    <message numerus="yes">
+        <location filename="../app/desktop/topbar.cpp" line="123" />
+        <source>and %n more</source>
+        <translation>
+            <numerusform>and %n more</numerusform><numerusform>and %n more</numerusform></translation>
+    </message>
     <message>
-        <location filename="../app/desktop/topbar.cpp" line="112" />
+        <location filename="../app/desktop/topbar.cpp" line="124" />
         <source>Only you are viewing this page</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../app/desktop/topbar.cpp" line="113" />
+        <location filename="../app/desktop/topbar.cpp" line="125" />
         <source>%n people are viewing this page</source>
         <translation>
             <numerusform>%n people are viewing this page</numerusform><numerusform>%n people are viewing this page</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/desktop/topbar.cpp" line="119" />
+        <location filename="../app/desktop/topbar.cpp" line="133" />
         <source>%n thread(s)</source>
         <translation>
             <numerusform>%n thread</numerusform><numerusform>%n threads</numerusform></translation>
     </message>
     <message>
-        <location filename="../app/desktop/topbar.cpp" line="130" />
+        <location filename="../app/desktop/topbar.cpp" line="144" />
         <source>Live</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../app/desktop/topbar.cpp" line="134" />
+        <location filename="../app/desktop/topbar.cpp" line="148" />
         <source>Connecting…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../app/desktop/topbar.cpp" line="137" />
+        <location filename="../app/desktop/topbar.cpp" line="151" />
         <source>Syncing…</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../app/desktop/topbar.cpp" line="142" />
+        <location filename="../app/desktop/topbar.cpp" line="156" />
         <source>Reconnecting in %n s</source>
         <translation>
             <numerusform>Reconnecting in %n s</numerusform><numerusform>Reconnecting in %n s</numerusform></translation>
     </message>
     <message>
-        <location filename="../app/desktop/topbar.cpp" line="148" />
+        <location filename="../app/desktop/topbar.cpp" line="162" />
         <source>Offline</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../app/desktop/topbar.cpp" line="156" />
+        <location filename="../app/desktop/topbar.cpp" line="170" />
         <source>%1 · %n change(s) waiting</source>
         <translation>
             <numerusform>%1 · %n change waiting</numerusform><numerusform>%1 · %n changes waiting</numerusform></translation>

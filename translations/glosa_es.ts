@@ -4,7 +4,7 @@
 <context>
     <name>Glosa::AppContext</name>
     <message>
-        <location filename="../app/desktop/appcontext.cpp" line="106"/>
+        <location filename="../app/desktop/appcontext.cpp" line="105"/>
         <source>Only the Glosa that started the local server can share it.</source>
         <translation>Solo la instancia de Glosa que inició el servidor local puede compartirlo.</translation>
     </message>
@@ -380,42 +380,42 @@
         <translation>El servidor rechazó esta página (%1)</translation>
     </message>
     <message>
-        <location filename="../lib/sync/syncclient.cpp" line="321"/>
+        <location filename="../lib/sync/syncclient.cpp" line="324"/>
         <source>You are not allowed to make this change.</source>
         <translation>No tienes permiso para hacer este cambio.</translation>
     </message>
     <message>
-        <location filename="../lib/sync/syncclient.cpp" line="323"/>
+        <location filename="../lib/sync/syncclient.cpp" line="326"/>
         <source>The thread or comment no longer exists.</source>
         <translation>El hilo o el comentario ya no existe.</translation>
     </message>
     <message>
-        <location filename="../lib/sync/syncclient.cpp" line="325"/>
+        <location filename="../lib/sync/syncclient.cpp" line="328"/>
         <source>The change conflicts with one made by someone else.</source>
         <translation>El cambio entra en conflicto con uno hecho por otra persona.</translation>
     </message>
     <message>
-        <location filename="../lib/sync/syncclient.cpp" line="327"/>
+        <location filename="../lib/sync/syncclient.cpp" line="330"/>
         <source>The text is too long.</source>
         <translation>El texto es demasiado largo.</translation>
     </message>
     <message>
-        <location filename="../lib/sync/syncclient.cpp" line="329"/>
+        <location filename="../lib/sync/syncclient.cpp" line="332"/>
         <source>The server could not accept the change.</source>
         <translation>El servidor no pudo aceptar el cambio.</translation>
     </message>
     <message>
-        <location filename="../lib/sync/syncclient.cpp" line="331"/>
+        <location filename="../lib/sync/syncclient.cpp" line="334"/>
         <source>You are not signed in.</source>
         <translation>No has iniciado sesión.</translation>
     </message>
     <message>
-        <location filename="../lib/sync/syncclient.cpp" line="333"/>
+        <location filename="../lib/sync/syncclient.cpp" line="336"/>
         <source>The server could not store the change.</source>
         <translation>El servidor no pudo guardar el cambio.</translation>
     </message>
     <message>
-        <location filename="../lib/sync/syncclient.cpp" line="334"/>
+        <location filename="../lib/sync/syncclient.cpp" line="337"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
@@ -612,20 +612,28 @@ Selecciona un pasaje del documento y elige Comentar para iniciar una conversaci�
         <translation>Reintentar ahora</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/desktop/topbar.cpp" line="111"/>
+        <location filename="../app/desktop/topbar.cpp" line="116"/>
         <source>%n viewing</source>
         <translation>
             <numerusform>%n viendo</numerusform>
             <numerusform>%n viendo</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../app/desktop/topbar.cpp" line="123"/>
+        <source>and %n more</source>
+        <translation>
+            <numerusform>y %n más</numerusform>
+            <numerusform>y %n más</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../app/desktop/topbar.cpp" line="112"/>
+        <location filename="../app/desktop/topbar.cpp" line="124"/>
         <source>Only you are viewing this page</source>
         <translation>Solo tú estás viendo esta página</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/desktop/topbar.cpp" line="113"/>
+        <location filename="../app/desktop/topbar.cpp" line="125"/>
         <source>%n people are viewing this page</source>
         <translation>
             <numerusform>%n persona está viendo esta página</numerusform>
@@ -633,7 +641,7 @@ Selecciona un pasaje del documento y elige Comentar para iniciar una conversaci�
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/desktop/topbar.cpp" line="119"/>
+        <location filename="../app/desktop/topbar.cpp" line="133"/>
         <source>%n thread(s)</source>
         <translation>
             <numerusform>%n hilo</numerusform>
@@ -641,22 +649,22 @@ Selecciona un pasaje del documento y elige Comentar para iniciar una conversaci�
         </translation>
     </message>
     <message>
-        <location filename="../app/desktop/topbar.cpp" line="130"/>
+        <location filename="../app/desktop/topbar.cpp" line="144"/>
         <source>Live</source>
         <translation>En directo</translation>
     </message>
     <message>
-        <location filename="../app/desktop/topbar.cpp" line="134"/>
+        <location filename="../app/desktop/topbar.cpp" line="148"/>
         <source>Connecting…</source>
         <translation>Conectando…</translation>
     </message>
     <message>
-        <location filename="../app/desktop/topbar.cpp" line="137"/>
+        <location filename="../app/desktop/topbar.cpp" line="151"/>
         <source>Syncing…</source>
         <translation>Sincronizando…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/desktop/topbar.cpp" line="142"/>
+        <location filename="../app/desktop/topbar.cpp" line="156"/>
         <source>Reconnecting in %n s</source>
         <translation>
             <numerusform>Reconectando en %n s</numerusform>
@@ -664,12 +672,12 @@ Selecciona un pasaje del documento y elige Comentar para iniciar una conversaci�
         </translation>
     </message>
     <message>
-        <location filename="../app/desktop/topbar.cpp" line="148"/>
+        <location filename="../app/desktop/topbar.cpp" line="162"/>
         <source>Offline</source>
         <translation>Sin conexión</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/desktop/topbar.cpp" line="156"/>
+        <location filename="../app/desktop/topbar.cpp" line="170"/>
         <source>%1 · %n change(s) waiting</source>
         <translation>
             <numerusform>%1 · %n cambio pendiente</numerusform>

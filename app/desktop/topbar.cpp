@@ -95,6 +95,11 @@ QString TopBar::viewersText() const
     return m_viewers->text();
 }
 
+QString TopBar::viewersToolTip() const
+{
+    return m_viewers->toolTip();
+}
+
 QString TopBar::connectionText() const
 {
     return m_connection->text();
@@ -109,8 +114,17 @@ void TopBar::updateViewers()
 {
     const int viewers = m_client ? m_client->viewers() : 0;
     m_viewers->setText(tr("%n viewing", nullptr, viewers));
-    m_viewers->setToolTip(viewers == 1 ? tr("Only you are viewing this page")
-                                       : tr("%n people are viewing this page", nullptr, viewers));
+    QStringList names;
+    if (m_client) {
+        for (const Author &a : m_client->viewerList())
+            names.append(a.name.toHtmlEscaped());
+    }
+    if (viewers > names.size() && !names.isEmpty())
+        names.append(tr("and %n more", nullptr, int(viewers - names.size())));
+    const QString heading = viewers == 1 ? tr("Only you are viewing this page")
+                                         : tr("%n people are viewing this page", nullptr, viewers);
+    m_viewers->setToolTip(
+        names.isEmpty() ? heading : u"<b>%1</b><br>%2"_s.arg(heading, names.join(u"<br>"_s)));
 }
 
 void TopBar::updateThreads()

@@ -26,6 +26,7 @@ public:
     void setModel(ChatModel *model);
 
     QString viewersText() const;
+    QString viewersToolTip() const;
     QString connectionText() const;
     QString threadsText() const;
 

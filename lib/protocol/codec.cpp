@@ -302,6 +302,26 @@ User readUser(Reader r)
     return u;
 }
 
+// The optional list of viewers of a welcome or presence frame.
+QList<Author> readUsers(Reader &r)
+{
+    QList<Author> users;
+    if (!r.has("users"_L1))
+        return users;
+    const QJsonArray list = r.array("users"_L1);
+    for (const QJsonValue &v : list)
+        users.append(readAuthor(r.element(v, "users"_L1)));
+    return users;
+}
+
+QJsonArray usersJson(const QList<Author> &users)
+{
+    QJsonArray list;
+    for (const Author &a : users)
+        list.append(Codec::toJson(a));
+    return list;
+}
+
 std::optional<QJsonObject> parseObject(const QByteArray &frame, ProtocolError *error)
 {
     QJsonParseError parseError;
@@ -423,6 +443,7 @@ std::optional<ServerMessage> decodeServerObject(const QJsonObject &o, ProtocolEr
             w.recovered = r.boolean("recovered"_L1);
             if (o.value("document"_L1).isObject())
                 w.document = readDocument(r.child("document"_L1), true);
+            w.users = readUsers(r);
         }
         message = w;
     } else if (type == Type::Snapshot) {
@@ -451,7 +472,7 @@ std::optional<ServerMessage> decodeServerObject(const QJsonObject &o, ProtocolEr
         message = DeletedChatEvent{r.integer("seq"_L1, 1), r.string("broadcastId"_L1),
                                    r.string("chatId"_L1)};
     } else if (type == Type::Presence) {
-        message = Presence{r.int32("viewers"_L1)};
+        message = Presence{r.int32("viewers"_L1), readUsers(r)};
     } else if (type == Type::Error) {
         ErrorMessage e;
         e.broadcastId = r.string("broadcastId"_L1, false);
@@ -656,6 +677,8 @@ QByteArray Codec::encode(const ServerMessage &message)
                 o.insert("recovered"_L1, w.recovered);
                 o.insert("document"_L1, w.document ? QJsonValue(toJson(*w.document))
                                                    : QJsonValue(QJsonValue::Null));
+                if (!w.users.isEmpty())
+                    o.insert("users"_L1, usersJson(w.users));
             }
             return o;
         }
@@ -691,7 +714,10 @@ QByteArray Codec::encode(const ServerMessage &message)
         }
         QJsonObject operator()(const Presence &p) const
         {
-            return {{"type"_L1, Type::Presence}, {"viewers"_L1, p.viewers}};
+            QJsonObject o{{"type"_L1, Type::Presence}, {"viewers"_L1, p.viewers}};
+            if (!p.users.isEmpty())
+                o.insert("users"_L1, usersJson(p.users));
+            return o;
         }
         QJsonObject operator()(const ErrorMessage &e) const
         {

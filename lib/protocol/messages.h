@@ -136,12 +136,14 @@ struct Welcome
     int viewers = 0;
     bool recovered = false;
     std::optional<Document> document;
+    // Extension: who is viewing the page, as in presence.
+    QList<Author> users;
     friend bool operator==(const Welcome &a, const Welcome &b)
     {
         return std::tie(a.v, a.connection, a.user, a.hasPage, a.epoch, a.seq, a.viewers,
-                        a.recovered, a.document) == std::tie(b.v, b.connection, b.user, b.hasPage,
-                                                             b.epoch, b.seq, b.viewers, b.recovered,
-                                                             b.document);
+                        a.recovered, a.document,
+                        a.users) == std::tie(b.v, b.connection, b.user, b.hasPage, b.epoch, b.seq,
+                                             b.viewers, b.recovered, b.document, b.users);
     }
     friend bool operator!=(const Welcome &a, const Welcome &b) { return !(a == b); }
 };
@@ -206,9 +208,11 @@ struct DeletedChatEvent
 struct Presence
 {
     int viewers = 0;
+    // Extension: who is viewing, by name, up to Limits::PresenceUsersMax of them.
+    QList<Author> users;
     friend bool operator==(const Presence &a, const Presence &b)
     {
-        return std::tie(a.viewers) == std::tie(b.viewers);
+        return std::tie(a.viewers, a.users) == std::tie(b.viewers, b.users);
     }
     friend bool operator!=(const Presence &a, const Presence &b) { return !(a == b); }
 };

@@ -20,5 +20,6 @@ constexpr double OpsPerSecond = 20;
 constexpr int Burst = 60;
 constexpr qint64 SendQueueBytes = 8 * 1024 * 1024;
 constexpr int HelloTimeoutMs = 10000;
+constexpr int PresenceUsersMax = 50;
 
 } // namespace Glosa::Limits

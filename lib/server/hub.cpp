@@ -104,7 +104,7 @@ void Hub::join(Session *session, const Hello &hello)
         return;
     }
     session->open(hello.tenant, auth.user, page);
-    const bool newViewer = page->addSession(session, auth.user.id);
+    const bool newViewer = page->addSession(session, auth.user);
 
     Welcome welcome;
     welcome.connection = session->id();
@@ -112,6 +112,7 @@ void Hub::join(Session *session, const Hello &hello)
     welcome.epoch = page->epoch();
     welcome.seq = page->head();
     welcome.viewers = page->viewers();
+    welcome.users = page->users();
     welcome.document = page->document();
     welcome.recovered = hello.resume && hello.resume->epoch == page->epoch() &&
                         hello.resume->seq <= page->head() &&
@@ -284,7 +285,7 @@ void Hub::leave(Session *session)
 
 void Hub::presenceChanged(Page *page, Session *except)
 {
-    const QByteArray frame = Codec::encode(Presence{page->viewers()});
+    const QByteArray frame = Codec::encode(Presence{page->viewers(), page->users()});
     const QList<Session *> sessions = page->sessions();
     for (Session *s : sessions) {
         if (s != except)

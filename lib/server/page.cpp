@@ -2,6 +2,7 @@
 
 #include "codec.h"
 #include "errorcode.h"
+#include "protocollimits.h"
 
 #include <QJsonDocument>
 
@@ -149,10 +150,26 @@ std::optional<Page::Applied> Page::apply(const DeleteChatOp &op, const User &use
                   DeletedChatEvent{++m_record.head, op.broadcastId, op.chatId});
 }
 
-bool Page::addSession(Session *session, const QString &userId)
+bool Page::addSession(Session *session, const User &user)
 {
     m_sessions.append(session);
-    return ++m_users[userId] == 1;
+    Viewer &viewer = m_users[user.id];
+    viewer.name = user.name;
+    return ++viewer.connections == 1;
+}
+
+QList<Author> Page::users() const
+{
+    QList<Author> users;
+    users.reserve(qMin<qsizetype>(m_users.size(), Limits::PresenceUsersMax));
+    for (auto it = m_users.constBegin(); it != m_users.constEnd(); ++it)
+        users.append({it.key(), it->name});
+    std::sort(users.begin(), users.end(), [](const Author &a, const Author &b) {
+        return std::tie(a.name, a.id) < std::tie(b.name, b.id);
+    });
+    if (users.size() > Limits::PresenceUsersMax)
+        users.resize(Limits::PresenceUsersMax);
+    return users;
 }
 
 bool Page::removeSession(Session *session, const QString &userId)
@@ -160,7 +177,7 @@ bool Page::removeSession(Session *session, const QString &userId)
     if (!m_sessions.removeOne(session))
         return false;
     auto it = m_users.find(userId);
-    if (it == m_users.end() || --*it > 0)
+    if (it == m_users.end() || --it->connections > 0)
         return false;
     m_users.erase(it);
     return true;

@@ -49,10 +49,12 @@ public:
                                  ProtocolError *error);
 
     // Presence: returns true when the count of distinct users changed.
-    bool addSession(Session *session, const QString &userId);
+    bool addSession(Session *session, const User &user);
     bool removeSession(Session *session, const QString &userId);
     const QList<Session *> &sessions() const { return m_sessions; }
     int viewers() const { return int(m_users.size()); }
+    // Who is viewing, by name, at most Limits::PresenceUsersMax of them.
+    QList<Author> users() const;
 
     // broadcastIds applied but not yet committed.
     QSet<QString> &pendingBroadcasts() { return m_pending; }
@@ -68,7 +70,12 @@ private:
     QSet<QString> m_usedIds;
     std::optional<Document> m_document;
     QList<Session *> m_sessions;
-    QHash<QString, int> m_users;
+    struct Viewer
+    {
+        QString name;
+        int connections = 0;
+    };
+    QHash<QString, Viewer> m_users;
     QSet<QString> m_pending;
 };
 

@@ -215,10 +215,7 @@ void SyncClient::handle(const ServerMessage &message)
         m_user = welcome->user;
         m_document = welcome->document;
         m_target = welcome->seq;
-        if (m_viewers != welcome->viewers) {
-            m_viewers = welcome->viewers;
-            Q_EMIT viewersChanged(m_viewers);
-        }
+        setViewers(welcome->viewers, welcome->users);
         Q_EMIT welcomed();
         if (welcome->recovered)
             becomeLiveIfCaughtUp();
@@ -238,10 +235,7 @@ void SyncClient::handle(const ServerMessage &message)
         return;
     }
     if (const auto *presence = std::get_if<Presence>(&message)) {
-        if (m_viewers != presence->viewers) {
-            m_viewers = presence->viewers;
-            Q_EMIT viewersChanged(m_viewers);
-        }
+        setViewers(presence->viewers, presence->users);
         return;
     }
     if (const auto *error = std::get_if<ErrorMessage>(&message)) {
@@ -259,6 +253,15 @@ void SyncClient::handle(const ServerMessage &message)
         qCWarning(lcSync) << "server error" << error->code << error->message;
         Q_EMIT serverError(describe(error->code, error->message));
     }
+}
+
+void SyncClient::setViewers(int viewers, const QList<Author> &list)
+{
+    if (m_viewers == viewers && m_viewerList == list)
+        return;
+    m_viewers = viewers;
+    m_viewerList = list;
+    Q_EMIT viewersChanged(viewers);
 }
 
 void SyncClient::handleEvent(const ServerMessage &event)

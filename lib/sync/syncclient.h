@@ -66,6 +66,8 @@ public:
     int pendingCount() const { return int(m_outbox.size()); }
     const QList<ClientMessage> &pendingOperations() const { return m_outbox.operations(); }
     int viewers() const { return m_viewers; }
+    // Who is viewing, as far as the server names them (it may name fewer than viewers()).
+    const QList<Author> &viewerList() const { return m_viewerList; }
     QString errorString() const { return m_error; }
     const User &user() const { return m_user; }
     const QString &epoch() const { return m_epoch; }
@@ -126,7 +128,10 @@ private:
     qint64 m_target = 0; // the head announced by welcome
     bool m_syncRequested = false;
     QMap<qint64, ServerMessage> m_early; // events past a gap, until it is repaired
+    void setViewers(int viewers, const QList<Author> &list);
+
     int m_viewers = 0;
+    QList<Author> m_viewerList;
     std::optional<Document> m_document;
 };
 

@@ -200,6 +200,9 @@ private Q_SLOTS:
         QTRY_COMPARE(window->topBar()->viewersText(), u"1 viewing"_s);
         auto *other = peer(this);
         QTRY_COMPARE(window->topBar()->viewersText(), u"2 viewing"_s);
+        // Who they are, by name.
+        QVERIFY(window->topBar()->viewersToolTip().contains(u"Ana"_s));
+        QVERIFY(window->topBar()->viewersToolTip().contains(u"Guest "_s));
         other->socket().close();
         QTRY_COMPARE(window->topBar()->viewersText(), u"1 viewing"_s);
     }

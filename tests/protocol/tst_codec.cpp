@@ -485,13 +485,22 @@ void tst_Codec::serverRoundTrip_data()
 
     const User ana{u"u1"_s, u"Ana"_s, User::Role::Member};
     QTest::newRow("welcome, no document")
-        << ServerMessage(Welcome{1, u"conn-1"_s, ana, true, u"ep-1"_s, 57, 3, false, std::nullopt})
+        << ServerMessage(
+               Welcome{1, u"conn-1"_s, ana, true, u"ep-1"_s, 57, 3, false, std::nullopt, {}})
         << json(R"({"type":"welcome","v":1,"connection":"conn-1",
                 "user":{"id":"u1","name":"Ana","role":"member"},"epoch":"ep-1","seq":57,
                 "viewers":3,"recovered":false,"document":null})");
     QTest::newRow("welcome with document, recovered")
-        << ServerMessage(Welcome{1, u"conn-1"_s, User{u"m"_s, u"Mod"_s, User::Role::Moderator},
-                                 true, u"ep-1"_s, 57, 1, true, document(true)})
+        << ServerMessage(Welcome{1,
+                                 u"conn-1"_s,
+                                 User{u"m"_s, u"Mod"_s, User::Role::Moderator},
+                                 true,
+                                 u"ep-1"_s,
+                                 57,
+                                 1,
+                                 true,
+                                 document(true),
+                                 {}})
         << json(R"({"type":"welcome","v":1,"connection":"conn-1",
                 "user":{"id":"m","name":"Mod","role":"moderator"},"epoch":"ep-1","seq":57,
                 "viewers":1,"recovered":true,"document":{"page":"handbook/intro",
@@ -506,8 +515,16 @@ void tst_Codec::serverRoundTrip_data()
         << ServerMessage(lobby) << json(R"({"type":"welcome","v":1,"connection":"conn-2",
                 "user":{"id":"anon:1a2b","name":"Guest 1a2b","role":"member"}})");
     QTest::newRow("welcome viewer, empty page")
-        << ServerMessage(Welcome{1, u"c"_s, User{u"v"_s, u"Vi"_s, User::Role::Viewer}, true,
-                                 u"ep-2"_s, 0, 0, false, std::nullopt})
+        << ServerMessage(Welcome{1,
+                                 u"c"_s,
+                                 User{u"v"_s, u"Vi"_s, User::Role::Viewer},
+                                 true,
+                                 u"ep-2"_s,
+                                 0,
+                                 0,
+                                 false,
+                                 std::nullopt,
+                                 {}})
         << json(R"({"type":"welcome","v":1,"connection":"c",
                 "user":{"id":"v","name":"Vi","role":"viewer"},"epoch":"ep-2","seq":0,
                 "viewers":0,"recovered":false,"document":null})");
@@ -591,10 +608,21 @@ void tst_Codec::serverRoundTrip_data()
         << ServerMessage(DeletedChatEvent{7, Bid, ChatId})
         << json(R"({"type":"deleted-text-chat","seq":7,"broadcastId":"$B","chatId":"$C"})");
 
-    QTest::newRow("presence") << ServerMessage(Presence{3})
+    QTest::newRow("presence") << ServerMessage(Presence{3, {}})
                               << json(R"({"type":"presence","viewers":3})");
+    QTest::newRow("presence with viewers' names")
+        << ServerMessage(Presence{2, {{u"u1"_s, u"Ana"_s}, {u"u2"_s, u"Bo"_s}}})
+        << json(R"({"type":"presence","viewers":2,
+                "users":[{"id":"u1","name":"Ana"},{"id":"u2","name":"Bo"}]})");
+    QTest::newRow("welcome with viewers' names")
+        << ServerMessage(Welcome{
+               1, u"c"_s, ana, true, u"ep"_s, 0, 1, false, std::nullopt, {{u"u1"_s, u"Ana"_s}}})
+        << json(R"({"type":"welcome","v":1,"connection":"c",
+                "user":{"id":"u1","name":"Ana","role":"member"},"epoch":"ep","seq":0,
+                "viewers":1,"recovered":false,"document":null,
+                "users":[{"id":"u1","name":"Ana"}]})");
     QTest::newRow("presence zero")
-        << ServerMessage(Presence{0}) << json(R"({"type":"presence","viewers":0})");
+        << ServerMessage(Presence{0, {}}) << json(R"({"type":"presence","viewers":0})");
 
     QTest::newRow("error with broadcastId")
         << ServerMessage(ErrorMessage{Bid, {}, u"forbidden"_s, u"not yours"_s})
@@ -708,14 +736,14 @@ void tst_Codec::batch_data()
 
     const Chat chat = sampleChat();
     QTest::newRow("none") << QList<ServerMessage>();
-    QTest::newRow("one") << QList<ServerMessage>{Presence{2}};
+    QTest::newRow("one") << QList<ServerMessage>{Presence{2, {}}};
     QTest::newRow("mixed") << QList<ServerMessage>{
         Snapshot{u"ep-1"_s, 4, {chat}},
         NewChatEvent{5, Bid, chat},
         UpdatedChatEvent{6, Bid, ChatId, T0 + 1, resolve(true)},
         UpdatedChatEvent{7, Bid, ChatId, T0 + 2,
                          deleteComment(CommentId, deletedComment(CommentId))},
-        Presence{4},
+        Presence{4, {}},
         DeletedChatEvent{8, Bid, ChatId},
         ErrorMessage{Bid, {}, u"conflict"_s, u"id used"_s},
         DocumentPublished{Bid, document(false)},
@@ -784,8 +812,10 @@ void tst_Codec::lobbyWelcomeHasNoPageFields()
 
 void tst_Codec::pageWelcomeCarriesDocumentOrNull()
 {
-    Welcome w{1,     u"c"_s,      User{u"u1"_s, u"Ana"_s, User::Role::Member}, true, u"ep"_s, 0, 1,
-              false, std::nullopt};
+    Welcome w{1,    u"c"_s,  User{u"u1"_s, u"Ana"_s, User::Role::Member},
+              true, u"ep"_s, 0,
+              1,    false,   std::nullopt,
+              {}};
     QJsonObject o = parse(Codec::encode(ServerMessage(w)));
     QCOMPARE(keys(o), (QStringList{u"connection"_s, u"document"_s, u"epoch"_s, u"recovered"_s,
                                    u"seq"_s, u"type"_s, u"user"_s, u"v"_s, u"viewers"_s}));
@@ -1407,9 +1437,9 @@ void tst_Codec::malformedServerInput_data()
     QTest::newRow("batch events an object") << R"({"type":"batch","events":{}})"_ba;
     QTest::newRow("batch of a number") << R"({"type":"batch","events":[1]})"_ba;
     QTest::newRow("nested batch") << Codec::encodeBatch(
-        {Codec::encodeBatch({Codec::encode(ServerMessage(Presence{1}))})});
+        {Codec::encodeBatch({Codec::encode(ServerMessage(Presence{1, {}}))})});
     QTest::newRow("batch with one bad event") << Codec::encodeBatch(
-        {Codec::encode(ServerMessage(Presence{1})), R"({"type":"presence"})"_ba});
+        {Codec::encode(ServerMessage(Presence{1, {}})), R"({"type":"presence"})"_ba});
 }
 
 void tst_Codec::malformedServerInput()

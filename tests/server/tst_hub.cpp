@@ -365,7 +365,12 @@ private Q_SLOTS:
         QVERIFY(first);
         TestClient *second = joined(u"p"_s, u"acme"_s, bo);
         QVERIFY(second);
-        QCOMPARE(first->next(u"presence"_s).value("viewers"_L1).toInt(), 2);
+        const QJsonObject presence = first->next(u"presence"_s);
+        QCOMPARE(presence.value("viewers"_L1).toInt(), 2);
+        // Who is viewing, sorted by name (the name defaults to the user id).
+        QCOMPARE(presence.value("users"_L1).toArray(),
+                 QJsonArray({QJsonObject{{"id"_L1, "ana"_L1}, {"name"_L1, "ana"_L1}},
+                             QJsonObject{{"id"_L1, "bo"_L1}, {"name"_L1, "bo"_L1}}}));
 
         // Ana in a second window: still two viewers, and nobody is told anything.
         auto *anaAgain = new TestClient(this);
