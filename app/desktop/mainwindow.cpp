@@ -185,6 +185,10 @@ void MainWindow::openSample()
 
 void MainWindow::openDocument(const LoadedDocument &document)
 {
+    if (m_session) {
+        m_session->disconnect(this);
+        m_session->client()->disconnect(this);
+    }
     m_document = document;
     m_session = m_context->session(document.document.page);
     delete m_model;
@@ -192,12 +196,13 @@ void MainWindow::openDocument(const LoadedDocument &document)
     showDocument();
     m_topBar->setClient(m_session->client());
     m_topBar->setModel(m_model);
-    m_panel->setModel(m_model, m_index);
     connect(m_session.get(), &PageSession::changeRejected, this,
             [this](const QString &, const QString &reason) {
                 m_panel->showProblem(reason);
                 statusBar()->showMessage(reason, 8000);
             });
+    connect(m_session->client(), &SyncClient::serverError, this,
+            [this](const QString &reason) { statusBar()->showMessage(reason, 8000); });
 }
 
 void MainWindow::showDocument()

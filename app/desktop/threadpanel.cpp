@@ -135,6 +135,12 @@ ThreadPanel::ThreadPanel(QWidget *parent)
             m_model->session()->deleteThread(id);
     });
     connect(m_view, &QWidget::customContextMenuRequested, this, &ThreadPanel::contextMenu);
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            [this](const QModelIndex &current) {
+                m_view->setExpanded(current.parent().isValid() ? current.parent() : current, true);
+                updateActions();
+                Q_EMIT chatSelected(selectedChat());
+            });
     updateActions();
     updateEmpty();
 }
@@ -153,15 +159,11 @@ void ThreadPanel::updateEmpty()
 
 void ThreadPanel::setModel(ChatModel *model, AnchorIndex *index)
 {
+    if (m_model)
+        m_model->disconnect(this);
     m_model = model;
     m_delegate->setAnchorIndex(index);
     m_proxy->setSourceModel(model);
-    connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this,
-            [this](const QModelIndex &current) {
-                m_view->setExpanded(current.parent().isValid() ? current.parent() : current, true);
-                updateActions();
-                Q_EMIT chatSelected(selectedChat());
-            });
     connect(model, &QAbstractItemModel::dataChanged, this, &ThreadPanel::updateActions);
     connect(model, &QAbstractItemModel::rowsInserted, this,
             [this](const QModelIndex &parent, int first, int last) {

@@ -255,6 +255,29 @@ private Q_SLOTS:
         QTRY_VERIFY(window->threadPanel()->banner()->isVisible());
         QVERIFY(window->threadPanel()->banner()->text().contains(u"not allowed"_s));
     }
+
+    void anotherDocumentInTheSameWindow()
+    {
+        MainWindow *window = openWindow();
+        QTRY_VERIFY(live(window));
+        TestClient *onFirst = peer(this);
+        Document other = document().document;
+        other.content = u"Another text entirely, about owls."_s;
+        other.sha256 = Document::sha256Of(other.content);
+        other.page = u"file/"_s + other.sha256;
+        window->openDocument(LoadedDocument::fromDocument(other));
+        QCOMPARE(window->session()->client()->options().page, other.page);
+        QTRY_VERIFY(live(window));
+        onFirst->send(TestClient::newChat(TestClient::uuid(), TestClient::uuid()));
+        QVERIFY(!onFirst->next(u"new-text-chat"_s).isEmpty());
+        window->session()->startThread({23, 27, u"owls"_s, {}, {}}, u"Which owls?"_s);
+        QTRY_VERIFY(!window->session()->isPending(
+            window->model()->index(0, 0).data(ChatModel::IdRole).toString()));
+        QCOMPARE(window->model()->rowCount(), 1);
+        QCOMPARE(window->model()->index(0, 0).data(ChatModel::QuoteRole).toString(), u"owls"_s);
+        QCOMPARE(window->topBar()->threadsText(), u"1 thread"_s);
+        QTRY_COMPARE(window->documentView()->highlightCount(), 1);
+    }
 };
 
 QTEST_MAIN(tst_MainWindow)
