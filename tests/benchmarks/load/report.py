@@ -1,0 +1,373 @@
+#!/usr/bin/env python3
+"""Builds the report of run-all from the raw JSON of each run: results.md (Markdown tables),
+results.json (summary and raw figures) and latency.gp (the gnuplot script of latency.png).
+
+    python3 report.py RESULTS_DIR
+"""
+import json
+import os
+import sys
+
+TARGET_P99_MS = 50.0
+
+
+def load(folder, name):
+    path = os.path.join(folder, "raw", name + ".json")
+    if not os.path.exists(path):
+        return None
+    with open(path) as f:
+        return json.load(f)
+
+
+def fmt(v, digits=1):
+    if v is None:
+        return "—"
+    if isinstance(v, bool):
+        return "yes" if v else "no"
+    if isinstance(v, str):
+        return v
+    if abs(v) >= 1000:
+        return f"{v:,.0f}"
+    return f"{v:.{digits}f}"
+
+
+def ratio(a, b):
+    if a is None or b is None or not isinstance(a, (int, float)) or not isinstance(b, (int, float)):
+        return None
+    if b == 0:
+        return None
+    return a / b
+
+
+def passing_steps(run):
+    if not run or "steps" not in run:
+        return []
+    return [s for s in run["steps"]
+            if s["delivery"]["p99Ms"] <= TARGET_P99_MS and s["missingFraction"] <= 0.001]
+
+
+def best_step(run):
+    steps = passing_steps(run)
+    return max(steps, key=lambda s: s["deliveriesPerSecond"]) if steps else None
+
+
+def step_at(run, offered):
+    if not run or "steps" not in run:
+        return None
+    for s in run["steps"]:
+        if s["offeredDeliveriesPerSecond"] == offered:
+            return s
+    return None
+
+
+def idle_level(run, index):
+    if not run or "levels" not in run or len(run["levels"]) <= index:
+        return None
+    return run["levels"][index]
+
+
+def get(d, *keys):
+    for k in keys:
+        if d is None:
+            return None
+        d = d.get(k) if isinstance(d, dict) else None
+    return d
+
+
+def main():
+    folder = sys.argv[1] if len(sys.argv) > 1 else "results"
+    env = load(folder, "environment") or {}
+    runs = {}
+    for scenario in ("fanout", "pages", "idle", "durable", "resume", "size"):
+        for server in ("glosa", "ws"):
+            runs[(scenario, server)] = load(folder, f"{scenario}-{server}")
+
+    def r(scenario, server):
+        return runs.get((scenario, server))
+
+    rows = []  # (scenario, measure, glosa, ws, better, target, met)
+
+    def row(scenario, measure, g, w, better, target=None, met=None, digits=1):
+        rows.append({"scenario": scenario, "measure": measure, "glosa": g, "ws": w,
+                     "ratio": ratio(g, w), "better": better, "target": target, "met": met,
+                     "digits": digits})
+
+    # Fan-out
+    fg, fw = best_step(r("fanout", "glosa")), best_step(r("fanout", "ws"))
+    g = fg["deliveriesPerSecond"] if fg else (0.0 if r("fanout", "glosa") else None)
+    w = fw["deliveriesPerSecond"] if fw else (0.0 if r("fanout", "ws") else None)
+    rt = ratio(g, w)
+    row("Fan-out 10 pages × 100 viewers", "deliveries/s with p99 < 50 ms", g, w, "higher",
+        "≥ 1.5 × ws", None if rt is None else rt >= 1.5, 0)
+    s5g, s5w = step_at(r("fanout", "glosa"), 5000), step_at(r("fanout", "ws"), 5000)
+    row("Fan-out 10 pages × 100 viewers", "p99 ms at 5 000 deliveries/s",
+        get(s5g, "delivery", "p99Ms"), get(s5w, "delivery", "p99Ms"), "lower", digits=2)
+    row("Fan-out 10 pages × 100 viewers", "bytes per frame (at the best step)",
+        get(fg, "bytesPerFrame"), get(fw, "bytesPerFrame"), "lower")
+    row("Fan-out 10 pages × 100 viewers", "bytes per event (at the best step)",
+        get(fg, "bytesPerEvent"), get(fw, "bytesPerEvent"), "lower")
+    row("Fan-out 10 pages × 100 viewers", "server CPU % (at the best step)",
+        get(fg, "serverCpuPercent"), get(fw, "serverCpuPercent"), "lower", digits=0)
+
+    # Many small pages
+    pg, pw = best_step(r("pages", "glosa")), best_step(r("pages", "ws"))
+    g = pg["deliveriesPerSecond"] if pg else (0.0 if r("pages", "glosa") else None)
+    w = pw["deliveriesPerSecond"] if pw else (0.0 if r("pages", "ws") else None)
+    rt = ratio(g, w)
+    row("Small pages 500 × 10 viewers", "deliveries/s with p99 < 50 ms", g, w, "higher",
+        "≥ 1.5 × ws", None if rt is None else rt >= 1.5, 0)
+    p5g, p5w = step_at(r("pages", "glosa"), 5000), step_at(r("pages", "ws"), 5000)
+    g99 = get(p5g, "delivery", "p99Ms")
+    row("Small pages 500 × 10 viewers", "p99 ms at 5 000 deliveries/s (fan-out 10)", g99,
+        get(p5w, "delivery", "p99Ms"), "lower", "< 2 ms", None if g99 is None else g99 < 2, 2)
+    row("Small pages 500 × 10 viewers", "p50 ms at 5 000 deliveries/s",
+        get(p5g, "delivery", "p50Ms"), get(p5w, "delivery", "p50Ms"), "lower", digits=2)
+
+    # Idle connections
+    for index in (0, 1):
+        lg, lw = idle_level(r("idle", "glosa"), index), idle_level(r("idle", "ws"), index)
+        target = get(lg, "target") or get(lw, "target")
+        if target is None:
+            continue
+        label = f"{target:,} idle connections"
+        go, wo = get(lg, "open"), get(lw, "open")
+        row(label, "connections held", go, wo, "higher",
+            "20,000 held" if target == 20000 else None,
+            None if target != 20000 or go is None else go >= target, 0)
+        kib = get(lg, "rssPerConnectionKiB")
+        row(label, "server RSS per connection, KiB", kib, get(lw, "rssPerConnectionKiB"), "lower",
+            "≤ 8 KiB", None if kib is None else kib <= 8, 2)
+        row(label, "server CPU % while idle", get(lg, "serverIdleCpuPercent"),
+            get(lw, "serverIdleCpuPercent"), "lower", digits=2)
+        row(label, "connections opened per second", get(lg, "connectionsPerSecond"),
+            get(lw, "connectionsPerSecond"), "higher", digits=0)
+
+    # Durable writes
+    d = r("durable", "glosa")
+    ops = get(d, "opsPerSecond")
+    row("Durable write path (synchronous=FULL)", "stored operations/s", ops, None, "higher",
+        "≥ 20 000", None if ops is None else ops >= 20000, 0)
+    row("Durable write path (synchronous=FULL)", "ack p99 ms", get(d, "ack", "p99Ms"), None,
+        "lower", digits=2)
+
+    # Resume
+    rg, rw = r("resume", "glosa"), r("resume", "ws")
+    med = get(rg, "medianMs")
+    row("Resume of 10 000 missed events", "hello → last replayed event, ms (median)", med,
+        get(rw, "medianMs"), "lower", "< 200 ms", None if med is None or med < 0 else med < 200, 1)
+    row("Resume of 10 000 missed events", "bytes received",
+        get(rg, "runs", ) and rg["runs"][0]["bytesReceived"],
+        get(rw, "runs") and rw["runs"][0]["bytesReceived"], "lower", digits=0)
+
+    # Size
+    sg, sw = r("size", "glosa"), r("size", "ws")
+    b = get(sg, "createEventBytes")
+    row("Typical create event", "bytes on the wire (JSON payload)", b, get(sw, "createEventBytes"),
+        "lower", "≤ 512", None if b is None else b <= 512, 0)
+    row("Typical create event", "bytes of the WebSocket frame", get(sg, "createEventWireBytes"),
+        get(sw, "createEventWireBytes"), "lower", digits=0)
+    row("Typical comment event", "bytes on the wire (JSON payload)", get(sg, "commentEventBytes"),
+        get(sw, "commentEventBytes"), "lower", digits=0)
+
+    # --- Markdown
+    md = []
+    md.append("# Glosa vs. a ws relay, side by side\n")
+    md.append(f"Mode **{env.get('mode', '?')}**, {env.get('date', '?')}, commit "
+              f"`{env.get('commit', '?')}`; {env.get('cpus', '?')} CPUs ({env.get('cpuModel', '?')}), "
+              f"{env.get('memoryMiB', '?')} MiB, kernel {env.get('kernel', '?')}; "
+              f"Qt {env.get('qt', '?')} ({env.get('buildType', '?')} build), Node {env.get('node', '?')}, "
+              f"ws {env.get('ws', '?')}; open files limit {env.get('openFilesLimit', '?')} per process; "
+              f"Glosa's data on {env.get('dataFilesystem', '?')}. Everything on 127.0.0.1; "
+              f"the load generator ran {env.get('generatorThreads', '?')} thread(s) on the same machine.\n")
+    others = [st.get("otherCpuPercent", 0) for sc in ("fanout", "pages") for sv in ("glosa", "ws")
+              for st in (r(sc, sv) or {}).get("steps", [])]
+    others += [lv.get("otherCpuPercent", 0) for sv in ("glosa", "ws")
+               for lv in (r("idle", sv) or {}).get("levels", [])]
+    others += [(r("durable", "glosa") or {}).get("otherCpuPercent", 0)]
+    worst = max(others or [0])
+    if worst > 20:
+        md.append(f"**Warning: the machine was not quiet.** Other processes took up to {worst:.0f} % "
+                  "of a core while figures were being measured (column \"other CPU %\" below): "
+                  "those figures are skewed; run again on a quiet machine.\n")
+    else:
+        md.append(f"The machine was quiet while figures were measured: other processes took at "
+                  f"most {worst:.0f} % of a core.\n")
+    md.append("CPU figures are in % of one core (the machine has "
+              f"{env.get('cpus', '?')}); \"other\" is what the rest of the machine used meanwhile.\n")
+    md.append("| Scenario | Measure | Glosa | ws relay | Glosa/ws | Target | Met |")
+    md.append("|---|---|---:|---:|---:|---|---|")
+    for x in rows:
+        rt = x["ratio"]
+        rts = "—" if rt is None else f"{rt:.2f}×"
+        met = "" if x["met"] is None else ("yes" if x["met"] else "**no**")
+        md.append(f"| {x['scenario']} | {x['measure']} | {fmt(x['glosa'], x['digits'])} | "
+                  f"{fmt(x['ws'], x['digits'])} | {rts} | {x['target'] or ''} | {met} |")
+    md.append("")
+    md.append("Glosa/ws above 1 is better where more is better (deliveries/s, connections), and "
+              "worse where less is better (latency, bytes, memory, CPU). The relay stores nothing, "
+              "so the durable write path is Glosa's alone; it keeps its events in memory, so it "
+              "can answer a resume.\n")
+
+    for scenario, title in (("fanout", "Fan-out: 10 pages × 100 viewers"),
+                            ("pages", "Many small pages: 500 pages × 10 viewers")):
+        md.append(f"## {title}\n")
+        md.append("Each operation goes to every viewer of its page; a delivery is its receipt "
+                  "by a viewer other than the sender, timed from the moment the generator wrote "
+                  "it. Rates rise until p99 passes 50 ms, deliveries go missing, or the "
+                  "server falls behind the offered rate.\n")
+        for server, name in (("glosa", "Glosa"), ("ws", "ws relay")):
+            run = r(scenario, server)
+            if not run or "steps" not in run:
+                md.append(f"{name}: no result.\n")
+                continue
+            conn = run.get("connections", {})
+            md.append(f"**{name}** — {conn.get('open')} of {conn.get('target')} connections in "
+                      f"{conn.get('seconds')} s; stopped: {run.get('stopReason')}.\n")
+            md.append("| offered/s | delivered/s | p50 ms | p99 ms | max ms | missing | "
+                      "B/frame | B/event | events/frame | server CPU % | generator CPU % | "
+                      "other CPU % |")
+            md.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+            for s in run["steps"]:
+                dl = s["delivery"]
+                sat = " (saturated)" if s.get("generatorSaturated") else ""
+                md.append(f"| {fmt(s['offeredDeliveriesPerSecond'], 0)} | "
+                          f"{fmt(s['deliveriesPerSecond'], 0)} | {dl['p50Ms']:.2f} | "
+                          f"{dl['p99Ms']:.2f} | {dl['maxMs']:.2f} | "
+                          f"{s['missingFraction'] * 100:.2f} % | {s['bytesPerFrame']:.0f} | "
+                          f"{s['bytesPerEvent']:.0f} | {s['eventsPerFrame']:.2f} | "
+                          f"{s['serverCpuPercent']:.0f} | {s['generatorCpuPercent']:.0f}{sat} | "
+                          f"{s.get('otherCpuPercent', 0):.0f} |")
+            md.append("")
+
+    md.append("## Idle connections\n")
+    for server, name in (("glosa", "Glosa"), ("ws", "ws relay")):
+        run = r("idle", server)
+        if not run or "levels" not in run:
+            continue
+        md.append(f"**{name}**\n")
+        md.append("| target | open | failures | server RSS MiB | KiB/connection | idle CPU % | "
+                  "idle s | pings answered | connections/s |")
+        md.append("|---:|---:|---|---:|---:|---:|---:|---:|---:|")
+        for lv in run["levels"]:
+            failures = ", ".join(f"{k}: {v}" for k, v in lv.get("failures", {}).items()) or "none"
+            md.append(f"| {lv['target']:,} | {lv['open']:,.0f} | {failures} | "
+                      f"{lv['serverRssKiB'] / 1024:.1f} | {lv['rssPerConnectionKiB']:.2f} | "
+                      f"{lv['serverIdleCpuPercent']:.2f} | {lv['idleSeconds']:.0f} | "
+                      f"{lv['pingsAnsweredWhileIdle']:,.0f} | {lv['connectionsPerSecond']:.0f} |")
+        md.append("")
+    md.append(f"The open files limit is {env.get('openFilesLimit', '?')} per process (the hard "
+              "limit, which this script cannot raise): a server needs one descriptor per "
+              "connection plus its own, so a level at or above that limit cannot be held in full "
+              "by either server.\n")
+
+    if d:
+        md.append("## Durable write path (Glosa)\n")
+        md.append(f"{d['params']['connections']} connections on as many pages, "
+                  f"{d['params']['inFlightPerConnection']} operations in flight each, "
+                  f"for {d['params']['seconds']} s: **{d['opsPerSecond']:,.0f}** operations/s "
+                  f"acknowledged (the echo is sent after the commit), ack p50 "
+                  f"{d['ack']['p50Ms']:.2f} ms, p99 {d['ack']['p99Ms']:.2f} ms, server CPU "
+                  f"{d['serverCpuPercent']:.0f} %.\n")
+    if rg or rw:
+        md.append("## Resume\n")
+        for run, name in ((rg, "Glosa"), (rw, "ws relay")):
+            if not run or "runs" not in run:
+                continue
+            times = ", ".join(f"{x['helloToLastEventMs']:.1f}" for x in run["runs"])
+            first = run["runs"][0]
+            md.append(f"- **{name}**: {run['missed']:,.0f} missed events, written at "
+                      f"{run['fillOpsPerSecond']:,.0f} ops/s by one connection (64 in flight); "
+                      f"hello → last event {times} ms (median {run['medianMs']:.1f}); "
+                      f"recovered {fmt(first['recovered'])}, {first['eventsReceived']:,.0f} events "
+                      f"in {first['framesReceived']:,.0f} frames, {first['bytesReceived']:,.0f} bytes.")
+        md.append("")
+    if sg:
+        md.append("## A typical create event\n")
+        md.append("The generator's `new-text-chat`: a 32-character quote with 32 characters of "
+                  "context on each side and an 84-character comment, by an anonymous user named "
+                  "\"Ana Lima\". As Glosa sends it:\n")
+        md.append("```json\n" + sg.get("createEvent", "") + "\n```\n")
+        content = 32 * 3 + 84
+        md.append(f"{sg['createEventBytes']:.0f} bytes, of which {content} are the user's text "
+                  f"(quote, context, comment); the rest is the protocol's fields.\n")
+
+    exits_path = os.path.join(folder, "raw", "server-exits.txt")
+    exits = open(exits_path).read().split("\n") if os.path.exists(exits_path) else []
+    exits = [e for e in exits if e.strip()]
+    unanswered = [(sc, sv, st["offeredDeliveriesPerSecond"], st["unansweredOps"],
+                   st.get("unansweredIds", [])[:3])
+                  for sc in ("fanout", "pages") for sv in ("glosa", "ws")
+                  for st in (r(sc, sv) or {}).get("steps", []) if st.get("unansweredOps")]
+    if exits or unanswered:
+        md.append("## Faults seen\n")
+        for e in exits:
+            label, rc = e.rsplit(" ", 1)
+            md.append(f"- The server of `{label}` exited with status {rc} after SIGTERM "
+                      f"(134: abort, 139: segmentation fault); see logs/{label}.err.")
+        for sc, sv, rate, n, ids in unanswered:
+            md.append(f"- {sv}, {sc} at {rate:,.0f}/s: {n:.0f} operation(s) of the window got "
+                      f"neither an echo nor an error before the drain ended "
+                      f"(e.g. {', '.join(ids)}).")
+        md.append("")
+
+    with open(os.path.join(folder, "results.md"), "w") as f:
+        f.write("\n".join(md) + "\n")
+
+    summary = [{k: v for k, v in x.items() if k != "digits"} for x in rows]
+    with open(os.path.join(folder, "results.json"), "w") as f:
+        json.dump({"environment": env, "summary": summary, "serverExits": exits,
+                   "runs": {f"{k[0]}-{k[1]}": v for k, v in runs.items() if v is not None}},
+                  f, indent=2)
+
+    # --- gnuplot: latency against delivered rate, one panel per rate scenario that ran
+    titles = {"fanout": "fan-out: 10 pages x 100 viewers", "pages": "500 pages x 10 viewers"}
+    styles = {"glosa": ("Glosa", "#c0392b", 7, 6), "ws": ("ws", "#2471a3", 5, 4)}
+    panels = []
+    for scenario in ("fanout", "pages"):
+        series = []
+        for server in ("glosa", "ws"):
+            steps = (r(scenario, server) or {}).get("steps", [])
+            if not steps:
+                continue
+            path = os.path.join(folder, "raw", f"{scenario}-{server}.dat")
+            with open(path, "w") as f:
+                f.write("# delivered/s p50_ms p99_ms\n")
+                for st in steps:
+                    f.write(f"{max(st['deliveriesPerSecond'], 1)} "
+                            f"{max(st['delivery']['p50Ms'], 0.001)} "
+                            f"{max(st['delivery']['p99Ms'], 0.001)}\n")
+            series.append((server, path.replace("'", "")))
+        if series:
+            panels.append((scenario, series))
+    gp = ["set terminal png size " + ("1400,560" if len(panels) > 1 else "800,560"),
+          f"set output '{os.path.join(folder, 'latency.png')}'"]
+    if panels:
+        gp += [f"set multiplot layout 1,{len(panels)} title 'Delivery latency against delivered "
+               f"rate (127.0.0.1, {env.get('cpus', '?')} CPUs; gray line: 50 ms)'",
+               "set logscale y", "set logscale x", "set grid",
+               "set xlabel 'deliveries per second'", "set ylabel 'latency, ms'",
+               "set key top left",
+               f"set arrow from graph 0, first {TARGET_P99_MS} to graph 1, first {TARGET_P99_MS} "
+               "nohead dt 2 lc rgb 'gray'"]
+        for scenario, series in panels:
+            gp.append(f"set title '{titles[scenario]}'")
+            plots = []
+            for server, path in series:
+                name, color, pt99, pt50 = styles[server]
+                plots.append(f"'{path}' using 1:3 with linespoints lw 2 pt {pt99} "
+                             f"lc rgb '{color}' title '{name} p99'")
+                plots.append(f"'{path}' using 1:2 with linespoints lw 1 pt {pt50} dt 2 "
+                             f"lc rgb '{color}' title '{name} p50'")
+            gp.append("plot " + ", ".join(plots))
+        gp.append("unset multiplot")
+    else:
+        gp += ["unset border", "unset tics", "set label 'no rate scenario ran' at 0,0 center",
+               "plot [-1:1][-1:1] NaN notitle"]
+    with open(os.path.join(folder, "latency.gp"), "w") as f:
+        f.write("\n".join(gp) + "\n")
+
+    print("\n".join(md[:len(rows) + 6]))
+
+
+if __name__ == "__main__":
+    main()
