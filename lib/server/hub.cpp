@@ -73,7 +73,9 @@ void Hub::addSocket(QWebSocket *socket)
     }
     auto *session = new Session(socket, this, m_batcher, m_metrics, m_config);
     m_sessions.append(session);
-    connect(session, &Session::closed, this, &Hub::leave);
+    // Queued: a connection may drop in the middle of a broadcast or a presence round, and the
+    // page it leaves must stay put until they are over.
+    connect(session, &Session::closed, this, &Hub::leave, Qt::QueuedConnection);
 }
 
 void Hub::join(Session *session, const Hello &hello)
@@ -273,6 +275,7 @@ void Hub::publish(Session *session, const PublishDocumentOp &op)
 void Hub::leave(Session *session)
 {
     m_sessions.removeOne(session);
+    session->deleteLater();
     if (Page *page = session->page()) {
         session->leavePage();
         if (page->removeSession(session, session->user().id))

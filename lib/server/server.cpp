@@ -25,6 +25,7 @@ namespace {
 constexpr qsizetype MaxHandshakeBytes = 16 * 1024;
 constexpr int HandshakeTimeoutMs = 10000;
 constexpr int DrainTimeoutMs = 3000;
+constexpr int AcceptRetryMs = 500;
 
 QUrl urlFor(const QString &scheme, const QHostAddress &address, quint16 port, const QString &path)
 {
@@ -79,6 +80,13 @@ bool Server::start(QString *error)
         m_listener = new QTcpServer(this);
     }
     m_listener->setMaxPendingConnections(std::numeric_limits<int>::max());
+    // Out of file descriptors, the listening socket stays readable while nothing can be
+    // accepted: pause instead of spinning, and try again a moment later.
+    connect(m_listener, &QTcpServer::acceptError, this, [this](QAbstractSocket::SocketError e) {
+        qCWarning(lcServer) << "cannot accept a connection:" << e << m_listener->errorString();
+        m_listener->pauseAccepting();
+        QTimer::singleShot(AcceptRetryMs, m_listener, &QTcpServer::resumeAccepting);
+    });
     connect(m_listener, &QTcpServer::pendingConnectionAvailable, this, [this] {
         while (QTcpSocket *socket = m_listener->nextPendingConnection())
             accept(socket);

@@ -49,6 +49,7 @@ Session::Session(QWebSocket *socket, Hub *hub, Batcher *batcher, UsageMetrics *m
 
 Session::~Session()
 {
+    m_socket->disconnect(this);
     m_batcher->cancel(this);
 }
 
@@ -272,7 +273,6 @@ void Session::onDisconnected()
     if (!m_tenant.isEmpty())
         m_metrics->connectionClosed(m_tenant);
     Q_EMIT closed(this);
-    deleteLater();
 }
 
 } // namespace Glosa

@@ -55,6 +55,7 @@ public:
     void heartbeat();
 
 Q_SIGNALS:
+    // The connection is gone. The hub, told later through a queued connection, deletes it.
     void closed(Glosa::Session *session);
 
 private:

@@ -141,8 +141,20 @@ bool SqliteStore::migrate(QString *error)
     return true;
 }
 
+QSqlQuery &SqliteStore::statement(const QString &sql)
+{
+    auto it = m_statements.find(sql);
+    if (it == m_statements.end()) {
+        it = m_statements.insert(sql, QSqlQuery(QSqlDatabase::database(m_connection)));
+        if (!it->prepare(sql))
+            qCWarning(lcStore) << "cannot prepare" << sql << it->lastError().text();
+    }
+    return *it;
+}
+
 void SqliteStore::close()
 {
+    m_statements.clear();
     if (!QSqlDatabase::contains(m_connection))
         return;
     {
@@ -200,24 +212,26 @@ std::optional<Store::PageState> SqliteStore::loadPage(const QString &tenant, con
 
 std::optional<qint64> SqliteStore::findBroadcast(qint64 pageId, const QString &broadcastId)
 {
-    QSqlQuery q(QSqlDatabase::database(m_connection));
-    q.prepare(u"SELECT seq FROM events WHERE page_id = ? AND broadcast_id = ?"_s);
+    QSqlQuery &q = statement(u"SELECT seq FROM events WHERE page_id = ? AND broadcast_id = ?"_s);
     q.addBindValue(pageId);
     q.addBindValue(broadcastId);
+    std::optional<qint64> seq;
     if (exec(q, nullptr) && q.next())
-        return q.value(0).toLongLong();
-    return std::nullopt;
+        seq = q.value(0).toLongLong();
+    q.finish();
+    return seq;
 }
 
 QByteArray SqliteStore::event(qint64 pageId, qint64 seq)
 {
-    QSqlQuery q(QSqlDatabase::database(m_connection));
-    q.prepare(u"SELECT body FROM events WHERE page_id = ? AND seq = ?"_s);
+    QSqlQuery &q = statement(u"SELECT body FROM events WHERE page_id = ? AND seq = ?"_s);
     q.addBindValue(pageId);
     q.addBindValue(seq);
+    QByteArray body;
     if (exec(q, nullptr) && q.next())
-        return q.value(0).toByteArray();
-    return {};
+        body = q.value(0).toByteArray();
+    q.finish();
+    return body;
 }
 
 QList<QByteArray> SqliteStore::eventsAfter(qint64 pageId, qint64 since, int limit)
@@ -243,15 +257,13 @@ bool SqliteStore::commit(const QList<Write> &writes, QString *error)
         *error = db.lastError().text();
         return false;
     }
-    QSqlQuery insertEvent(db);
-    insertEvent.prepare(
-        u"INSERT INTO events (page_id, seq, broadcast_id, body) VALUES (?, ?, ?, ?)"_s);
-    QSqlQuery upsertChat(db);
-    upsertChat.prepare(u"INSERT INTO chats (page_id, chat_id, body, deleted) VALUES (?, ?, ?, ?)"
-                       " ON CONFLICT (page_id, chat_id) DO UPDATE SET body = excluded.body,"
-                       " deleted = excluded.deleted"_s);
-    QSqlQuery updateHead(db);
-    updateHead.prepare(u"UPDATE pages SET head = ? WHERE id = ? AND head < ?"_s);
+    QSqlQuery &insertEvent =
+        statement(u"INSERT INTO events (page_id, seq, broadcast_id, body) VALUES (?, ?, ?, ?)"_s);
+    QSqlQuery &upsertChat =
+        statement(u"INSERT INTO chats (page_id, chat_id, body, deleted) VALUES (?, ?, ?, ?)"
+                  " ON CONFLICT (page_id, chat_id) DO UPDATE SET body = excluded.body,"
+                  " deleted = excluded.deleted"_s);
+    QSqlQuery &updateHead = statement(u"UPDATE pages SET head = ? WHERE id = ? AND head < ?"_s);
 
     bool ok = true;
     for (const Write &w : writes) {

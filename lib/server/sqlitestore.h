@@ -2,9 +2,9 @@
 
 #include "store.h"
 
+#include <QHash>
+#include <QSqlQuery>
 #include <QString>
-
-class QSqlQuery;
 
 namespace Glosa {
 
@@ -34,10 +34,13 @@ public:
 
 private:
     bool exec(QSqlQuery &query, QString *error);
+    // A statement of the hot paths, prepared once per connection.
+    QSqlQuery &statement(const QString &sql);
     bool migrate(QString *error);
 
     QString m_path;
     QString m_connection;
+    QHash<QString, QSqlQuery> m_statements;
 };
 
 } // namespace Glosa

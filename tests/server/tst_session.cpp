@@ -435,6 +435,36 @@ private Q_SLOTS:
         QCOMPARE(usage.value(u"acme"_s).pubSubMessageCount, b.rawFrames.size());
         QCOMPARE(usage.value(u"acme"_s).pubSubBandwidth, bytes(b));
     }
+
+    // Connections that vanish all at once, in the middle of presence rounds, and a stop right
+    // after: the server neither crashes nor hangs, and serves until the end.
+    void massDisconnectThenStop()
+    {
+        QList<TestClient *> clients;
+        for (int i = 0; i < 150; ++i) {
+            auto *client = new TestClient(this);
+            clients.append(client);
+            client->socket().open(m_server->url());
+        }
+        for (TestClient *client : std::as_const(clients))
+            QTRY_VERIFY(client->isConnected());
+        for (TestClient *client : std::as_const(clients))
+            client->send(hello(u"crowd"_s));
+        QTRY_COMPARE(m_server->server()->hub()->sessionCount(), 150);
+        for (int i = 0; i < 100; ++i)
+            clients.at(i)->socket().abort();
+        QTest::qWait(1);
+        TestClient last;
+        QVERIFY(last.open(m_server->url()));
+        QVERIFY(!last.join(u"crowd"_s).isEmpty());
+        for (int i = 100; i < 150; ++i)
+            clients.at(i)->socket().abort();
+        QSignalSpy stopped(m_server->server(), &Glosa::Server::stopped);
+        m_server->server()->stop();
+        QVERIFY(stopped.wait(5000));
+        QCOMPARE(last.waitClosed(), 1001);
+        qDeleteAll(clients);
+    }
 };
 
 QTEST_GUILESS_MAIN(tst_Session)
