@@ -509,6 +509,15 @@ std::optional<Chat> Codec::decodeChat(const QJsonObject &chat, ProtocolError *er
     return c;
 }
 
+std::optional<Comment> Codec::decodeComment(const QJsonObject &comment, ProtocolError *error)
+{
+    *error = {};
+    Comment c = readComment(Reader(comment, u"comment"_s, error));
+    if (!error->isNull())
+        return std::nullopt;
+    return c;
+}
+
 QString Codec::typeOf(const QJsonObject &frame)
 {
     return frame.value("type"_L1).toString();

@@ -37,6 +37,7 @@ public:
     static QString typeOf(const QJsonObject &frame);
 
     static std::optional<Chat> decodeChat(const QJsonObject &chat, ProtocolError *error);
+    static std::optional<Comment> decodeComment(const QJsonObject &comment, ProtocolError *error);
 
     static QJsonObject toJson(const Anchor &anchor);
     static QJsonObject toJson(const Author &author);

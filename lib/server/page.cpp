@@ -55,14 +55,28 @@ QList<Chat> Page::chats() const
 }
 
 Page::Applied Page::finish(const QString &broadcastId, const Chat &chat, bool deleted,
-                           const ServerMessage &event)
+                           const ServerMessage &event, const QString &commentId)
 {
+    const auto compact = [](const QJsonObject &o) {
+        return QJsonDocument(o).toJson(QJsonDocument::Compact);
+    };
     Applied applied;
     applied.event = Codec::encode(event);
+    Chat header = chat;
+    header.comments.clear();
     applied.write = {m_record.id, m_record.head,
                      broadcastId, applied.event,
-                     chat.id,     QJsonDocument(Codec::toJson(chat)).toJson(QJsonDocument::Compact),
-                     deleted};
+                     chat.id,     compact(Codec::toJson(header)),
+                     deleted,     {},
+                     0,           {}};
+    for (qsizetype i = 0; i < chat.comments.size() && !commentId.isEmpty(); ++i) {
+        if (chat.comments.at(i).id == commentId) {
+            applied.write.commentId = commentId;
+            applied.write.commentPosition = int(i);
+            applied.write.commentJson = compact(Codec::toJson(chat.comments.at(i)));
+            break;
+        }
+    }
     m_pending.insert(broadcastId);
     return applied;
 }
@@ -83,7 +97,8 @@ std::optional<Page::Applied> Page::apply(const NewChatOp &op, const User &user, 
     m_usedIds.insert(op.chatId);
     m_usedIds.insert(op.commentId);
     m_chats.insert(chat.id, chat);
-    return finish(op.broadcastId, chat, false, NewChatEvent{++m_record.head, op.broadcastId, chat});
+    return finish(op.broadcastId, chat, false, NewChatEvent{++m_record.head, op.broadcastId, chat},
+                  op.commentId);
 }
 
 std::optional<Page::Applied> Page::apply(const UpdateChatOp &op, const User &user, qint64 now,
@@ -129,7 +144,8 @@ std::optional<Page::Applied> Page::apply(const UpdateChatOp &op, const User &use
     }
     chat.updatedAt = now;
     return finish(op.broadcastId, chat, false,
-                  UpdatedChatEvent{++m_record.head, op.broadcastId, op.chatId, now, change});
+                  UpdatedChatEvent{++m_record.head, op.broadcastId, op.chatId, now, change},
+                  change.op == Change::Op::AddComment ? change.comment.id : change.commentId);
 }
 
 std::optional<Page::Applied> Page::apply(const DeleteChatOp &op, const User &user, qint64,

@@ -61,7 +61,7 @@ public:
 
 private:
     Applied finish(const QString &broadcastId, const Chat &chat, bool deleted,
-                   const ServerMessage &event);
+                   const ServerMessage &event, const QString &commentId = {});
 
     QString m_tenant;
     QString m_name;

@@ -6,7 +6,9 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -29,18 +31,29 @@ QString nextConnectionName()
 // Each entry brings the schema from version i to i + 1.
 const QList<QStringList> &migrations()
 {
-    static const QList<QStringList> steps = {{
-        u"CREATE TABLE pages (id INTEGER PRIMARY KEY, tenant TEXT NOT NULL, page TEXT NOT NULL,"
-        " epoch TEXT NOT NULL, head INTEGER NOT NULL DEFAULT 0, UNIQUE (tenant, page))"_s,
-        u"CREATE TABLE events (page_id INTEGER NOT NULL REFERENCES pages(id), seq INTEGER NOT NULL,"
-        " broadcast_id TEXT NOT NULL, body BLOB NOT NULL, PRIMARY KEY (page_id, seq))"_s,
-        u"CREATE UNIQUE INDEX events_broadcast ON events (page_id, broadcast_id)"_s,
-        u"CREATE TABLE chats (page_id INTEGER NOT NULL REFERENCES pages(id), chat_id TEXT NOT NULL,"
-        " body BLOB NOT NULL, deleted INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (page_id, chat_id))"_s,
-        u"CREATE TABLE documents (tenant TEXT NOT NULL, page TEXT NOT NULL, title TEXT NOT NULL,"
-        " format TEXT NOT NULL, content TEXT NOT NULL, sha256 TEXT NOT NULL,"
-        " updated_at INTEGER NOT NULL, PRIMARY KEY (tenant, page))"_s,
-    }};
+    static const QList<QStringList> steps = {
+        {
+            u"CREATE TABLE pages (id INTEGER PRIMARY KEY, tenant TEXT NOT NULL, page TEXT NOT NULL,"
+            " epoch TEXT NOT NULL, head INTEGER NOT NULL DEFAULT 0, UNIQUE (tenant, page))"_s,
+            u"CREATE TABLE events (page_id INTEGER NOT NULL REFERENCES pages(id), seq INTEGER NOT "
+            u"NULL,"
+            " broadcast_id TEXT NOT NULL, body BLOB NOT NULL, PRIMARY KEY (page_id, seq))"_s,
+            u"CREATE UNIQUE INDEX events_broadcast ON events (page_id, broadcast_id)"_s,
+            u"CREATE TABLE chats (page_id INTEGER NOT NULL REFERENCES pages(id), chat_id TEXT NOT "
+            u"NULL,"
+            " body BLOB NOT NULL, deleted INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (page_id, chat_id))"_s,
+            u"CREATE TABLE documents (tenant TEXT NOT NULL, page TEXT NOT NULL, title TEXT NOT "
+            u"NULL,"
+            " format TEXT NOT NULL, content TEXT NOT NULL, sha256 TEXT NOT NULL,"
+            " updated_at INTEGER NOT NULL, PRIMARY KEY (tenant, page))"_s,
+        },
+        {
+            // Comments get rows of their own; moveCommentsOutOfChats() then empties the chats'.
+            u"CREATE TABLE comments (page_id INTEGER NOT NULL REFERENCES pages(id),"
+            " chat_id TEXT NOT NULL, comment_id TEXT NOT NULL, position INTEGER NOT NULL,"
+            " body BLOB NOT NULL, PRIMARY KEY (page_id, comment_id))"_s,
+            u"CREATE INDEX comments_chat ON comments (page_id, chat_id, position)"_s,
+        }};
     return steps;
 }
 
@@ -132,6 +145,10 @@ bool SqliteStore::migrate(QString *error)
                 return false;
             }
         }
+        if (v + 1 == 2 && !moveCommentsOutOfChats(error)) {
+            db.rollback();
+            return false;
+        }
         if (!q.exec(u"PRAGMA user_version=%1"_s.arg(v + 1)) || !db.commit()) {
             *error = q.lastError().text();
             db.rollback();
@@ -150,6 +167,43 @@ QSqlQuery &SqliteStore::statement(const QString &sql)
             qCWarning(lcStore) << "cannot prepare" << sql << it->lastError().text();
     }
     return *it;
+}
+
+bool SqliteStore::moveCommentsOutOfChats(QString *error)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connection);
+    QSqlQuery chats(db);
+    chats.setForwardOnly(true);
+    if (!chats.exec(u"SELECT page_id, chat_id, body FROM chats"_s)) {
+        *error = chats.lastError().text();
+        return false;
+    }
+    QSqlQuery insert(db);
+    insert.prepare(u"INSERT INTO comments (page_id, chat_id, comment_id, position, body)"
+                   " VALUES (?, ?, ?, ?, ?)"_s);
+    QSqlQuery update(db);
+    update.prepare(u"UPDATE chats SET body = ? WHERE page_id = ? AND chat_id = ?"_s);
+    while (chats.next()) {
+        QJsonObject chat = QJsonDocument::fromJson(chats.value(2).toByteArray()).object();
+        const QJsonArray comments = chat.value("comments"_L1).toArray();
+        for (qsizetype i = 0; i < comments.size(); ++i) {
+            insert.addBindValue(chats.value(0));
+            insert.addBindValue(chats.value(1));
+            insert.addBindValue(comments.at(i).toObject().value("id"_L1).toString());
+            insert.addBindValue(int(i));
+            insert.addBindValue(
+                QJsonDocument(comments.at(i).toObject()).toJson(QJsonDocument::Compact));
+            if (!exec(insert, error))
+                return false;
+        }
+        chat.insert("comments"_L1, QJsonArray());
+        update.addBindValue(QJsonDocument(chat).toJson(QJsonDocument::Compact));
+        update.addBindValue(chats.value(0));
+        update.addBindValue(chats.value(1));
+        if (!exec(update, error))
+            return false;
+    }
+    return true;
 }
 
 void SqliteStore::close()
@@ -189,23 +243,41 @@ std::optional<Store::PageState> SqliteStore::loadPage(const QString &tenant, con
         return state;
     }
 
+    QHash<QString, QList<Comment>> comments;
+    q.prepare(u"SELECT chat_id, comment_id, body FROM comments WHERE page_id = ?"
+              " ORDER BY chat_id, position"_s);
+    q.addBindValue(state.record.id);
+    if (!exec(q, error))
+        return std::nullopt;
+    while (q.next()) {
+        state.usedIds.insert(q.value(1).toString());
+        ProtocolError decodeError;
+        const std::optional<Comment> comment = Codec::decodeComment(
+            QJsonDocument::fromJson(q.value(2).toByteArray()).object(), &decodeError);
+        if (comment)
+            comments[q.value(0).toString()].append(*comment);
+        else
+            qCWarning(lcStore) << "unreadable comment" << q.value(1).toString()
+                               << decodeError.message;
+    }
+
     q.prepare(u"SELECT chat_id, body, deleted FROM chats WHERE page_id = ?"_s);
     q.addBindValue(state.record.id);
     if (!exec(q, error))
         return std::nullopt;
     while (q.next()) {
-        ProtocolError decodeError;
-        const std::optional<Chat> chat = Codec::decodeChat(
-            QJsonDocument::fromJson(q.value(1).toByteArray()).object(), &decodeError);
         state.usedIds.insert(q.value(0).toString());
+        if (q.value(2).toBool())
+            continue;
+        ProtocolError decodeError;
+        std::optional<Chat> chat = Codec::decodeChat(
+            QJsonDocument::fromJson(q.value(1).toByteArray()).object(), &decodeError);
         if (!chat) {
             qCWarning(lcStore) << "unreadable chat" << q.value(0).toString() << decodeError.message;
             continue;
         }
-        for (const Comment &c : chat->comments)
-            state.usedIds.insert(c.id);
-        if (!q.value(2).toBool())
-            state.chats.append(*chat);
+        chat->comments = comments.value(chat->id);
+        state.chats.append(*chat);
     }
     return state;
 }
@@ -264,6 +336,10 @@ bool SqliteStore::commit(const QList<Write> &writes, QString *error)
                   " ON CONFLICT (page_id, chat_id) DO UPDATE SET body = excluded.body,"
                   " deleted = excluded.deleted"_s);
     QSqlQuery &updateHead = statement(u"UPDATE pages SET head = ? WHERE id = ? AND head < ?"_s);
+    QSqlQuery &upsertComment =
+        statement(u"INSERT INTO comments (page_id, chat_id, comment_id, position, body)"
+                  " VALUES (?, ?, ?, ?, ?) ON CONFLICT (page_id, comment_id) DO UPDATE SET"
+                  " body = excluded.body"_s);
 
     bool ok = true;
     for (const Write &w : writes) {
@@ -279,6 +355,17 @@ bool SqliteStore::commit(const QList<Write> &writes, QString *error)
         updateHead.addBindValue(w.pageId);
         updateHead.addBindValue(w.seq);
         if (!exec(insertEvent, error) || !exec(upsertChat, error) || !exec(updateHead, error)) {
+            ok = false;
+            break;
+        }
+        if (w.commentId.isEmpty())
+            continue;
+        upsertComment.addBindValue(w.pageId);
+        upsertComment.addBindValue(w.chatId);
+        upsertComment.addBindValue(w.commentId);
+        upsertComment.addBindValue(w.commentPosition);
+        upsertComment.addBindValue(w.commentJson);
+        if (!exec(upsertComment, error)) {
             ok = false;
             break;
         }

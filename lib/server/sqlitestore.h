@@ -16,7 +16,7 @@ public:
     explicit SqliteStore(QString path);
     ~SqliteStore() override;
 
-    static constexpr int SchemaVersion = 1;
+    static constexpr int SchemaVersion = 2;
 
     QString path() const { return m_path; }
 
@@ -37,6 +37,7 @@ private:
     // A statement of the hot paths, prepared once per connection.
     QSqlQuery &statement(const QString &sql);
     bool migrate(QString *error);
+    bool moveCommentsOutOfChats(QString *error);
 
     QString m_path;
     QString m_connection;

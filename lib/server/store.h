@@ -30,7 +30,9 @@ public:
         QSet<QString> usedIds; // every chat and comment id ever used on the page
     };
 
-    // One operation's effect: its event, and the chat as it stands afterwards.
+    // One operation's effect: its event, the chat as it stands afterwards (without its
+    // comments, so that a long thread is not written again for each reply) and the one comment
+    // the operation created or changed, if any.
     struct Write
     {
         qint64 pageId = 0;
@@ -38,8 +40,11 @@ public:
         QString broadcastId;
         QByteArray event;
         QString chatId;
-        QByteArray chatJson; // the chat after the operation
+        QByteArray chatJson; // the chat after the operation, with an empty comment list
         bool chatDeleted = false;
+        QString commentId;
+        int commentPosition = 0; // its place in the chat's comments
+        QByteArray commentJson;
     };
 
     virtual ~Store() = default;

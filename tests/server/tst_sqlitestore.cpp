@@ -3,6 +3,7 @@
 
 #include <QJsonDocument>
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -27,13 +28,26 @@ Glosa::Chat chat(const QString &id, const QString &commentId)
 
 Store::Write write(qint64 pageId, qint64 seq, const Glosa::Chat &c, bool deleted = false)
 {
-    return {pageId,
-            seq,
-            u"00000000-0000-4000-8000-%1"_s.arg(seq, 12, 10, QChar(u'0')),
-            "event-" + QByteArray::number(seq),
-            c.id,
-            QJsonDocument(Glosa::Codec::toJson(c)).toJson(QJsonDocument::Compact),
-            deleted};
+    const auto compact = [](const QJsonObject &o) {
+        return QJsonDocument(o).toJson(QJsonDocument::Compact);
+    };
+    Glosa::Chat header = c;
+    header.comments.clear();
+    Store::Write w{pageId,
+                   seq,
+                   u"00000000-0000-4000-8000-%1"_s.arg(seq, 12, 10, QChar(u'0')),
+                   "event-" + QByteArray::number(seq),
+                   c.id,
+                   compact(Glosa::Codec::toJson(header)),
+                   deleted,
+                   {},
+                   0,
+                   {}};
+    if (!c.comments.isEmpty()) {
+        w.commentId = c.comments.first().id;
+        w.commentJson = compact(Glosa::Codec::toJson(c.comments.first()));
+    }
+    return w;
 }
 
 QVariant pragma(const QString &path, const QString &name)
@@ -185,6 +199,62 @@ private Q_SLOTS:
         QString error;
         QVERIFY(!store.open(&error));
         QVERIFY(error.contains(u"/proc/glosa/nope"_s));
+    }
+
+    // A database of schema 1 (comments inside their chat's row) is migrated: every chat keeps
+    // its comments, and their ids stay reserved.
+    void migratesCommentsOutOfChats()
+    {
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"v1"_s);
+            db.setDatabaseName(path());
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            for (
+                const QString &sql :
+                {u"CREATE TABLE pages (id INTEGER PRIMARY KEY, tenant TEXT NOT NULL, page TEXT NOT "
+                 u"NULL,"
+                 " epoch TEXT NOT NULL, head INTEGER NOT NULL DEFAULT 0, UNIQUE (tenant, page))"_s,
+                 u"CREATE TABLE events (page_id INTEGER NOT NULL, seq INTEGER NOT NULL,"
+                 " broadcast_id TEXT NOT NULL, body BLOB NOT NULL, PRIMARY KEY (page_id, seq))"_s,
+                 u"CREATE UNIQUE INDEX events_broadcast ON events (page_id, broadcast_id)"_s,
+                 u"CREATE TABLE chats (page_id INTEGER NOT NULL, chat_id TEXT NOT NULL,"
+                 " body BLOB NOT NULL, deleted INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (page_id, chat_id))"_s,
+                 u"CREATE TABLE documents (tenant TEXT NOT NULL, page TEXT NOT NULL, title TEXT "
+                 u"NOT NULL,"
+                 " format TEXT NOT NULL, content TEXT NOT NULL, sha256 TEXT NOT NULL,"
+                 " updated_at INTEGER NOT NULL, PRIMARY KEY (tenant, page))"_s,
+                 u"INSERT INTO pages (id, tenant, page, epoch, head) VALUES (1, 'acme', 'p', 'e1', 2)"_s,
+                 u"PRAGMA user_version=1"_s})
+                QVERIFY2(q.exec(sql), qPrintable(q.lastError().text()));
+            Glosa::Chat live = chat(u"c1"_s, u"m1"_s);
+            live.comments.append({u"m3"_s, live.author, u"second"_s, 2, 5, false});
+            for (const auto &[c, deleted] :
+                 {std::pair{live, 0}, std::pair{chat(u"c2"_s, u"m2"_s), 1}}) {
+                q.prepare(
+                    u"INSERT INTO chats (page_id, chat_id, body, deleted) VALUES (1, ?, ?, ?)"_s);
+                q.addBindValue(c.id);
+                q.addBindValue(
+                    QJsonDocument(Glosa::Codec::toJson(c)).toJson(QJsonDocument::Compact));
+                q.addBindValue(deleted);
+                QVERIFY(q.exec());
+            }
+        }
+        QSqlDatabase::removeDatabase(u"v1"_s);
+
+        QString error;
+        SqliteStore store(path());
+        QVERIFY2(store.open(&error), qPrintable(error));
+        const auto page = store.loadPage(u"acme"_s, u"p"_s, &error);
+        QVERIFY(page);
+        QCOMPARE(page->record.head, 2);
+        QCOMPARE(page->chats.size(), 1);
+        QCOMPARE(page->chats.first().comments.size(), 2);
+        QCOMPARE(page->chats.first().comments.at(1).text, u"second"_s);
+        QCOMPARE(page->chats.first().comments.at(1).editedAt, 5);
+        QCOMPARE(page->usedIds, (QSet<QString>{u"c1"_s, u"m1"_s, u"m3"_s, u"c2"_s, u"m2"_s}));
+        store.close();
+        QCOMPARE(pragma(path(), u"user_version"_s).toInt(), 2);
     }
 };
 
