@@ -1,3 +1,4 @@
+#include "servertestmain.h"
 #include "testclient.h"
 #include "testserver.h"
 
@@ -644,5 +645,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(tst_Hub)
+GLOSA_SERVER_TEST_MAIN(tst_Hub)
 #include "tst_hub.moc"

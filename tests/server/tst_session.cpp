@@ -1,3 +1,4 @@
+#include "servertestmain.h"
 #include "testclient.h"
 #include "testserver.h"
 
@@ -465,5 +466,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(tst_Session)
+GLOSA_SERVER_TEST_MAIN(tst_Session)
 #include "tst_session.moc"
