@@ -207,7 +207,8 @@ bool EpollEventDispatcher::processEvents(QEventLoop::ProcessEventsFlags flags)
         if (m_deadlines.empty())
             timeout = -1;
         else
-            timeout = int(qBound<qint64>(0, m_deadlines.begin()->first - now(), qint64(24) * 3600 * 1000));
+            timeout = int(
+                qBound<qint64>(0, m_deadlines.begin()->first - now(), qint64(24) * 3600 * 1000));
         Q_EMIT aboutToBlock();
     }
 
