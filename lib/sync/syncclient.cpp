@@ -38,6 +38,10 @@ SyncClient::SyncClient(Options options, QObject *parent)
         qCInfo(lcSync) << "the server stopped answering; reconnecting";
         m_socket->abort();
     });
+    m_sendTokens = m_options.sendBurst;
+    m_sendClock.start();
+    m_paceTimer.setSingleShot(true);
+    connect(&m_paceTimer, &QTimer::timeout, this, &SyncClient::flushOutbox);
     m_retryTimer.setSingleShot(true);
     connect(&m_retryTimer, &QTimer::timeout, this, [this] {
         m_sentOnThisConnection.clear();
@@ -144,6 +148,7 @@ void SyncClient::onDisconnected()
     m_pingTimer.stop();
     m_pongTimer.stop();
     m_retryTimer.stop();
+    m_paceTimer.stop();
     m_stableTimer.stop();
     m_sentOnThisConnection.clear();
     m_early.clear();
@@ -187,12 +192,19 @@ void SyncClient::flushOutbox()
 {
     if (m_state != State::Live)
         return;
+    m_sendTokens = qMin<double>(
+        m_options.sendBurst, m_sendTokens + m_sendClock.restart() * m_options.sendPerSecond / 1000);
     for (const ClientMessage &op : m_outbox.operations()) {
         const QString id = ChatReducer::broadcastIdOf(op);
-        if (!m_sentOnThisConnection.contains(id)) {
-            m_sentOnThisConnection.insert(id);
-            send(op);
+        if (m_sentOnThisConnection.contains(id))
+            continue;
+        if (m_sendTokens < 1) {
+            m_paceTimer.start(int(1000 / m_options.sendPerSecond) + 1);
+            return;
         }
+        m_sendTokens -= 1;
+        m_sentOnThisConnection.insert(id);
+        send(op);
     }
 }
 

@@ -47,6 +47,10 @@ public:
         int stableMs = 10000;
         int pingIntervalMs = 15000;
         int pongTimeoutMs = 10000;
+        // Operations are sent in bursts of at most `sendBurst`, then `sendPerSecond`, below the
+        // server's default rate limit, so that a long outbox does not get itself refused.
+        int sendBurst = 40;
+        double sendPerSecond = 15;
         bool watchNetwork = true;
     };
 
@@ -118,6 +122,9 @@ private:
     QTimer m_pingTimer;
     QTimer m_pongTimer;
     QTimer m_retryTimer;
+    QTimer m_paceTimer;
+    double m_sendTokens = 0;
+    QElapsedTimer m_sendClock;
 
     Outbox m_outbox;
     QSet<QString> m_sentOnThisConnection;

@@ -56,6 +56,8 @@ private:
         o.minBackoffMs = 20;
         o.maxBackoffMs = 300;
         o.watchNetwork = false;
+        o.sendBurst = 1000; // the test server's limits are raised to match
+        o.sendPerSecond = 1000;
         return o;
     }
 

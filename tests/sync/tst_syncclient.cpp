@@ -264,6 +264,35 @@ private Q_SLOTS:
         QCOMPARE(chatsOnServer().size(), 6);
     }
 
+    // A long outbox kept while offline is sent at a pace the server's default rate limit
+    // accepts: nothing is refused and the connection is never closed for it.
+    void longOutboxIsPaced()
+    {
+        m_server.reset();
+        m_server = std::make_unique<TestServer>();
+        m_server->config.limits.opsPerSecond = 60;
+        m_server->config.limits.burst = 30;
+        QVERIFY(m_server->start());
+        SyncClient::Options o = options();
+        o.sendBurst = 20;
+        o.sendPerSecond = 50;
+        SyncClient client(o);
+        QSignalSpy states(&client, &SyncClient::stateChanged);
+        QSignalSpy rejected(&client, &SyncClient::operationRejected);
+        for (int i = 0; i < 200; ++i)
+            client.submit(newChat(u"note %1"_s.arg(i)));
+        client.start();
+        QTRY_COMPARE_WITH_TIMEOUT(client.pendingCount(), 0, 20000);
+        QVERIFY(rejected.isEmpty());
+        QCOMPARE(client.state(), SyncClient::State::Live);
+        int reconnects = 0;
+        for (const QList<QVariant> &change : states)
+            reconnects +=
+                change.at(0).value<SyncClient::State>() == SyncClient::State::Reconnecting;
+        QCOMPARE(reconnects, 0);
+        QCOMPARE(chatsOnServer().size(), 200);
+    }
+
     // A scripted peer (a QWebSocketServer driven by the test), since the real server never
     // skips a seq: the client must notice the gap, ask with sync and apply everything once.
     void gapIsRepaired()
