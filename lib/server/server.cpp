@@ -69,8 +69,15 @@ bool Server::start(QString *error)
     m_webSockets->setMaxPendingConnections(std::numeric_limits<int>::max());
     m_webSockets->setHandshakeTimeout(HandshakeTimeoutMs);
     connect(m_webSockets, &QWebSocketServer::newConnection, this, [this] {
-        while (QWebSocket *socket = m_webSockets->nextPendingConnection())
-            m_hub->addSocket(socket);
+        while (QWebSocket *socket = m_webSockets->nextPendingConnection()) {
+            // A handshake may complete after the server has stopped: nobody serves it.
+            if (m_hub) {
+                m_hub->addSocket(socket);
+            } else {
+                socket->abort();
+                socket->deleteLater();
+            }
+        }
     });
 
     if (tls) {
