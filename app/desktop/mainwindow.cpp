@@ -174,13 +174,8 @@ void MainWindow::openSample()
 {
     QFile sample(u":/samples/welcome.md"_s);
     sample.open(QIODevice::ReadOnly);
-    Document d;
-    d.format = u"markdown"_s;
-    d.content = QString::fromUtf8(sample.readAll());
-    d.sha256 = Document::sha256Of(d.content);
-    d.page = u"file/"_s + d.sha256;
-    d.title = tr("Welcome to Glosa");
-    openDocument(LoadedDocument::fromDocument(d));
+    openDocument(LoadedDocument::fromLocalText(tr("Welcome to Glosa"), u"markdown"_s,
+                                               QString::fromUtf8(sample.readAll())));
 }
 
 void MainWindow::openDocument(const LoadedDocument &document)

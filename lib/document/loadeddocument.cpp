@@ -35,15 +35,23 @@ std::optional<LoadedDocument> LoadedDocument::fromFile(const QString &path, QStr
     }
     if (content.startsWith(QChar(0xfeff)))
         content.remove(0, 1);
+    LoadedDocument loaded =
+        fromLocalText(QFileInfo(path).completeBaseName(),
+                      isMarkdownPath(path) ? u"markdown"_s : u"text"_s, content);
+    loaded.sourcePath = QFileInfo(path).absoluteFilePath();
+    return loaded;
+}
+
+LoadedDocument LoadedDocument::fromLocalText(const QString &title, const QString &format,
+                                             const QString &content)
+{
     Document d;
-    d.format = isMarkdownPath(path) ? u"markdown"_s : u"text"_s;
+    d.title = title;
+    d.format = format;
     d.content = content;
     d.sha256 = Document::sha256Of(content);
     d.page = u"file/"_s + d.sha256;
-    d.title = QFileInfo(path).completeBaseName();
-    LoadedDocument loaded = fromDocument(d);
-    loaded.sourcePath = QFileInfo(path).absoluteFilePath();
-    return loaded;
+    return fromDocument(d);
 }
 
 LoadedDocument LoadedDocument::fromDocument(const Document &document)

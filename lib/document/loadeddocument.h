@@ -19,6 +19,9 @@ struct LoadedDocument
     // Reads a UTF-8 text or Markdown file; its page is file/<sha256 of content>.
     static std::optional<LoadedDocument> fromFile(const QString &path, QString *error);
     static LoadedDocument fromDocument(const Document &document);
+    // A document that lives on this computer, on its page file/<sha256 of content>.
+    static LoadedDocument fromLocalText(const QString &title, const QString &format,
+                                        const QString &content);
     // The plain text of content as the document view lays it out.
     static QString plainTextOf(const QString &format, const QString &content);
 

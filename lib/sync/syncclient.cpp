@@ -257,8 +257,7 @@ void SyncClient::handle(const ServerMessage &message)
                 m_retryTimer.start(RateLimitRetryMs);
                 return;
             }
-            m_outbox.remove(error->broadcastId);
-            Q_EMIT pendingCountChanged(pendingCount());
+            settle(error->broadcastId);
             Q_EMIT operationRejected(error->broadcastId, describe(error->code, error->message));
             return;
         }
@@ -276,16 +275,26 @@ void SyncClient::setViewers(int viewers, const QList<Author> &list)
     Q_EMIT viewersChanged(viewers);
 }
 
+bool SyncClient::settle(const QString &broadcastId)
+{
+    if (!m_outbox.remove(broadcastId))
+        return false;
+    Q_EMIT pendingCountChanged(pendingCount());
+    return true;
+}
+
+void SyncClient::acknowledge(const QString &broadcastId)
+{
+    if (settle(broadcastId))
+        Q_EMIT operationAcknowledged(broadcastId);
+}
+
 void SyncClient::handleEvent(const ServerMessage &event)
 {
     const qint64 seq = ChatReducer::seqOf(event);
     if (seq <= m_seq) {
         // Already applied: a replay overlapping what we have, or the answer to a retry.
-        const QString id = ChatReducer::broadcastIdOf(event);
-        if (m_outbox.remove(id)) {
-            Q_EMIT pendingCountChanged(pendingCount());
-            Q_EMIT operationAcknowledged(id);
-        }
+        acknowledge(ChatReducer::broadcastIdOf(event));
         return;
     }
     m_early.insert(seq, event);
@@ -300,11 +309,7 @@ void SyncClient::applyInOrder()
         const ServerMessage event = m_early.take(m_early.firstKey());
         ++m_seq;
         Q_EMIT eventReceived(event);
-        const QString id = ChatReducer::broadcastIdOf(event);
-        if (m_outbox.remove(id)) {
-            Q_EMIT pendingCountChanged(pendingCount());
-            Q_EMIT operationAcknowledged(id);
-        }
+        acknowledge(ChatReducer::broadcastIdOf(event));
     }
     if (m_early.isEmpty())
         m_syncRequested = false;

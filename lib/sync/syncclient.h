@@ -104,6 +104,10 @@ private:
     void handle(const ServerMessage &message);
     void handleEvent(const ServerMessage &event);
     void applyInOrder();
+    // Takes one of the user's operations out of the outbox; false when it was not there.
+    bool settle(const QString &broadcastId);
+    // An event of the page carried the operation: it is done.
+    void acknowledge(const QString &broadcastId);
     void becomeLiveIfCaughtUp();
     void flushOutbox();
     void scheduleReconnect();

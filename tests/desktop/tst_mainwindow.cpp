@@ -34,13 +34,7 @@ const QString Text =
 
 LoadedDocument document()
 {
-    Document d;
-    d.format = u"text"_s;
-    d.content = Text;
-    d.sha256 = Document::sha256Of(Text);
-    d.page = u"file/"_s + d.sha256;
-    d.title = u"Fox"_s;
-    return LoadedDocument::fromDocument(d);
+    return LoadedDocument::fromLocalText(u"Fox"_s, u"text"_s, Text);
 }
 
 // Answers the next modal comment editor with `text`.
@@ -261,12 +255,10 @@ private Q_SLOTS:
         MainWindow *window = openWindow();
         QTRY_VERIFY(live(window));
         TestClient *onFirst = peer(this);
-        Document other = document().document;
-        other.content = u"Another text entirely, about owls."_s;
-        other.sha256 = Document::sha256Of(other.content);
-        other.page = u"file/"_s + other.sha256;
-        window->openDocument(LoadedDocument::fromDocument(other));
-        QCOMPARE(window->session()->client()->options().page, other.page);
+        const LoadedDocument owls = LoadedDocument::fromLocalText(
+            u"Owls"_s, u"text"_s, u"Another text entirely, about owls."_s);
+        window->openDocument(owls);
+        QCOMPARE(window->session()->client()->options().page, owls.document.page);
         QTRY_VERIFY(live(window));
         onFirst->send(TestClient::newChat(TestClient::uuid(), TestClient::uuid()));
         QVERIFY(!onFirst->next(u"new-text-chat"_s).isEmpty());
