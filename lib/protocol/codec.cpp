@@ -1,6 +1,7 @@
 #include "codec.h"
 
 #include "errorcode.h"
+#include "jsonwriter.h"
 #include "protocollimits.h"
 #include "validation.h"
 
@@ -48,11 +49,6 @@ const char *opName(Change::Op op)
         return "resolve";
     }
     return "";
-}
-
-QByteArray compact(const QJsonObject &o)
-{
-    return QJsonDocument(o).toJson(QJsonDocument::Compact);
 }
 
 // Reads the fields of one JSON object, keeping the first fault found. Every accessor returns a
@@ -314,14 +310,6 @@ QList<Author> readUsers(Reader &r)
     return users;
 }
 
-QJsonArray usersJson(const QList<Author> &users)
-{
-    QJsonArray list;
-    for (const Author &a : users)
-        list.append(Codec::toJson(a));
-    return list;
-}
-
 std::optional<QJsonObject> parseObject(const QByteArray &frame, ProtocolError *error)
 {
     QJsonParseError parseError;
@@ -523,237 +511,320 @@ QString Codec::typeOf(const QJsonObject &frame)
     return frame.value("type"_L1).toString();
 }
 
-QJsonObject Codec::toJson(const Anchor &a)
+namespace {
+
+void write(JsonWriter &w, const Anchor &a)
 {
-    QJsonObject o{{"start"_L1, a.start}, {"end"_L1, a.end}, {"exact"_L1, a.exact}};
+    w.beginObject().field("end"_L1, a.end).field("exact"_L1, a.exact);
     if (!a.prefix.isEmpty())
-        o.insert("prefix"_L1, a.prefix);
+        w.field("prefix"_L1, a.prefix);
+    w.field("start"_L1, a.start);
     if (!a.suffix.isEmpty())
-        o.insert("suffix"_L1, a.suffix);
-    return o;
+        w.field("suffix"_L1, a.suffix);
+    w.endObject();
 }
 
-QJsonObject Codec::toJson(const Author &a)
+void write(JsonWriter &w, const Author &a)
 {
-    return {{"id"_L1, a.id}, {"name"_L1, a.name}};
+    w.beginObject().field("id"_L1, a.id).field("name"_L1, a.name).endObject();
 }
 
-QJsonObject Codec::toJson(const Comment &c)
+void write(JsonWriter &w, const QList<Author> &authors)
 {
-    if (c.deleted)
-        return {{"id"_L1, c.id}, {"deleted"_L1, true}};
-    QJsonObject o{{"id"_L1, c.id},
-                  {"author"_L1, toJson(c.author)},
-                  {"text"_L1, c.text},
-                  {"createdAt"_L1, c.createdAt}};
+    w.beginArray();
+    for (const Author &a : authors)
+        write(w, a);
+    w.endArray();
+}
+
+void write(JsonWriter &w, const Comment &c)
+{
+    w.beginObject();
+    if (c.deleted) {
+        w.field("deleted"_L1, true).field("id"_L1, c.id).endObject();
+        return;
+    }
+    write(w.key("author"_L1), c.author);
+    w.field("createdAt"_L1, c.createdAt);
     if (c.editedAt)
-        o.insert("editedAt"_L1, *c.editedAt);
-    return o;
+        w.field("editedAt"_L1, *c.editedAt);
+    w.field("id"_L1, c.id).field("text"_L1, c.text).endObject();
 }
 
-QJsonObject Codec::toJson(const Chat &c)
+void write(JsonWriter &w, const Chat &c)
 {
-    QJsonArray comments;
+    w.beginObject();
+    write(w.key("anchor"_L1), c.anchor);
+    write(w.key("author"_L1), c.author);
+    w.key("comments"_L1).beginArray();
     for (const Comment &comment : c.comments)
-        comments.append(toJson(comment));
-    return {{"id"_L1, c.id},
-            {"anchor"_L1, toJson(c.anchor)},
-            {"author"_L1, toJson(c.author)},
-            {"createdAt"_L1, c.createdAt},
-            {"updatedAt"_L1, c.updatedAt},
-            {"resolved"_L1, c.resolved},
-            {"comments"_L1, comments}};
+        write(w, comment);
+    w.endArray()
+        .field("createdAt"_L1, c.createdAt)
+        .field("id"_L1, c.id)
+        .field("resolved"_L1, c.resolved)
+        .field("updatedAt"_L1, c.updatedAt)
+        .endObject();
 }
 
-QJsonObject Codec::toJson(const Document &d, bool withContent)
+void write(JsonWriter &w, const Document &d, bool withContent)
 {
-    QJsonObject o{{"page"_L1, d.page},
-                  {"title"_L1, d.title},
-                  {"format"_L1, d.format},
-                  {"sha256"_L1, d.sha256},
-                  {"updatedAt"_L1, d.updatedAt}};
+    w.beginObject();
     if (withContent)
-        o.insert("content"_L1, d.content);
-    return o;
+        w.field("content"_L1, d.content);
+    w.field("format"_L1, d.format)
+        .field("page"_L1, d.page)
+        .field("sha256"_L1, d.sha256)
+        .field("title"_L1, d.title)
+        .field("updatedAt"_L1, d.updatedAt)
+        .endObject();
 }
 
-QJsonObject Codec::toJson(const Change &c, bool completed)
+// A change as a client sends it (`completed` false) or as its event carries it.
+void write(JsonWriter &w, const Change &c, bool completed)
 {
-    QJsonObject o{{"op"_L1, QLatin1StringView(opName(c.op))}};
+    const QLatin1StringView op(opName(c.op));
+    w.beginObject();
     switch (c.op) {
     case Change::Op::AddComment:
-        o.insert("comment"_L1,
-                 completed ? toJson(c.comment)
-                           : QJsonObject{{"id"_L1, c.comment.id}, {"text"_L1, c.comment.text}});
+        w.key("comment"_L1);
+        if (completed)
+            write(w, c.comment);
+        else
+            w.beginObject()
+                .field("id"_L1, c.comment.id)
+                .field("text"_L1, c.comment.text)
+                .endObject();
+        w.field("op"_L1, op);
         break;
     case Change::Op::EditComment:
-        o.insert("commentId"_L1, c.commentId);
-        o.insert("text"_L1, c.text);
         if (completed)
-            o.insert("comment"_L1, toJson(c.comment));
+            write(w.key("comment"_L1), c.comment);
+        w.field("commentId"_L1, c.commentId).field("op"_L1, op).field("text"_L1, c.text);
         break;
     case Change::Op::DeleteComment:
-        o.insert("commentId"_L1, c.commentId);
         if (completed)
-            o.insert("comment"_L1, toJson(c.comment));
+            write(w.key("comment"_L1), c.comment);
+        w.field("commentId"_L1, c.commentId).field("op"_L1, op);
         break;
     case Change::Op::Resolve:
-        o.insert("resolved"_L1, c.resolved);
+        w.field("op"_L1, op).field("resolved"_L1, c.resolved);
         break;
     }
-    return o;
+    w.endObject();
 }
+
+struct ClientWriter
+{
+    JsonWriter &w;
+
+    void operator()(const Hello &h) const
+    {
+        w.beginObject();
+        if (!h.name.isEmpty())
+            w.field("name"_L1, h.name);
+        if (h.page)
+            w.field("page"_L1, *h.page);
+        if (h.resume) {
+            w.key("resume"_L1)
+                .beginObject()
+                .field("epoch"_L1, h.resume->epoch)
+                .field("seq"_L1, h.resume->seq)
+                .endObject();
+        }
+        w.field("tenant"_L1, h.tenant);
+        if (!h.token.isEmpty())
+            w.field("token"_L1, h.token);
+        w.field("type"_L1, Type::Hello).field("v"_L1, h.v).endObject();
+    }
+    void operator()(const SyncRequest &s) const
+    {
+        w.beginObject()
+            .field("epoch"_L1, s.epoch)
+            .field("since"_L1, s.since)
+            .field("type"_L1, Type::Sync)
+            .endObject();
+    }
+    void operator()(const NewChatOp &op) const
+    {
+        w.beginObject().field("broadcastId"_L1, op.broadcastId).key("chat"_L1).beginObject();
+        write(w.key("anchor"_L1), op.anchor);
+        w.key("comment"_L1)
+            .beginObject()
+            .field("id"_L1, op.commentId)
+            .field("text"_L1, op.text)
+            .endObject()
+            .field("id"_L1, op.chatId)
+            .endObject()
+            .field("type"_L1, Type::NewChat)
+            .endObject();
+    }
+    void operator()(const UpdateChatOp &op) const
+    {
+        w.beginObject().field("broadcastId"_L1, op.broadcastId);
+        write(w.key("change"_L1), op.change, false);
+        w.field("chatId"_L1, op.chatId).field("type"_L1, Type::UpdatedChat).endObject();
+    }
+    void operator()(const DeleteChatOp &op) const
+    {
+        w.beginObject()
+            .field("broadcastId"_L1, op.broadcastId)
+            .field("chatId"_L1, op.chatId)
+            .field("type"_L1, Type::DeletedChat)
+            .endObject();
+    }
+    void operator()(const PublishDocumentOp &op) const
+    {
+        w.beginObject()
+            .field("broadcastId"_L1, op.broadcastId)
+            .key("document"_L1)
+            .beginObject()
+            .field("content"_L1, op.document.content)
+            .field("format"_L1, op.document.format);
+        if (!op.document.page.isEmpty())
+            w.field("page"_L1, op.document.page);
+        w.field("title"_L1, op.document.title)
+            .endObject()
+            .field("type"_L1, Type::PublishDocument)
+            .endObject();
+    }
+    void operator()(const ListDocumentsRequest &r) const
+    {
+        w.beginObject()
+            .field("requestId"_L1, r.requestId)
+            .field("type"_L1, Type::ListDocuments)
+            .endObject();
+    }
+};
+
+struct ServerWriter
+{
+    JsonWriter &w;
+
+    void operator()(const Welcome &m) const
+    {
+        w.beginObject().field("connection"_L1, m.connection);
+        if (m.hasPage) {
+            w.key("document"_L1);
+            if (m.document)
+                write(w, *m.document, true);
+            else
+                w.null();
+            w.field("epoch"_L1, m.epoch).field("recovered"_L1, m.recovered).field("seq"_L1, m.seq);
+        }
+        w.field("type"_L1, Type::Welcome)
+            .key("user"_L1)
+            .beginObject()
+            .field("id"_L1, m.user.id)
+            .field("name"_L1, m.user.name)
+            .field("role"_L1, User::roleName(m.user.role))
+            .endObject();
+        if (m.hasPage && !m.users.isEmpty())
+            write(w.key("users"_L1), m.users);
+        w.field("v"_L1, m.v);
+        if (m.hasPage)
+            w.field("viewers"_L1, m.viewers);
+        w.endObject();
+    }
+    void operator()(const Snapshot &s) const
+    {
+        w.beginObject().key("chats"_L1).beginArray();
+        for (const Chat &c : s.chats)
+            write(w, c);
+        w.endArray()
+            .field("epoch"_L1, s.epoch)
+            .field("seq"_L1, s.seq)
+            .field("type"_L1, Type::Snapshot)
+            .endObject();
+    }
+    void operator()(const NewChatEvent &e) const
+    {
+        w.beginObject().field("broadcastId"_L1, e.broadcastId);
+        write(w.key("chat"_L1), e.chat);
+        w.field("seq"_L1, e.seq).field("type"_L1, Type::NewChat).endObject();
+    }
+    void operator()(const UpdatedChatEvent &e) const
+    {
+        w.beginObject().field("broadcastId"_L1, e.broadcastId);
+        write(w.key("change"_L1), e.change, true);
+        w.field("chatId"_L1, e.chatId)
+            .field("seq"_L1, e.seq)
+            .field("type"_L1, Type::UpdatedChat)
+            .field("updatedAt"_L1, e.updatedAt)
+            .endObject();
+    }
+    void operator()(const DeletedChatEvent &e) const
+    {
+        w.beginObject()
+            .field("broadcastId"_L1, e.broadcastId)
+            .field("chatId"_L1, e.chatId)
+            .field("seq"_L1, e.seq)
+            .field("type"_L1, Type::DeletedChat)
+            .endObject();
+    }
+    void operator()(const Presence &p) const
+    {
+        w.beginObject().field("type"_L1, Type::Presence);
+        if (!p.users.isEmpty())
+            write(w.key("users"_L1), p.users);
+        w.field("viewers"_L1, p.viewers).endObject();
+    }
+    void operator()(const ErrorMessage &e) const
+    {
+        w.beginObject();
+        if (!e.broadcastId.isEmpty())
+            w.field("broadcastId"_L1, e.broadcastId);
+        w.field("code"_L1, e.code).field("message"_L1, e.message);
+        if (!e.requestId.isEmpty())
+            w.field("requestId"_L1, e.requestId);
+        w.field("type"_L1, Type::Error).endObject();
+    }
+    void operator()(const DocumentPublished &p) const
+    {
+        w.beginObject().field("broadcastId"_L1, p.broadcastId);
+        write(w.key("document"_L1), p.document, false);
+        w.field("type"_L1, Type::DocumentPublished).endObject();
+    }
+    void operator()(const DocumentList &l) const
+    {
+        w.beginObject().key("documents"_L1).beginArray();
+        for (const Document &d : l.documents)
+            write(w, d, false);
+        w.endArray()
+            .field("requestId"_L1, l.requestId)
+            .field("type"_L1, Type::Documents)
+            .endObject();
+    }
+};
+
+} // namespace
 
 QByteArray Codec::encode(const ClientMessage &message)
 {
-    struct Visitor
-    {
-        QJsonObject operator()(const Hello &h) const
-        {
-            QJsonObject o{{"type"_L1, Type::Hello}, {"v"_L1, h.v}, {"tenant"_L1, h.tenant}};
-            if (h.page)
-                o.insert("page"_L1, *h.page);
-            if (!h.token.isEmpty())
-                o.insert("token"_L1, h.token);
-            if (!h.name.isEmpty())
-                o.insert("name"_L1, h.name);
-            if (h.resume)
-                o.insert("resume"_L1,
-                         QJsonObject{{"epoch"_L1, h.resume->epoch}, {"seq"_L1, h.resume->seq}});
-            return o;
-        }
-        QJsonObject operator()(const SyncRequest &s) const
-        {
-            return {{"type"_L1, Type::Sync}, {"epoch"_L1, s.epoch}, {"since"_L1, s.since}};
-        }
-        QJsonObject operator()(const NewChatOp &op) const
-        {
-            const QJsonObject chat{
-                {"id"_L1, op.chatId},
-                {"anchor"_L1, toJson(op.anchor)},
-                {"comment"_L1, QJsonObject{{"id"_L1, op.commentId}, {"text"_L1, op.text}}}};
-            return {
-                {"type"_L1, Type::NewChat}, {"broadcastId"_L1, op.broadcastId}, {"chat"_L1, chat}};
-        }
-        QJsonObject operator()(const UpdateChatOp &op) const
-        {
-            return {{"type"_L1, Type::UpdatedChat},
-                    {"broadcastId"_L1, op.broadcastId},
-                    {"chatId"_L1, op.chatId},
-                    {"change"_L1, toJson(op.change, false)}};
-        }
-        QJsonObject operator()(const DeleteChatOp &op) const
-        {
-            return {{"type"_L1, Type::DeletedChat},
-                    {"broadcastId"_L1, op.broadcastId},
-                    {"chatId"_L1, op.chatId}};
-        }
-        QJsonObject operator()(const PublishDocumentOp &op) const
-        {
-            QJsonObject doc{{"title"_L1, op.document.title},
-                            {"format"_L1, op.document.format},
-                            {"content"_L1, op.document.content}};
-            if (!op.document.page.isEmpty())
-                doc.insert("page"_L1, op.document.page);
-            return {{"type"_L1, Type::PublishDocument},
-                    {"broadcastId"_L1, op.broadcastId},
-                    {"document"_L1, doc}};
-        }
-        QJsonObject operator()(const ListDocumentsRequest &r) const
-        {
-            return {{"type"_L1, Type::ListDocuments}, {"requestId"_L1, r.requestId}};
-        }
-    };
-    return compact(std::visit(Visitor{}, message));
+    JsonWriter w;
+    std::visit(ClientWriter{w}, message);
+    return w.take();
 }
 
 QByteArray Codec::encode(const ServerMessage &message)
 {
-    struct Visitor
-    {
-        QJsonObject operator()(const Welcome &w) const
-        {
-            QJsonObject o{{"type"_L1, Type::Welcome},
-                          {"v"_L1, w.v},
-                          {"connection"_L1, w.connection},
-                          {"user"_L1, QJsonObject{{"id"_L1, w.user.id},
-                                                  {"name"_L1, w.user.name},
-                                                  {"role"_L1, User::roleName(w.user.role)}}}};
-            if (w.hasPage) {
-                o.insert("epoch"_L1, w.epoch);
-                o.insert("seq"_L1, w.seq);
-                o.insert("viewers"_L1, w.viewers);
-                o.insert("recovered"_L1, w.recovered);
-                o.insert("document"_L1, w.document ? QJsonValue(toJson(*w.document))
-                                                   : QJsonValue(QJsonValue::Null));
-                if (!w.users.isEmpty())
-                    o.insert("users"_L1, usersJson(w.users));
-            }
-            return o;
-        }
-        QJsonObject operator()(const Snapshot &s) const
-        {
-            QJsonArray chats;
-            for (const Chat &c : s.chats)
-                chats.append(toJson(c));
-            return {{"type"_L1, Type::Snapshot},
-                    {"epoch"_L1, s.epoch},
-                    {"seq"_L1, s.seq},
-                    {"chats"_L1, chats}};
-        }
-        QJsonObject operator()(const NewChatEvent &e) const
-        {
-            return {{"type"_L1, Type::NewChat},
-                    {"seq"_L1, e.seq},
-                    {"broadcastId"_L1, e.broadcastId},
-                    {"chat"_L1, toJson(e.chat)}};
-        }
-        QJsonObject operator()(const UpdatedChatEvent &e) const
-        {
-            return {{"type"_L1, Type::UpdatedChat},    {"seq"_L1, e.seq},
-                    {"broadcastId"_L1, e.broadcastId}, {"chatId"_L1, e.chatId},
-                    {"updatedAt"_L1, e.updatedAt},     {"change"_L1, toJson(e.change, true)}};
-        }
-        QJsonObject operator()(const DeletedChatEvent &e) const
-        {
-            return {{"type"_L1, Type::DeletedChat},
-                    {"seq"_L1, e.seq},
-                    {"broadcastId"_L1, e.broadcastId},
-                    {"chatId"_L1, e.chatId}};
-        }
-        QJsonObject operator()(const Presence &p) const
-        {
-            QJsonObject o{{"type"_L1, Type::Presence}, {"viewers"_L1, p.viewers}};
-            if (!p.users.isEmpty())
-                o.insert("users"_L1, usersJson(p.users));
-            return o;
-        }
-        QJsonObject operator()(const ErrorMessage &e) const
-        {
-            QJsonObject o{{"type"_L1, Type::Error}, {"code"_L1, e.code}, {"message"_L1, e.message}};
-            if (!e.broadcastId.isEmpty())
-                o.insert("broadcastId"_L1, e.broadcastId);
-            if (!e.requestId.isEmpty())
-                o.insert("requestId"_L1, e.requestId);
-            return o;
-        }
-        QJsonObject operator()(const DocumentPublished &p) const
-        {
-            return {{"type"_L1, Type::DocumentPublished},
-                    {"broadcastId"_L1, p.broadcastId},
-                    {"document"_L1, toJson(p.document, false)}};
-        }
-        QJsonObject operator()(const DocumentList &l) const
-        {
-            QJsonArray docs;
-            for (const Document &d : l.documents)
-                docs.append(toJson(d, false));
-            return {{"type"_L1, Type::Documents},
-                    {"requestId"_L1, l.requestId},
-                    {"documents"_L1, docs}};
-        }
-    };
-    return compact(std::visit(Visitor{}, message));
+    JsonWriter w;
+    std::visit(ServerWriter{w}, message);
+    return w.take();
+}
+
+QByteArray Codec::encode(const Chat &chat)
+{
+    JsonWriter w;
+    write(w, chat);
+    return w.take();
+}
+
+QByteArray Codec::encode(const Comment &comment)
+{
+    JsonWriter w;
+    write(w, comment);
+    return w.take();
 }
 
 QByteArray Codec::encodeBatch(const QList<QByteArray> &frames)

@@ -14,6 +14,9 @@ class Codec
 public:
     static QByteArray encode(const ClientMessage &message);
     static QByteArray encode(const ServerMessage &message);
+    // One chat or comment as it appears inside events and snapshots.
+    static QByteArray encode(const Chat &chat);
+    static QByteArray encode(const Comment &comment);
 
     // Wraps already encoded frames, in order, into one batch frame without re-encoding them.
     static QByteArray encodeBatch(const QList<QByteArray> &frames);
@@ -38,13 +41,6 @@ public:
 
     static std::optional<Chat> decodeChat(const QJsonObject &chat, ProtocolError *error);
     static std::optional<Comment> decodeComment(const QJsonObject &comment, ProtocolError *error);
-
-    static QJsonObject toJson(const Anchor &anchor);
-    static QJsonObject toJson(const Author &author);
-    static QJsonObject toJson(const Comment &comment);
-    static QJsonObject toJson(const Chat &chat);
-    static QJsonObject toJson(const Document &document, bool withContent = true);
-    static QJsonObject toJson(const Change &change, bool completed);
 };
 
 } // namespace Glosa

@@ -4,8 +4,6 @@
 #include "errorcode.h"
 #include "protocollimits.h"
 
-#include <QJsonDocument>
-
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
@@ -57,23 +55,20 @@ QList<Chat> Page::chats() const
 Page::Applied Page::finish(const QString &broadcastId, const Chat &chat, bool deleted,
                            const ServerMessage &event, const QString &commentId)
 {
-    const auto compact = [](const QJsonObject &o) {
-        return QJsonDocument(o).toJson(QJsonDocument::Compact);
-    };
     Applied applied;
     applied.event = Codec::encode(event);
     Chat header = chat;
     header.comments.clear();
     applied.write = {m_record.id, m_record.head,
                      broadcastId, applied.event,
-                     chat.id,     compact(Codec::toJson(header)),
+                     chat.id,     Codec::encode(header),
                      deleted,     {},
                      0,           {}};
     for (qsizetype i = 0; i < chat.comments.size() && !commentId.isEmpty(); ++i) {
         if (chat.comments.at(i).id == commentId) {
             applied.write.commentId = commentId;
             applied.write.commentPosition = int(i);
-            applied.write.commentJson = compact(Codec::toJson(chat.comments.at(i)));
+            applied.write.commentJson = Codec::encode(chat.comments.at(i));
             break;
         }
     }

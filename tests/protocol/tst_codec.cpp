@@ -357,6 +357,7 @@ private Q_SLOTS:
     void batch();
     void lobbyWelcomeHasNoPageFields();
     void pageWelcomeCarriesDocumentOrNull();
+    void stringsAreEscapedAsQtJsonDoes();
     void deletedCommentIsIdAndDeletedOnly();
     void editedCommentCarriesEditedAt();
     void decodeChat();
@@ -727,7 +728,11 @@ void tst_Codec::changeToJson()
     QFETCH(Change, change);
     QFETCH(bool, completed);
     QFETCH(QByteArray, contract);
-    QCOMPARE(frame(Codec::toJson(change, completed)), canonical(contract));
+    // The change as it travels: inside an event when completed, inside an operation otherwise.
+    const QByteArray encoded =
+        completed ? Codec::encode(ServerMessage(UpdatedChatEvent{1, Bid, ChatId, T0, change}))
+                  : Codec::encode(ClientMessage(UpdateChatOp{Bid, ChatId, change}));
+    QCOMPARE(frame(parse(encoded).value("change"_L1).toObject()), canonical(contract));
 }
 
 void tst_Codec::batch_data()
@@ -830,28 +835,51 @@ void tst_Codec::pageWelcomeCarriesDocumentOrNull()
     QCOMPARE(doc.value("content"_L1).toString(), u"hello"_s);
 }
 
+// Every UTF-16 unit of user text comes out as QJsonDocument would write it: the usual escapes,
+// other control characters as \u00XX, non-ASCII as UTF-8, an unpaired surrogate as \uXXXX.
+void tst_Codec::stringsAreEscapedAsQtJsonDoes()
+{
+    QString text;
+    for (char16_t u = 0; u < 0x80; ++u)
+        text += QChar(u);
+    text += u"\u00e9\u07ff\u0800\uffff \U0001F600 "_s;
+    text += QChar(0xd800); // high surrogate, then a space
+    text += u' ';
+    text += QChar(0xdc00); // lone low surrogate at the end
+    Chat chat = sampleChat();
+    chat.comments.first().text = text;
+    chat.anchor.exact = text;
+    for (const QByteArray &encoded :
+         {Codec::encode(chat), Codec::encode(ServerMessage(NewChatEvent{1, Bid, chat}))}) {
+        QCOMPARE(encoded, canonical(encoded));
+        QVERIFY(encoded.contains(R"(\u0000\u0001)"));
+        QVERIFY(encoded.contains(R"(\b\t\n\u000b\f\r)"));
+        QVERIFY(encoded.contains(R"(\ud800 \udc00")"));
+    }
+}
+
 void tst_Codec::deletedCommentIsIdAndDeletedOnly()
 {
     // A deleted comment loses its text, whatever the struct still holds.
     Comment c = comment(CommentId, Ana, u"secret"_s, T0, T0 + 1);
     c.deleted = true;
-    const QJsonObject o = Codec::toJson(c);
+    const QJsonObject o = parse(Codec::encode(c));
     QCOMPARE(keys(o), (QStringList{u"deleted"_s, u"id"_s}));
     QCOMPARE(o.value("id"_L1).toString(), CommentId);
     QCOMPARE(o.value("deleted"_L1), QJsonValue(true));
 
     // A live comment has no deleted key.
-    QVERIFY(!Codec::toJson(comment(CommentId, Ana, u"t"_s, T0)).contains("deleted"_L1));
+    QVERIFY(!parse(Codec::encode(comment(CommentId, Ana, u"t"_s, T0))).contains("deleted"_L1));
 }
 
 void tst_Codec::editedCommentCarriesEditedAt()
 {
-    const QJsonObject edited = Codec::toJson(comment(CommentId, Ana, u"t"_s, T0, T0 + 42));
+    const QJsonObject edited = parse(Codec::encode(comment(CommentId, Ana, u"t"_s, T0, T0 + 42)));
     QCOMPARE(keys(edited),
              (QStringList{u"author"_s, u"createdAt"_s, u"editedAt"_s, u"id"_s, u"text"_s}));
     QCOMPARE(edited.value("editedAt"_L1).toInteger(), T0 + 42);
 
-    const QJsonObject plain = Codec::toJson(comment(CommentId, Ana, u"t"_s, T0));
+    const QJsonObject plain = parse(Codec::encode(comment(CommentId, Ana, u"t"_s, T0)));
     QCOMPARE(keys(plain), (QStringList{u"author"_s, u"createdAt"_s, u"id"_s, u"text"_s}));
 }
 
@@ -859,17 +887,17 @@ void tst_Codec::decodeChat()
 {
     const Chat chat = sampleChat();
     ProtocolError error;
-    const std::optional<Chat> back = Codec::decodeChat(Codec::toJson(chat), &error);
+    const std::optional<Chat> back = Codec::decodeChat(parse(Codec::encode(chat)), &error);
     QVERIFY2(back, qPrintable(error.message));
     QCOMPARE(*back, chat);
 
-    QJsonObject broken = Codec::toJson(chat);
+    QJsonObject broken = parse(Codec::encode(chat));
     broken.remove("author"_L1);
     QVERIFY(!Codec::decodeChat(broken, &error));
     QCOMPARE(error.code, badRequest());
 
     // The error of the previous call does not stick.
-    QVERIFY(Codec::decodeChat(Codec::toJson(chat), &error));
+    QVERIFY(Codec::decodeChat(parse(Codec::encode(chat)), &error));
     QVERIFY(error.isNull());
 }
 

@@ -1,7 +1,6 @@
 #include "codec.h"
 #include "sqlitestore.h"
 
-#include <QJsonDocument>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -28,9 +27,6 @@ Glosa::Chat chat(const QString &id, const QString &commentId)
 
 Store::Write write(qint64 pageId, qint64 seq, const Glosa::Chat &c, bool deleted = false)
 {
-    const auto compact = [](const QJsonObject &o) {
-        return QJsonDocument(o).toJson(QJsonDocument::Compact);
-    };
     Glosa::Chat header = c;
     header.comments.clear();
     Store::Write w{pageId,
@@ -38,14 +34,14 @@ Store::Write write(qint64 pageId, qint64 seq, const Glosa::Chat &c, bool deleted
                    u"00000000-0000-4000-8000-%1"_s.arg(seq, 12, 10, QChar(u'0')),
                    "event-" + QByteArray::number(seq),
                    c.id,
-                   compact(Glosa::Codec::toJson(header)),
+                   Glosa::Codec::encode(header),
                    deleted,
                    {},
                    0,
                    {}};
     if (!c.comments.isEmpty()) {
         w.commentId = c.comments.first().id;
-        w.commentJson = compact(Glosa::Codec::toJson(c.comments.first()));
+        w.commentJson = Glosa::Codec::encode(c.comments.first());
     }
     return w;
 }
@@ -234,8 +230,7 @@ private Q_SLOTS:
                 q.prepare(
                     u"INSERT INTO chats (page_id, chat_id, body, deleted) VALUES (1, ?, ?, ?)"_s);
                 q.addBindValue(c.id);
-                q.addBindValue(
-                    QJsonDocument(Glosa::Codec::toJson(c)).toJson(QJsonDocument::Compact));
+                q.addBindValue(Glosa::Codec::encode(c));
                 q.addBindValue(deleted);
                 QVERIFY(q.exec());
             }

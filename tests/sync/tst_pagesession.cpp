@@ -6,7 +6,6 @@
 
 #include <QCryptographicHash>
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -28,7 +27,7 @@ QByteArray digest(QList<Glosa::Chat> chats)
               [](const Glosa::Chat &a, const Glosa::Chat &b) { return a.id < b.id; });
     QCryptographicHash hash(QCryptographicHash::Sha256);
     for (const Glosa::Chat &chat : std::as_const(chats))
-        hash.addData(QJsonDocument(Glosa::Codec::toJson(chat)).toJson(QJsonDocument::Compact));
+        hash.addData(Glosa::Codec::encode(chat));
     return hash.result().toHex();
 }
 
