@@ -12,6 +12,10 @@
 
 #include <cstdio>
 
+#ifdef Q_OS_UNIX
+#include <sys/resource.h>
+#endif
+
 using namespace Qt::StringLiterals;
 using Glosa::ServerConfig;
 
@@ -119,10 +123,24 @@ int mintToken(const QStringList &arguments)
     return 0;
 }
 
+// Each connection holds a file descriptor, and the soft limit a shell or service manager hands
+// out (often 1024) is far below what the machine allows: serve up to the hard limit.
+void raiseOpenFilesLimit()
+{
+#ifdef Q_OS_UNIX
+    rlimit limit{};
+    if (getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < limit.rlim_max) {
+        limit.rlim_cur = limit.rlim_max;
+        setrlimit(RLIMIT_NOFILE, &limit);
+    }
+#endif
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
 {
+    raiseOpenFilesLimit();
 #ifdef Q_OS_LINUX
     // Polling every socket on every wake-up, as Qt's dispatchers do, costs in proportion to the
     // connections held: the server waits on epoll instead.

@@ -5,6 +5,8 @@
 
 #include <csignal>
 
+#include <sys/resource.h>
+
 #ifdef Q_OS_LINUX
 #include <sys/prctl.h>
 #endif
@@ -46,7 +48,15 @@ bool ServerProcess::start(const QStringList &arguments)
     m_process.setArguments(arguments);
 #ifdef Q_OS_LINUX
     // A test that crashes takes its server along instead of leaving it listening.
-    m_process.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGKILL); });
+    m_process.setChildProcessModifier([softLimit = m_openFilesSoftLimit] {
+        ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+        if (softLimit > 0) {
+            rlimit limit{};
+            ::getrlimit(RLIMIT_NOFILE, &limit);
+            limit.rlim_cur = rlim_t(softLimit);
+            ::setrlimit(RLIMIT_NOFILE, &limit);
+        }
+    });
 #endif
     m_process.start();
     if (!m_process.waitForStarted(Timeout)) {

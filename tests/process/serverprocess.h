@@ -25,6 +25,9 @@ public:
     // The usual loopback command line: free ports, data in `dataDir`, plus `extra`.
     bool startOn(const QString &dataDir, const QStringList &extra = {});
 
+    // Starts the binary with this soft limit of open files (the hard limit unchanged).
+    void setOpenFilesSoftLimit(int limit) { m_openFilesSoftLimit = limit; }
+
     // Sends `signal` (SIGTERM, SIGINT, SIGKILL) to the process.
     void signal(int signal);
     // Waits for the process to end; false on timeout.
@@ -56,6 +59,7 @@ private:
     QUrl m_url;
     QUrl m_adminUrl;
     QString m_failure;
+    int m_openFilesSoftLimit = 0;
 };
 
 // A minimal HTTP/1.1 client over QTcpSocket for the admin endpoint and handshake checks.

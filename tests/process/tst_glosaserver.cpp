@@ -18,6 +18,7 @@
 #include <algorithm>
 #include <csignal>
 #include <memory>
+#include <vector>
 
 using namespace Qt::StringLiterals;
 
@@ -122,6 +123,7 @@ private Q_SLOTS:
     void tokens();
     void viewerCannotWrite();
     void oneUserInManyWindowsCountsOnce();
+    void holdsMoreConnectionsThanItsSoftFileLimit();
     void configLimitsApply();
     void batchWindow_data();
     void batchWindow();
@@ -752,6 +754,24 @@ void tst_GlosaServer::oneUserInManyWindowsCountsOnce()
 }
 
 // The limits of --config reach the connections: a burst of 3 and frames of 2 KiB.
+// Started with a soft limit of 64 open files (the hard limit stays), the server still holds
+// 100 connections: it raises its soft limit itself.
+void tst_GlosaServer::holdsMoreConnectionsThanItsSoftFileLimit()
+{
+    constexpr int Connections = 100;
+    ServerProcess server;
+    server.setOpenFilesSoftLimit(64);
+    QVERIFY2(server.startOn(m_dir.filePath(u"soft-limit"_s)), qPrintable(server.failure()));
+
+    std::vector<std::unique_ptr<TestClient>> clients;
+    for (int i = 0; i < Connections; ++i) {
+        clients.push_back(std::make_unique<TestClient>());
+        QVERIFY2(clients.back()->open(server.url()), qPrintable(QString::number(i)));
+    }
+    QCOMPARE(clients.front()->join(u"crowd"_s).value("viewers"_L1).toInt(), 1);
+    QCOMPARE(clients.back()->join(u"crowd"_s).value("viewers"_L1).toInt(), 2);
+}
+
 void tst_GlosaServer::configLimitsApply()
 {
     const QString config = m_dir.filePath(u"limits.json"_s);
