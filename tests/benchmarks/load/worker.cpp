@@ -628,8 +628,8 @@ bool Worker::acceptExtensions(Conn &c, const std::string &head)
         problem = "more than one extension: " + value;
     if (problem.empty() && !noContextTakeover)
         problem = "permessage-deflate without server_no_context_takeover (\"" + value +
-                  "\"); the generator inflates every message on its own, so it needs the "
-                  "server to compress them so";
+                  "\"); the generator inflates every message on its own and cannot follow a "
+                  "compression context kept from one message to the next";
     if (!problem.empty()) {
         fail(c, "handshake: the server accepted " + problem);
         return false;
