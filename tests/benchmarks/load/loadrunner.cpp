@@ -87,6 +87,7 @@ bool LoadRunner::init(QString *error)
     m_shared.path = url.path().isEmpty() ? std::string("/") : url.path().toStdString();
     m_shared.tenant = m_options.tenant.toStdString();
     m_shared.userName = m_options.userName.toStdString();
+    m_shared.deflate = m_options.deflate;
     m_shared.tag = QRandomGenerator::system()->generate();
     char hex[9];
     std::snprintf(hex, sizeof hex, "%08x", m_shared.tag);
@@ -285,9 +286,15 @@ QJsonObject LoadRunner::statsJson(const Stats &s) const
             {"batches"_L1, double(s.batches)},
             {"events"_L1, double(s.events)},
             {"payloadBytes"_L1, double(s.payloadBytes)},
+            {"wirePayloadBytes"_L1, double(s.wirePayloadBytes)},
+            {"compressedFrames"_L1, double(s.compressedFrames)},
             {"wireBytes"_L1, double(s.wireBytes)},
             {"bytesPerFrame"_L1, s.frames ? round3(double(s.payloadBytes) / double(s.frames)) : 0},
             {"bytesPerEvent"_L1, s.events ? round3(double(s.payloadBytes) / double(s.events)) : 0},
+            {"wireBytesPerFrame"_L1,
+             s.frames ? round3(double(s.wirePayloadBytes) / double(s.frames)) : 0},
+            {"wireBytesPerEvent"_L1,
+             s.events ? round3(double(s.wirePayloadBytes) / double(s.events)) : 0},
             {"eventsPerFrame"_L1, s.frames ? round3(double(s.events) / double(s.frames)) : 0},
             {"presenceFrames"_L1, double(s.presence)},
             {"errors"_L1, double(s.errors)},
@@ -492,16 +499,24 @@ QJsonObject LoadRunner::rateStep(double deliveriesPerSecond, int fanOut, const Q
     for (auto it = st.begin(); it != st.end(); ++it)
         step.insert(it.key(), it.value());
     endProgress();
+    // With permessage-deflate, the bytes that crossed the socket beside the JSON.
+    const QByteArray compressed =
+        s.compressedFrames
+            ? u" (compressed: %1 B/frame, %2 B/event)"_s
+                  .arg(double(s.wirePayloadBytes) / double(s.frames), 0, 'f', 1)
+                  .arg(s.events ? double(s.wirePayloadBytes) / double(s.events) : 0.0, 0, 'f', 1)
+                  .toUtf8()
+            : QByteArray();
     std::fprintf(stderr,
                  "[%s %s] %8.0f/s offered: %9.0f deliveries/s  p50 %7.3f ms  p99 %8.3f ms  max "
-                 "%8.3f ms  missing %.4f%%  %6.1f B/frame  %6.1f B/event  CPU: server %5.1f%%, "
+                 "%8.3f ms  missing %.4f%%  %6.1f B/frame  %6.1f B/event%s  CPU: server %5.1f%%, "
                  "generator %5.1f%%, other %5.1f%%\n",
                  qUtf8Printable(m_options.server), qUtf8Printable(label), deliveriesPerSecond,
                  double(s.deliveries) / measured, ms(s.delivery.percentile(50)),
                  ms(s.delivery.percentile(99)), ms(s.delivery.max()), missing * 100,
                  s.frames ? double(s.payloadBytes) / double(s.frames) : 0.0,
-                 s.events ? double(s.payloadBytes) / double(s.events) : 0.0, serverCpu, selfCpu,
-                 cpu.other);
+                 s.events ? double(s.payloadBytes) / double(s.events) : 0.0, compressed.constData(),
+                 serverCpu, selfCpu, cpu.other);
     return step;
 }
 
@@ -773,10 +788,22 @@ QJsonObject LoadRunner::size()
     specs[1].capture = true;
     connectAll(std::move(specs), u"connecting"_s, 30);
     endProgress();
+    const ConnInfo reader = info(b);
+    if (!reader.open || !info(a).open) {
+        const Stats failed = collect();
+        std::string reasons;
+        for (const auto &[reason, count] : failed.failures)
+            reasons += (reasons.empty() ? "" : "; ") + reason;
+        std::fprintf(stderr, "[%s size] the connections did not open: %s\n",
+                     qUtf8Printable(m_options.server), reasons.c_str());
+        return {{"error"_L1, u"the connections did not open"_s},
+                {"failures"_L1, mapJson(failed.failures)},
+                {"deflateOffered"_L1, m_options.deflate}};
+    }
     sleepUntil(nowNs() + Second / 5, {});
     collect();
 
-    const auto sendAndCapture = [&](bool create) -> std::pair<std::string, std::uint64_t> {
+    const auto sendAndCapture = [&](bool create) -> std::pair<Captured, std::uint64_t> {
         const std::size_t before = info(b).captured.size();
         Worker &w = workerOf(a);
         w.call([&w, a, create] { return w.sendOp(a, create); });
@@ -785,28 +812,47 @@ QJsonObject LoadRunner::size()
         while (nowNs() < deadline) {
             const ConnInfo i = info(b);
             for (std::size_t k = before; k < i.captured.size(); ++k) {
-                if (i.captured[k].find(create ? "\"new-text-chat\"" : "\"updated-text-chat\"") !=
-                    std::string::npos)
+                if (i.captured[k].text.find(create ? "\"new-text-chat\""
+                                                   : "\"updated-text-chat\"") != std::string::npos)
                     return {i.captured[k], sent.opBytes};
             }
             std::this_thread::sleep_for(std::chrono::milliseconds(5));
         }
-        return {std::string(), sent.opBytes};
+        return {Captured(), sent.opBytes};
     };
     const auto [createEvent, createOp] = sendAndCapture(true);
     // Past the batch window, so that the next frame travels alone too.
     sleepUntil(nowNs() + Second / 5, {});
     const auto [commentEvent, commentOp] = sendAndCapture(false);
-    const auto wire = [](std::size_t n) { return double(n + (n < 126 ? 2 : n < 65536 ? 4 : 10)); };
-    std::fprintf(stderr, "[%s size] create event %zu bytes (operation %llu), comment event %zu\n",
-                 qUtf8Printable(m_options.server), createEvent.size(),
-                 static_cast<unsigned long long>(createOp), commentEvent.size());
-    return {{"createEventBytes"_L1, double(createEvent.size())},
-            {"createEventWireBytes"_L1, wire(createEvent.size())},
+    const auto describe = [](const Captured &e) {
+        return e.compressed ? u"%1 bytes of JSON, %2 compressed (frame %3)"_s.arg(e.text.size())
+                                  .arg(e.payloadBytes)
+                                  .arg(e.frameBytes)
+                            : u"%1 bytes (frame %2)"_s.arg(e.text.size()).arg(e.frameBytes);
+    };
+    std::fprintf(stderr,
+                 "[%s size] create event %s, operation %llu; comment event %s; "
+                 "permessage-deflate %s\n",
+                 qUtf8Printable(m_options.server), qUtf8Printable(describe(createEvent)),
+                 static_cast<unsigned long long>(createOp), qUtf8Printable(describe(commentEvent)),
+                 !m_options.deflate ? "not offered"
+                 : reader.deflate   ? "negotiated"
+                                    : "declined by the server");
+    // Bytes: the JSON payload as the application reads it (inflated), then the payload and the
+    // frame (header included) as they crossed the socket, compressed when the server compressed.
+    return {{"deflateOffered"_L1, m_options.deflate},
+            {"deflateNegotiated"_L1, reader.deflate},
+            {"extensions"_L1, QString::fromStdString(reader.extensions)},
+            {"createEventBytes"_L1, double(createEvent.text.size())},
+            {"createEventWirePayloadBytes"_L1, double(createEvent.payloadBytes)},
+            {"createEventWireBytes"_L1, double(createEvent.frameBytes)},
+            {"createEventCompressed"_L1, createEvent.compressed},
             {"createOpBytes"_L1, double(createOp)},
-            {"commentEventBytes"_L1, double(commentEvent.size())},
-            {"commentEventWireBytes"_L1, wire(commentEvent.size())},
+            {"commentEventBytes"_L1, double(commentEvent.text.size())},
+            {"commentEventWirePayloadBytes"_L1, double(commentEvent.payloadBytes)},
+            {"commentEventWireBytes"_L1, double(commentEvent.frameBytes)},
+            {"commentEventCompressed"_L1, commentEvent.compressed},
             {"commentOpBytes"_L1, double(commentOp)},
-            {"createEvent"_L1, QString::fromStdString(createEvent)},
-            {"commentEvent"_L1, QString::fromStdString(commentEvent)}};
+            {"createEvent"_L1, QString::fromStdString(createEvent.text)},
+            {"commentEvent"_L1, QString::fromStdString(commentEvent.text)}};
 }

@@ -25,6 +25,7 @@ public:
         QString tenant = QStringLiteral("bench");
         QString userName = QStringLiteral("Ana Lima");
         QString pagePrefix = QStringLiteral("bench");
+        bool deflate = false; // offer permessage-deflate
         // fanout, pages, durable
         int pages = 10;
         int viewers = 100;

@@ -93,6 +93,10 @@ int main(int argc, char *argv[])
         option(u"events"_s, u"Events the resuming client missed."_s, u"N"_s, u"10000"_s);
     const auto repeat = option(u"repeat"_s, u"Resumes measured."_s, u"N"_s, u"5"_s);
     const auto out = option(u"out"_s, u"Write the JSON here (default: stdout)."_s, u"FILE"_s);
+    const QCommandLineOption deflate(
+        u"deflate"_s, u"Offer permessage-deflate (RFC 7692) without context takeover; compressed "
+                      "messages from the server are inflated, and both sizes are reported."_s);
+    parser.addOption(deflate);
     const auto maxSeconds =
         option(u"max-seconds"_s, u"Give up after this long."_s, u"S"_s, u"900"_s);
     parser.process(app);
@@ -127,6 +131,7 @@ int main(int argc, char *argv[])
     o.seconds = parser.value(seconds).toDouble();
     o.events = parser.value(events).toInt();
     o.repeat = parser.value(repeat).toInt();
+    o.deflate = parser.isSet(deflate);
     const QStringList known{u"fanout"_s,  u"pages"_s,  u"idle"_s,
                             u"durable"_s, u"resume"_s, u"size"_s};
     if (!known.contains(o.scenario))

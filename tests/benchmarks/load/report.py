@@ -74,11 +74,31 @@ def get(d, *keys):
     return d
 
 
+def bytes_cell(step, json_key, wire_key):
+    """Bytes per frame or event of a rate step: the JSON, and the compressed payload on the wire
+    when the server compressed (glosa-load --deflate)."""
+    if step.get("compressedFrames"):
+        return f"{step[json_key]:.0f} ({step[wire_key]:.0f})"
+    return f"{step[json_key]:.0f}"
+
+
+def compressed(run, key):
+    """A figure of a --deflate size run: the number when the server negotiated permessage-deflate,
+    "declined" when it did not, "failed" when the run failed, None when it did not run."""
+    if not run:
+        return None
+    if "error" in run:
+        return "failed"
+    if not run.get("deflateNegotiated"):
+        return "declined"
+    return run.get(key)
+
+
 def main():
     folder = sys.argv[1] if len(sys.argv) > 1 else "results"
     env = load(folder, "environment") or {}
     runs = {}
-    for scenario in ("fanout", "pages", "idle", "durable", "resume", "size"):
+    for scenario in ("fanout", "pages", "idle", "durable", "resume", "size", "size-deflate"):
         for server in ("glosa", "ws"):
             runs[(scenario, server)] = load(folder, f"{scenario}-{server}")
 
@@ -159,15 +179,33 @@ def main():
         get(rg, "runs", ) and rg["runs"][0]["bytesReceived"],
         get(rw, "runs") and rw["runs"][0]["bytesReceived"], "lower", digits=0)
 
-    # Size
+    # Size: the JSON as every client gets it without compression, and what crosses the wire to a
+    # client that offers permessage-deflate (run with --deflate), or "declined".
     sg, sw = r("size", "glosa"), r("size", "ws")
+    zg, zw = r("size-deflate", "glosa"), r("size-deflate", "ws")
     b = get(sg, "createEventBytes")
-    row("Typical create event", "bytes on the wire (JSON payload)", b, get(sw, "createEventBytes"),
-        "lower", "≤ 512", None if b is None else b <= 512, 0)
-    row("Typical create event", "bytes of the WebSocket frame", get(sg, "createEventWireBytes"),
-        get(sw, "createEventWireBytes"), "lower", digits=0)
-    row("Typical comment event", "bytes on the wire (JSON payload)", get(sg, "commentEventBytes"),
-        get(sw, "commentEventBytes"), "lower", digits=0)
+    if zg or zw:
+        cb = compressed(zg, "createEventWirePayloadBytes")
+        on_wire = cb if isinstance(cb, (int, float)) else b
+        row("Typical create event", "bytes on the wire to a client offering "
+            "permessage-deflate (payload)", cb, compressed(zw, "createEventWirePayloadBytes"),
+            "lower", "≤ 512", None if on_wire is None else on_wire <= 512, 0)
+        row("Typical create event", "bytes of that compressed WebSocket frame",
+            compressed(zg, "createEventWireBytes"), compressed(zw, "createEventWireBytes"),
+            "lower", digits=0)
+        row("Typical create event", "bytes of the JSON payload (uncompressed)", b,
+            get(sw, "createEventBytes"), "lower", digits=0)
+    else:
+        row("Typical create event", "bytes on the wire (JSON payload)", b,
+            get(sw, "createEventBytes"), "lower", "≤ 512", None if b is None else b <= 512, 0)
+    row("Typical create event", "bytes of the uncompressed WebSocket frame",
+        get(sg, "createEventWireBytes"), get(sw, "createEventWireBytes"), "lower", digits=0)
+    if zg or zw:
+        row("Typical comment event", "bytes on the wire to a client offering "
+            "permessage-deflate (payload)", compressed(zg, "commentEventWirePayloadBytes"),
+            compressed(zw, "commentEventWirePayloadBytes"), "lower", digits=0)
+    row("Typical comment event", "bytes of the JSON payload (uncompressed)",
+        get(sg, "commentEventBytes"), get(sw, "commentEventBytes"), "lower", digits=0)
 
     # --- Markdown
     md = []
@@ -233,11 +271,16 @@ def main():
                 md.append(f"| {fmt(s['offeredDeliveriesPerSecond'], 0)} | "
                           f"{fmt(s['deliveriesPerSecond'], 0)} | {dl['p50Ms']:.2f} | "
                           f"{dl['p99Ms']:.2f} | {dl['maxMs']:.2f} | "
-                          f"{s['missingFraction'] * 100:.2f} % | {s['bytesPerFrame']:.0f} | "
-                          f"{s['bytesPerEvent']:.0f} | {s['eventsPerFrame']:.2f} | "
+                          f"{s['missingFraction'] * 100:.2f} % | "
+                          f"{bytes_cell(s, 'bytesPerFrame', 'wireBytesPerFrame')} | "
+                          f"{bytes_cell(s, 'bytesPerEvent', 'wireBytesPerEvent')} | "
+                          f"{s['eventsPerFrame']:.2f} | "
                           f"{s['serverCpuPercent']:.0f} | {s['generatorCpuPercent']:.0f}{sat} | "
                           f"{s.get('otherCpuPercent', 0):.0f} |")
             md.append("")
+            if any(s.get("compressedFrames") for s in run["steps"]):
+                md.append("Bytes per frame and per event: the JSON, then (in parentheses) the "
+                          "payload on the wire, compressed with permessage-deflate.\n")
 
     md.append("## Idle connections\n")
     for server, name in (("glosa", "Glosa"), ("ws", "ws relay")):
@@ -288,8 +331,34 @@ def main():
                   "\"Ana Lima\". As Glosa sends it:\n")
         md.append("```json\n" + sg.get("createEvent", "") + "\n```\n")
         content = 32 * 3 + 84
-        md.append(f"{sg['createEventBytes']:.0f} bytes, of which {content} are the user's text "
-                  f"(quote, context, comment); the rest is the protocol's fields.\n")
+        plain = sg.get("createEventBytes", 0)
+        md.append(f"{plain:.0f} bytes, of which {content} are the user's text "
+                  f"(quote, context, comment); the rest is the protocol's fields, which the "
+                  f"contract (PROTOCOL.md) fixes. What crosses the wire depends on the client:\n")
+        if zg and zg.get("deflateNegotiated"):
+            cb, cf = zg["createEventWirePayloadBytes"], zg["createEventWireBytes"]
+            md.append(f"- A client that offers permessage-deflate (RFC 7692), as browsers and "
+                      f"Python's `websockets` do, gets each event compressed on its own: "
+                      f"**{cb:.0f} bytes** of payload "
+                      f"({cb / max(1, zg['createEventBytes']) * 100:.0f} % of its JSON), a "
+                      f"{cf:.0f}-byte frame; the comment event, "
+                      f"{zg['commentEventBytes']:.0f} bytes of JSON, takes "
+                      f"{zg['commentEventWirePayloadBytes']:.0f}. Glosa answered "
+                      f"`{zg.get('extensions', '')}`.")
+        elif zg and "error" in zg:
+            md.append("- A client that offers permessage-deflate: the run failed "
+                      f"({zg['error']}; see logs/size-deflate-glosa.err).")
+        elif zg:
+            md.append("- A client that offers permessage-deflate (RFC 7692), as browsers and "
+                      "Python's `websockets` do: Glosa **declined** the extension in this run, so "
+                      f"such a client got the {plain:.0f}-byte text too.")
+        md.append(f"- Qt's QWebSocket (the desktop app) does not offer the extension and gets the "
+                  f"{plain:.0f}-byte text, a {sg.get('createEventWireBytes', 0):.0f}-byte frame.")
+        if zw:
+            md.append("- The ws relay runs with ws's defaults, which "
+                      + ("accepted permessage-deflate." if zw.get("deflateNegotiated")
+                         else "decline permessage-deflate."))
+        md.append("")
 
     exits_path = os.path.join(folder, "raw", "server-exits.txt")
     exits = open(exits_path).read().split("\n") if os.path.exists(exits_path) else []

@@ -25,6 +25,13 @@ constexpr std::int64_t HandshakeTimeoutNs = 15'000'000'000;
 constexpr std::int64_t HousekeepingNs = 100'000'000;
 constexpr std::size_t RxBytes = 256 * 1024;
 constexpr std::size_t MaxCaptured = 16;
+// A compressed message that inflates past this fails the connection.
+constexpr std::size_t MaxInflatedBytes = 64 * 1024 * 1024;
+
+// What the generator offers: every message compressed on its own, both ways, so that one inflate
+// stream per thread, reset for every message, reads any connection's messages.
+constexpr std::string_view DeflateOffer =
+    "permessage-deflate; server_no_context_takeover; client_no_context_takeover";
 
 // A typical thread start, as the desktop app sends it: a quoted passage of about one line, 32
 // characters of context on each side, and a comment of a sentence or two.
@@ -58,6 +65,28 @@ bool readHex(std::string_view s, std::uint64_t *value)
     }
     *value = v;
     return true;
+}
+
+std::string_view trim(std::string_view s)
+{
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
+        s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
+        s.remove_suffix(1);
+    return s;
+}
+
+// Calls f on each part of s between separators, trimmed.
+template<typename F>
+void forEachPart(std::string_view s, char separator, F &&f)
+{
+    while (true) {
+        const std::size_t at = s.find(separator);
+        f(trim(s.substr(0, at)));
+        if (at == std::string_view::npos)
+            return;
+        s.remove_prefix(at + 1);
+    }
 }
 
 std::string lower(std::string_view s)
@@ -101,6 +130,8 @@ void Stats::merge(const Stats &o)
     batches += o.batches;
     events += o.events;
     payloadBytes += o.payloadBytes;
+    wirePayloadBytes += o.wirePayloadBytes;
+    compressedFrames += o.compressedFrames;
     wireBytes += o.wireBytes;
     presence += o.presence;
     errors += o.errors;
@@ -127,6 +158,8 @@ struct Worker::Conn
     bool connecting = true; // counted in m_connecting
     bool wantWrite = false;
     bool fragmented = false;
+    bool fragCompressed = false; // the first frame of the message in `frag` had RSV1
+    bool deflate = false;        // permessage-deflate negotiated
     bool seqKnown = false;
     bool recovered = false;
     bool capture = false;
@@ -134,6 +167,8 @@ struct Worker::Conn
     std::string out;
     std::size_t outPos = 0;
     std::string frag;
+    std::uint64_t fragFrameBytes = 0;
+    std::string extensions;
     std::string key;
     std::string pageName;
     std::string epoch;
@@ -152,7 +187,7 @@ struct Worker::Conn
     std::uint64_t bytesSinceHello = 0;
     std::uint32_t opCount = 0;
     std::int64_t remaining = 0; // closed loop: operations still to send, -1: no limit
-    std::vector<std::string> captured;
+    std::vector<Captured> captured;
     std::deque<std::pair<std::uint32_t, std::int64_t>> unanswered; // opCount, sent
 };
 
@@ -168,6 +203,7 @@ Worker::Worker(int id, Shared *shared)
     ev.events = EPOLLIN;
     ev.data.ptr = nullptr;
     epoll_ctl(m_epoll, EPOLL_CTL_ADD, m_wake, &ev);
+    m_inflateReady = inflateInit2(&m_inflate, -15) == Z_OK;
     m_thread = std::thread([this] { loop(); });
 }
 
@@ -182,6 +218,8 @@ Worker::~Worker()
         delete c;
     close(m_wake);
     close(m_epoll);
+    if (m_inflateReady)
+        inflateEnd(&m_inflate);
 }
 
 void Worker::post(std::function<void()> f)
@@ -383,7 +421,13 @@ void Worker::onWritable(Conn &c)
                               " HTTP/1.1\r\nHost: " + m_shared->hostHeader +
                               "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
                               "Sec-WebSocket-Key: " +
-                              c.key + "\r\nSec-WebSocket-Version: 13\r\n\r\n";
+                              c.key + "\r\nSec-WebSocket-Version: 13\r\n";
+        if (m_shared->deflate) {
+            request += "Sec-WebSocket-Extensions: ";
+            request += DeflateOffer;
+            request += "\r\n";
+        }
+        request += "\r\n";
         setWantWrite(c, false);
         writeOrQueue(c, request.data(), request.size());
         return;
@@ -518,6 +562,8 @@ void Worker::onHandshake(Conn &c)
         fail(c, "handshake: wrong Sec-WebSocket-Accept");
         return;
     }
+    if (!acceptExtensions(c, head))
+        return;
     std::string rest = c.in.substr(end + 4);
     c.in.clear();
     c.state = Conn::State::AwaitingWelcome;
@@ -537,6 +583,65 @@ void Worker::onHandshake(Conn &c)
     }
 }
 
+// Checks the server's Sec-WebSocket-Extensions (in `head`, lowercased) against the offer: nothing,
+// or permessage-deflate with server_no_context_takeover. Fails the connection otherwise.
+bool Worker::acceptExtensions(Conn &c, const std::string &head)
+{
+    std::string value;
+    forEachPart(head, '\n', [&](std::string_view line) {
+        constexpr std::string_view Name = "sec-websocket-extensions:";
+        if (line.substr(0, Name.size()) == Name) {
+            if (!value.empty())
+                value += ", ";
+            value += trim(line.substr(Name.size()));
+        }
+    });
+    c.extensions = value;
+    if (value.empty())
+        return true; // declined: plain frames both ways
+    if (!m_shared->deflate) {
+        fail(c, "handshake: the server named extensions that were not offered: " + value);
+        return false;
+    }
+    int accepted = 0;
+    bool noContextTakeover = false;
+    std::string problem;
+    forEachPart(value, ',', [&](std::string_view extension) {
+        bool first = true;
+        forEachPart(extension, ';', [&](std::string_view param) {
+            if (first) {
+                first = false;
+                if (param != "permessage-deflate"sv)
+                    problem = "an extension that was not offered: " + std::string(param);
+                ++accepted;
+                return;
+            }
+            const std::string_view name = trim(param.substr(0, param.find('=')));
+            if (name == "server_no_context_takeover"sv)
+                noContextTakeover = true;
+            else if (name != "client_no_context_takeover"sv && name != "server_max_window_bits"sv &&
+                     name != "client_max_window_bits"sv)
+                problem = "an unknown permessage-deflate parameter: " + std::string(param);
+        });
+    });
+    if (problem.empty() && accepted != 1)
+        problem = "more than one extension: " + value;
+    if (problem.empty() && !noContextTakeover)
+        problem = "permessage-deflate without server_no_context_takeover (\"" + value +
+                  "\"); the generator inflates every message on its own and cannot follow a "
+                  "compression context kept from one message to the next";
+    if (!problem.empty()) {
+        fail(c, "handshake: the server accepted " + problem);
+        return false;
+    }
+    if (!m_inflateReady) {
+        fail(c, "zlib: inflateInit2 failed");
+        return false;
+    }
+    c.deflate = true;
+    return true;
+}
+
 std::size_t Worker::parseFrames(Conn &c, const char *data, std::size_t size)
 {
     std::size_t pos = 0;
@@ -544,9 +649,23 @@ std::size_t Worker::parseFrames(Conn &c, const char *data, std::size_t size)
         const auto *p = reinterpret_cast<const unsigned char *>(data + pos);
         const std::size_t left = size - pos;
         const bool fin = p[0] & 0x80;
+        const bool rsv1 = p[0] & 0x40;
         const int opcode = p[0] & 0x0f;
         if (p[1] & 0x80) {
             fail(c, "masked frame from the server");
+            return pos;
+        }
+        if (p[0] & 0x30) {
+            fail(c, "RSV2 or RSV3 set by the server");
+            return pos;
+        }
+        if (rsv1 && !c.deflate) {
+            fail(c, "RSV1 set without permessage-deflate");
+            return pos;
+        }
+        if (rsv1 && (opcode == 0x0 || opcode >= 0x8)) {
+            fail(c, opcode == 0x0 ? "RSV1 set on a continuation frame"
+                                  : "RSV1 set on a control frame");
             return pos;
         }
         std::uint64_t length = p[1] & 0x7f;
@@ -573,18 +692,21 @@ std::size_t Worker::parseFrames(Conn &c, const char *data, std::size_t size)
         switch (opcode) {
         case 0x0:
             c.frag.append(payload);
+            c.fragFrameBytes += head + length;
             if (fin) {
                 c.fragmented = false;
-                onMessage(c, c.frag);
+                onMessage(c, c.frag, c.fragCompressed, c.fragFrameBytes);
                 c.frag.clear();
             }
             break;
         case 0x1:
         case 0x2:
             if (fin) {
-                onMessage(c, payload);
+                onMessage(c, payload, rsv1, head + length);
             } else {
                 c.fragmented = true;
+                c.fragCompressed = rsv1;
+                c.fragFrameBytes = head + length;
                 c.frag.assign(payload);
             }
             break;
@@ -614,14 +736,62 @@ std::size_t Worker::parseFrames(Conn &c, const char *data, std::size_t size)
     return pos;
 }
 
-void Worker::onMessage(Conn &c, std::string_view message)
+void Worker::onMessage(Conn &c, std::string_view payload, bool compressed, std::uint64_t frameBytes)
 {
+    std::string_view message = payload;
+    if (compressed && !inflateMessage(payload, &message)) {
+        fail(c, m_inflate.msg ? std::string("inflate: ") + m_inflate.msg
+                              : std::string("inflate: a corrupt or oversized compressed message"));
+        return;
+    }
     ++m_stats.frames;
     m_stats.payloadBytes += message.size();
+    m_stats.wirePayloadBytes += payload.size();
+    if (compressed)
+        ++m_stats.compressedFrames;
     ++c.framesSinceHello;
     if (c.capture && c.captured.size() < MaxCaptured)
-        c.captured.emplace_back(message);
+        c.captured.push_back({std::string(message), payload.size(), frameBytes, compressed});
     onObject(c, message, true);
+}
+
+// Inflates one message compressed on its own (RFC 7692 7.2.2: the payload with 00 00 FF FF
+// appended, raw deflate) into m_inflated.
+bool Worker::inflateMessage(std::string_view payload, std::string_view *message)
+{
+    static const char Tail[4] = {'\x00', '\x00', '\xff', '\xff'};
+    if (inflateReset(&m_inflate) != Z_OK)
+        return false;
+    if (m_inflated.size() < 4096)
+        m_inflated.resize(4096);
+    std::size_t used = 0;
+    for (const std::string_view part : {payload, std::string_view(Tail, 4)}) {
+        m_inflate.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(part.data()));
+        m_inflate.avail_in = uInt(part.size());
+        while (true) {
+            if (used == m_inflated.size()) {
+                if (used >= MaxInflatedBytes)
+                    return false;
+                m_inflated.resize(used * 2);
+            }
+            m_inflate.next_out = reinterpret_cast<Bytef *>(m_inflated.data() + used);
+            m_inflate.avail_out = uInt(m_inflated.size() - used);
+            const int r = inflate(&m_inflate, Z_SYNC_FLUSH);
+            used = m_inflated.size() - m_inflate.avail_out;
+            if (r == Z_STREAM_END) {
+                *message = std::string_view(m_inflated.data(), used);
+                return true; // a final block: whatever follows (the tail) is not needed
+            }
+            if (r != Z_OK && r != Z_BUF_ERROR)
+                return false;
+            if (m_inflate.avail_in == 0 && m_inflate.avail_out > 0)
+                break; // this part is consumed and nothing is pending
+            if (r == Z_BUF_ERROR && m_inflate.avail_out > 0)
+                return false; // no progress with input and room left: corrupt
+        }
+    }
+    *message = std::string_view(m_inflated.data(), used);
+    return true;
 }
 
 void Worker::onObject(Conn &c, std::string_view object, bool top)
@@ -938,6 +1108,8 @@ ConnInfo Worker::info(int index) const
     i.found = true;
     i.open = c.state == Conn::State::Open;
     i.closed = c.state == Conn::State::Closed;
+    i.deflate = c.deflate;
+    i.extensions = c.extensions;
     i.epoch = c.epoch;
     i.seq = c.seq;
     i.recovered = c.recovered;

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include <netinet/in.h>
+#include <zlib.h>
 
 // Nanoseconds on the monotonic clock since this process started: every timestamp of the load
 // generator, the ones carried inside broadcastIds included.
@@ -32,6 +33,9 @@ struct Shared
     std::string tenant;
     std::string userName;
     std::uint32_t tag = 0;
+    // Offer permessage-deflate (RFC 7692) in the handshake; messages stay uncompressed both ways
+    // when the server declines.
+    bool deflate = false;
     std::string tagHex; // tag in 8 hex digits: the start of every broadcastId of this run
     // Operations sent inside [windowStart, windowEnd) are measured.
     std::atomic<std::int64_t> windowStart{INT64_MAX};
@@ -53,12 +57,23 @@ struct ConnSpec
     bool capture = false;     // keep the frames received
 };
 
+// A message received, kept for the runner (ConnSpec::capture).
+struct Captured
+{
+    std::string text;               // the payload, inflated when it came compressed
+    std::uint64_t payloadBytes = 0; // payload bytes on the wire (compressed when compressed)
+    std::uint64_t frameBytes = 0;   // the frame(s) on the wire, headers included
+    bool compressed = false;        // RSV1: the server deflated it
+};
+
 // What a connection went through, for the runner.
 struct ConnInfo
 {
     bool found = false;
     bool open = false;
     bool closed = false;
+    bool deflate = false;   // the server accepted permessage-deflate
+    std::string extensions; // the server's Sec-WebSocket-Extensions (lowercased), or empty
     std::string epoch;
     std::int64_t seq = 0;
     bool recovered = false;
@@ -69,7 +84,7 @@ struct ConnInfo
     std::uint64_t framesSinceHello = 0;
     std::uint64_t bytesSinceHello = 0;
     std::int64_t gaps = 0;
-    std::vector<std::string> captured;
+    std::vector<Captured> captured;
 };
 
 // Figures one worker gathered; merged by the runner.
@@ -87,8 +102,12 @@ struct Stats
     std::uint64_t frames = 0;
     std::uint64_t batches = 0;
     std::uint64_t events = 0;
-    std::uint64_t payloadBytes = 0;
-    std::uint64_t wireBytes = 0;
+    std::uint64_t payloadBytes = 0; // messages as the application reads them: inflated JSON
+    // The same messages' payloads as they crossed the socket: compressed where the server
+    // compressed them, so equal to payloadBytes without permessage-deflate.
+    std::uint64_t wirePayloadBytes = 0;
+    std::uint64_t compressedFrames = 0; // messages that came compressed (RSV1)
+    std::uint64_t wireBytes = 0;        // every frame's bytes on the wire, headers included
     std::uint64_t presence = 0;
     std::uint64_t errors = 0;
     std::uint64_t pings = 0;
@@ -119,8 +138,9 @@ struct Progress
 };
 
 // One thread with its own epoll loop and the WebSocket connections it owns: a minimal RFC 6455
-// client (handshake, masked text frames out, frames in, ping/pong, close), the Glosa protocol
-// subset the scenarios need, and the timing of every event received.
+// client (handshake, masked text frames out, frames in, ping/pong, close; permessage-deflate in,
+// without context takeover, when Shared::deflate is set), the Glosa protocol subset the scenarios
+// need, and the timing of every event received.
 class Worker
 {
 public:
@@ -186,8 +206,12 @@ private:
     void onWritable(Conn &c);
     void onReadable(Conn &c);
     void onHandshake(Conn &c);
+    bool acceptExtensions(Conn &c, const std::string &head);
     std::size_t parseFrames(Conn &c, const char *data, std::size_t size);
-    void onMessage(Conn &c, std::string_view message);
+    // A whole message as it came off the wire (payload of its frames, compressed or not, and
+    // the bytes of those frames).
+    void onMessage(Conn &c, std::string_view payload, bool compressed, std::uint64_t frameBytes);
+    bool inflateMessage(std::string_view payload, std::string_view *message);
     void onObject(Conn &c, std::string_view object, bool top);
     void onBroadcastId(Conn &c, std::string_view broadcastId, bool error);
     void sendFrame(Conn &c, int opcode, std::string_view payload);
@@ -241,4 +265,9 @@ private:
     std::string m_tx;
     std::string m_payload;
     std::vector<char> m_rx;
+    // permessage-deflate: one raw inflate stream for the thread, reset for every message (the
+    // server compresses each message on its own), and the buffer it inflates into.
+    z_stream m_inflate{};
+    bool m_inflateReady = false;
+    std::string m_inflated;
 };
