@@ -197,8 +197,8 @@ void WebSocketHandshake::respond(qsizetype headSize)
     }
     killTimer(m_timer);
     m_timer = 0;
-    delete m_notifier;
-    m_notifier = nullptr;
+    // Disabled, not deleted: this runs in the notifier's own signal.
+    m_notifier->setEnabled(false);
     auto *connection =
         new WebSocketConnection(std::exchange(m_fd, -1), a.response, m_head.sliced(headSize + 4));
     m_head = {};
