@@ -28,8 +28,6 @@ namespace Glosa {
 
 namespace {
 
-constexpr qsizetype MaxHandshakeBytes = 16 * 1024;
-constexpr int HandshakeTimeoutMs = 10000;
 constexpr int DrainTimeoutMs = 3000;
 constexpr int AcceptRetryMs = 500;
 constexpr QByteArrayView ServerName{"glosa-server/" GLOSA_VERSION};
@@ -92,7 +90,7 @@ bool Server::start(QString *error)
         m_webSockets = new QWebSocketServer(QString::fromLatin1(ServerName),
                                             QWebSocketServer::SecureMode, this);
         m_webSockets->setMaxPendingConnections(std::numeric_limits<int>::max());
-        m_webSockets->setHandshakeTimeout(HandshakeTimeoutMs);
+        m_webSockets->setHandshakeTimeout(WebSocketHandshake::TimeoutMs);
         connect(m_webSockets, &QWebSocketServer::newConnection, this, [this] {
             while (QWebSocket *socket = m_webSockets->nextPendingConnection()) {
                 // A handshake may complete after the server has stopped: nobody serves it.
@@ -218,11 +216,11 @@ void Server::accept(QTcpSocket *socket)
     auto *timeout = new QTimer(socket);
     timeout->setSingleShot(true);
     connect(timeout, &QTimer::timeout, socket, [socket] { socket->abort(); });
-    timeout->start(HandshakeTimeoutMs);
+    timeout->start(WebSocketHandshake::TimeoutMs);
 
     const auto inspect = [this, socket, timeout] {
-        const QByteArray head = socket->peek(MaxHandshakeBytes);
-        if (!head.contains("\r\n\r\n") && head.size() < MaxHandshakeBytes)
+        const QByteArray head = socket->peek(WebSocketHandshake::MaxHeadBytes);
+        if (!head.contains("\r\n\r\n") && head.size() < WebSocketHandshake::MaxHeadBytes)
             return;
         disconnect(socket, &QTcpSocket::readyRead, this, nullptr);
         delete timeout;
