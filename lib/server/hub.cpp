@@ -2,6 +2,7 @@
 
 #include "batcher.h"
 #include "codec.h"
+#include "connection.h"
 #include "errorcode.h"
 #include "logging.h"
 #include "page.h"
@@ -64,14 +65,14 @@ Hub::~Hub()
     qDeleteAll(m_pages);
 }
 
-void Hub::addSocket(QWebSocket *socket)
+void Hub::addConnection(Connection *connection)
 {
     if (m_shuttingDown) {
-        socket->close(QWebSocketProtocol::CloseCodeGoingAway, u"server shutting down"_s);
-        socket->deleteLater();
+        connection->close(QWebSocketProtocol::CloseCodeGoingAway, u"server shutting down"_s);
+        connection->deleteLater();
         return;
     }
-    auto *session = new Session(socket, this, m_batcher, m_metrics, m_config);
+    auto *session = new Session(connection, this, m_batcher, m_metrics, m_config);
     m_sessions.append(session);
     // Queued: a connection may drop in the middle of a broadcast or a presence round, and the
     // page it leaves must stay put until they are over.

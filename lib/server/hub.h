@@ -10,11 +10,10 @@
 #include <QPointer>
 #include <QTimer>
 
-class QWebSocket;
-
 namespace Glosa {
 
 class Batcher;
+class Connection;
 class Page;
 class Session;
 class UsageMetrics;
@@ -29,7 +28,7 @@ public:
     Hub(const ServerConfig &config, Store *store, UsageMetrics *metrics, QObject *parent = nullptr);
     ~Hub() override;
 
-    void addSocket(QWebSocket *socket);
+    void addConnection(Connection *connection);
     int sessionCount() const { return int(m_sessions.size()); }
     int pageCount() const { return int(m_pages.size()); }
 

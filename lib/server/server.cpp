@@ -3,8 +3,11 @@
 #include "adminhttp.h"
 #include "hub.h"
 #include "logging.h"
+#include "qtwebsocketconnection.h"
 #include "sqlitestore.h"
 #include "usagemetrics.h"
+#include "websocketconnection.h"
+#include "websockethandshake.h"
 
 #include <QDir>
 #include <QFile>
@@ -16,16 +19,35 @@
 #include <QWebSocket>
 #include <QWebSocketServer>
 
+#include <functional>
+#include <unistd.h>
+
 using namespace Qt::StringLiterals;
 
 namespace Glosa {
 
 namespace {
 
-constexpr qsizetype MaxHandshakeBytes = 16 * 1024;
-constexpr int HandshakeTimeoutMs = 10000;
 constexpr int DrainTimeoutMs = 3000;
 constexpr int AcceptRetryMs = 500;
+constexpr QByteArrayView ServerName{"glosa-server/" GLOSA_VERSION};
+
+// The plain listener hands over each accepted socket descriptor as it is: no QTcpSocket per
+// connection.
+class DescriptorListener : public QTcpServer
+{
+public:
+    DescriptorListener(std::function<void(qintptr)> accept, QObject *parent)
+        : QTcpServer(parent)
+        , m_accept(std::move(accept))
+    {}
+
+protected:
+    void incomingConnection(qintptr descriptor) override { m_accept(descriptor); }
+
+private:
+    std::function<void(qintptr)> m_accept;
+};
 
 QUrl urlFor(const QString &scheme, const QHostAddress &address, quint16 port, const QString &path)
 {
@@ -63,28 +85,28 @@ bool Server::start(QString *error)
     m_hub = new Hub(m_config, m_store.get(), m_metrics.get(), this);
 
     const bool tls = !m_config.tlsCertificate.isEmpty() || !m_config.tlsKey.isEmpty();
-    m_webSockets = new QWebSocketServer(
-        u"glosa-server/" GLOSA_VERSION ""_s,
-        tls ? QWebSocketServer::SecureMode : QWebSocketServer::NonSecureMode, this);
-    m_webSockets->setMaxPendingConnections(std::numeric_limits<int>::max());
-    m_webSockets->setHandshakeTimeout(HandshakeTimeoutMs);
-    connect(m_webSockets, &QWebSocketServer::newConnection, this, [this] {
-        while (QWebSocket *socket = m_webSockets->nextPendingConnection()) {
-            // A handshake may complete after the server has stopped: nobody serves it.
-            if (m_hub) {
-                m_hub->addSocket(socket);
-            } else {
-                socket->abort();
-                socket->deleteLater();
-            }
-        }
-    });
-
     if (tls) {
+        // wss: QSslServer and QWebSocketServer, each connection a QWebSocket.
+        m_webSockets = new QWebSocketServer(QString::fromLatin1(ServerName),
+                                            QWebSocketServer::SecureMode, this);
+        m_webSockets->setMaxPendingConnections(std::numeric_limits<int>::max());
+        m_webSockets->setHandshakeTimeout(WebSocketHandshake::TimeoutMs);
+        connect(m_webSockets, &QWebSocketServer::newConnection, this, [this] {
+            while (QWebSocket *socket = m_webSockets->nextPendingConnection()) {
+                // A handshake may complete after the server has stopped: nobody serves it.
+                if (m_hub) {
+                    m_hub->addConnection(new QtWebSocketConnection(socket));
+                } else {
+                    socket->abort();
+                    socket->deleteLater();
+                }
+            }
+        });
         if (!setUpTls(error))
             return false;
     } else {
-        m_listener = new QTcpServer(this);
+        // ws: the handshake and RFC 6455 of our own, on the bare socket descriptor.
+        m_listener = new DescriptorListener([this](qintptr fd) { acceptPlain(fd); }, this);
     }
     m_listener->setMaxPendingConnections(std::numeric_limits<int>::max());
     // Out of file descriptors, the listening socket stays readable while nothing can be
@@ -163,7 +185,24 @@ bool Server::setUpTls(QString *error)
     return true;
 }
 
-// Reads the HTTP request head so that a path other than /v1/ws is refused with 404 before the
+void Server::acceptPlain(qintptr descriptor)
+{
+    if (m_stopping) {
+        ::close(int(descriptor));
+        return;
+    }
+    auto *handshake = new WebSocketHandshake(
+        int(descriptor), QByteArrayView(Path.data(), Path.size()), ServerName, this);
+    connect(handshake, &WebSocketHandshake::upgraded, this, [this](WebSocketConnection *c) {
+        // A handshake may complete after the server has stopped: nobody serves it.
+        if (m_hub)
+            m_hub->addConnection(c);
+        else
+            delete c;
+    });
+}
+
+// wss: reads the HTTP request head so that a path other than /v1/ws is refused with 404 before the
 // WebSocket handshake; the rest of the handshake is QWebSocketServer's.
 void Server::accept(QTcpSocket *socket)
 {
@@ -177,11 +216,11 @@ void Server::accept(QTcpSocket *socket)
     auto *timeout = new QTimer(socket);
     timeout->setSingleShot(true);
     connect(timeout, &QTimer::timeout, socket, [socket] { socket->abort(); });
-    timeout->start(HandshakeTimeoutMs);
+    timeout->start(WebSocketHandshake::TimeoutMs);
 
     const auto inspect = [this, socket, timeout] {
-        const QByteArray head = socket->peek(MaxHandshakeBytes);
-        if (!head.contains("\r\n\r\n") && head.size() < MaxHandshakeBytes)
+        const QByteArray head = socket->peek(WebSocketHandshake::MaxHeadBytes);
+        if (!head.contains("\r\n\r\n") && head.size() < WebSocketHandshake::MaxHeadBytes)
             return;
         disconnect(socket, &QTcpSocket::readyRead, this, nullptr);
         delete timeout;

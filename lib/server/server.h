@@ -46,6 +46,7 @@ Q_SIGNALS:
 
 private:
     bool setUpTls(QString *error);
+    void acceptPlain(qintptr descriptor);
     void accept(QTcpSocket *socket);
     void finishStop();
 

@@ -2,13 +2,14 @@
 
 #include "batcher.h"
 #include "codec.h"
+#include "connection.h"
 #include "errorcode.h"
 #include "hub.h"
 #include "logging.h"
 #include "usagemetrics.h"
 #include "validation.h"
 
-#include <QWebSocket>
+#include <QTimerEvent>
 
 using namespace Qt::StringLiterals;
 
@@ -18,13 +19,15 @@ namespace {
 
 // A batch grows up to this size; one larger event travels alone.
 constexpr qsizetype MaxBatchBytes = 256 * 1024;
+// A peer that does not answer the close handshake in this time is dropped.
+constexpr int CloseTimeoutMs = 5000;
 
 } // namespace
 
-Session::Session(QWebSocket *socket, Hub *hub, Batcher *batcher, UsageMetrics *metrics,
+Session::Session(Connection *connection, Hub *hub, Batcher *batcher, UsageMetrics *metrics,
                  const ServerConfig &config)
     : QObject(hub)
-    , m_socket(socket)
+    , m_connection(connection)
     , m_hub(hub)
     , m_batcher(batcher)
     , m_metrics(metrics)
@@ -34,22 +37,17 @@ Session::Session(QWebSocket *socket, Hub *hub, Batcher *batcher, UsageMetrics *m
     , m_tokens(config.limits.burst)
     , m_lastRefill(Batcher::now())
 {
-    m_socket->setParent(this);
-    m_socket->setMaxAllowedIncomingMessageSize(Limits::PublishFrameBytes);
-    connect(m_socket, &QWebSocket::textMessageReceived, this, &Session::onTextMessage);
-    connect(m_socket, &QWebSocket::binaryMessageReceived, this, &Session::onBinaryMessage);
-    connect(m_socket, &QWebSocket::disconnected, this, &Session::onDisconnected);
-    connect(m_socket, &QWebSocket::pong, this, [this] { m_awaitingPong = false; });
-
-    m_helloTimer.setSingleShot(true);
-    connect(&m_helloTimer, &QTimer::timeout, this,
-            [this] { closeWith(CloseCode::HelloTimeout, u"no hello in time"_s); });
-    m_helloTimer.start(config.helloTimeoutMs);
+    m_connection->setParent(this);
+    connect(m_connection, &Connection::textReceived, this, &Session::onTextMessage);
+    connect(m_connection, &Connection::binaryReceived, this, &Session::onBinaryMessage);
+    connect(m_connection, &Connection::disconnected, this, &Session::onDisconnected);
+    connect(m_connection, &Connection::pong, this, [this] { m_awaitingPong = false; });
+    m_timer.start(config.helloTimeoutMs, this);
 }
 
 Session::~Session()
 {
-    m_socket->disconnect(this);
+    m_connection->disconnect(this);
     m_batcher->cancel(this);
 }
 
@@ -62,10 +60,22 @@ void Session::open(const QString &tenant, const User &user, Page *page)
     m_metrics->connectionOpened(tenant);
 }
 
-void Session::onTextMessage(const QString &text)
+void Session::timerEvent(QTimerEvent *event)
+{
+    if (event->timerId() != m_timer.timerId()) {
+        QObject::timerEvent(event);
+        return;
+    }
+    m_timer.stop();
+    if (m_state == State::AwaitingHello)
+        closeWith(CloseCode::HelloTimeout, u"no hello in time"_s);
+    else if (m_state == State::Closed)
+        m_connection->abort(); // no answer to the close frame
+}
+
+void Session::onTextMessage(const QByteArray &frame)
 {
     m_awaitingPong = false;
-    const QByteArray frame = text.toUtf8();
     if (m_state == State::AwaitingHello) {
         readHello(frame);
         return;
@@ -115,7 +125,7 @@ void Session::onBinaryMessage()
 
 void Session::readHello(const QByteArray &frame)
 {
-    m_helloTimer.stop();
+    m_timer.stop();
     ProtocolError error;
     std::optional<ClientMessage> message = Codec::decodeClient(frame, &error);
     if (frame.size() > m_limits.frameBytes)
@@ -207,13 +217,13 @@ void Session::writeBatched(const QList<QByteArray> &frames)
 
 void Session::write(const QByteArray &frame)
 {
-    if (m_state == State::Closed && m_socket->state() != QAbstractSocket::ConnectedState)
+    if (m_state == State::Closed && !m_connection->isOpen())
         return;
-    m_socket->sendTextMessage(QString::fromUtf8(frame));
+    m_connection->sendText(frame);
     m_lastWrite = Batcher::now();
     if (!m_tenant.isEmpty())
         m_metrics->recordSent(m_tenant, frame.size());
-    if (m_socket->bytesToWrite() > m_limits.sendQueueBytes)
+    if (m_connection->bytesToWrite() > m_limits.sendQueueBytes)
         abort("slow consumer: send queue over the limit");
 }
 
@@ -238,11 +248,10 @@ void Session::closeWith(int code, const QString &reason)
         flushBatch();
     }
     m_state = State::Closed;
-    m_helloTimer.stop();
     qCDebug(lcServer) << "closing" << m_id << code << reason;
-    m_socket->close(QWebSocketProtocol::CloseCode(code), reason);
+    m_connection->close(code, reason);
     // A peer that never answers the close handshake is dropped.
-    QTimer::singleShot(5000, this, [this] { m_socket->abort(); });
+    m_timer.start(CloseTimeoutMs, this);
 }
 
 void Session::abort(const char *why)
@@ -251,7 +260,8 @@ void Session::abort(const char *why)
     m_state = State::Closed;
     m_queue.clear();
     m_batcher->cancel(this);
-    m_socket->abort();
+    m_timer.stop();
+    m_connection->abort();
 }
 
 void Session::heartbeat()
@@ -261,7 +271,7 @@ void Session::heartbeat()
         return;
     }
     m_awaitingPong = true;
-    m_socket->ping();
+    m_connection->ping();
 }
 
 void Session::onDisconnected()
@@ -269,7 +279,7 @@ void Session::onDisconnected()
     m_state = State::Closed;
     m_batcher->cancel(this);
     m_queue.clear();
-    m_helloTimer.stop();
+    m_timer.stop();
     if (!m_tenant.isEmpty())
         m_metrics->connectionClosed(m_tenant);
     Q_EMIT closed(this);

@@ -4,15 +4,14 @@
 #include "protocolerror.h"
 #include "serverconfig.h"
 
+#include <QBasicTimer>
 #include <QList>
 #include <QObject>
-#include <QTimer>
-
-class QWebSocket;
 
 namespace Glosa {
 
 class Batcher;
+class Connection;
 class Hub;
 class Page;
 class UsageMetrics;
@@ -25,7 +24,7 @@ class Session : public QObject
 public:
     enum class State { AwaitingHello, Open, Closed };
 
-    Session(QWebSocket *socket, Hub *hub, Batcher *batcher, UsageMetrics *metrics,
+    Session(Connection *connection, Hub *hub, Batcher *batcher, UsageMetrics *metrics,
             const ServerConfig &config);
     ~Session() override;
 
@@ -58,8 +57,11 @@ Q_SIGNALS:
     // The connection is gone. The hub, told later through a queued connection, deletes it.
     void closed(Glosa::Session *session);
 
+protected:
+    void timerEvent(QTimerEvent *event) override;
+
 private:
-    void onTextMessage(const QString &text);
+    void onTextMessage(const QByteArray &frame);
     void onBinaryMessage();
     void onDisconnected();
     void readHello(const QByteArray &frame);
@@ -67,7 +69,7 @@ private:
     void write(const QByteArray &frame);
     void writeBatched(const QList<QByteArray> &frames);
 
-    QWebSocket *m_socket;
+    Connection *m_connection;
     Hub *m_hub;
     Batcher *m_batcher;
     UsageMetrics *m_metrics;
@@ -86,7 +88,8 @@ private:
     qint64 m_lastRefill;
     int m_droppedInARow = 0;
     bool m_awaitingPong = false;
-    QTimer m_helloTimer;
+    // Until hello: its deadline; once closing: the deadline of the close handshake.
+    QBasicTimer m_timer;
 };
 
 } // namespace Glosa

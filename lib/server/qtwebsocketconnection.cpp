@@ -1,0 +1,57 @@
+#include "qtwebsocketconnection.h"
+
+#include "protocollimits.h"
+
+#include <QWebSocket>
+
+namespace Glosa {
+
+QtWebSocketConnection::QtWebSocketConnection(QWebSocket *socket, QObject *parent)
+    : Connection(parent)
+    , m_socket(socket)
+{
+    m_socket->setParent(this);
+    m_socket->setMaxAllowedIncomingMessageSize(Limits::PublishFrameBytes);
+    connect(m_socket, &QWebSocket::textMessageReceived, this,
+            [this](const QString &text) { Q_EMIT textReceived(text.toUtf8()); });
+    connect(m_socket, &QWebSocket::binaryMessageReceived, this, &Connection::binaryReceived);
+    connect(m_socket, &QWebSocket::pong, this, &Connection::pong);
+    connect(m_socket, &QWebSocket::disconnected, this, &Connection::disconnected);
+}
+
+QtWebSocketConnection::~QtWebSocketConnection()
+{
+    m_socket->disconnect(this);
+}
+
+void QtWebSocketConnection::sendText(const QByteArray &utf8)
+{
+    m_socket->sendTextMessage(QString::fromUtf8(utf8));
+}
+
+qint64 QtWebSocketConnection::bytesToWrite() const
+{
+    return m_socket->bytesToWrite();
+}
+
+void QtWebSocketConnection::ping()
+{
+    m_socket->ping();
+}
+
+void QtWebSocketConnection::close(int code, const QString &reason)
+{
+    m_socket->close(QWebSocketProtocol::CloseCode(code), reason);
+}
+
+void QtWebSocketConnection::abort()
+{
+    m_socket->abort();
+}
+
+bool QtWebSocketConnection::isOpen() const
+{
+    return m_socket->state() == QAbstractSocket::ConnectedState;
+}
+
+} // namespace Glosa

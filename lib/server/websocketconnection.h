@@ -1,0 +1,90 @@
+#pragma once
+
+#include "connection.h"
+#include "protocollimits.h"
+
+#include <QList>
+
+class QSocketNotifier;
+struct iovec;
+
+namespace Glosa {
+
+// The server side of RFC 6455 on a plain, non-blocking socket descriptor whose upgrade request
+// was accepted (see WebSocketHandshake). Lean by design, since a server holds many of these:
+// reads go through one scratch buffer per thread and only an incomplete frame's bytes stay with
+// the connection; frames are written at once with the payload's bytes shared, and only what the
+// kernel does not take is queued (the payloads themselves, not copies) until the socket is
+// writable again. No timer is held while the connection is open.
+//
+// Client frames must be masked; reserved bits, unknown opcodes and fragmented or long control
+// frames close with 1002, a message over 1 MiB with 1009, a text message that is not UTF-8
+// with 1007. Fragmented messages are reassembled. A ping is answered with a pong carrying its
+// payload; a close frame is echoed and the TCP connection closed once the echo is written.
+class WebSocketConnection : public Connection
+{
+    Q_OBJECT
+public:
+    // Takes `fd`. `output` is written first (the handshake's answer), `input` is what arrived
+    // after the request head: the first frames, read once the event loop runs.
+    WebSocketConnection(int fd, const QByteArray &output, const QByteArray &input,
+                        QObject *parent = nullptr);
+    ~WebSocketConnection() override;
+
+    // A message's payload beyond this closes the connection with 1009.
+    static constexpr qint64 MaxMessageBytes = Limits::PublishFrameBytes;
+    // After a close frame, the peer has this long to end the connection.
+    static constexpr int CloseTimeoutMs = 5000;
+
+    static bool isValidUtf8(const char *data, qsizetype size);
+
+    void sendText(const QByteArray &utf8) override;
+    qint64 bytesToWrite() const override { return m_outBytes; }
+    void ping() override;
+    void close(int code, const QString &reason) override;
+    void abort() override;
+    bool isOpen() const override { return m_state == State::Open; }
+
+protected:
+    void timerEvent(QTimerEvent *event) override;
+
+private:
+    enum class State : quint8 {
+        Open,
+        Closing, // our close frame is sent (or queued); waiting for the peer's
+        Failing, // a protocol error: our close frame, then the TCP end; input is discarded
+        Closed,
+    };
+
+    void onReadable();
+    void onWritable();
+    void received(const char *data, qsizetype size);
+    qsizetype process(const char *data, qsizetype size);
+    void message(quint8 opcode, QByteArray payload);
+    void closeReceived(const char *payload, qsizetype size);
+    void sendFrame(quint8 opcode, const QByteArray &payload);
+    void sendClose(int code, const QByteArray &reason);
+    void write(const char *head, qsizetype headSize, const QByteArray &payload);
+    void flush();
+    void drained();
+    void fail(int code, const char *reason);
+    void startClosing();
+    void terminate(bool emitNow);
+    ssize_t sendVector(const ::iovec *iov, int count);
+
+    int m_fd;
+    State m_state = State::Open;
+    quint8 m_messageOpcode = 0; // of a fragmented message in progress
+    bool m_closeReceived = false;
+    bool m_writeShut = false;
+    int m_closeTimer = 0;
+    QSocketNotifier *m_readNotifier = nullptr;
+    QSocketNotifier *m_writeNotifier = nullptr; // created when output first has to wait
+    QByteArray m_partial;                       // an incomplete frame
+    QByteArray m_message;                       // the fragments of a message so far
+    QList<QByteArray> m_out;                    // what the kernel has not taken yet
+    qsizetype m_outOffset = 0;                  // into m_out.first()
+    qint64 m_outBytes = 0;
+};
+
+} // namespace Glosa
