@@ -1,6 +1,7 @@
 #include "websocketconnection.h"
 
 #include "logging.h"
+#include "permessagedeflate.h"
 
 #include <QSocketNotifier>
 #include <QTimerEvent>
@@ -80,9 +81,10 @@ bool isValidCloseCode(int code)
 } // namespace
 
 WebSocketConnection::WebSocketConnection(int fd, const QByteArray &output, const QByteArray &input,
-                                         QObject *parent)
+                                         int deflateWindowBits, QObject *parent)
     : Connection(parent)
     , m_fd(fd)
+    , m_deflateWindowBits(quint8(deflateWindowBits))
     , m_partial(input)
 {
     const int one = 1;
@@ -230,7 +232,10 @@ qsizetype WebSocketConnection::process(const char *data, qsizetype size)
         const bool fin = p[0] & 0x80;
         const quint8 opcode = p[0] & 0x0F;
         const bool control = opcode & 0x08;
-        if (p[0] & 0x70) {
+        // RSV1 marks the first frame of a compressed message, when permessage-deflate is on.
+        const bool compressed = p[0] & 0x40;
+        if ((p[0] & 0x30) ||
+            (compressed && (!m_deflateWindowBits || control || opcode == Continuation))) {
             fail(ProtocolError, "reserved bits set without an extension");
             break;
         }
@@ -300,15 +305,17 @@ qsizetype WebSocketConnection::process(const char *data, qsizetype size)
             unmask(m_message.data() + start, payload, payloadSize, mask);
             if (fin) {
                 const quint8 type = std::exchange(m_messageOpcode, quint8(0));
-                message(type, std::exchange(m_message, {}));
+                message(type, std::exchange(m_message, {}),
+                        std::exchange(m_messageCompressed, false));
             }
             break;
         }
         default: // Text, Binary
             if (fin) {
-                message(opcode, unmasked(payload, payloadSize, mask));
+                message(opcode, unmasked(payload, payloadSize, mask), compressed);
             } else {
                 m_messageOpcode = opcode;
+                m_messageCompressed = compressed;
                 m_message = unmasked(payload, payloadSize, mask);
             }
             break;
@@ -317,10 +324,23 @@ qsizetype WebSocketConnection::process(const char *data, qsizetype size)
     return pos;
 }
 
-void WebSocketConnection::message(quint8 opcode, QByteArray payload)
+void WebSocketConnection::message(quint8 opcode, QByteArray payload, bool compressed)
 {
     if (m_state != State::Open)
         return; // after our close frame, messages are read and dropped
+    if (compressed) {
+        bool tooLarge = false;
+        std::optional<QByteArray> inflated =
+            PerMessageDeflate::decompress(payload, MaxMessageBytes, &tooLarge);
+        if (!inflated) {
+            if (tooLarge)
+                fail(TooBig, "message over 1 MiB");
+            else
+                fail(InvalidPayload, "a compressed message that does not inflate");
+            return;
+        }
+        payload = std::move(*inflated);
+    }
     if (opcode == Binary) {
         Q_EMIT binaryReceived();
         return;
@@ -365,8 +385,16 @@ void WebSocketConnection::closeReceived(const char *payload, qsizetype size)
 
 void WebSocketConnection::sendText(const QByteArray &utf8)
 {
-    if (m_state == State::Open)
-        sendFrame(Text, utf8);
+    if (m_state != State::Open)
+        return;
+    if (m_deflateWindowBits && utf8.size() >= PerMessageDeflate::MinCompressBytes) {
+        const QByteArray compressed = PerMessageDeflate::compress(utf8, m_deflateWindowBits);
+        if (compressed.size() < utf8.size()) {
+            sendFrame(Text, compressed, true);
+            return;
+        }
+    }
+    sendFrame(Text, utf8);
 }
 
 void WebSocketConnection::ping()
@@ -408,11 +436,11 @@ void WebSocketConnection::sendClose(int code, const QByteArray &reason)
     sendFrame(Close, body);
 }
 
-void WebSocketConnection::sendFrame(quint8 opcode, const QByteArray &payload)
+void WebSocketConnection::sendFrame(quint8 opcode, const QByteArray &payload, bool compressed)
 {
     char head[10];
     qsizetype headSize = 2;
-    head[0] = char(0x80 | opcode);
+    head[0] = char(0x80 | (compressed ? 0x40 : 0) | opcode);
     const qsizetype size = payload.size();
     if (size < 126) {
         head[1] = char(size);

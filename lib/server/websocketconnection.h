@@ -19,16 +19,21 @@ namespace Glosa {
 //
 // Client frames must be masked; reserved bits, unknown opcodes and fragmented or long control
 // frames close with 1002, a message over 1 MiB with 1009, a text message that is not UTF-8
-// with 1007. Fragmented messages are reassembled. A ping is answered with a pong carrying its
-// payload; a close frame is echoed and the TCP connection closed once the echo is written.
+// with 1007. With permessage-deflate, a message whose first frame has RSV1 set is inflated
+// (over 1 MiB inflated: 1009; data that does not inflate: 1007), and text messages of at least
+// PerMessageDeflate::MinCompressBytes go out compressed when that makes them smaller. Fragmented
+// messages are reassembled. A ping is answered with a pong carrying its payload; a close frame is
+// echoed and the TCP connection closed once the echo is written.
 class WebSocketConnection : public Connection
 {
     Q_OBJECT
 public:
     // Takes `fd`. `output` is written first (the handshake's answer), `input` is what arrived
     // after the request head: the first frames, read once the event loop runs.
+    // `deflateWindowBits` is the window of permessage-deflate as the handshake agreed it, or 0
+    // when the extension is not in use.
     WebSocketConnection(int fd, const QByteArray &output, const QByteArray &input,
-                        QObject *parent = nullptr);
+                        int deflateWindowBits = 0, QObject *parent = nullptr);
     ~WebSocketConnection() override;
 
     // A message's payload beyond this closes the connection with 1009.
@@ -60,9 +65,9 @@ private:
     void onWritable();
     void received(const char *data, qsizetype size);
     qsizetype process(const char *data, qsizetype size);
-    void message(quint8 opcode, QByteArray payload);
+    void message(quint8 opcode, QByteArray payload, bool compressed);
     void closeReceived(const char *payload, qsizetype size);
-    void sendFrame(quint8 opcode, const QByteArray &payload);
+    void sendFrame(quint8 opcode, const QByteArray &payload, bool compressed = false);
     void sendClose(int code, const QByteArray &reason);
     void write(const char *head, qsizetype headSize, const QByteArray &payload);
     void flush();
@@ -75,6 +80,8 @@ private:
     int m_fd;
     State m_state = State::Open;
     quint8 m_messageOpcode = 0; // of a fragmented message in progress
+    bool m_messageCompressed = false;
+    quint8 m_deflateWindowBits;
     bool m_closeReceived = false;
     bool m_writeShut = false;
     int m_closeTimer = 0;

@@ -1,5 +1,6 @@
 #include "websockethandshake.h"
 
+#include "permessagedeflate.h"
 #include "websocketconnection.h"
 
 #include <QCryptographicHash>
@@ -114,6 +115,7 @@ WebSocketHandshake::Answer WebSocketHandshake::answer(QByteArrayView head, QByte
     QByteArrayView key;
     int keys = 0;
     QByteArrayView wsVersion;
+    QByteArray extensions;
     while (!rest.isEmpty()) {
         end = rest.indexOf("\r\n");
         const QByteArrayView line = end < 0 ? rest : rest.first(end);
@@ -132,6 +134,10 @@ WebSocketHandshake::Answer WebSocketHandshake::answer(QByteArrayView head, QByte
             ++keys;
         } else if (name.compare("Sec-WebSocket-Version", Qt::CaseInsensitive) == 0) {
             wsVersion = value;
+        } else if (name.compare("Sec-WebSocket-Extensions", Qt::CaseInsensitive) == 0) {
+            if (!extensions.isEmpty())
+                extensions += ',';
+            extensions += value;
         }
     }
     if (!hasToken(upgrade, "websocket"))
@@ -149,12 +155,18 @@ WebSocketHandshake::Answer WebSocketHandshake::answer(QByteArrayView head, QByte
                 httpError(426, "Upgrade Required", serverName, "WebSocket version 13 is required\n",
                           "Sec-WebSocket-Version: 13\r\n")};
     }
-    QByteArray response = "HTTP/1.1 101 Switching Protocols\r\n"
-                          "Upgrade: websocket\r\n"
-                          "Connection: Upgrade\r\n"
-                          "Sec-WebSocket-Accept: " +
-                          acceptKey(key) + "\r\nServer: " + serverName + "\r\n\r\n";
-    return {101, std::move(response)};
+    Answer upgraded{101,
+                    "HTTP/1.1 101 Switching Protocols\r\n"
+                    "Upgrade: websocket\r\n"
+                    "Connection: Upgrade\r\n"
+                    "Sec-WebSocket-Accept: " +
+                        acceptKey(key) + "\r\nServer: " + serverName + "\r\n",
+                    0};
+    if (const std::optional<QByteArray> deflate =
+            PerMessageDeflate::negotiate(extensions, &upgraded.deflateWindowBits))
+        upgraded.response += "Sec-WebSocket-Extensions: " + *deflate + "\r\n";
+    upgraded.response += "\r\n";
+    return upgraded;
 }
 
 void WebSocketHandshake::onReadable()
@@ -199,8 +211,8 @@ void WebSocketHandshake::respond(qsizetype headSize)
     m_timer = 0;
     // Disabled, not deleted: this runs in the notifier's own signal.
     m_notifier->setEnabled(false);
-    auto *connection =
-        new WebSocketConnection(std::exchange(m_fd, -1), a.response, m_head.sliced(headSize + 4));
+    auto *connection = new WebSocketConnection(std::exchange(m_fd, -1), a.response,
+                                               m_head.sliced(headSize + 4), a.deflateWindowBits);
     m_head = {};
     Q_EMIT upgraded(connection);
     deleteLater();

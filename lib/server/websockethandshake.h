@@ -14,7 +14,8 @@ class WebSocketConnection;
 // request head (at most 16 KiB, within 10 s) and answers it. An upgrade on the path becomes a
 // WebSocketConnection, handed over by upgraded(); anything else gets its HTTP error (404 for
 // another path, 400 for a request that is not a WebSocket upgrade, 426 for another version of
-// the protocol, 431 for a head that is too large). The object deletes itself when done.
+// the protocol, 431 for a head that is too large). permessage-deflate is agreed when the client
+// offers it (see PerMessageDeflate). The object deletes itself when done.
 class WebSocketHandshake : public QObject
 {
     Q_OBJECT
@@ -30,6 +31,7 @@ public:
     {
         int status = 0; // 101 for an upgrade
         QByteArray response;
+        int deflateWindowBits = 0; // permessage-deflate agreed, with this window; 0: not in use
     };
     // The answer to a complete request head (without its final empty line).
     static Answer answer(QByteArrayView head, QByteArrayView path, QByteArrayView serverName);

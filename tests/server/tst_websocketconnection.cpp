@@ -3,6 +3,7 @@
 #include "testserver.h"
 
 #include "hub.h"
+#include "permessagedeflate.h"
 #include "websocketconnection.h"
 #include "websockethandshake.h"
 
@@ -23,6 +24,10 @@ namespace {
 
 const QByteArray SampleKey = "dGhlIHNhbXBsZSBub25jZQ==";
 const QByteArray SampleAccept = "s3pPLMBiTxaQ9kYGzzhZRbK+xOo=";
+const QByteArray DeflateOffer =
+    "Sec-WebSocket-Extensions: permessage-deflate; client_max_window_bits\r\n";
+const QByteArray DeflateAgreed = "\r\nSec-WebSocket-Extensions: permessage-deflate; "
+                                 "server_no_context_takeover; client_no_context_takeover\r\n";
 
 QByteArray request(const QByteArray &path = "/v1/ws", const QByteArray &extra = {},
                    const QByteArray &upgrade = "Upgrade: websocket\r\n",
@@ -86,7 +91,15 @@ struct Frame
 {
     int opcode = -1;
     bool fin = false;
+    bool compressed = false; // RSV1
     QByteArray payload;
+
+    QByteArray inflated() const
+    {
+        bool tooLarge = false;
+        return Glosa::PerMessageDeflate::decompress(payload, 1 << 20, &tooLarge)
+            .value_or(QByteArray());
+    }
 
     int closeCode() const
     {
@@ -133,11 +146,11 @@ public:
         return found;
     }
 
-    bool upgrade(const QUrl &url)
+    bool upgrade(const QUrl &url, const QByteArray &extraHeaders = {})
     {
         if (!connectTo(url))
             return false;
-        send(request());
+        send(request("/v1/ws", extraHeaders));
         return head().startsWith("HTTP/1.1 101 ");
     }
 
@@ -201,6 +214,7 @@ private:
             return false;
         f->opcode = p[0] & 0x0F;
         f->fin = p[0] & 0x80;
+        f->compressed = p[0] & 0x40;
         f->payload = m_buffer.mid(header, qsizetype(length));
         m_buffer.remove(0, header + qsizetype(length));
         return true;
@@ -224,10 +238,10 @@ private:
     Glosa::Hub *hub() const { return m_server->server()->hub(); }
 
     // The close frame a fresh connection gets after `bytes`, then the end of the TCP connection.
-    int closeCodeAfter(const QByteArray &bytes)
+    int closeCodeAfter(const QByteArray &bytes, const QByteArray &extraHeaders = {})
     {
         Peer peer;
-        if (!peer.upgrade(m_server->url()))
+        if (!peer.upgrade(m_server->url(), extraHeaders))
             return -2;
         peer.send(bytes);
         const Frame close = peer.nextControl();
@@ -261,9 +275,36 @@ private Q_SLOTS:
         QVERIFY(head.contains("\r\nServer: glosa-server/" GLOSA_VERSION "\r\n"));
         QVERIFY(head.contains("\r\nUpgrade: websocket\r\n"));
         QVERIFY(head.contains("\r\nConnection: Upgrade\r\n"));
+        QVERIFY(!head.contains("Sec-WebSocket-Extensions"));
         QTRY_COMPARE(hub()->sessionCount(), 1);
         peer.send(frame(0x1, hello()));
         QCOMPARE(peer.next().type(), u"welcome"_s);
+    }
+
+    void deflateDeclined_data()
+    {
+        QTest::addColumn<QByteArray>("offer");
+        QTest::newRow("unknown parameter") << "permessage-deflate; mystery"_ba;
+        QTest::newRow("another extension") << "x-webkit-deflate-frame"_ba;
+    }
+
+    // An offer the server cannot keep is declined: the connection works uncompressed.
+    void deflateDeclined()
+    {
+        QFETCH(QByteArray, offer);
+        Peer peer;
+        QVERIFY(peer.connectTo(m_server->url()));
+        peer.send(request("/v1/ws", "Sec-WebSocket-Extensions: " + offer + "\r\n"));
+        const QByteArray head = peer.head();
+        QVERIFY2(head.startsWith("HTTP/1.1 101 "), head.constData());
+        QVERIFY(!head.contains("Sec-WebSocket-Extensions"));
+        peer.send(frame(0x1, hello()));
+        const Frame welcome = peer.next();
+        QVERIFY(!welcome.compressed);
+        QCOMPARE(welcome.type(), u"welcome"_s);
+        QCOMPARE(closeCodeAfter(frame(0x1, hello(), true, true, 4),
+                                "Sec-WebSocket-Extensions: " + offer + "\r\n"),
+                 1002);
     }
 
     void handshakeVariants_data()
@@ -274,7 +315,7 @@ private Q_SLOTS:
                                                           "connection: keep-alive, UPGRADE\r\n");
         QTest::newRow("other headers") << request("/v1/ws", "Sec-WebSocket-Protocol: chat\r\n"
                                                             "Sec-WebSocket-Extensions: "
-                                                            "permessage-deflate\r\n");
+                                                            "x-webkit-deflate-frame\r\n");
     }
 
     void handshakeVariants()
@@ -380,6 +421,64 @@ private Q_SLOTS:
         QFETCH(QByteArray, bytes);
         QFETCH(int, code);
         QCOMPARE(closeCodeAfter(bytes), code);
+        QTRY_COMPARE(hub()->sessionCount(), 0);
+    }
+
+    // A client that offers permessage-deflate gets it: its compressed messages are read, and
+    // messages worth compressing come to it compressed.
+    void deflateBothWays()
+    {
+        Peer peer;
+        QVERIFY(peer.connectTo(m_server->url()));
+        peer.send(request("/v1/ws", DeflateOffer));
+        const QByteArray head = peer.head();
+        QVERIFY2(head.contains(DeflateAgreed), head.constData());
+
+        peer.send(frame(0x1, Glosa::PerMessageDeflate::compress(hello()), true, true, 4));
+        const Frame welcome = peer.next();
+        QCOMPARE(welcome.opcode, 0x1);
+        QVERIFY(welcome.compressed);
+        QVERIFY(welcome.payload.size() < welcome.inflated().size());
+        QCOMPARE(QJsonDocument::fromJson(welcome.inflated()).object().value("type"_L1),
+                 "welcome"_L1);
+
+        // A compressed message may come in fragments; only the first carries RSV1.
+        const QByteArray op = Glosa::PerMessageDeflate::compress(
+            json(TestClient::newChat(TestClient::uuid(), TestClient::uuid())));
+        peer.send(frame(0x1, op.left(10), false, true, 4) + frame(0x0, op.mid(10)));
+        Frame event;
+        do {
+            event = peer.next();
+        } while (event.opcode == 0x1 && !event.compressed); // the snapshot, short and plain
+        QVERIFY(event.compressed);
+        QCOMPARE(QJsonDocument::fromJson(event.inflated()).object().value("type"_L1),
+                 "new-text-chat"_L1);
+    }
+
+    void deflateErrors_data()
+    {
+        QTest::addColumn<QByteArray>("bytes");
+        QTest::addColumn<int>("code");
+        const QByteArray text = Glosa::PerMessageDeflate::compress(hello());
+        QTest::newRow("RSV1 on a continuation")
+            << frame(0x1, text.left(4), false) + frame(0x0, text.mid(4), true, true, 4) << 1002;
+        QTest::newRow("RSV1 on a ping") << frame(0x9, "x", true, true, 4) << 1002;
+        QTest::newRow("RSV2") << frame(0x1, text, true, true, 2) << 1002;
+        QTest::newRow("does not inflate")
+            << frame(0x1, "\xff\xff\xff\xff"_ba, true, true, 4) << 1007;
+        QTest::newRow("inflates to invalid UTF-8")
+            << frame(0x1, Glosa::PerMessageDeflate::compress("\xC0\xAF"_ba), true, true, 4) << 1007;
+        QTest::newRow("inflates past 1 MiB")
+            << frame(0x1, Glosa::PerMessageDeflate::compress(QByteArray(1024 * 1024 + 1, ' ')),
+                     true, true, 4)
+            << 1009;
+    }
+
+    void deflateErrors()
+    {
+        QFETCH(QByteArray, bytes);
+        QFETCH(int, code);
+        QCOMPARE(closeCodeAfter(bytes, DeflateOffer), code);
         QTRY_COMPARE(hub()->sessionCount(), 0);
     }
 
