@@ -2,6 +2,7 @@
 
 #include "adminhttp.h"
 #include "hub.h"
+#include "listener.h"
 #include "logging.h"
 #include "qtwebsocketconnection.h"
 #include "sqlitestore.h"
@@ -14,12 +15,11 @@
 #include <QSslCertificate>
 #include <QSslConfiguration>
 #include <QSslKey>
-#include <QSslServer>
+#include <QSslSocket>
 #include <QTimer>
 #include <QWebSocket>
 #include <QWebSocketServer>
 
-#include <functional>
 #include <unistd.h>
 
 using namespace Qt::StringLiterals;
@@ -29,25 +29,7 @@ namespace Glosa {
 namespace {
 
 constexpr int DrainTimeoutMs = 3000;
-constexpr int AcceptRetryMs = 500;
 constexpr QByteArrayView ServerName{"glosa-server/" GLOSA_VERSION};
-
-// The plain listener hands over each accepted socket descriptor as it is: no QTcpSocket per
-// connection.
-class DescriptorListener : public QTcpServer
-{
-public:
-    DescriptorListener(std::function<void(qintptr)> accept, QObject *parent)
-        : QTcpServer(parent)
-        , m_accept(std::move(accept))
-    {}
-
-protected:
-    void incomingConnection(qintptr descriptor) override { m_accept(descriptor); }
-
-private:
-    std::function<void(qintptr)> m_accept;
-};
 
 QUrl urlFor(const QString &scheme, const QHostAddress &address, quint16 port, const QString &path)
 {
@@ -64,6 +46,7 @@ QUrl urlFor(const QString &scheme, const QHostAddress &address, quint16 port, co
 Server::Server(ServerConfig config, QObject *parent)
     : QObject(parent)
     , m_config(std::move(config))
+    , m_tls(!m_config.tlsCertificate.isEmpty() || !m_config.tlsKey.isEmpty())
     , m_metrics(std::make_unique<UsageMetrics>())
 {
     if (m_config.dataDir.isEmpty())
@@ -84,9 +67,8 @@ bool Server::start(QString *error)
         return false;
     m_hub = new Hub(m_config, m_store.get(), m_metrics.get(), this);
 
-    const bool tls = !m_config.tlsCertificate.isEmpty() || !m_config.tlsKey.isEmpty();
-    if (tls) {
-        // wss: QSslServer and QWebSocketServer, each connection a QWebSocket.
+    if (m_tls) {
+        // wss: QSslSocket and QWebSocketServer, each connection a QWebSocket.
         m_webSockets = new QWebSocketServer(QString::fromLatin1(ServerName),
                                             QWebSocketServer::SecureMode, this);
         m_webSockets->setMaxPendingConnections(std::numeric_limits<int>::max());
@@ -104,26 +86,16 @@ bool Server::start(QString *error)
         });
         if (!setUpTls(error))
             return false;
+        m_listener = new Listener([this](int fd) { acceptTls(fd); }, this);
     } else {
         // ws: the handshake and RFC 6455 of our own, on the bare socket descriptor.
-        m_listener = new DescriptorListener([this](qintptr fd) { acceptPlain(fd); }, this);
+        m_listener = new Listener([this](int fd) { acceptPlain(fd); }, this);
     }
-    m_listener->setMaxPendingConnections(std::numeric_limits<int>::max());
-    // Out of file descriptors, the listening socket stays readable while nothing can be
-    // accepted: pause instead of spinning, and try again a moment later.
-    connect(m_listener, &QTcpServer::acceptError, this, [this](QAbstractSocket::SocketError e) {
-        qCWarning(lcServer) << "cannot accept a connection:" << e << m_listener->errorString();
-        m_listener->pauseAccepting();
-        QTimer::singleShot(AcceptRetryMs, m_listener, &QTcpServer::resumeAccepting);
-    });
-    connect(m_listener, &QTcpServer::pendingConnectionAvailable, this, [this] {
-        while (QTcpSocket *socket = m_listener->nextPendingConnection())
-            accept(socket);
-    });
-    if (!m_listener->listen(m_config.listenAddress, m_config.listenPort)) {
+    QString listenError;
+    if (!m_listener->listen(m_config.listenAddress, m_config.listenPort, &listenError)) {
         *error = u"cannot listen on %1:%2: %3"_s.arg(m_config.listenAddress.toString())
                      .arg(m_config.listenPort)
-                     .arg(m_listener->errorString());
+                     .arg(listenError);
         return false;
     }
 
@@ -171,28 +143,21 @@ bool Server::setUpTls(QString *error)
         *error = u"%1: no unencrypted PEM RSA or EC private key found"_s.arg(m_config.tlsKey);
         return false;
     }
-    QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
-    ssl.setLocalCertificateChain(chain);
-    ssl.setPrivateKey(key);
-    ssl.setPeerVerifyMode(QSslSocket::VerifyNone);
-    auto *listener = new QSslServer(this);
-    listener->setSslConfiguration(ssl);
-    connect(listener, &QSslServer::errorOccurred, this,
-            [](QSslSocket *, QAbstractSocket::SocketError e) {
-                qCDebug(lcServer) << "TLS handshake failed" << e;
-            });
-    m_listener = listener;
+    m_ssl = QSslConfiguration::defaultConfiguration();
+    m_ssl.setLocalCertificateChain(chain);
+    m_ssl.setPrivateKey(key);
+    m_ssl.setPeerVerifyMode(QSslSocket::VerifyNone);
     return true;
 }
 
-void Server::acceptPlain(qintptr descriptor)
+void Server::acceptPlain(int fd)
 {
     if (m_stopping) {
-        ::close(int(descriptor));
+        ::close(fd);
         return;
     }
-    auto *handshake = new WebSocketHandshake(
-        int(descriptor), QByteArrayView(Path.data(), Path.size()), ServerName, this);
+    auto *handshake =
+        new WebSocketHandshake(fd, QByteArrayView(Path.data(), Path.size()), ServerName, this);
     connect(handshake, &WebSocketHandshake::upgraded, this, [this](WebSocketConnection *c) {
         // A handshake may complete after the server has stopped: nobody serves it.
         if (m_hub)
@@ -200,6 +165,30 @@ void Server::acceptPlain(qintptr descriptor)
         else
             delete c;
     });
+}
+
+// wss: the TLS handshake, within the same time as the WebSocket one.
+void Server::acceptTls(int fd)
+{
+    auto *socket = new QSslSocket(this);
+    if (m_stopping || !socket->setSocketDescriptor(fd)) {
+        ::close(fd);
+        delete socket;
+        return;
+    }
+    socket->setSslConfiguration(m_ssl);
+    connect(socket, &QSslSocket::encrypted, this, [this, socket] { accept(socket); });
+    connect(socket, &QAbstractSocket::errorOccurred, socket,
+            [socket](QAbstractSocket::SocketError e) {
+                if (!socket->isEncrypted())
+                    qCDebug(lcServer) << "TLS handshake failed" << e;
+            });
+    connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+    QTimer::singleShot(WebSocketHandshake::TimeoutMs, socket, [socket] {
+        if (!socket->isEncrypted())
+            socket->abort();
+    });
+    socket->startServerEncryption();
 }
 
 // wss: reads the HTTP request head so that a path other than /v1/ws is refused with 404 before the
@@ -273,8 +262,7 @@ void Server::finishStop()
 
 QUrl Server::url() const
 {
-    const bool tls = qobject_cast<QSslServer *>(m_listener) != nullptr;
-    return urlFor(tls ? u"wss"_s : u"ws"_s, m_config.listenAddress, m_listener->serverPort(), Path);
+    return urlFor(m_tls ? u"wss"_s : u"ws"_s, m_config.listenAddress, m_listener->port(), Path);
 }
 
 QUrl Server::adminUrl() const

@@ -3,11 +3,11 @@
 #include "serverconfig.h"
 
 #include <QObject>
+#include <QSslConfiguration>
 #include <QUrl>
 
 #include <memory>
 
-class QTcpServer;
 class QTcpSocket;
 class QWebSocketServer;
 
@@ -15,6 +15,7 @@ namespace Glosa {
 
 class AdminHttp;
 class Hub;
+class Listener;
 class Store;
 class UsageMetrics;
 
@@ -46,15 +47,18 @@ Q_SIGNALS:
 
 private:
     bool setUpTls(QString *error);
-    void acceptPlain(qintptr descriptor);
+    void acceptPlain(int fd);
+    void acceptTls(int fd);
     void accept(QTcpSocket *socket);
     void finishStop();
 
     ServerConfig m_config;
+    const bool m_tls;
+    QSslConfiguration m_ssl;
     std::unique_ptr<Store> m_store;
     std::unique_ptr<UsageMetrics> m_metrics;
     Hub *m_hub = nullptr;
-    QTcpServer *m_listener = nullptr;
+    Listener *m_listener = nullptr;
     QWebSocketServer *m_webSockets = nullptr;
     AdminHttp *m_admin = nullptr;
     bool m_stopping = false;

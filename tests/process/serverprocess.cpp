@@ -48,12 +48,14 @@ bool ServerProcess::start(const QStringList &arguments)
     m_process.setArguments(arguments);
 #ifdef Q_OS_LINUX
     // A test that crashes takes its server along instead of leaving it listening.
-    m_process.setChildProcessModifier([softLimit = m_openFilesSoftLimit] {
+    m_process.setChildProcessModifier([soft = m_openFilesSoftLimit, hard = m_openFilesHardLimit] {
         ::prctl(PR_SET_PDEATHSIG, SIGKILL);
-        if (softLimit > 0) {
+        if (soft > 0) {
             rlimit limit{};
             ::getrlimit(RLIMIT_NOFILE, &limit);
-            limit.rlim_cur = rlim_t(softLimit);
+            limit.rlim_cur = rlim_t(soft);
+            if (hard > 0)
+                limit.rlim_max = rlim_t(hard);
             ::setrlimit(RLIMIT_NOFILE, &limit);
         }
     });

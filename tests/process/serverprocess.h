@@ -25,8 +25,12 @@ public:
     // The usual loopback command line: free ports, data in `dataDir`, plus `extra`.
     bool startOn(const QString &dataDir, const QStringList &extra = {});
 
-    // Starts the binary with this soft limit of open files (the hard limit unchanged).
-    void setOpenFilesSoftLimit(int limit) { m_openFilesSoftLimit = limit; }
+    // Starts the binary with these limits of open files (a hard limit of 0: unchanged).
+    void setOpenFilesLimit(int soft, int hard = 0)
+    {
+        m_openFilesSoftLimit = soft;
+        m_openFilesHardLimit = hard;
+    }
 
     // Sends `signal` (SIGTERM, SIGINT, SIGKILL) to the process.
     void signal(int signal);
@@ -60,6 +64,7 @@ private:
     QUrl m_adminUrl;
     QString m_failure;
     int m_openFilesSoftLimit = 0;
+    int m_openFilesHardLimit = 0;
 };
 
 // A minimal HTTP/1.1 client over QTcpSocket for the admin endpoint and handshake checks.

@@ -14,6 +14,7 @@
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QWebSocket>
 
 #include <algorithm>
 #include <csignal>
@@ -124,6 +125,7 @@ private Q_SLOTS:
     void viewerCannotWrite();
     void oneUserInManyWindowsCountsOnce();
     void holdsMoreConnectionsThanItsSoftFileLimit();
+    void outOfFileDescriptorsPausesThenRecovers();
     void configLimitsApply();
     void batchWindow_data();
     void batchWindow();
@@ -760,7 +762,7 @@ void tst_GlosaServer::holdsMoreConnectionsThanItsSoftFileLimit()
 {
     constexpr int Connections = 100;
     ServerProcess server;
-    server.setOpenFilesSoftLimit(64);
+    server.setOpenFilesLimit(64);
     QVERIFY2(server.startOn(m_dir.filePath(u"soft-limit"_s)), qPrintable(server.failure()));
 
     std::vector<std::unique_ptr<TestClient>> clients;
@@ -770,6 +772,41 @@ void tst_GlosaServer::holdsMoreConnectionsThanItsSoftFileLimit()
     }
     QCOMPARE(clients.front()->join(u"crowd"_s).value("viewers"_L1).toInt(), 1);
     QCOMPARE(clients.back()->join(u"crowd"_s).value("viewers"_L1).toInt(), 2);
+}
+
+// At its hard limit of open files the server cannot accept: it says so, waits instead of
+// spinning on the listening socket, and takes the waiting connections once others close.
+void tst_GlosaServer::outOfFileDescriptorsPausesThenRecovers()
+{
+    constexpr int Limit = 40;
+    constexpr int Connections = 50;
+    ServerProcess server;
+    server.setOpenFilesLimit(Limit, Limit);
+    QVERIFY2(server.startOn(m_dir.filePath(u"hard-limit"_s)), qPrintable(server.failure()));
+
+    std::vector<std::unique_ptr<QWebSocket>> clients;
+    int connected = 0;
+    for (int i = 0; i < Connections; ++i) {
+        clients.push_back(std::make_unique<QWebSocket>());
+        connect(clients.back().get(), &QWebSocket::connected, this, [&connected] { ++connected; });
+        clients.back()->open(server.url());
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(
+        server.standardError().contains("cannot accept a connection: Too many"), 10000);
+    QTRY_VERIFY(connected >= 10);
+    const int before = connected;
+    QVERIFY(before < Connections);
+
+    // Ten connections close: as many of the waiting ones get in.
+    int closed = 0;
+    for (const auto &client : clients) {
+        if (closed < 10 && client->state() == QAbstractSocket::ConnectedState) {
+            client->close();
+            ++closed;
+        }
+    }
+    QCOMPARE(closed, 10);
+    QTRY_VERIFY_WITH_TIMEOUT(connected >= qMin(Connections, before + 10), 10000);
 }
 
 void tst_GlosaServer::configLimitsApply()

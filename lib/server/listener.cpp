@@ -1,0 +1,96 @@
+#include "listener.h"
+
+#include "logging.h"
+
+#include <QSocketNotifier>
+#include <QTimerEvent>
+
+#include <cerrno>
+#include <cstring>
+#include <sys/socket.h>
+
+namespace Glosa {
+
+namespace {
+
+// Connections taken per wake-up, so that a burst does not hold up the rest of the loop.
+constexpr int AcceptsPerWake = 64;
+
+} // namespace
+
+Listener::Listener(std::function<void(int)> accepted, QObject *parent)
+    : QObject(parent)
+    , m_accepted(std::move(accepted))
+{}
+
+Listener::~Listener()
+{
+    close();
+}
+
+bool Listener::listen(const QHostAddress &address, quint16 port, QString *error)
+{
+    if (!m_server.listen(address, port)) {
+        *error = m_server.errorString();
+        return false;
+    }
+    m_server.pauseAccepting();
+    m_notifier = new QSocketNotifier(m_server.socketDescriptor(), QSocketNotifier::Read, this);
+    connect(m_notifier, &QSocketNotifier::activated, this, &Listener::onReadable);
+    return true;
+}
+
+void Listener::close()
+{
+    m_retry.stop();
+    delete m_notifier;
+    m_notifier = nullptr;
+    m_server.close();
+}
+
+void Listener::onReadable()
+{
+    const int listening = int(m_server.socketDescriptor());
+    for (int i = 0; i < AcceptsPerWake && m_notifier; ++i) {
+        const int fd = ::accept4(listening, nullptr, nullptr, SOCK_NONBLOCK | SOCK_CLOEXEC);
+        if (fd >= 0) {
+            if (std::exchange(m_starved, false))
+                qCInfo(lcServer) << "accepting connections again";
+            m_accepted(fd);
+            continue;
+        }
+        switch (errno) {
+        case EINTR:
+        case ECONNABORTED:
+            continue;
+        case EAGAIN:
+#if EAGAIN != EWOULDBLOCK
+        case EWOULDBLOCK:
+#endif
+            return;
+        case EMFILE:
+        case ENFILE:
+        case ENOBUFS:
+        case ENOMEM:
+            qCWarning(lcServer).nospace() << "cannot accept a connection: " << std::strerror(errno)
+                                          << "; trying again in " << RetryMs << " ms";
+            m_notifier->setEnabled(false);
+            m_retry.start(RetryMs, this);
+            return;
+        default:
+            qCWarning(lcServer) << "cannot accept a connection:" << std::strerror(errno);
+            return;
+        }
+    }
+}
+
+void Listener::timerEvent(QTimerEvent *event)
+{
+    if (event->timerId() != m_retry.timerId())
+        return QObject::timerEvent(event);
+    m_retry.stop();
+    if (m_notifier)
+        m_notifier->setEnabled(true);
+}
+
+} // namespace Glosa
