@@ -42,6 +42,7 @@ void Page::reset(Store::PageState state)
     for (Chat &chat : state.chats)
         m_chats.insert(chat.id, std::move(chat));
     m_pending.clear();
+    ++m_generation;
 }
 
 QList<Chat> Page::chats() const

@@ -29,7 +29,7 @@ public:
     const std::optional<Document> &document() const { return m_document; }
     void setDocument(const Document &document) { m_document = document; }
 
-    // Replaces the state with what the store holds, after a failed commit.
+    // Replaces the state with what the store holds, after a failed commit; starts a generation.
     void reset(Store::PageState state);
 
     // Chats in document order: by anchor start, then creation.
@@ -58,6 +58,11 @@ public:
 
     // broadcastIds applied but not yet committed.
     QSet<QString> &pendingBroadcasts() { return m_pending; }
+    // Writes applied and not yet reported by the store, stored or not.
+    int unstored() const { return m_unstored; }
+    void addUnstored(int count) { m_unstored += count; }
+    // Changes with every reset(): writes applied before it are no longer the page's.
+    quint64 generation() const { return m_generation; }
 
 private:
     Applied finish(const QString &broadcastId, const Chat &chat, bool deleted,
@@ -77,6 +82,8 @@ private:
     };
     QHash<QString, Viewer> m_users;
     QSet<QString> m_pending;
+    int m_unstored = 0;
+    quint64 m_generation = 0;
 };
 
 } // namespace Glosa

@@ -4,6 +4,7 @@
 #include "hub.h"
 #include "logging.h"
 #include "sqlitestore.h"
+#include "storethread.h"
 #include "usagemetrics.h"
 
 #include <QDir>
@@ -51,16 +52,23 @@ Server::Server(ServerConfig config, QObject *parent)
 Server::~Server()
 {
     delete m_hub;
+    m_writer.reset();
     if (m_store)
         m_store->close();
 }
 
 bool Server::start(QString *error)
 {
-    m_store = std::make_unique<SqliteStore>(QDir(m_config.dataDir).filePath(u"glosa.sqlite3"_s));
+    // Two connections to one SQLite file in WAL mode: the store thread's commits, and the hub's
+    // reads beside them. The writer opens first: it creates or migrates the schema.
+    const QString path = QDir(m_config.dataDir).filePath(u"glosa.sqlite3"_s);
+    m_writer = std::make_unique<StoreThread>(std::make_unique<SqliteStore>(path));
+    if (!m_writer->start(error))
+        return false;
+    m_store = std::make_unique<SqliteStore>(path);
     if (!m_store->open(error))
         return false;
-    m_hub = new Hub(m_config, m_store.get(), m_metrics.get(), this);
+    m_hub = new Hub(m_config, m_store.get(), m_writer.get(), m_metrics.get(), this);
 
     const bool tls = !m_config.tlsCertificate.isEmpty() || !m_config.tlsKey.isEmpty();
     m_webSockets = new QWebSocketServer(
@@ -226,6 +234,8 @@ void Server::finishStop()
         return;
     delete m_hub;
     m_hub = nullptr;
+    // Whatever was handed to the store thread is stored before the server reports it stopped.
+    m_writer.reset();
     m_store->close();
     m_store.reset();
     qCInfo(lcServer) << "stopped";

@@ -16,6 +16,7 @@ namespace Glosa {
 class AdminHttp;
 class Hub;
 class Store;
+class StoreThread;
 class UsageMetrics;
 
 // A whole Glosa server: the WebSocket listener on /v1/ws (ws, or wss with a certificate), the
@@ -50,7 +51,8 @@ private:
     void finishStop();
 
     ServerConfig m_config;
-    std::unique_ptr<Store> m_store;
+    std::unique_ptr<StoreThread> m_writer; // commits, on a thread of its own
+    std::unique_ptr<Store> m_store;        // the hub's reads, on this thread
     std::unique_ptr<UsageMetrics> m_metrics;
     Hub *m_hub = nullptr;
     QTcpServer *m_listener = nullptr;

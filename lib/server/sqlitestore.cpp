@@ -341,20 +341,30 @@ bool SqliteStore::commit(const QList<Write> &writes, QString *error)
                   " VALUES (?, ?, ?, ?, ?) ON CONFLICT (page_id, comment_id) DO UPDATE SET"
                   " body = excluded.body"_s);
 
+    // Each statement is bound right before it runs: one that fails leaves no values bound to
+    // the next, which would fail every later commit.
     bool ok = true;
     for (const Write &w : writes) {
         insertEvent.addBindValue(w.pageId);
         insertEvent.addBindValue(w.seq);
         insertEvent.addBindValue(w.broadcastId);
         insertEvent.addBindValue(w.event);
+        if (!exec(insertEvent, error)) {
+            ok = false;
+            break;
+        }
         upsertChat.addBindValue(w.pageId);
         upsertChat.addBindValue(w.chatId);
         upsertChat.addBindValue(w.chatJson);
         upsertChat.addBindValue(w.chatDeleted);
+        if (!exec(upsertChat, error)) {
+            ok = false;
+            break;
+        }
         updateHead.addBindValue(w.seq);
         updateHead.addBindValue(w.pageId);
         updateHead.addBindValue(w.seq);
-        if (!exec(insertEvent, error) || !exec(upsertChat, error) || !exec(updateHead, error)) {
+        if (!exec(updateHead, error)) {
             ok = false;
             break;
         }
