@@ -185,9 +185,12 @@ void Hub::operate(Session *session, const Op &op)
         return;
     if (defer(session, page, op, false))
         return;
-    if (const std::optional<qint64> seq = m_store->findBroadcast(page->id(), op.broadcastId)) {
-        session->send(m_store->event(page->id(), *seq));
-        return;
+    // Most operations are new, and the page knows so without asking the store.
+    if (page->mayHaveBroadcast(op.broadcastId)) {
+        if (const std::optional<qint64> seq = m_store->findBroadcast(page->id(), op.broadcastId)) {
+            session->send(m_store->event(page->id(), *seq));
+            return;
+        }
     }
     if (!session->user().canWrite()) {
         session->sendError(ErrorCode::Forbidden, u"viewers cannot change chats"_s, op.broadcastId);
@@ -200,6 +203,7 @@ void Hub::operate(Session *session, const Op &op)
         return;
     }
     page->addUnstored(1);
+    page->addBroadcast(op.broadcastId);
     m_pending.append({page, session, std::move(applied->write), page->generation()});
     if (!m_commitTimer.isActive())
         m_commitTimer.start();

@@ -56,6 +56,14 @@ public:
     // Who is viewing, by name, at most Limits::PresenceUsersMax of them.
     QList<Author> users() const;
 
+    // Whether an event of the page may carry `broadcastId`: false means the id is new for sure,
+    // true that the store must be asked. Every stored event's id counts, and every applied one.
+    bool mayHaveBroadcast(const QString &broadcastId) const
+    {
+        return m_broadcasts.contains(qHash(broadcastId));
+    }
+    void addBroadcast(const QString &broadcastId) { m_broadcasts.insert(qHash(broadcastId)); }
+
     // broadcastIds applied but not yet committed.
     QSet<QString> &pendingBroadcasts() { return m_pending; }
     // Writes applied and not yet reported by the store, stored or not.
@@ -82,6 +90,7 @@ private:
     };
     QHash<QString, Viewer> m_users;
     QSet<QString> m_pending;
+    QSet<size_t> m_broadcasts; // hashes of the broadcastIds the page's events may carry
     int m_unstored = 0;
     quint64 m_generation = 0;
 };

@@ -106,8 +106,9 @@ bool SqliteStore::open(QString *error)
         return false;
     }
     QSqlQuery q(db);
-    for (const QString &pragma : {u"PRAGMA journal_mode=WAL"_s, u"PRAGMA synchronous=FULL"_s,
-                                  u"PRAGMA foreign_keys=ON"_s, u"PRAGMA busy_timeout=5000"_s}) {
+    for (const QString &pragma :
+         {u"PRAGMA journal_mode=WAL"_s, u"PRAGMA synchronous=FULL"_s, u"PRAGMA foreign_keys=ON"_s,
+          u"PRAGMA busy_timeout=5000"_s, u"PRAGMA wal_autocheckpoint=10000"_s}) {
         if (!q.exec(pragma)) {
             *error = u"%1: %2"_s.arg(m_path, q.lastError().text());
             return false;
@@ -243,6 +244,14 @@ std::optional<Store::PageState> SqliteStore::loadPage(const QString &tenant, con
         return state;
     }
 
+    q.prepare(u"SELECT broadcast_id FROM events WHERE page_id = ?"_s);
+    q.addBindValue(state.record.id);
+    if (!exec(q, error))
+        return std::nullopt;
+    state.broadcastIds.reserve(state.record.head);
+    while (q.next())
+        state.broadcastIds.append(q.value(0).toString());
+
     QHash<QString, QList<Comment>> comments;
     q.prepare(u"SELECT chat_id, comment_id, body FROM comments WHERE page_id = ?"
               " ORDER BY chat_id, position"_s);
@@ -344,6 +353,7 @@ bool SqliteStore::commit(const QList<Write> &writes, QString *error)
     // Each statement is bound right before it runs: one that fails leaves no values bound to
     // the next, which would fail every later commit.
     bool ok = true;
+    QHash<qint64, qint64> heads; // a page's head is written once per transaction
     for (const Write &w : writes) {
         insertEvent.addBindValue(w.pageId);
         insertEvent.addBindValue(w.seq);
@@ -361,13 +371,8 @@ bool SqliteStore::commit(const QList<Write> &writes, QString *error)
             ok = false;
             break;
         }
-        updateHead.addBindValue(w.seq);
-        updateHead.addBindValue(w.pageId);
-        updateHead.addBindValue(w.seq);
-        if (!exec(updateHead, error)) {
-            ok = false;
-            break;
-        }
+        qint64 &head = heads[w.pageId];
+        head = qMax(head, w.seq);
         if (w.commentId.isEmpty())
             continue;
         upsertComment.addBindValue(w.pageId);
@@ -379,6 +384,12 @@ bool SqliteStore::commit(const QList<Write> &writes, QString *error)
             ok = false;
             break;
         }
+    }
+    for (auto it = heads.constBegin(); ok && it != heads.constEnd(); ++it) {
+        updateHead.addBindValue(it.value());
+        updateHead.addBindValue(it.key());
+        updateHead.addBindValue(it.value());
+        ok = exec(updateHead, error);
     }
     if (ok && db.commit())
         return true;

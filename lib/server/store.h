@@ -26,8 +26,9 @@ public:
     struct PageState
     {
         PageRecord record;
-        QList<Chat> chats;     // live chats
-        QSet<QString> usedIds; // every chat and comment id ever used on the page
+        QList<Chat> chats;           // live chats
+        QSet<QString> usedIds;       // every chat and comment id ever used on the page
+        QList<QString> broadcastIds; // of every stored event of the page
     };
 
     // One operation's effect: its event, the chat as it stands afterwards (without its
