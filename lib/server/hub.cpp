@@ -269,15 +269,14 @@ void Hub::onStored(const QList<bool> &stored, const QString &error)
             p.sender->sendError(ErrorCode::Internal, u"the change could not be stored"_s,
                                 p.write.broadcastId);
     };
-    QList<Page *> pages;
-    QList<Page *> lost;
+    QSet<Page *> pages;
+    QSet<Page *> lost;
     for (const bool ok : stored) {
         Q_ASSERT(!m_inFlight.empty());
         const PendingWrite p = std::move(m_inFlight.front());
         m_inFlight.pop_front();
         Page *page = p.page;
-        if (!pages.contains(page))
-            pages.append(page);
+        pages.insert(page);
         page->addUnstored(-1);
         const bool current = p.generation == page->generation();
         if (current)
@@ -288,8 +287,8 @@ void Hub::onStored(const QList<bool> &stored, const QString &error)
                 s->send(p.write.event);
         } else {
             fail(p);
-            if (current && !lost.contains(page))
-                lost.append(page);
+            if (current)
+                lost.insert(page);
         }
     }
     // A page that lost writes goes back to what the store holds. The writes applied after the

@@ -108,7 +108,8 @@ bool SqliteStore::open(QString *error)
     QSqlQuery q(db);
     for (const QString &pragma :
          {u"PRAGMA journal_mode=WAL"_s, u"PRAGMA synchronous=FULL"_s, u"PRAGMA foreign_keys=ON"_s,
-          u"PRAGMA busy_timeout=5000"_s, u"PRAGMA wal_autocheckpoint=10000"_s}) {
+          u"PRAGMA busy_timeout=5000"_s, u"PRAGMA wal_autocheckpoint=10000"_s,
+          u"PRAGMA cache_size=-32768"_s}) {
         if (!q.exec(pragma)) {
             *error = u"%1: %2"_s.arg(m_path, q.lastError().text());
             return false;
