@@ -360,7 +360,10 @@ void Hub::publish(Session *session, const PublishDocumentOp &op)
         }
         doc.updatedAt = nowMs();
         QString error;
-        if (!m_store->saveDocument(session->tenant(), doc, &error)) {
+        bool saved = false;
+        m_writer->call(
+            [&](Store &store) { saved = store.saveDocument(session->tenant(), doc, &error); });
+        if (!saved) {
             qCCritical(lcStore) << "cannot save document:" << error;
             session->sendError(ErrorCode::Internal, u"the document could not be stored"_s,
                                op.broadcastId);
@@ -402,7 +405,11 @@ Page *Hub::loadPage(const QString &tenant, const QString &name, QString *error)
     const QString key = pageKey(tenant, name);
     if (Page *page = m_pages.value(key))
         return page;
-    std::optional<Store::PageState> state = m_store->loadPage(tenant, name, error);
+    // A new page is created where the store's writes run: the hub's connection would wait for
+    // the store's lock between two commits.
+    std::optional<Store::PageState> state = m_store->findPage(tenant, name, error);
+    if (!state && error->isEmpty())
+        m_writer->call([&](Store &store) { state = store.loadPage(tenant, name, error); });
     if (!state)
         return nullptr;
     auto *page = new Page(tenant, name, std::move(*state), m_store->document(tenant, name));

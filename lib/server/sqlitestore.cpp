@@ -223,6 +223,18 @@ void SqliteStore::close()
 std::optional<Store::PageState> SqliteStore::loadPage(const QString &tenant, const QString &page,
                                                       QString *error)
 {
+    return load(tenant, page, true, error);
+}
+
+std::optional<Store::PageState> SqliteStore::findPage(const QString &tenant, const QString &page,
+                                                      QString *error)
+{
+    return load(tenant, page, false, error);
+}
+
+std::optional<Store::PageState> SqliteStore::load(const QString &tenant, const QString &page,
+                                                  bool create, QString *error)
+{
     QSqlDatabase db = QSqlDatabase::database(m_connection);
     QSqlQuery q(db);
     q.prepare(u"SELECT id, epoch, head FROM pages WHERE tenant = ? AND page = ?"_s);
@@ -233,6 +245,8 @@ std::optional<Store::PageState> SqliteStore::loadPage(const QString &tenant, con
     PageState state;
     if (q.next()) {
         state.record = {q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toLongLong()};
+    } else if (!create) {
+        return std::nullopt;
     } else {
         state.record.epoch = Validation::newUuid();
         q.prepare(u"INSERT INTO pages (tenant, page, epoch) VALUES (?, ?, ?)"_s);

@@ -43,7 +43,7 @@ void StoreThread::enqueue(QList<Store::Write> writes)
     QMutexLocker lock(&m_mutex);
     Q_ASSERT(!m_stopping);
     for (Store::Write &w : writes)
-        m_queue.append({std::move(w), 0});
+        m_queue.append({std::move(w), 0, {}});
     m_backlog += writes.size();
     m_wake.wakeOne();
 }
@@ -51,8 +51,20 @@ void StoreThread::enqueue(QList<Store::Write> writes)
 void StoreThread::resume(qint64 pageId)
 {
     QMutexLocker lock(&m_mutex);
-    m_queue.append({{}, pageId});
+    m_queue.append({{}, pageId, {}});
     m_wake.wakeOne();
+}
+
+void StoreThread::call(const std::function<void(Store &)> &job)
+{
+    Q_ASSERT(QThread::currentThread() != m_thread);
+    QMutexLocker lock(&m_mutex);
+    Q_ASSERT(!m_stopping);
+    m_queue.append({{}, 0, job});
+    const quint64 ticket = ++m_jobsQueued;
+    m_wake.wakeOne();
+    while (m_jobsDone < ticket)
+        m_jobDone.wait(&m_mutex);
 }
 
 qsizetype StoreThread::backlog() const
@@ -90,6 +102,7 @@ void StoreThread::run()
     QList<Item> items;
     QList<Store::Write> writes;
     QList<bool> stored;
+    QList<std::function<void(Store &)>> jobs;
     for (;;) {
         {
             QMutexLocker lock(&m_mutex);
@@ -104,6 +117,10 @@ void StoreThread::run()
         writes.clear();
         stored.clear();
         for (Item &item : items) {
+            if (item.job) {
+                jobs.append(std::move(item.job));
+                continue;
+            }
             if (item.resumePage > 0) {
                 m_failedPages.remove(item.resumePage);
                 continue;
@@ -129,6 +146,15 @@ void StoreThread::run()
         }
         if (!stored.isEmpty())
             Q_EMIT reported(stored, error);
+        // The jobs come after the writes queued with them, which they do not depend on.
+        for (const auto &job : std::as_const(jobs))
+            job(*m_store);
+        if (!jobs.isEmpty()) {
+            QMutexLocker lock(&m_mutex);
+            m_jobsDone += jobs.size();
+            m_jobDone.wakeAll();
+        }
+        jobs.clear();
     }
     m_store->close();
 }

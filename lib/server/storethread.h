@@ -8,6 +8,7 @@
 #include <QSet>
 #include <QWaitCondition>
 
+#include <functional>
 #include <memory>
 
 class QThread;
@@ -33,6 +34,10 @@ public:
     void enqueue(QList<Store::Write> writes);
     // Lets the writes queued from now on for `pageId` through again after a failed commit.
     void resume(qint64 pageId);
+    // Runs `job` on the store's thread, after the writes queued before it, and returns once it
+    // has run: for the rare writes besides commits (a new page, a document), which another
+    // connection could only make by waiting for the store's lock between two commits.
+    void call(const std::function<void(Store &)> &job);
     // Tries every write queued, closes the store and ends the thread; returns when done.
     void stop();
 
@@ -48,7 +53,8 @@ private:
     struct Item
     {
         Store::Write write;
-        qint64 resumePage = 0; // > 0: a resume() marker, not a write
+        qint64 resumePage = 0;            // > 0: a resume() marker, not a write
+        std::function<void(Store &)> job; // set: a call(), not a write
     };
 
     void run();
@@ -59,6 +65,9 @@ private:
     mutable QMutex m_mutex;
     QWaitCondition m_wake;
     QWaitCondition m_opened;
+    QWaitCondition m_jobDone;
+    quint64 m_jobsQueued = 0;
+    quint64 m_jobsDone = 0;
     QList<Item> m_queue;
     qsizetype m_backlog = 0;
     bool m_stopping = false;

@@ -803,6 +803,40 @@ private Q_SLOTS:
         QCOMPARE(fresh.next(u"updated-text-chat"_s).value("seq"_L1).toInteger(), 2);
     }
 
+    // A new page and a document are written where the commits run, after the writes before
+    // them, instead of waiting for the store's lock from the hub's connection.
+    void newPagesAndDocumentsWhileWritesAreInFlight()
+    {
+        TestClient *a = joined(u"p"_s);
+        QVERIFY(a);
+        StoreProbe probe(storePath());
+        const QString slow = TestClient::uuid();
+        QVERIFY(probe.trap(slow, false));
+        a->send(TestClient::newChat(TestClient::uuid(), TestClient::uuid(), u"slow"_s, slow));
+        QVERIFY(roundTrip(a));
+
+        TestClient fresh;
+        QVERIFY(fresh.open(m_server->url()));
+        const QJsonObject welcome = fresh.join(u"new/page"_s);
+        QCOMPARE(welcome.value("seq"_L1).toInteger(), 0);
+        QVERIFY(!welcome.value("epoch"_L1).toString().isEmpty());
+        const QJsonObject doc{{"page"_L1, "new/page"_L1},
+                              {"title"_L1, "New"_L1},
+                              {"format"_L1, "text"_L1},
+                              {"content"_L1, "Fresh"_L1}};
+        fresh.send({{"type"_L1, "publish-document"_L1},
+                    {"broadcastId"_L1, TestClient::uuid()},
+                    {"document"_L1, doc}});
+        QVERIFY(!fresh.next(u"document-published"_s).isEmpty());
+        QCOMPARE(a->next(u"new-text-chat"_s).value("broadcastId"_L1).toString(), slow);
+
+        TestClient reader;
+        QVERIFY(reader.open(m_server->url()));
+        const QJsonObject again = reader.join(u"new/page"_s);
+        QCOMPARE(again.value("epoch"_L1), welcome.value("epoch"_L1));
+        QCOMPARE(again.value("document"_L1).toObject().value("content"_L1).toString(), u"Fresh"_s);
+    }
+
     // A graceful stop stores the writes in flight and sends their events before closing.
     void stopStoresWritesInFlight()
     {

@@ -160,6 +160,21 @@ private Q_SLOTS:
         QVERIFY(!store.findBroadcast(page->record.id, u"nope"_s));
     }
 
+    void findPageLeavesANewPageUncreated()
+    {
+        QString error;
+        SqliteStore store(path());
+        QVERIFY(store.open(&error));
+        QVERIFY(!store.findPage(u"acme"_s, u"p"_s, &error));
+        QVERIFY(error.isEmpty());
+        const auto created = store.loadPage(u"acme"_s, u"p"_s, &error);
+        QVERIFY(created);
+        const auto found = store.findPage(u"acme"_s, u"p"_s, &error);
+        QVERIFY(found);
+        QCOMPARE(found->record.id, created->record.id);
+        QCOMPARE(found->record.epoch, created->record.epoch);
+    }
+
     void aFailedCommitStoresNothing()
     {
         QString error;

@@ -7,6 +7,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 
 using namespace Qt::StringLiterals;
 using Glosa::SqliteStore;
@@ -146,6 +147,23 @@ private Q_SLOTS:
         thread->stop();
         QCOMPARE(thread->backlog(), 0);
         QCOMPARE(probe.broadcasts(page).size(), 300);
+    }
+
+    void callRunsOnTheStoreThreadAfterTheWritesBeforeIt()
+    {
+        auto thread = started();
+        QVERIFY(thread);
+        const qint64 page = pages(1).first();
+        for (int seq = 1; seq <= 50; ++seq)
+            thread->enqueue({write(page, seq)});
+        QList<QByteArray> seen;
+        QThread *ranOn = nullptr;
+        thread->call([&](Store &store) {
+            ranOn = QThread::currentThread();
+            seen = store.eventsAfter(page, 0, 100);
+        });
+        QVERIFY(ranOn && ranOn != QThread::currentThread());
+        QCOMPARE(seen.size(), 50);
     }
 
     void openFailureIsReported()
