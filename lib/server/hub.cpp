@@ -7,6 +7,7 @@
 #include "logging.h"
 #include "page.h"
 #include "session.h"
+#include "storethread.h"
 #include "usagemetrics.h"
 
 #include <QDateTime>
@@ -38,17 +39,20 @@ Overloaded(Ts...) -> Overloaded<Ts...>;
 
 } // namespace
 
-Hub::Hub(const ServerConfig &config, Store *store, UsageMetrics *metrics, QObject *parent)
+Hub::Hub(const ServerConfig &config, Store *reader, StoreThread *writer, UsageMetrics *metrics,
+         QObject *parent)
     : QObject(parent)
     , m_config(config)
-    , m_store(store)
+    , m_store(reader)
+    , m_writer(writer)
     , m_metrics(metrics)
     , m_authenticator(config.tenants)
     , m_batcher(new Batcher(config.batchMs, this))
 {
     m_commitTimer.setSingleShot(true);
     m_commitTimer.setInterval(0);
-    connect(&m_commitTimer, &QTimer::timeout, this, &Hub::commit);
+    connect(&m_commitTimer, &QTimer::timeout, this, &Hub::flush);
+    connect(m_writer, &StoreThread::reported, this, &Hub::onStored, Qt::QueuedConnection);
 
     m_heartbeat.setInterval(config.pingIntervalMs);
     connect(&m_heartbeat, &QTimer::timeout, this, [this] {
@@ -98,7 +102,10 @@ void Hub::join(Session *session, const Hello &hello)
         return;
     }
 
-    commit();
+    if (m_shuttingDown) {
+        session->closeWith(QWebSocketProtocol::CloseCodeGoingAway, u"server shutting down"_s);
+        return;
+    }
     QString error;
     Page *page = loadPage(hello.tenant, *hello.page, &error);
     if (!page) {
@@ -107,11 +114,17 @@ void Hub::join(Session *session, const Hello &hello)
         return;
     }
     session->open(hello.tenant, auth.user, page);
-    const bool newViewer = page->addSession(session, auth.user);
+    if (!defer(session, page, hello, true))
+        sendWelcome(session, page, hello);
+}
+
+void Hub::sendWelcome(Session *session, Page *page, const Hello &hello)
+{
+    const bool newViewer = page->addSession(session, session->user());
 
     Welcome welcome;
     welcome.connection = session->id();
-    welcome.user = auth.user;
+    welcome.user = session->user();
     welcome.epoch = page->epoch();
     welcome.seq = page->head();
     welcome.viewers = page->viewers();
@@ -138,7 +151,11 @@ void Hub::handle(Session *session, const ClientMessage &message)
                    [&](const Hello &) {
                        session->sendError(ErrorCode::BadRequest, u"hello was already sent"_s);
                    },
-                   [&](const SyncRequest &r) { resync(session, r.epoch, r.since); },
+                   [&](const SyncRequest &r) {
+                       Page *page = session->page();
+                       if (!page || !defer(session, page, r, true))
+                           resync(session, r.epoch, r.since);
+                   },
                    [&](const NewChatOp &op) { operate(session, op); },
                    [&](const UpdateChatOp &op) { operate(session, op); },
                    [&](const DeleteChatOp &op) { operate(session, op); },
@@ -164,9 +181,17 @@ void Hub::operate(Session *session, const Op &op)
     // A retry: the original event goes to the sender again, or is on its way to every viewer.
     if (page->pendingBroadcasts().contains(op.broadcastId))
         return;
-    if (const std::optional<qint64> seq = m_store->findBroadcast(page->id(), op.broadcastId)) {
-        session->send(m_store->event(page->id(), *seq));
+    // Not taken: the client sends it again once it has reconnected.
+    if (m_shuttingDown)
         return;
+    if (defer(session, page, op, false))
+        return;
+    // Most operations are new, and the page knows so without asking the store.
+    if (page->mayHaveBroadcast(op.broadcastId)) {
+        if (const std::optional<qint64> seq = m_store->findBroadcast(page->id(), op.broadcastId)) {
+            session->send(m_store->event(page->id(), *seq));
+            return;
+        }
     }
     if (!session->user().canWrite()) {
         session->sendError(ErrorCode::Forbidden, u"viewers cannot change chats"_s, op.broadcastId);
@@ -178,47 +203,124 @@ void Hub::operate(Session *session, const Op &op)
         session->sendError(error, op.broadcastId);
         return;
     }
-    m_pending.append({page, session, std::move(applied->write)});
+    page->addUnstored(1);
+    page->addBroadcast(op.broadcastId);
+    m_pending.append({page, session, std::move(applied->write), page->generation()});
     if (!m_commitTimer.isActive())
         m_commitTimer.start();
 }
 
-void Hub::commit()
+bool Hub::defer(Session *session, Page *page, const ClientMessage &message, bool barrier)
+{
+    auto it = m_deferred.find(page);
+    if (it == m_deferred.end()) {
+        if (!barrier || page->unstored() == 0)
+            return false;
+        it = m_deferred.insert(page, {});
+    }
+    it->append({session, message});
+    return true;
+}
+
+void Hub::release(Page *page)
+{
+    const auto it = m_deferred.find(page);
+    if (it == m_deferred.end())
+        return;
+    const QList<Deferred> queue = *it;
+    m_deferred.erase(it);
+    qsizetype i = 0;
+    for (; i < queue.size(); ++i) {
+        const Deferred &d = queue.at(i);
+        const bool barrier = std::holds_alternative<Hello>(d.message) ||
+                             std::holds_alternative<SyncRequest>(d.message);
+        if (barrier && page->unstored() > 0)
+            break;
+        Session *session = d.session;
+        if (!session || session->page() != page || session->state() != Session::State::Open)
+            continue;
+        if (const auto *hello = std::get_if<Hello>(&d.message))
+            sendWelcome(session, page, *hello);
+        else
+            handle(session, d.message);
+    }
+    if (i < queue.size())
+        m_deferred.insert(page, queue.mid(i));
+}
+
+void Hub::flush()
 {
     m_commitTimer.stop();
     if (m_pending.isEmpty())
         return;
-    const QList<PendingWrite> pending = std::exchange(m_pending, {});
     QList<Store::Write> writes;
-    writes.reserve(pending.size());
-    for (const PendingWrite &p : pending)
+    writes.reserve(m_pending.size());
+    for (PendingWrite &p : m_pending) {
         writes.append(p.write);
+        m_inFlight.push_back(std::move(p));
+    }
+    m_pending.clear();
+    m_writer->enqueue(std::move(writes));
+}
 
-    QString error;
-    const bool ok = m_store->commit(writes, &error);
-    QSet<Page *> pages;
-    for (const PendingWrite &p : pending) {
-        pages.insert(p.page);
-        if (ok) {
-            const QList<Session *> viewers = p.page->sessions();
-            for (Session *s : viewers)
-                s->send(p.write.event);
-        } else if (p.sender) {
+void Hub::onStored(const QList<bool> &stored, const QString &error)
+{
+    const auto fail = [](const PendingWrite &p) {
+        if (p.sender)
             p.sender->sendError(ErrorCode::Internal, u"the change could not be stored"_s,
                                 p.write.broadcastId);
+    };
+    QSet<Page *> pages;
+    QSet<Page *> lost;
+    for (const bool ok : stored) {
+        Q_ASSERT(!m_inFlight.empty());
+        const PendingWrite p = std::move(m_inFlight.front());
+        m_inFlight.pop_front();
+        Page *page = p.page;
+        pages.insert(page);
+        page->addUnstored(-1);
+        const bool current = p.generation == page->generation();
+        if (current)
+            page->pendingBroadcasts().remove(p.write.broadcastId);
+        if (ok) {
+            const QList<Session *> viewers = page->sessions();
+            for (Session *s : viewers)
+                s->send(p.write.event);
+        } else {
+            fail(p);
+            if (current)
+                lost.insert(page);
         }
+    }
+    // A page that lost writes goes back to what the store holds. The writes applied after the
+    // lost ones followed their seqs: those not handed to the store yet fail here, those queued
+    // there fail without being tried, until the store is told to resume the page.
+    for (Page *page : std::as_const(lost)) {
+        qCCritical(lcStore) << "changes to" << page->tenant() << page->name()
+                            << "could not be stored:" << error;
+        for (qsizetype i = 0; i < m_pending.size();) {
+            if (m_pending.at(i).page == page) {
+                fail(m_pending.at(i));
+                page->addUnstored(-1);
+                m_pending.removeAt(i);
+            } else {
+                ++i;
+            }
+        }
+        QString loadError;
+        if (std::optional<Store::PageState> state =
+                m_store->loadPage(page->tenant(), page->name(), &loadError))
+            page->reset(std::move(*state));
+        else
+            qCCritical(lcStore) << "cannot reload" << page->name() << loadError;
+        m_writer->resume(page->id());
     }
     for (Page *page : std::as_const(pages)) {
-        page->pendingBroadcasts().clear();
-        if (!ok) {
-            qCCritical(lcStore) << "commit failed:" << error;
-            QString loadError;
-            if (std::optional<Store::PageState> state =
-                    m_store->loadPage(page->tenant(), page->name(), &loadError))
-                page->reset(std::move(*state));
-        }
+        release(page);
         unloadIfIdle(page);
     }
+    if (m_shuttingDown && !m_closing && m_inFlight.empty() && m_pending.isEmpty())
+        closeAll();
 }
 
 void Hub::resync(Session *session, const QString &epoch, qint64 since)
@@ -228,7 +330,6 @@ void Hub::resync(Session *session, const QString &epoch, qint64 since)
         session->sendError(ErrorCode::BadRequest, u"a lobby connection has no page to sync"_s);
         return;
     }
-    commit();
     if (epoch == page->epoch() && since <= page->head() && page->head() - since <= MaxReplay)
         session->sendNow(m_store->eventsAfter(page->id(), since, int(MaxReplay)));
     else
@@ -260,7 +361,10 @@ void Hub::publish(Session *session, const PublishDocumentOp &op)
         }
         doc.updatedAt = nowMs();
         QString error;
-        if (!m_store->saveDocument(session->tenant(), doc, &error)) {
+        bool saved = false;
+        m_writer->call(
+            [&](Store &store) { saved = store.saveDocument(session->tenant(), doc, &error); });
+        if (!saved) {
             qCCritical(lcStore) << "cannot save document:" << error;
             session->sendError(ErrorCode::Internal, u"the document could not be stored"_s,
                                op.broadcastId);
@@ -302,7 +406,11 @@ Page *Hub::loadPage(const QString &tenant, const QString &name, QString *error)
     const QString key = pageKey(tenant, name);
     if (Page *page = m_pages.value(key))
         return page;
-    std::optional<Store::PageState> state = m_store->loadPage(tenant, name, error);
+    // A new page is created where the store's writes run: the hub's connection would wait for
+    // the store's lock between two commits.
+    std::optional<Store::PageState> state = m_store->findPage(tenant, name, error);
+    if (!state && error->isEmpty())
+        m_writer->call([&](Store &store) { state = store.loadPage(tenant, name, error); });
     if (!state)
         return nullptr;
     auto *page = new Page(tenant, name, std::move(*state), m_store->document(tenant, name));
@@ -312,7 +420,7 @@ Page *Hub::loadPage(const QString &tenant, const QString &name, QString *error)
 
 void Hub::unloadIfIdle(Page *page)
 {
-    if (!page->sessions().isEmpty() || !page->pendingBroadcasts().isEmpty())
+    if (!page->sessions().isEmpty() || page->unstored() > 0 || m_deferred.contains(page))
         return;
     m_pages.remove(pageKey(page->tenant(), page->name()));
     delete page;
@@ -320,9 +428,19 @@ void Hub::unloadIfIdle(Page *page)
 
 void Hub::shutdown()
 {
+    if (m_shuttingDown)
+        return;
     m_shuttingDown = true;
-    commit();
     m_heartbeat.stop();
+    flush();
+    if (m_inFlight.empty())
+        closeAll();
+}
+
+void Hub::closeAll()
+{
+    m_closing = true;
+    m_deferred.clear();
     const QList<Session *> sessions = m_sessions;
     for (Session *s : sessions)
         s->closeWith(QWebSocketProtocol::CloseCodeGoingAway, u"server shutting down"_s);

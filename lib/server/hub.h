@@ -10,30 +10,39 @@
 #include <QPointer>
 #include <QTimer>
 
+#include <deque>
+
 namespace Glosa {
 
 class Batcher;
 class Connection;
 class Page;
 class Session;
+class StoreThread;
 class UsageMetrics;
 
 // The pages of every tenant, the sessions on them, presence, and the path of an operation:
-// check, apply, store (operations arriving together share one transaction), then broadcast the
-// event, encoded once, to every session on the page.
+// check, apply, store (the store thread commits what was queued while its last commit ran in
+// one transaction), then broadcast the event, encoded once, to every session on the page.
+//
+// `reader` serves the hub's reads on the hub's thread and sees every committed write; `writer`
+// commits on a thread of its own. A join or sync for a page with writes not yet stored waits
+// until they are, and the page's later messages wait behind it, so that every welcome, replay
+// and snapshot is the stored state, with nothing missing and nothing that could still be lost.
 class Hub : public QObject
 {
     Q_OBJECT
 public:
-    Hub(const ServerConfig &config, Store *store, UsageMetrics *metrics, QObject *parent = nullptr);
+    Hub(const ServerConfig &config, Store *reader, StoreThread *writer, UsageMetrics *metrics,
+        QObject *parent = nullptr);
     ~Hub() override;
 
     void addConnection(Connection *connection);
     int sessionCount() const { return int(m_sessions.size()); }
     int pageCount() const { return int(m_pages.size()); }
 
-    // Commits what is pending and closes every connection with 1001; emits drained() once all
-    // of them are gone.
+    // Stops taking operations, waits until everything applied is stored and broadcast, then
+    // closes every connection with 1001; emits drained() once all of them are gone.
     void shutdown();
 
     // Called by sessions.
@@ -52,13 +61,28 @@ private:
         Page *page;
         QPointer<Session> sender;
         Store::Write write;
+        quint64 generation; // the page's, when applied
+    };
+    // A message held back until the writes before it on its page are stored.
+    struct Deferred
+    {
+        QPointer<Session> session;
+        ClientMessage message; // a Hello: a join waiting for its welcome
     };
 
+    void sendWelcome(Session *session, Page *page, const Hello &hello);
     template<typename Op>
     void operate(Session *session, const Op &op);
     void publish(Session *session, const PublishDocumentOp &op);
     void resync(Session *session, const QString &epoch, qint64 since);
-    void commit();
+    // Whether `message` from `session` must wait behind unstored writes or earlier waiting
+    // messages of its page; if so it is queued.
+    bool defer(Session *session, Page *page, const ClientMessage &message, bool barrier);
+    void release(Page *page);
+    // Hands the writes applied since the last call to the store thread.
+    void flush();
+    void onStored(const QList<bool> &stored, const QString &error);
+    void closeAll();
     void leave(Session *session);
     void presenceChanged(Page *page, Session *except);
     Page *loadPage(const QString &tenant, const QString &name, QString *error);
@@ -66,6 +90,7 @@ private:
 
     ServerConfig m_config;
     Store *m_store;
+    StoreThread *m_writer;
     UsageMetrics *m_metrics;
     Authenticator m_authenticator;
     Batcher *m_batcher;
@@ -73,8 +98,11 @@ private:
     QTimer m_heartbeat;
     QList<Session *> m_sessions;
     QHash<QString, Page *> m_pages;
-    QList<PendingWrite> m_pending;
+    QList<PendingWrite> m_pending;       // applied, not handed to the store yet
+    std::deque<PendingWrite> m_inFlight; // handed to the store, in order, not reported yet
+    QHash<Page *, QList<Deferred>> m_deferred;
     bool m_shuttingDown = false;
+    bool m_closing = false;
 };
 
 } // namespace Glosa

@@ -40,6 +40,11 @@ void Page::reset(Store::PageState state)
     for (Chat &chat : state.chats)
         m_chats.insert(chat.id, std::move(chat));
     m_pending.clear();
+    ++m_generation;
+    m_broadcasts.clear();
+    m_broadcasts.reserve(state.broadcastIds.size());
+    for (const QString &id : std::as_const(state.broadcastIds))
+        m_broadcasts.insert(qHash(id));
 }
 
 QList<Chat> Page::chats() const

@@ -29,7 +29,7 @@ public:
     const std::optional<Document> &document() const { return m_document; }
     void setDocument(const Document &document) { m_document = document; }
 
-    // Replaces the state with what the store holds, after a failed commit.
+    // Replaces the state with what the store holds, after a failed commit; starts a generation.
     void reset(Store::PageState state);
 
     // Chats in document order: by anchor start, then creation.
@@ -56,8 +56,21 @@ public:
     // Who is viewing, by name, at most Limits::PresenceUsersMax of them.
     QList<Author> users() const;
 
+    // Whether an event of the page may carry `broadcastId`: false means the id is new for sure,
+    // true that the store must be asked. Every stored event's id counts, and every applied one.
+    bool mayHaveBroadcast(const QString &broadcastId) const
+    {
+        return m_broadcasts.contains(qHash(broadcastId));
+    }
+    void addBroadcast(const QString &broadcastId) { m_broadcasts.insert(qHash(broadcastId)); }
+
     // broadcastIds applied but not yet committed.
     QSet<QString> &pendingBroadcasts() { return m_pending; }
+    // Writes applied and not yet reported by the store, stored or not.
+    int unstored() const { return m_unstored; }
+    void addUnstored(int count) { m_unstored += count; }
+    // Changes with every reset(): writes applied before it are no longer the page's.
+    quint64 generation() const { return m_generation; }
 
 private:
     Applied finish(const QString &broadcastId, const Chat &chat, bool deleted,
@@ -77,6 +90,9 @@ private:
     };
     QHash<QString, Viewer> m_users;
     QSet<QString> m_pending;
+    QSet<size_t> m_broadcasts; // hashes of the broadcastIds the page's events may carry
+    int m_unstored = 0;
+    quint64 m_generation = 0;
 };
 
 } // namespace Glosa

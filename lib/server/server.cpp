@@ -6,6 +6,7 @@
 #include "logging.h"
 #include "qtwebsocketconnection.h"
 #include "sqlitestore.h"
+#include "storethread.h"
 #include "usagemetrics.h"
 #include "websocketconnection.h"
 #include "websockethandshake.h"
@@ -56,16 +57,23 @@ Server::Server(ServerConfig config, QObject *parent)
 Server::~Server()
 {
     delete m_hub;
+    m_writer.reset();
     if (m_store)
         m_store->close();
 }
 
 bool Server::start(QString *error)
 {
-    m_store = std::make_unique<SqliteStore>(QDir(m_config.dataDir).filePath(u"glosa.sqlite3"_s));
+    // Two connections to one SQLite file in WAL mode: the store thread's commits, and the hub's
+    // reads beside them. The writer opens first: it creates or migrates the schema.
+    const QString path = QDir(m_config.dataDir).filePath(u"glosa.sqlite3"_s);
+    m_writer = std::make_unique<StoreThread>(std::make_unique<SqliteStore>(path));
+    if (!m_writer->start(error))
+        return false;
+    m_store = std::make_unique<SqliteStore>(path);
     if (!m_store->open(error))
         return false;
-    m_hub = new Hub(m_config, m_store.get(), m_metrics.get(), this);
+    m_hub = new Hub(m_config, m_store.get(), m_writer.get(), m_metrics.get(), this);
 
     if (m_tls) {
         // wss: QSslSocket and QWebSocketServer, each connection a QWebSocket.
@@ -254,6 +262,8 @@ void Server::finishStop()
         return;
     delete m_hub;
     m_hub = nullptr;
+    // Whatever was handed to the store thread is stored before the server reports it stopped.
+    m_writer.reset();
     m_store->close();
     m_store.reset();
     qCInfo(lcServer) << "stopped";

@@ -17,6 +17,7 @@ class AdminHttp;
 class Hub;
 class Listener;
 class Store;
+class StoreThread;
 class UsageMetrics;
 
 // A whole Glosa server: the WebSocket listener on /v1/ws (ws, or wss with a certificate), the
@@ -55,7 +56,8 @@ private:
     ServerConfig m_config;
     const bool m_tls;
     QSslConfiguration m_ssl;
-    std::unique_ptr<Store> m_store;
+    std::unique_ptr<StoreThread> m_writer; // commits, on a thread of its own
+    std::unique_ptr<Store> m_store;        // the hub's reads, on this thread
     std::unique_ptr<UsageMetrics> m_metrics;
     Hub *m_hub = nullptr;
     Listener *m_listener = nullptr;

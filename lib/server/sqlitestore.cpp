@@ -106,8 +106,10 @@ bool SqliteStore::open(QString *error)
         return false;
     }
     QSqlQuery q(db);
-    for (const QString &pragma : {u"PRAGMA journal_mode=WAL"_s, u"PRAGMA synchronous=FULL"_s,
-                                  u"PRAGMA foreign_keys=ON"_s, u"PRAGMA busy_timeout=5000"_s}) {
+    for (const QString &pragma :
+         {u"PRAGMA journal_mode=WAL"_s, u"PRAGMA synchronous=FULL"_s, u"PRAGMA foreign_keys=ON"_s,
+          u"PRAGMA busy_timeout=5000"_s, u"PRAGMA wal_autocheckpoint=10000"_s,
+          u"PRAGMA cache_size=-32768"_s}) {
         if (!q.exec(pragma)) {
             *error = u"%1: %2"_s.arg(m_path, q.lastError().text());
             return false;
@@ -221,6 +223,18 @@ void SqliteStore::close()
 std::optional<Store::PageState> SqliteStore::loadPage(const QString &tenant, const QString &page,
                                                       QString *error)
 {
+    return load(tenant, page, true, error);
+}
+
+std::optional<Store::PageState> SqliteStore::findPage(const QString &tenant, const QString &page,
+                                                      QString *error)
+{
+    return load(tenant, page, false, error);
+}
+
+std::optional<Store::PageState> SqliteStore::load(const QString &tenant, const QString &page,
+                                                  bool create, QString *error)
+{
     QSqlDatabase db = QSqlDatabase::database(m_connection);
     QSqlQuery q(db);
     q.prepare(u"SELECT id, epoch, head FROM pages WHERE tenant = ? AND page = ?"_s);
@@ -231,6 +245,8 @@ std::optional<Store::PageState> SqliteStore::loadPage(const QString &tenant, con
     PageState state;
     if (q.next()) {
         state.record = {q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toLongLong()};
+    } else if (!create) {
+        return std::nullopt;
     } else {
         state.record.epoch = Validation::newUuid();
         q.prepare(u"INSERT INTO pages (tenant, page, epoch) VALUES (?, ?, ?)"_s);
@@ -242,6 +258,14 @@ std::optional<Store::PageState> SqliteStore::loadPage(const QString &tenant, con
         state.record.id = q.lastInsertId().toLongLong();
         return state;
     }
+
+    q.prepare(u"SELECT broadcast_id FROM events WHERE page_id = ?"_s);
+    q.addBindValue(state.record.id);
+    if (!exec(q, error))
+        return std::nullopt;
+    state.broadcastIds.reserve(state.record.head);
+    while (q.next())
+        state.broadcastIds.append(q.value(0).toString());
 
     QHash<QString, QList<Comment>> comments;
     q.prepare(u"SELECT chat_id, comment_id, body FROM comments WHERE page_id = ?"
@@ -341,23 +365,29 @@ bool SqliteStore::commit(const QList<Write> &writes, QString *error)
                   " VALUES (?, ?, ?, ?, ?) ON CONFLICT (page_id, comment_id) DO UPDATE SET"
                   " body = excluded.body"_s);
 
+    // Each statement is bound right before it runs: one that fails leaves no values bound to
+    // the next, which would fail every later commit.
     bool ok = true;
+    QHash<qint64, qint64> heads; // a page's head is written once per transaction
     for (const Write &w : writes) {
         insertEvent.addBindValue(w.pageId);
         insertEvent.addBindValue(w.seq);
         insertEvent.addBindValue(w.broadcastId);
         insertEvent.addBindValue(w.event);
+        if (!exec(insertEvent, error)) {
+            ok = false;
+            break;
+        }
         upsertChat.addBindValue(w.pageId);
         upsertChat.addBindValue(w.chatId);
         upsertChat.addBindValue(w.chatJson);
         upsertChat.addBindValue(w.chatDeleted);
-        updateHead.addBindValue(w.seq);
-        updateHead.addBindValue(w.pageId);
-        updateHead.addBindValue(w.seq);
-        if (!exec(insertEvent, error) || !exec(upsertChat, error) || !exec(updateHead, error)) {
+        if (!exec(upsertChat, error)) {
             ok = false;
             break;
         }
+        qint64 &head = heads[w.pageId];
+        head = qMax(head, w.seq);
         if (w.commentId.isEmpty())
             continue;
         upsertComment.addBindValue(w.pageId);
@@ -369,6 +399,12 @@ bool SqliteStore::commit(const QList<Write> &writes, QString *error)
             ok = false;
             break;
         }
+    }
+    for (auto it = heads.constBegin(); ok && it != heads.constEnd(); ++it) {
+        updateHead.addBindValue(it.value());
+        updateHead.addBindValue(it.key());
+        updateHead.addBindValue(it.value());
+        ok = exec(updateHead, error);
     }
     if (ok && db.commit())
         return true;

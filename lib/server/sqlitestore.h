@@ -24,6 +24,8 @@ public:
     void close() override;
     std::optional<PageState> loadPage(const QString &tenant, const QString &page,
                                       QString *error) override;
+    std::optional<PageState> findPage(const QString &tenant, const QString &page,
+                                      QString *error) override;
     std::optional<qint64> findBroadcast(qint64 pageId, const QString &broadcastId) override;
     QByteArray event(qint64 pageId, qint64 seq) override;
     QList<QByteArray> eventsAfter(qint64 pageId, qint64 since, int limit) override;
@@ -34,6 +36,8 @@ public:
 
 private:
     bool exec(QSqlQuery &query, QString *error);
+    std::optional<PageState> load(const QString &tenant, const QString &page, bool create,
+                                  QString *error);
     // A statement of the hot paths, prepared once per connection.
     QSqlQuery &statement(const QString &sql);
     bool migrate(QString *error);

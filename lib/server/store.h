@@ -26,8 +26,9 @@ public:
     struct PageState
     {
         PageRecord record;
-        QList<Chat> chats;     // live chats
-        QSet<QString> usedIds; // every chat and comment id ever used on the page
+        QList<Chat> chats;           // live chats
+        QSet<QString> usedIds;       // every chat and comment id ever used on the page
+        QList<QString> broadcastIds; // of every stored event of the page
     };
 
     // One operation's effect: its event, the chat as it stands afterwards (without its
@@ -55,6 +56,13 @@ public:
     // The page's state, creating the page with a fresh epoch when it is new.
     virtual std::optional<PageState> loadPage(const QString &tenant, const QString &page,
                                               QString *error) = 0;
+    // Like loadPage(), but a store may leave a new page uncreated: then it returns nullopt with an
+    // empty error, and the page is to be created with loadPage() where the store's writes run.
+    virtual std::optional<PageState> findPage(const QString &tenant, const QString &page,
+                                              QString *error)
+    {
+        return loadPage(tenant, page, error);
+    }
     // The seq of the page's event that carries `broadcastId`, if any.
     virtual std::optional<qint64> findBroadcast(qint64 pageId, const QString &broadcastId) = 0;
     virtual QByteArray event(qint64 pageId, qint64 seq) = 0;

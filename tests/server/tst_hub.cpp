@@ -1,4 +1,5 @@
 #include "servertestmain.h"
+#include "storeprobe.h"
 #include "testclient.h"
 #include "testserver.h"
 
@@ -8,6 +9,8 @@
 #include <QJsonArray>
 #include <QStandardPaths>
 #include <QTest>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -63,6 +66,24 @@ private:
     QString acme(const QString &sub, const QString &role = u"member"_s)
     {
         return TestServer::token(u"acme"_s, AcmeSecret, sub, role);
+    }
+
+    QString storePath() const { return m_server->dataDir() + u"/glosa.sqlite3"_s; }
+
+    // Returns once the hub has handled every frame `client` sent before.
+    static bool roundTrip(TestClient *client)
+    {
+        const QString requestId = TestClient::uuid();
+        client->send({{"type"_L1, "list-documents"_L1}, {"requestId"_L1, requestId}});
+        return client->next(u"documents"_s).value("requestId"_L1).toString() == requestId;
+    }
+
+    static bool hasEvent(const QList<QJsonObject> &frames, const QString &broadcastId = {})
+    {
+        return std::any_of(frames.begin(), frames.end(), [&](const QJsonObject &f) {
+            return f.contains("seq"_L1) && f.value("type"_L1).toString() != "snapshot"_L1 &&
+                   (broadcastId.isEmpty() || f.value("broadcastId"_L1).toString() == broadcastId);
+        });
     }
 
 private Q_SLOTS:
@@ -642,6 +663,206 @@ private Q_SLOTS:
         QVERIFY(!counts.isEmpty());
         QCOMPARE(counts.last(), 5);
         QVERIFY2(counts.size() < 8, "presence frames under churn were not coalesced");
+    }
+
+    // A join, a resume and a sync that arrive while a write of their page is being committed
+    // are answered once it is stored: the welcome, replay and snapshot include it, no gap.
+    void joinAndSyncWaitForWritesInFlight()
+    {
+        auto *a = new TestClient(this);
+        QVERIFY(a->open(m_server->url()));
+        const QString epoch = a->join(u"p"_s).value("epoch"_L1).toString();
+        QVERIFY(!a->next(u"snapshot"_s).isEmpty());
+        a->send(TestClient::newChat(TestClient::uuid(), TestClient::uuid()));
+        QCOMPARE(a->next(u"new-text-chat"_s).value("seq"_L1).toInteger(), 1);
+
+        StoreProbe probe(storePath());
+        const QString slow = TestClient::uuid(), chatId = TestClient::uuid();
+        QVERIFY(probe.trap(slow, false));
+        a->send(TestClient::newChat(chatId, TestClient::uuid(), u"slow"_s, slow));
+        QVERIFY(roundTrip(a));
+        QVERIFY2(!hasEvent(a->pending()), "the commit ended before the test could join");
+
+        TestClient resumed;
+        QVERIFY(resumed.open(m_server->url()));
+        const QJsonObject welcome =
+            resumed.join(u"p"_s, u"local"_s, {}, QJsonObject{{"epoch"_L1, epoch}, {"seq"_L1, 1}});
+        QCOMPARE(welcome.value("recovered"_L1), QJsonValue(true));
+        QCOMPARE(welcome.value("seq"_L1).toInteger(), 2);
+        const QJsonObject replayed = resumed.next();
+        QCOMPARE(replayed.value("seq"_L1).toInteger(), 2);
+        QCOMPARE(replayed.value("broadcastId"_L1).toString(), slow);
+
+        TestClient fresh;
+        QVERIFY(fresh.open(m_server->url()));
+        QCOMPARE(fresh.join(u"p"_s).value("seq"_L1).toInteger(), 2);
+        const QJsonObject snapshot = fresh.next(u"snapshot"_s);
+        QCOMPARE(snapshot.value("seq"_L1).toInteger(), 2);
+        QVERIFY(chatIds(snapshot).contains(chatId));
+        QCOMPARE(a->next(u"new-text-chat"_s).value("broadcastId"_L1).toString(), slow);
+
+        // A sync behind a write in flight: the echo, then the replay up to it.
+        const QString slow2 = TestClient::uuid();
+        QVERIFY(probe.trap(slow2, false));
+        a->send(TestClient::newChat(TestClient::uuid(), TestClient::uuid(), u"slow"_s, slow2));
+        QVERIFY(roundTrip(a));
+        QVERIFY2(!hasEvent(a->pending()), "the commit ended before the test could sync");
+        a->send({{"type"_L1, "sync"_L1}, {"epoch"_L1, epoch}, {"since"_L1, 1}});
+        QCOMPARE(a->next().value("broadcastId"_L1).toString(), slow2);
+        QCOMPARE(a->next().value("seq"_L1).toInteger(), 2);
+        QCOMPARE(a->next().value("seq"_L1).toInteger(), 3);
+        // Those who joined while it was in flight get it as an event.
+        QCOMPARE(resumed.next(u"new-text-chat"_s).value("seq"_L1).toInteger(), 3);
+        QCOMPARE(fresh.next(u"new-text-chat"_s).value("seq"_L1).toInteger(), 3);
+    }
+
+    void retryOfAnOperationInFlightIsEchoedOnce()
+    {
+        TestClient *a = joined(u"p"_s);
+        TestClient *b = joined(u"p"_s);
+        QVERIFY(a && b);
+        StoreProbe probe(storePath());
+        const QString slow = TestClient::uuid();
+        QVERIFY(probe.trap(slow, false));
+        const QJsonObject op =
+            TestClient::newChat(TestClient::uuid(), TestClient::uuid(), u"slow"_s, slow);
+        a->send(op);
+        QVERIFY(roundTrip(a));
+        QVERIFY2(!hasEvent(a->pending()), "the commit ended before the retry");
+        a->send(op);
+        const QJsonObject after = TestClient::newChat(TestClient::uuid(), TestClient::uuid());
+        a->send(after);
+        for (TestClient *client : {a, b}) {
+            const QJsonObject echo = client->next(u"new-text-chat"_s);
+            QCOMPARE(echo.value("broadcastId"_L1).toString(), slow);
+            QCOMPARE(echo.value("seq"_L1).toInteger(), 1);
+            const QJsonObject next = client->next(u"new-text-chat"_s);
+            QCOMPARE(next.value("broadcastId"_L1), after.value("broadcastId"_L1));
+            QCOMPARE(next.value("seq"_L1).toInteger(), 2);
+            client->settle();
+            QVERIFY(!hasEvent(client->pending()));
+        }
+        QCOMPARE(probe.broadcasts(u"local"_s, u"p"_s).count(slow), 1);
+    }
+
+    // A commit that fails (a real SQLite error, from a trigger) fails its operation and those
+    // of the page applied behind it; the page goes back to what is stored, other pages go on.
+    void failedCommitFailsTheOperationsBehindIt()
+    {
+        TestClient *a = joined(u"p"_s);
+        TestClient *viewer = joined(u"p"_s);
+        TestClient *other = joined(u"q"_s);
+        QVERIFY(a && viewer && other);
+        const QString chatId = TestClient::uuid(), commentId = TestClient::uuid();
+        const QJsonObject first = TestClient::newChat(chatId, commentId);
+        a->send(first);
+        QCOMPARE(a->next(u"new-text-chat"_s).value("seq"_L1).toInteger(), 1);
+        QCOMPARE(viewer->next(u"new-text-chat"_s).value("seq"_L1).toInteger(), 1);
+
+        StoreProbe probe(storePath());
+        const QString poison = TestClient::uuid(), lostChat = TestClient::uuid(),
+                      lostComment = TestClient::uuid();
+        QVERIFY(probe.trap(poison, true));
+        a->send(TestClient::newChat(lostChat, TestClient::uuid(), u"lost"_s, poison));
+        QVERIFY(roundTrip(a));
+        QTRY_VERIFY(probe.writerBusy());
+        const QJsonObject behind1 = TestClient::update(
+            chatId, change("add-comment", {{"comment"_L1, comment(lostComment, u"Lost"_s)}}));
+        const QJsonObject behind2 = TestClient::newChat(TestClient::uuid(), TestClient::uuid());
+        a->send(behind1);
+        a->send(behind2);
+        QVERIFY(roundTrip(a));
+        other->send(TestClient::newChat(TestClient::uuid(), TestClient::uuid()));
+
+        for (const QString &bid : {poison, behind1.value("broadcastId"_L1).toString(),
+                                   behind2.value("broadcastId"_L1).toString()}) {
+            const QJsonObject error = a->next(u"error"_s);
+            QCOMPARE(error.value("broadcastId"_L1).toString(), bid);
+            QCOMPARE(error.value("code"_L1).toString(), u"internal"_s);
+        }
+        QCOMPARE(other->next(u"new-text-chat"_s).value("seq"_L1).toInteger(), 1);
+        viewer->settle();
+        QVERIFY(!hasEvent(viewer->pending()));
+        QVERIFY(!hasEvent(a->pending()));
+
+        // The page is what the store holds.
+        QCOMPARE(probe.broadcasts(u"local"_s, u"p"_s),
+                 QStringList{first.value("broadcastId"_L1).toString()});
+        TestClient fresh;
+        QVERIFY(fresh.open(m_server->url()));
+        QCOMPARE(fresh.join(u"p"_s).value("seq"_L1).toInteger(), 1);
+        const QJsonObject snapshot = fresh.next(u"snapshot"_s);
+        QCOMPARE(chatIds(snapshot), QStringList{chatId});
+        QCOMPARE(snapshot.value("chats"_L1).toArray().first()["comments"_L1].toArray().size(), 1);
+
+        // And goes on from there: the lost ids are free, the next seq follows the stored one.
+        a->send(TestClient::update(
+            chatId, change("add-comment", {{"comment"_L1, comment(lostComment, u"Again"_s)}})));
+        QCOMPARE(a->next(u"updated-text-chat"_s).value("seq"_L1).toInteger(), 2);
+        QCOMPARE(viewer->next(u"updated-text-chat"_s).value("seq"_L1).toInteger(), 2);
+        QCOMPARE(fresh.next(u"updated-text-chat"_s).value("seq"_L1).toInteger(), 2);
+    }
+
+    // A new page and a document are written where the commits run, after the writes before
+    // them, instead of waiting for the store's lock from the hub's connection.
+    void newPagesAndDocumentsWhileWritesAreInFlight()
+    {
+        TestClient *a = joined(u"p"_s);
+        QVERIFY(a);
+        StoreProbe probe(storePath());
+        const QString slow = TestClient::uuid();
+        QVERIFY(probe.trap(slow, false));
+        a->send(TestClient::newChat(TestClient::uuid(), TestClient::uuid(), u"slow"_s, slow));
+        QVERIFY(roundTrip(a));
+
+        TestClient fresh;
+        QVERIFY(fresh.open(m_server->url()));
+        const QJsonObject welcome = fresh.join(u"new/page"_s);
+        QCOMPARE(welcome.value("seq"_L1).toInteger(), 0);
+        QVERIFY(!welcome.value("epoch"_L1).toString().isEmpty());
+        const QJsonObject doc{{"page"_L1, "new/page"_L1},
+                              {"title"_L1, "New"_L1},
+                              {"format"_L1, "text"_L1},
+                              {"content"_L1, "Fresh"_L1}};
+        fresh.send({{"type"_L1, "publish-document"_L1},
+                    {"broadcastId"_L1, TestClient::uuid()},
+                    {"document"_L1, doc}});
+        QVERIFY(!fresh.next(u"document-published"_s).isEmpty());
+        QCOMPARE(a->next(u"new-text-chat"_s).value("broadcastId"_L1).toString(), slow);
+
+        TestClient reader;
+        QVERIFY(reader.open(m_server->url()));
+        const QJsonObject again = reader.join(u"new/page"_s);
+        QCOMPARE(again.value("epoch"_L1), welcome.value("epoch"_L1));
+        QCOMPARE(again.value("document"_L1).toObject().value("content"_L1).toString(), u"Fresh"_s);
+    }
+
+    // A graceful stop stores the writes in flight and sends their events before closing.
+    void stopStoresWritesInFlight()
+    {
+        TestClient *a = joined(u"p"_s);
+        QVERIFY(a);
+        const QString slow = TestClient::uuid(), chatId = TestClient::uuid();
+        {
+            StoreProbe probe(storePath());
+            QVERIFY(probe.trap(slow, false));
+        }
+        a->send(TestClient::newChat(chatId, TestClient::uuid(), u"slow"_s, slow));
+        const QJsonObject second = TestClient::newChat(TestClient::uuid(), TestClient::uuid());
+        a->send(second);
+        QVERIFY(roundTrip(a));
+        QVERIFY2(!hasEvent(a->pending()), "the commit ended before the stop");
+        m_server->stop();
+        QCOMPARE(a->next(u"new-text-chat"_s).value("broadcastId"_L1).toString(), slow);
+        QCOMPARE(a->next(u"new-text-chat"_s).value("broadcastId"_L1),
+                 second.value("broadcastId"_L1));
+        QCOMPARE(a->waitClosed(), 1001);
+
+        QVERIFY(m_server->start());
+        TestClient after;
+        QVERIFY(after.open(m_server->url()));
+        QCOMPARE(after.join(u"p"_s).value("seq"_L1).toInteger(), 2);
+        QVERIFY(chatIds(after.next(u"snapshot"_s)).contains(chatId));
     }
 };
 

@@ -148,7 +148,27 @@ private Q_SLOTS:
                  (QList<QByteArray>{"event-1", "event-2"}));
         QCOMPARE(store.findBroadcast(page->record.id, write(0, 2, {}).broadcastId), 2);
         QCOMPARE(store.event(page->record.id, 3), "event-3"_ba);
+        QStringList broadcastIds = page->broadcastIds;
+        broadcastIds.sort();
+        QCOMPARE(broadcastIds,
+                 (QStringList{write(0, 1, {}).broadcastId, write(0, 2, {}).broadcastId,
+                              write(0, 3, {}).broadcastId}));
         QVERIFY(!store.findBroadcast(page->record.id, u"nope"_s));
+    }
+
+    void findPageLeavesANewPageUncreated()
+    {
+        QString error;
+        SqliteStore store(path());
+        QVERIFY(store.open(&error));
+        QVERIFY(!store.findPage(u"acme"_s, u"p"_s, &error));
+        QVERIFY(error.isEmpty());
+        const auto created = store.loadPage(u"acme"_s, u"p"_s, &error);
+        QVERIFY(created);
+        const auto found = store.findPage(u"acme"_s, u"p"_s, &error);
+        QVERIFY(found);
+        QCOMPARE(found->record.id, created->record.id);
+        QCOMPARE(found->record.epoch, created->record.epoch);
     }
 
     void aFailedCommitStoresNothing()
@@ -166,6 +186,9 @@ private Q_SLOTS:
         QCOMPARE(page->record.head, 1);
         QCOMPARE(page->chats.size(), 1);
         QCOMPARE(store.eventsAfter(id, 0, 10).size(), 1);
+        // The failed statement leaves nothing behind that would fail the next commit.
+        QVERIFY2(store.commit({write(id, 2, chat(u"c2"_s, u"m2"_s))}, &error), qPrintable(error));
+        QCOMPARE(store.loadPage(u"acme"_s, u"p"_s, &error)->record.head, 2);
     }
 
     void documents()

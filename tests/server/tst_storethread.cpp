@@ -1,0 +1,178 @@
+#include "codec.h"
+#include "sqlitestore.h"
+#include "storeprobe.h"
+#include "storethread.h"
+
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+
+using namespace Qt::StringLiterals;
+using Glosa::SqliteStore;
+using Glosa::Store;
+using Glosa::StoreThread;
+
+namespace {
+
+Store::Write write(qint64 pageId, qint64 seq, const QString &broadcastId = {})
+{
+    Store::Write w;
+    w.pageId = pageId;
+    w.seq = seq;
+    w.broadcastId = broadcastId.isEmpty() ? u"b-%1-%2"_s.arg(pageId).arg(seq) : broadcastId;
+    w.event = "event-" + QByteArray::number(pageId) + '-' + QByteArray::number(seq);
+    w.chatId = u"chat-%1"_s.arg(seq);
+    const Glosa::Author author{u"u1"_s, u"Ana"_s};
+    const Glosa::Chat chat{w.chatId, {0, 4, u"Glosa"_s, {}, {}}, author, 1, 1, false, {}};
+    w.chatJson = Glosa::Codec::encode(chat);
+    return w;
+}
+
+QList<bool> outcomes(const QSignalSpy &spy)
+{
+    QList<bool> all;
+    for (const QList<QVariant> &args : spy)
+        all += args.at(0).value<QList<bool>>();
+    return all;
+}
+
+} // namespace
+
+// StoreThread over a real SQLite file: group commits on their own thread, a failed commit
+// fails what was queued behind it for the same page, and stop() stores everything queued.
+class tst_StoreThread : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QString path() const { return m_dir.filePath(u"glosa.sqlite3"_s); }
+
+    std::unique_ptr<StoreThread> started()
+    {
+        auto thread = std::make_unique<StoreThread>(std::make_unique<SqliteStore>(path()));
+        QString error;
+        if (!thread->start(&error)) {
+            qWarning() << error;
+            return nullptr;
+        }
+        return thread;
+    }
+
+    // Pages made through a store of the test's thread, as the hub makes them.
+    QList<qint64> pages(int count)
+    {
+        SqliteStore reader(path());
+        QString error;
+        if (!reader.open(&error))
+            return {};
+        QList<qint64> ids;
+        for (int i = 0; i < count; ++i)
+            ids.append(reader.loadPage(u"t"_s, u"page-%1"_s.arg(i), &error)->record.id);
+        return ids;
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        for (const QString &suffix : {u""_s, u"-wal"_s, u"-shm"_s})
+            QFile::remove(path() + suffix);
+    }
+
+    void storesEveryWriteInOrder()
+    {
+        auto thread = started();
+        QVERIFY(thread);
+        const QList<qint64> ids = pages(2);
+        QSignalSpy reported(thread.get(), &StoreThread::reported);
+        for (int seq = 1; seq <= 200; ++seq)
+            thread->enqueue({write(ids.at(0), seq), write(ids.at(1), seq)});
+        QTRY_COMPARE(outcomes(reported).size(), 400);
+        QVERIFY(!outcomes(reported).contains(false));
+        QCOMPARE(thread->backlog(), 0);
+        // Group commit: fewer transactions than enqueue() calls, as a rule; never more.
+        QVERIFY(reported.size() <= 200);
+
+        // A connection of another thread sees all of it.
+        SqliteStore reader(path());
+        QString error;
+        QVERIFY2(reader.open(&error), qPrintable(error));
+        const QList<QByteArray> events = reader.eventsAfter(ids.at(1), 0, 1000);
+        QCOMPARE(events.size(), 200);
+        QCOMPARE(events.last(), "event-" + QByteArray::number(ids.at(1)) + "-200");
+        QCOMPARE(reader.loadPage(u"t"_s, u"page-0"_s, &error)->record.head, 200);
+    }
+
+    void failedCommitFailsWhatIsQueuedBehindForItsPage()
+    {
+        auto thread = started();
+        QVERIFY(thread);
+        const QList<qint64> ids = pages(2);
+        const qint64 a = ids.at(0), b = ids.at(1);
+        StoreProbe probe(path());
+        QVERIFY(probe.trap(u"poison"_s, true));
+        QSignalSpy reported(thread.get(), &StoreThread::reported);
+
+        thread->enqueue({write(a, 1, u"poison"_s)});
+        // While that commit runs, more writes queue up: a's follow the lost one.
+        QTRY_VERIFY(probe.writerBusy());
+        thread->enqueue({write(a, 2), write(b, 1), write(a, 3)});
+        QTRY_COMPARE(outcomes(reported).size(), 4);
+        QCOMPARE(outcomes(reported), QList<bool>({false, false, true, false}));
+        QVERIFY(reported.first().at(1).toString().contains(u"trapped"_s));
+        QVERIFY(!reported.last().at(1).toString().isEmpty());
+
+        // Until resumed, the page's writes keep failing; then they are stored again.
+        thread->enqueue({write(a, 1, u"again"_s)});
+        thread->resume(a);
+        thread->enqueue({write(a, 1, u"resumed"_s)});
+        QTRY_COMPARE(outcomes(reported).size(), 6);
+        QCOMPARE(outcomes(reported).mid(4), QList<bool>({false, true}));
+        QCOMPARE(probe.broadcasts(a), QStringList{u"resumed"_s});
+        QCOMPARE(probe.broadcasts(b), QStringList{u"b-%1-1"_s.arg(b)});
+    }
+
+    void stopStoresEverythingQueued()
+    {
+        auto thread = started();
+        QVERIFY(thread);
+        const qint64 page = pages(1).first();
+        StoreProbe probe(path());
+        QVERIFY(probe.trap(u"slow"_s, false));
+        thread->enqueue({write(page, 1, u"slow"_s)});
+        for (int seq = 2; seq <= 300; ++seq)
+            thread->enqueue({write(page, seq)});
+        thread->stop();
+        QCOMPARE(thread->backlog(), 0);
+        QCOMPARE(probe.broadcasts(page).size(), 300);
+    }
+
+    void callRunsOnTheStoreThreadAfterTheWritesBeforeIt()
+    {
+        auto thread = started();
+        QVERIFY(thread);
+        const qint64 page = pages(1).first();
+        for (int seq = 1; seq <= 50; ++seq)
+            thread->enqueue({write(page, seq)});
+        QList<QByteArray> seen;
+        QThread *ranOn = nullptr;
+        thread->call([&](Store &store) {
+            ranOn = QThread::currentThread();
+            seen = store.eventsAfter(page, 0, 100);
+        });
+        QVERIFY(ranOn && ranOn != QThread::currentThread());
+        QCOMPARE(seen.size(), 50);
+    }
+
+    void openFailureIsReported()
+    {
+        StoreThread thread(std::make_unique<SqliteStore>(u"/proc/glosa/nope/glosa.sqlite3"_s));
+        QString error;
+        QVERIFY(!thread.start(&error));
+        QVERIFY(!error.isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_StoreThread)
+#include "tst_storethread.moc"
