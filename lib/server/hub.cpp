@@ -110,7 +110,7 @@ void Hub::join(Session *session, const Hello &hello)
     Page *page = loadPage(hello.tenant, *hello.page, &error);
     if (!page) {
         session->sendError(ErrorCode::Internal, u"the page cannot be loaded"_s);
-        session->closeWith(QWebSocketProtocol::CloseCodeAbnormalDisconnection, error);
+        session->closeWith(QWebSocketProtocol::CloseCodeBadOperation, error);
         return;
     }
     session->open(hello.tenant, auth.user, page);

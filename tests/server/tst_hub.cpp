@@ -667,6 +667,20 @@ private Q_SLOTS:
 
     // A join, a resume and a sync that arrive while a write of their page is being committed
     // are answered once it is stored: the welcome, replay and snapshot include it, no gap.
+    // A page the store cannot create: error/internal, then close 1011 (1006 may not be sent).
+    void pageThatCannotBeLoadedClosesWith1011()
+    {
+        StoreProbe probe(storePath());
+        QVERIFY(probe.exec(u"CREATE TRIGGER no_new_pages BEFORE INSERT ON pages "
+                           u"BEGIN SELECT RAISE(ABORT, 'no new pages'); END"_s));
+        TestClient client;
+        QVERIFY(client.open(m_server->url()));
+        QVERIFY(client.join(u"unloadable"_s).isEmpty());
+        QCOMPARE(client.waitClosed(), 1011);
+        QCOMPARE(client.rawFrames.size(), 1);
+        QVERIFY(client.rawFrames.first().contains(R"("code":"internal")"));
+    }
+
     void joinAndSyncWaitForWritesInFlight()
     {
         auto *a = new TestClient(this);
