@@ -5,6 +5,7 @@
 #include "listener.h"
 #include "logging.h"
 #include "qtwebsocketconnection.h"
+#include "sqlitecheckpointer.h"
 #include "sqlitestore.h"
 #include "storethread.h"
 #include "usagemetrics.h"
@@ -58,6 +59,7 @@ Server::~Server()
 {
     delete m_hub;
     m_writer.reset();
+    m_checkpointer.reset();
     if (m_store)
         m_store->close();
 }
@@ -73,6 +75,8 @@ bool Server::start(QString *error)
     m_store = std::make_unique<SqliteStore>(path);
     if (!m_store->open(error))
         return false;
+    m_checkpointer = std::make_unique<SqliteCheckpointer>(path);
+    m_checkpointer->start();
     m_hub = new Hub(m_config, m_store.get(), m_writer.get(), m_metrics.get(), this);
 
     if (m_tls) {
@@ -264,6 +268,7 @@ void Server::finishStop()
     m_hub = nullptr;
     // Whatever was handed to the store thread is stored before the server reports it stopped.
     m_writer.reset();
+    m_checkpointer.reset();
     m_store->close();
     m_store.reset();
     qCInfo(lcServer) << "stopped";

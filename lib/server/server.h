@@ -16,6 +16,7 @@ namespace Glosa {
 class AdminHttp;
 class Hub;
 class Listener;
+class SqliteCheckpointer;
 class Store;
 class StoreThread;
 class UsageMetrics;
@@ -58,6 +59,7 @@ private:
     QSslConfiguration m_ssl;
     std::unique_ptr<StoreThread> m_writer; // commits, on a thread of its own
     std::unique_ptr<Store> m_store;        // the hub's reads, on this thread
+    std::unique_ptr<SqliteCheckpointer> m_checkpointer;
     std::unique_ptr<UsageMetrics> m_metrics;
     Hub *m_hub = nullptr;
     Listener *m_listener = nullptr;

@@ -6,8 +6,12 @@
 #include "document.h"
 #include "hub.h"
 
+#include <QFile>
 #include <QJsonArray>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <algorithm>
@@ -667,6 +671,40 @@ private Q_SLOTS:
 
     // A join, a resume and a sync that arrive while a write of their page is being committed
     // are answered once it is stored: the welcome, replay and snapshot include it, no gap.
+    // The database file itself, not only its write-ahead log, holds an event a moment after it
+    // was stored: checkpoints run beside the commits.
+    void storedEventsReachTheDatabaseFile()
+    {
+        TestClient client;
+        QVERIFY(client.open(m_server->url()));
+        QVERIFY(!client.join(u"p"_s).isEmpty());
+        const QString broadcastId = TestClient::uuid();
+        client.send(
+            TestClient::newChat(TestClient::uuid(), TestClient::uuid(), u"kept"_s, broadcastId));
+        QCOMPARE(client.next(u"new-text-chat"_s).value("broadcastId"_L1).toString(), broadcastId);
+
+        QTemporaryDir copies;
+        int attempt = 0;
+        const auto eventsInFile = [&] {
+            // The file alone, as a copy without its -wal: what a checkpoint has written.
+            const QString copy = copies.filePath(u"copy-%1.sqlite3"_s.arg(++attempt));
+            if (!QFile::copy(storePath(), copy))
+                return -1;
+            const QString name = u"file-copy-%1"_s.arg(attempt);
+            int events = -1;
+            {
+                QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
+                db.setDatabaseName(copy);
+                QSqlQuery q(db);
+                if (db.open() && q.exec(u"SELECT count(*) FROM events"_s) && q.next())
+                    events = q.value(0).toInt();
+            }
+            QSqlDatabase::removeDatabase(name);
+            return events;
+        };
+        QTRY_COMPARE(eventsInFile(), 1);
+    }
+
     // A page the store cannot create: error/internal, then close 1011 (1006 may not be sent).
     void pageThatCannotBeLoadedClosesWith1011()
     {
