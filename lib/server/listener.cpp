@@ -72,8 +72,12 @@ void Listener::onReadable()
         case ENFILE:
         case ENOBUFS:
         case ENOMEM:
-            qCWarning(lcServer).nospace() << "cannot accept a connection: " << std::strerror(errno)
-                                          << "; trying again in " << RetryMs << " ms";
+            // Said once per shortage, not at every retry.
+            if (!std::exchange(m_starved, true)) {
+                qCWarning(lcServer).nospace()
+                    << "cannot accept a connection: " << std::strerror(errno)
+                    << "; trying again every " << RetryMs << " ms";
+            }
             m_notifier->setEnabled(false);
             m_retry.start(RetryMs, this);
             return;
