@@ -109,8 +109,10 @@ void Hub::join(Session *session, const Hello &hello)
     QString error;
     Page *page = loadPage(hello.tenant, *hello.page, &error);
     if (!page) {
+        qCCritical(lcStore) << "cannot load" << hello.tenant << *hello.page << error;
         session->sendError(ErrorCode::Internal, u"the page cannot be loaded"_s);
-        session->closeWith(QWebSocketProtocol::CloseCodeBadOperation, error);
+        session->closeWith(QWebSocketProtocol::CloseCodeBadOperation,
+                           u"the page cannot be loaded"_s);
         return;
     }
     session->open(hello.tenant, auth.user, page);

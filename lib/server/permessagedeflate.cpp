@@ -44,7 +44,10 @@ struct Streams
             *d = {};
             // Level 1: on messages of a few hundred bytes it saves nearly as much as level 6,
             // at a fraction of the time.
-            deflateInit2(&*d, 1, Z_DEFLATED, -windowBits, 8, Z_DEFAULT_STRATEGY);
+            if (deflateInit2(&*d, 1, Z_DEFLATED, -windowBits, 8, Z_DEFAULT_STRATEGY) != Z_OK) {
+                d.reset();
+                return nullptr;
+            }
         } else {
             deflateReset(&*d);
         }
@@ -56,7 +59,10 @@ struct Streams
         if (!inflater) {
             inflater.emplace();
             *inflater = {};
-            inflateInit2(&*inflater, -MaxWindowBits);
+            if (inflateInit2(&*inflater, -MaxWindowBits) != Z_OK) {
+                inflater.reset();
+                return nullptr;
+            }
         } else {
             inflateReset(&*inflater);
         }
@@ -143,12 +149,15 @@ QByteArray PerMessageDeflate::compress(const QByteArray &message, int windowBits
         return s.compressed;
 
     z_stream *z = s.deflater(windowBits);
+    if (!z)
+        return {};
     QByteArray out(qsizetype(deflateBound(z, uLong(message.size()))) + 8, Qt::Uninitialized);
     z->next_in = reinterpret_cast<Bytef *>(const_cast<char *>(message.constData()));
     z->avail_in = uInt(message.size());
     z->next_out = reinterpret_cast<Bytef *>(out.data());
     z->avail_out = uInt(out.size());
-    deflate(z, Z_SYNC_FLUSH);
+    if (deflate(z, Z_SYNC_FLUSH) != Z_OK || z->avail_in != 0)
+        return {};
     qsizetype size = out.size() - qsizetype(z->avail_out);
     if (size >= 4 && out.mid(size - 4, 4) == QByteArrayView(Tail, 4))
         size -= 4;
@@ -165,6 +174,8 @@ std::optional<QByteArray> PerMessageDeflate::decompress(const QByteArray &payloa
 {
     *tooLarge = false;
     z_stream *z = streams().inflaterReset();
+    if (!z)
+        return std::nullopt;
     QByteArray input = payload;
     input.append(Tail, sizeof Tail);
     z->next_in = reinterpret_cast<Bytef *>(input.data());

@@ -22,8 +22,9 @@ public:
     // `serverWindowBits` receives the window the server's compressed messages must keep to.
     static std::optional<QByteArray> negotiate(const QByteArray &offers, int *serverWindowBits);
 
-    // One message compressed, without the trailing 00 00 FF FF that the extension drops. Sending
-    // the same QByteArray again (the next recipient of a broadcast) reuses the result.
+    // One message compressed, without the trailing 00 00 FF FF that the extension drops, or
+    // nothing when zlib fails (the message then goes out plain). Sending the same QByteArray
+    // again (the next recipient of a broadcast) reuses the result.
     static QByteArray compress(const QByteArray &message, int windowBits = 15);
 
     // The message of a compressed payload; nothing when the data is corrupt or would inflate to

@@ -6,7 +6,7 @@ class QWebSocket;
 
 namespace Glosa {
 
-// A Connection over a QWebSocket, for the wss listener (QSslServer and QWebSocketServer). It
+// A Connection over a QWebSocket, for the wss listener (QSslSocket and QWebSocketServer). It
 // takes the socket as its child.
 class QtWebSocketConnection : public Connection
 {

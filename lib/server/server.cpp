@@ -225,12 +225,13 @@ void Server::accept(QTcpSocket *socket)
             return;
         disconnect(socket, &QTcpSocket::readyRead, this, nullptr);
         delete timeout;
-        const QList<QByteArray> requestLine = head.left(head.indexOf("\r\n")).split(' ');
-        const QByteArray path = requestLine.value(1).split('?').first();
-        if (requestLine.size() != 3 || path != Path.latin1()) {
-            socket->write("HTTP/1.1 404 Not Found\r\nContent-Type: text/plain\r\n"
-                          "Content-Length: 23\r\nConnection: close\r\n\r\n"
-                          "WebSocket path: /v1/ws\n");
+        // Refused as on the plain listener; an upgrade goes on to QWebSocketServer.
+        const qsizetype end = head.indexOf("\r\n\r\n");
+        const WebSocketHandshake::Answer answer =
+            WebSocketHandshake::answer(QByteArrayView(head).first(end < 0 ? head.size() : end),
+                                       QByteArrayView(Path.data(), Path.size()), ServerName);
+        if (answer.status != 101) {
+            socket->write(answer.response);
             socket->disconnectFromHost();
             return;
         }

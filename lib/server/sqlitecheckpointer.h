@@ -9,13 +9,15 @@ class QThread;
 namespace Glosa {
 
 // Copies what the write-ahead log holds into an SQLite file, on a thread and a connection of its
-// own, every `intervalMs`. The checkpoints are PASSIVE: they neither wait for nor hold up the
-// writer and the readers, so commits no longer stop now and then for a checkpoint of their own
-// (the writer's automatic checkpoint stays as a backstop and finds little left to copy).
+// own: every `intervalMs` while there is something to copy, less often when idle. The
+// checkpoints are PASSIVE: they neither wait for nor hold up the writer and the readers, so a
+// commit does not stop for a checkpoint of its own (the writer's automatic checkpoint stays as
+// a backstop and finds little left to copy).
 class SqliteCheckpointer
 {
 public:
     static constexpr int DefaultIntervalMs = 200;
+    static constexpr int IdleIntervalMs = 2000;
 
     explicit SqliteCheckpointer(QString path, int intervalMs = DefaultIntervalMs);
     ~SqliteCheckpointer();

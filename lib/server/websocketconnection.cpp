@@ -389,7 +389,7 @@ void WebSocketConnection::sendText(const QByteArray &utf8)
         return;
     if (m_deflateWindowBits && utf8.size() >= PerMessageDeflate::MinCompressBytes) {
         const QByteArray compressed = PerMessageDeflate::compress(utf8, m_deflateWindowBits);
-        if (compressed.size() < utf8.size()) {
+        if (!compressed.isEmpty() && compressed.size() < utf8.size()) {
             sendFrame(Text, compressed, true);
             return;
         }

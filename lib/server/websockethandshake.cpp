@@ -30,17 +30,12 @@ QByteArray httpError(int status, QByteArrayView reason, QByteArrayView serverNam
     return response;
 }
 
-QByteArrayView trimmed(QByteArrayView v)
-{
-    return v.trimmed();
-}
-
 // Whether a comma-separated list of tokens holds `token`, whatever the case.
 bool hasToken(QByteArrayView list, QByteArrayView token)
 {
     while (!list.isEmpty()) {
         const qsizetype comma = list.indexOf(',');
-        const QByteArrayView item = trimmed(comma < 0 ? list : list.first(comma));
+        const QByteArrayView item = (comma < 0 ? list : list.first(comma)).trimmed();
         if (item.compare(token, Qt::CaseInsensitive) == 0)
             return true;
         if (comma < 0)
@@ -124,7 +119,7 @@ WebSocketHandshake::Answer WebSocketHandshake::answer(QByteArrayView head, QByte
         if (colon <= 0)
             return badRequest("malformed header line");
         const QByteArrayView name = line.first(colon);
-        const QByteArrayView value = trimmed(line.sliced(colon + 1));
+        const QByteArrayView value = line.sliced(colon + 1).trimmed();
         if (name.compare("Upgrade", Qt::CaseInsensitive) == 0) {
             upgrade += ',' + value;
         } else if (name.compare("Connection", Qt::CaseInsensitive) == 0) {
@@ -172,7 +167,8 @@ WebSocketHandshake::Answer WebSocketHandshake::answer(QByteArrayView head, QByte
 void WebSocketHandshake::onReadable()
 {
     char buffer[4096];
-    for (;;) {
+    // A few reads at most, so that a peer that streams does not hold up the others.
+    for (int round = 0; round < 4; ++round) {
         const ssize_t n = ::read(m_fd, buffer, sizeof buffer);
         if (n > 0) {
             if (m_refused)
@@ -184,11 +180,9 @@ void WebSocketHandshake::onReadable()
                 respond(end);
                 return;
             }
-            if (m_head.size() >= MaxHeadBytes) {
+            if (m_head.size() >= MaxHeadBytes)
                 refuse(httpError(431, "Request Header Fields Too Large", m_serverName,
                                  "the request head is over 16 KiB\n"));
-                continue;
-            }
             continue;
         }
         if (n < 0 && errno == EINTR)

@@ -755,7 +755,6 @@ void tst_GlosaServer::oneUserInManyWindowsCountsOnce()
     QVERIFY(first.pending().isEmpty());
 }
 
-// The limits of --config reach the connections: a burst of 3 and frames of 2 KiB.
 // Started with a soft limit of 64 open files (the hard limit stays), the server still holds
 // 100 connections: it raises its soft limit itself.
 void tst_GlosaServer::holdsMoreConnectionsThanItsSoftFileLimit()
@@ -816,6 +815,7 @@ void tst_GlosaServer::outOfFileDescriptorsPausesThenRecovers()
              log.constData());
 }
 
+// The limits of --config reach the connections: a burst of 3 and frames of 2 KiB.
 void tst_GlosaServer::configLimitsApply()
 {
     const QString config = m_dir.filePath(u"limits.json"_s);

@@ -49,7 +49,8 @@ private Q_SLOTS:
     void clientIgnoringExactlyTheSelfSignedErrorJoins();
     void untrustingClientIsRefused();
     void plainClientGetsNoWelcome();
-    void otherPathIsRefused();
+    void badRequestsAreRefused_data();
+    void badRequestsAreRefused();
     void badCertificateFiles_data();
     void badCertificateFiles();
     void terminationClosesWithGoingAway();
@@ -168,21 +169,40 @@ void tst_Tls::plainClientGetsNoWelcome()
     QVERIFY(!secure.join(Page).isEmpty());
 }
 
-void tst_Tls::otherPathIsRefused()
+// Over TLS, a request that is not an upgrade on /v1/ws is refused as on the plain listener.
+void tst_Tls::badRequestsAreRefused_data()
 {
+    QTest::addColumn<QByteArray>("path");
+    QTest::addColumn<QByteArray>("version");
+    QTest::addColumn<QByteArray>("status");
+    QTest::newRow("other path") << "/elsewhere"_ba
+                                << "13"_ba
+                                << "404"_ba;
+    QTest::newRow("other version") << "/v1/ws"_ba
+                                   << "12"_ba
+                                   << "426"_ba;
+}
+
+void tst_Tls::badRequestsAreRefused()
+{
+    QFETCH(QByteArray, path);
+    QFETCH(QByteArray, version);
+    QFETCH(QByteArray, status);
     QSslSocket socket;
     QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
     ssl.addCaCertificate(m_certificate);
     socket.setSslConfiguration(ssl);
     socket.connectToHostEncrypted(m_server->url().host(), quint16(m_server->url().port()));
     QVERIFY2(socket.waitForEncrypted(ServerProcess::Timeout), qPrintable(socket.errorString()));
-    socket.write("GET /elsewhere HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
+    socket.write("GET " + path +
+                 " HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
                  "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
-                 "Sec-WebSocket-Version: 13\r\n\r\n");
+                 "Sec-WebSocket-Version: " +
+                 version + "\r\n\r\n");
     QByteArray answer;
     while (!answer.contains("\r\n") && socket.waitForReadyRead(ServerProcess::Timeout))
         answer += socket.readAll();
-    QVERIFY2(answer.startsWith("HTTP/1.1 404 "), answer.constData());
+    QVERIFY2(answer.startsWith(QByteArray("HTTP/1.1 " + status + ' ')), answer.constData());
 }
 
 void tst_Tls::badCertificateFiles_data()
