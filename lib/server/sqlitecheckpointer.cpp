@@ -58,23 +58,15 @@ void SqliteCheckpointer::run()
         } else {
             QSqlQuery q(db);
             q.exec(u"PRAGMA busy_timeout=1000"_s);
-            int wait = m_intervalMs;
             for (bool last = false; !last;) {
                 {
                     QMutexLocker lock(&m_mutex);
                     if (!m_stopping)
-                        m_wake.wait(&m_mutex, QDeadlineTimer(wait));
+                        m_wake.wait(&m_mutex, QDeadlineTimer(m_intervalMs));
                     last = m_stopping;
                 }
-                // The result: busy, frames in the log, frames copied. All copied: nothing was
-                // written lately, and the next look can wait.
-                if (!q.exec(u"PRAGMA wal_checkpoint(PASSIVE)"_s) || !q.next()) {
+                if (!q.exec(u"PRAGMA wal_checkpoint(PASSIVE)"_s))
                     qCWarning(lcStore) << "checkpoint failed:" << q.lastError().text();
-                    wait = m_intervalMs;
-                } else {
-                    const bool idle = q.value(1).toInt() == q.value(2).toInt();
-                    wait = idle ? IdleIntervalMs : m_intervalMs;
-                }
                 q.finish();
             }
         }

@@ -9,15 +9,14 @@ class QThread;
 namespace Glosa {
 
 // Copies what the write-ahead log holds into an SQLite file, on a thread and a connection of its
-// own: every `intervalMs` while there is something to copy, less often when idle. The
-// checkpoints are PASSIVE: they neither wait for nor hold up the writer and the readers, so a
-// commit does not stop for a checkpoint of its own (the writer's automatic checkpoint stays as
-// a backstop and finds little left to copy).
+// own, every `intervalMs`: small, frequent checkpoints, since a large one slows the commits
+// beside it through the disk they share. They are PASSIVE: they neither wait for nor hold up
+// the writer and the readers, so a commit does not stop for a checkpoint of its own (the
+// writer's automatic checkpoint stays as a backstop and finds little left to copy).
 class SqliteCheckpointer
 {
 public:
     static constexpr int DefaultIntervalMs = 200;
-    static constexpr int IdleIntervalMs = 2000;
 
     explicit SqliteCheckpointer(QString path, int intervalMs = DefaultIntervalMs);
     ~SqliteCheckpointer();
