@@ -311,10 +311,23 @@ void Hub::onStored(const QList<bool> &stored, const QString &error)
         }
         QString loadError;
         if (std::optional<Store::PageState> state =
-                m_store->loadPage(page->tenant(), page->name(), &loadError))
+                m_store->loadPage(page->tenant(), page->name(), &loadError)) {
             page->reset(std::move(*state));
-        else
+        } else {
+            // Its state is past what is stored: nobody may go on from it. Its viewers come back
+            // to the page as the store holds it, once the store can be read.
             qCCritical(lcStore) << "cannot reload" << page->name() << loadError;
+            m_pages.remove(pageKey(page->tenant(), page->name()));
+            const QList<Session *> viewers = page->sessions();
+            for (Session *s : viewers)
+                s->closeWith(QWebSocketProtocol::CloseCodeBadOperation,
+                             u"the page could not be reloaded"_s);
+            for (const Deferred &d : m_deferred.value(page)) {
+                if (d.session)
+                    d.session->closeWith(QWebSocketProtocol::CloseCodeBadOperation,
+                                         u"the page could not be reloaded"_s);
+            }
+        }
         m_writer->resume(page->id());
     }
     for (Page *page : std::as_const(pages)) {
@@ -424,7 +437,10 @@ void Hub::unloadIfIdle(Page *page)
 {
     if (!page->sessions().isEmpty() || page->unstored() > 0 || m_deferred.contains(page))
         return;
-    m_pages.remove(pageKey(page->tenant(), page->name()));
+    // A page dropped after a failed reload may have been loaded again meanwhile.
+    const QString key = pageKey(page->tenant(), page->name());
+    if (m_pages.value(key) == page)
+        m_pages.remove(key);
     delete page;
 }
 

@@ -855,6 +855,40 @@ private Q_SLOTS:
         QCOMPARE(fresh.next(u"updated-text-chat"_s).value("seq"_L1).toInteger(), 2);
     }
 
+    // A commit fails and the page cannot be read back from the store either: its viewers are
+    // closed (1011) rather than going on from a state past what is stored, and the page comes
+    // back, as stored, once the store can be read.
+    void pageThatCannotBeReloadedIsClosed()
+    {
+        TestClient *a = joined(u"p"_s);
+        TestClient *viewer = joined(u"p"_s);
+        QVERIFY(a && viewer);
+        const QJsonObject first = TestClient::newChat(TestClient::uuid(), TestClient::uuid());
+        a->send(first);
+        QCOMPARE(viewer->next(u"new-text-chat"_s).value("seq"_L1).toInteger(), 1);
+
+        StoreProbe probe(storePath());
+        const QString poison = TestClient::uuid();
+        QVERIFY(probe.trap(poison, true));
+        a->send(TestClient::newChat(TestClient::uuid(), TestClient::uuid(), u"lost"_s, poison));
+        QVERIFY(roundTrip(a));
+        QTRY_VERIFY(probe.writerBusy());
+        // Waits for the failing commit to end, then takes away a table the page is read from,
+        // before the hub hears of the failure.
+        QVERIFY(probe.exec(u"ALTER TABLE comments RENAME TO comments_away"_s));
+
+        QCOMPARE(a->waitClosed(), 1011);
+        QCOMPARE(viewer->waitClosed(), 1011);
+        QVERIFY(!hasEvent(viewer->pending()));
+
+        QVERIFY(probe.exec(u"ALTER TABLE comments_away RENAME TO comments"_s));
+        TestClient fresh;
+        QVERIFY(fresh.open(m_server->url()));
+        QCOMPARE(fresh.join(u"p"_s).value("seq"_L1).toInteger(), 1);
+        fresh.send(TestClient::newChat(TestClient::uuid(), TestClient::uuid()));
+        QCOMPARE(fresh.next(u"new-text-chat"_s).value("seq"_L1).toInteger(), 2);
+    }
+
     // A new page and a document are written where the commits run, after the writes before
     // them, instead of waiting for the store's lock from the hub's connection.
     void newPagesAndDocumentsWhileWritesAreInFlight()
