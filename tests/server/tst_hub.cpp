@@ -855,6 +855,35 @@ private Q_SLOTS:
         QCOMPARE(fresh.next(u"updated-text-chat"_s).value("seq"_L1).toInteger(), 2);
     }
 
+    // A join waiting for its page's writes is dropped by its client: nothing is sent to it, and
+    // the page goes on for the others.
+    void joinDroppedWhileWaitingForWrites()
+    {
+        TestClient *a = joined(u"p"_s);
+        QVERIFY(a);
+        StoreProbe probe(storePath());
+        const QString slow = TestClient::uuid();
+        QVERIFY(probe.trap(slow, false));
+        a->send(TestClient::newChat(TestClient::uuid(), TestClient::uuid(), u"slow"_s, slow));
+        QVERIFY(roundTrip(a));
+        QTRY_VERIFY(probe.writerBusy());
+
+        auto *leaving = new TestClient(this);
+        QVERIFY(leaving->open(m_server->url()));
+        leaving->send(
+            {{"type"_L1, "hello"_L1}, {"v"_L1, 1}, {"tenant"_L1, "local"_L1}, {"page"_L1, "p"_L1}});
+        QCOMPARE(leaving->settle(100), 0); // no welcome before the write is stored
+        QVERIFY(probe.writerBusy());
+        leaving->socket().abort();
+        delete leaving;
+
+        QCOMPARE(a->next(u"new-text-chat"_s).value("broadcastId"_L1).toString(), slow);
+        a->send(TestClient::newChat(TestClient::uuid(), TestClient::uuid()));
+        QCOMPARE(a->next(u"new-text-chat"_s).value("seq"_L1).toInteger(), 2);
+        QTRY_COMPARE(m_server->server()->hub()->sessionCount(), 1);
+        QCOMPARE(a->next(u"presence"_s, 300), QJsonObject());
+    }
+
     // A commit fails and the page cannot be read back from the store either: its viewers are
     // closed (1011) rather than going on from a state past what is stored, and the page comes
     // back, as stored, once the store can be read.
