@@ -82,6 +82,18 @@ private:
         return client->next(u"documents"_s).value("requestId"_L1).toString() == requestId;
     }
 
+    // Sends a new chat whose commit takes a while (and then fails, when `fail`), and returns its
+    // broadcastId once the hub has handed it to the store; an empty string if it could not.
+    static QString sendTrapped(TestClient *client, StoreProbe &probe, bool fail,
+                               const QString &chatId = TestClient::uuid())
+    {
+        const QString broadcastId = TestClient::uuid();
+        if (!probe.trap(broadcastId, fail))
+            return {};
+        client->send(TestClient::newChat(chatId, TestClient::uuid(), u"trapped"_s, broadcastId));
+        return roundTrip(client) ? broadcastId : QString();
+    }
+
     static bool hasEvent(const QList<QJsonObject> &frames, const QString &broadcastId = {})
     {
         return std::any_of(frames.begin(), frames.end(), [&](const QJsonObject &f) {
@@ -812,11 +824,9 @@ private Q_SLOTS:
         QCOMPARE(viewer->next(u"new-text-chat"_s).value("seq"_L1).toInteger(), 1);
 
         StoreProbe probe(storePath());
-        const QString poison = TestClient::uuid(), lostChat = TestClient::uuid(),
-                      lostComment = TestClient::uuid();
-        QVERIFY(probe.trap(poison, true));
-        a->send(TestClient::newChat(lostChat, TestClient::uuid(), u"lost"_s, poison));
-        QVERIFY(roundTrip(a));
+        const QString lostComment = TestClient::uuid();
+        const QString poison = sendTrapped(a, probe, true);
+        QVERIFY(!poison.isEmpty());
         QTRY_VERIFY(probe.writerBusy());
         const QJsonObject behind1 = TestClient::update(
             chatId, change("add-comment", {{"comment"_L1, comment(lostComment, u"Lost"_s)}}));
@@ -862,10 +872,8 @@ private Q_SLOTS:
         TestClient *a = joined(u"p"_s);
         QVERIFY(a);
         StoreProbe probe(storePath());
-        const QString slow = TestClient::uuid();
-        QVERIFY(probe.trap(slow, false));
-        a->send(TestClient::newChat(TestClient::uuid(), TestClient::uuid(), u"slow"_s, slow));
-        QVERIFY(roundTrip(a));
+        const QString slow = sendTrapped(a, probe, false);
+        QVERIFY(!slow.isEmpty());
         QTRY_VERIFY(probe.writerBusy());
 
         auto *leaving = new TestClient(this);
@@ -897,10 +905,7 @@ private Q_SLOTS:
         QCOMPARE(viewer->next(u"new-text-chat"_s).value("seq"_L1).toInteger(), 1);
 
         StoreProbe probe(storePath());
-        const QString poison = TestClient::uuid();
-        QVERIFY(probe.trap(poison, true));
-        a->send(TestClient::newChat(TestClient::uuid(), TestClient::uuid(), u"lost"_s, poison));
-        QVERIFY(roundTrip(a));
+        QVERIFY(!sendTrapped(a, probe, true).isEmpty());
         QTRY_VERIFY(probe.writerBusy());
         // Waits for the failing commit to end, then takes away a table the page is read from,
         // before the hub hears of the failure.
@@ -925,10 +930,8 @@ private Q_SLOTS:
         TestClient *a = joined(u"p"_s);
         QVERIFY(a);
         StoreProbe probe(storePath());
-        const QString slow = TestClient::uuid();
-        QVERIFY(probe.trap(slow, false));
-        a->send(TestClient::newChat(TestClient::uuid(), TestClient::uuid(), u"slow"_s, slow));
-        QVERIFY(roundTrip(a));
+        const QString slow = sendTrapped(a, probe, false);
+        QVERIFY(!slow.isEmpty());
 
         TestClient fresh;
         QVERIFY(fresh.open(m_server->url()));
