@@ -19,6 +19,8 @@ namespace Glosa::CloseCode {
 
 enum : int {
     GoingAway = 1001,
+    ProtocolError = 1002,  // RFC 6455: a frame that breaks the framing rules
+    InvalidPayload = 1007, // RFC 6455: a text message that is not UTF-8
     TooMuchData = 1009,
     SlowConsumer = 4008,
     BadHello = 4400,

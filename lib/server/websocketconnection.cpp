@@ -1,5 +1,6 @@
 #include "websocketconnection.h"
 
+#include "errorcode.h"
 #include "logging.h"
 #include "permessagedeflate.h"
 
@@ -27,12 +28,6 @@ enum Opcode : quint8 {
     Close = 0x8,
     Ping = 0x9,
     Pong = 0xA,
-};
-
-enum CloseStatus : int {
-    ProtocolError = 1002,
-    InvalidPayload = 1007,
-    TooBig = 1009,
 };
 
 constexpr qsizetype ScratchBytes = 64 * 1024;
@@ -236,20 +231,20 @@ qsizetype WebSocketConnection::process(const char *data, qsizetype size)
         const bool compressed = p[0] & 0x40;
         if ((p[0] & 0x30) ||
             (compressed && (!m_deflateWindowBits || control || opcode == Continuation))) {
-            fail(ProtocolError, "reserved bits set without an extension");
+            fail(CloseCode::ProtocolError, "reserved bits set without an extension");
             break;
         }
         if (!(p[1] & 0x80)) {
-            fail(ProtocolError, "client frames must be masked");
+            fail(CloseCode::ProtocolError, "client frames must be masked");
             break;
         }
         if (control ? opcode > Pong : opcode > Binary) {
-            fail(ProtocolError, "unknown opcode");
+            fail(CloseCode::ProtocolError, "unknown opcode");
             break;
         }
         quint64 length = p[1] & 0x7F;
         if (control && (!fin || length > 125)) {
-            fail(ProtocolError, "control frames must be whole and at most 125 bytes");
+            fail(CloseCode::ProtocolError, "control frames must be whole and at most 125 bytes");
             break;
         }
         qsizetype header = 6;
@@ -266,16 +261,16 @@ qsizetype WebSocketConnection::process(const char *data, qsizetype size)
         }
         if (!control) {
             if (opcode == Continuation && m_messageOpcode == 0) {
-                fail(ProtocolError, "a continuation frame with no message to continue");
+                fail(CloseCode::ProtocolError, "a continuation frame with no message to continue");
                 break;
             }
             if (opcode != Continuation && m_messageOpcode != 0) {
-                fail(ProtocolError, "a new message before the last one ended");
+                fail(CloseCode::ProtocolError, "a new message before the last one ended");
                 break;
             }
             const quint64 before = opcode == Continuation ? quint64(m_message.size()) : 0;
             if (length > quint64(MaxMessageBytes) || before + length > quint64(MaxMessageBytes)) {
-                fail(TooBig, "message over 1 MiB");
+                fail(CloseCode::TooMuchData, "message over 1 MiB");
                 break;
             }
         }
@@ -334,9 +329,9 @@ void WebSocketConnection::message(quint8 opcode, QByteArray payload, bool compre
             PerMessageDeflate::decompress(payload, MaxMessageBytes, &tooLarge);
         if (!inflated) {
             if (tooLarge)
-                fail(TooBig, "message over 1 MiB");
+                fail(CloseCode::TooMuchData, "message over 1 MiB");
             else
-                fail(InvalidPayload, "a compressed message that does not inflate");
+                fail(CloseCode::InvalidPayload, "a compressed message that does not inflate");
             return;
         }
         payload = std::move(*inflated);
@@ -346,7 +341,7 @@ void WebSocketConnection::message(quint8 opcode, QByteArray payload, bool compre
         return;
     }
     if (!isValidUtf8(payload.constData(), payload.size())) {
-        fail(InvalidPayload, "a text message that is not UTF-8");
+        fail(CloseCode::InvalidPayload, "a text message that is not UTF-8");
         return;
     }
     Q_EMIT textReceived(payload);
@@ -356,17 +351,17 @@ void WebSocketConnection::closeReceived(const char *payload, qsizetype size)
 {
     int code = 0;
     if (size == 1) {
-        fail(ProtocolError, "a close frame of one byte");
+        fail(CloseCode::ProtocolError, "a close frame of one byte");
         return;
     }
     if (size >= 2) {
         code = qFromBigEndian<quint16>(payload);
         if (!isValidCloseCode(code)) {
-            fail(ProtocolError, "a close frame with an invalid code");
+            fail(CloseCode::ProtocolError, "a close frame with an invalid code");
             return;
         }
         if (!isValidUtf8(payload + 2, size - 2)) {
-            fail(InvalidPayload, "a close reason that is not UTF-8");
+            fail(CloseCode::InvalidPayload, "a close reason that is not UTF-8");
             return;
         }
     }
