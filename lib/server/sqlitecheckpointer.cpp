@@ -1,8 +1,8 @@
 #include "sqlitecheckpointer.h"
 
 #include "logging.h"
+#include "sqlitestore.h"
 
-#include <QAtomicInt>
 #include <QDeadlineTimer>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -48,8 +48,7 @@ void SqliteCheckpointer::stop()
 
 void SqliteCheckpointer::run()
 {
-    static QAtomicInt counter;
-    const QString name = u"glosa-checkpoint-%1"_s.arg(counter.fetchAndAddRelaxed(1));
+    const QString name = SqliteStore::newConnectionName();
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
         db.setDatabaseName(m_path);

@@ -22,12 +22,6 @@ namespace Glosa {
 
 namespace {
 
-QString nextConnectionName()
-{
-    static std::atomic<int> counter{0};
-    return u"glosa-store-%1"_s.arg(++counter);
-}
-
 // Each entry brings the schema from version i to i + 1.
 const QList<QStringList> &migrations()
 {
@@ -74,8 +68,14 @@ Document documentFrom(const QSqlQuery &q, bool withContent)
 
 SqliteStore::SqliteStore(QString path)
     : m_path(std::move(path))
-    , m_connection(nextConnectionName())
+    , m_connection(newConnectionName())
 {}
+
+QString SqliteStore::newConnectionName()
+{
+    static std::atomic<int> counter{0};
+    return u"glosa-store-%1"_s.arg(++counter);
+}
 
 SqliteStore::~SqliteStore()
 {

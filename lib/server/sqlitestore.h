@@ -19,6 +19,8 @@ public:
     static constexpr int SchemaVersion = 2;
 
     QString path() const { return m_path; }
+    // A Qt Sql connection name no other connection of the process uses.
+    static QString newConnectionName();
 
     bool open(QString *error) override;
     void close() override;
