@@ -35,10 +35,6 @@ public:
     {
         return key(name).value(v);
     }
-    JsonWriter &field(QLatin1StringView name, const QString &text)
-    {
-        return key(name).value(QStringView(text));
-    }
 
     QByteArray take() { return std::move(m_out); }
 
