@@ -346,6 +346,7 @@ std::optional<ClientMessage> decodeClientObject(const QJsonObject &o, ProtocolEr
         if (r.ok() && h.page)
             r.check(Validation::checkPage(*h.page));
         h.token = r.string("token"_L1, false);
+        h.credential = r.string("credential"_L1, false);
         h.name = r.string("name"_L1, false);
         if (r.ok() && r.has("name"_L1))
             r.check(Validation::checkName(h.name));
@@ -423,6 +424,7 @@ std::optional<ServerMessage> decodeServerObject(const QJsonObject &o, ProtocolEr
         w.v = r.int32("v"_L1);
         w.connection = r.string("connection"_L1);
         w.user = readUser(r.child("user"_L1));
+        w.credential = r.string("credential"_L1, false);
         w.hasPage = r.has("epoch"_L1);
         if (w.hasPage) {
             w.epoch = r.string("epoch"_L1);
@@ -621,6 +623,8 @@ struct ClientWriter
     void operator()(const Hello &h) const
     {
         w.beginObject();
+        if (!h.credential.isEmpty())
+            w.field("credential"_L1, h.credential);
         if (!h.name.isEmpty())
             w.field("name"_L1, h.name);
         if (h.page)
@@ -704,6 +708,8 @@ struct ServerWriter
     void operator()(const Welcome &m) const
     {
         w.beginObject().field("connection"_L1, m.connection);
+        if (!m.credential.isEmpty())
+            w.field("credential"_L1, m.credential);
         if (m.hasPage) {
             w.key("document"_L1);
             if (m.document)

@@ -37,10 +37,12 @@ struct Hello
     std::optional<ResumePoint> resume;
     // Extension: the name an anonymous user asks to be shown by; ignored with a token.
     QString name;
+    // The credential of an earlier welcome: the same anonymous user again.
+    QString credential;
     friend bool operator==(const Hello &a, const Hello &b)
     {
-        return std::tie(a.v, a.tenant, a.page, a.token, a.resume, a.name) ==
-               std::tie(b.v, b.tenant, b.page, b.token, b.resume, b.name);
+        return std::tie(a.v, a.tenant, a.page, a.token, a.resume, a.name, a.credential) ==
+               std::tie(b.v, b.tenant, b.page, b.token, b.resume, b.name, b.credential);
     }
     friend bool operator!=(const Hello &a, const Hello &b) { return !(a == b); }
 };
@@ -138,12 +140,14 @@ struct Welcome
     std::optional<Document> document;
     // Extension: who is viewing the page, as in presence.
     QList<Author> users;
+    // For an anonymous user: presented in a later hello, it makes that connection the same user.
+    QString credential;
     friend bool operator==(const Welcome &a, const Welcome &b)
     {
         return std::tie(a.v, a.connection, a.user, a.hasPage, a.epoch, a.seq, a.viewers,
-                        a.recovered, a.document,
-                        a.users) == std::tie(b.v, b.connection, b.user, b.hasPage, b.epoch, b.seq,
-                                             b.viewers, b.recovered, b.document, b.users);
+                        a.recovered, a.document, a.users, a.credential) ==
+               std::tie(b.v, b.connection, b.user, b.hasPage, b.epoch, b.seq, b.viewers,
+                        b.recovered, b.document, b.users, b.credential);
     }
     friend bool operator!=(const Welcome &a, const Welcome &b) { return !(a == b); }
 };

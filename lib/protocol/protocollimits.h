@@ -21,5 +21,6 @@ constexpr int Burst = 60;
 constexpr qint64 SendQueueBytes = 8 * 1024 * 1024;
 constexpr int HelloTimeoutMs = 10000;
 constexpr int PresenceUsersMax = 50;
+constexpr int CredentialMax = 512;
 
 } // namespace Glosa::Limits

@@ -1,5 +1,6 @@
 #include "authenticator.h"
 
+#include "anonymouscredential.h"
 #include "errorcode.h"
 #include "jwt.h"
 #include "validation.h"
@@ -27,10 +28,21 @@ Authenticator::Result unauthorized(const QString &message)
 
 } // namespace
 
-Authenticator::Authenticator(const QList<TenantConfig> &tenants)
+Authenticator::Authenticator(const QList<TenantConfig> &tenants, QByteArray credentialKey)
+    : m_credentialKey(std::move(credentialKey))
 {
     for (const TenantConfig &t : tenants)
         m_tenants.insert(t.id, t);
+    if (m_credentialKey.isEmpty())
+        m_credentialKey = newCredentialKey();
+}
+
+QByteArray Authenticator::newCredentialKey()
+{
+    QByteArray key(32, Qt::Uninitialized);
+    QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(key.data()),
+                                          key.size() / int(sizeof(quint32)));
+    return key;
 }
 
 Authenticator::Result Authenticator::authenticate(const Hello &hello, qint64 nowSeconds) const
@@ -44,10 +56,19 @@ Authenticator::Result Authenticator::authenticate(const Hello &hello, qint64 now
     if (hello.token.isEmpty()) {
         if (!tenant->anonymous)
             return unauthorized(u"tenant \"%1\" needs a token"_s.arg(hello.tenant));
-        const QString suffix = QString::number(QRandomGenerator::system()->generate64(), 36);
-        result.user = {u"anon:"_s + suffix,
-                       hello.name.isEmpty() ? u"Guest "_s + suffix.left(4) : hello.name,
-                       User::Role::Member};
+        if (hello.credential.isEmpty()) {
+            const QString id = AnonymousCredential::newUserId();
+            result.user = {id, u"Guest "_s + id.mid(5, 4), User::Role::Member};
+        } else {
+            const std::optional<User> known =
+                AnonymousCredential::verify(m_credentialKey, hello.tenant, hello.credential);
+            if (!known)
+                return unauthorized(u"the credential was not issued by this server for tenant "
+                                    u"\"%1\""_s.arg(hello.tenant));
+            result.user = *known;
+        }
+        if (!hello.name.isEmpty())
+            result.user.name = hello.name;
         return result;
     }
     if (tenant->secret.isEmpty())
@@ -63,6 +84,9 @@ Authenticator::Result Authenticator::authenticate(const Hello &hello, qint64 now
     const QJsonValue sub = claims->value("sub"_L1);
     if (!sub.isString() || sub.toString().isEmpty())
         return unauthorized(u"token has no sub claim"_s);
+    if (AnonymousCredential::isAnonymous(sub.toString()))
+        return unauthorized(
+            u"token sub must not start with \"anon:\", which names anonymous users"_s);
     result.user.id = sub.toString();
     result.user.name = result.user.id.left(Limits::NameMax);
     if (claims->contains("name"_L1)) {
@@ -75,6 +99,13 @@ Authenticator::Result Authenticator::authenticate(const Hello &hello, qint64 now
         !User::roleFromName(claims->value("role"_L1).toString(), &result.user.role))
         return unauthorized(u"token role must be viewer, member or moderator"_s);
     return result;
+}
+
+QString Authenticator::credentialFor(const QString &tenant, const User &user) const
+{
+    if (!AnonymousCredential::isAnonymous(user.id))
+        return {};
+    return AnonymousCredential::issue(m_credentialKey, tenant, user);
 }
 
 } // namespace Glosa

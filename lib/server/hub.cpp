@@ -46,7 +46,7 @@ Hub::Hub(const ServerConfig &config, Store *reader, StoreThread *writer, UsageMe
     , m_store(reader)
     , m_writer(writer)
     , m_metrics(metrics)
-    , m_authenticator(config.tenants)
+    , m_authenticator(config.tenants, config.credentialKey)
     , m_batcher(new Batcher(config.batchMs, this))
 {
     m_commitTimer.setSingleShot(true);
@@ -97,6 +97,7 @@ void Hub::join(Session *session, const Hello &hello)
         Welcome welcome;
         welcome.connection = session->id();
         welcome.user = auth.user;
+        welcome.credential = m_authenticator.credentialFor(hello.tenant, auth.user);
         welcome.hasPage = false;
         session->sendNow({Codec::encode(welcome)});
         return;
@@ -127,6 +128,7 @@ void Hub::sendWelcome(Session *session, Page *page, const Hello &hello)
     Welcome welcome;
     welcome.connection = session->id();
     welcome.user = session->user();
+    welcome.credential = m_authenticator.credentialFor(session->tenant(), session->user());
     welcome.epoch = page->epoch();
     welcome.seq = page->head();
     welcome.viewers = page->viewers();

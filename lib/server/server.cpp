@@ -1,6 +1,7 @@
 #include "server.h"
 
 #include "adminhttp.h"
+#include "authenticator.h"
 #include "hub.h"
 #include "listener.h"
 #include "logging.h"
@@ -14,6 +15,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QSaveFile>
 #include <QSslCertificate>
 #include <QSslConfiguration>
 #include <QSslKey>
@@ -41,6 +43,35 @@ QUrl urlFor(const QString &scheme, const QHostAddress &address, quint16 port, co
     url.setPort(port);
     url.setPath(path);
     return url;
+}
+
+// The key that signs anonymous users' credentials, kept beside the database so that they
+// outlive restarts; made on the first start.
+bool loadCredentialKey(const QString &dataDir, QByteArray *key, QString *error)
+{
+    const QString path = QDir(dataDir).filePath(u"credential.key"_s);
+    QFile file(path);
+    if (file.exists()) {
+        if (!file.open(QIODevice::ReadOnly)) {
+            *error = u"%1: %2"_s.arg(path, file.errorString());
+            return false;
+        }
+        *key = QByteArray::fromBase64(file.readAll().trimmed());
+        if (key->size() < 32) {
+            *error = u"%1: not a credential key; remove it to have a new one made"_s.arg(path);
+            return false;
+        }
+        return true;
+    }
+    *key = Authenticator::newCredentialKey();
+    QSaveFile save(path);
+    if (!save.open(QIODevice::WriteOnly) ||
+        !save.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner) ||
+        save.write(key->toBase64() + '\n') < 0 || !save.commit()) {
+        *error = u"%1: %2"_s.arg(path, save.errorString());
+        return false;
+    }
+    return true;
 }
 
 } // namespace
@@ -77,6 +108,9 @@ bool Server::start(QString *error)
         return false;
     m_checkpointer = std::make_unique<SqliteCheckpointer>(path);
     m_checkpointer->start();
+    if (m_config.credentialKey.isEmpty() &&
+        !loadCredentialKey(m_config.dataDir, &m_config.credentialKey, error))
+        return false;
     m_hub = new Hub(m_config, m_store.get(), m_writer.get(), m_metrics.get(), this);
 
     if (m_tls) {

@@ -51,6 +51,8 @@ struct ServerConfig
     int helloTimeoutMs = Limits::HelloTimeoutMs;
     int pingIntervalMs = 30000;
     QList<TenantConfig> tenants{{QStringLiteral("local"), {}, true}};
+    // Signs anonymous users' credentials; empty: the key kept in the data folder.
+    QByteArray credentialKey;
     ServerLimits limits;
 
     // Reads tenants and limits from a JSON config file; on failure `error` names the file and the

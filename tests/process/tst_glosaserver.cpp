@@ -124,6 +124,7 @@ private Q_SLOTS:
     void tokens();
     void viewerCannotWrite();
     void oneUserInManyWindowsCountsOnce();
+    void anonymousUserOutlivesRestarts();
     void holdsMoreConnectionsThanItsSoftFileLimit();
     void outOfFileDescriptorsPausesThenRecovers();
     void configLimitsApply();
@@ -753,6 +754,84 @@ void tst_GlosaServer::oneUserInManyWindowsCountsOnce()
     const QJsonObject presence = first.next(u"presence"_s);
     QCOMPARE(presence.value("viewers"_L1).toInt(), 1);
     QVERIFY(first.pending().isEmpty());
+}
+
+// An anonymous user who presents the credential of an earlier welcome is the same user, after
+// the server restarts too: the one who may edit their comments, counted once in presence.
+void tst_GlosaServer::anonymousUserOutlivesRestarts()
+{
+    const QString data = m_dir.filePath(u"credentials"_s);
+    auto server = std::make_unique<ServerProcess>();
+    QVERIFY2(server->startOn(data), qPrintable(server->failure()));
+    const auto hello = [](const QString &credential, const QString &name = {}) {
+        QJsonObject h{{"type"_L1, "hello"_L1}, {"tenant"_L1, "local"_L1}, {"page"_L1, Page}};
+        if (!credential.isEmpty())
+            h.insert("credential"_L1, credential);
+        if (!name.isEmpty())
+            h.insert("name"_L1, name);
+        return h;
+    };
+
+    TestClient first;
+    QVERIFY(first.open(server->url()));
+    first.send(hello({}, u"Ana"_s));
+    const QJsonObject welcome = first.next(u"welcome"_s);
+    const QJsonObject user = welcome.value("user"_L1).toObject();
+    const QString credential = welcome.value("credential"_L1).toString();
+    QVERIFY(!credential.isEmpty());
+    QVERIFY(credential.size() <= 512);
+    const QString chatId = TestClient::uuid();
+    const QString commentId = TestClient::uuid();
+    first.send(TestClient::newChat(chatId, commentId));
+    QVERIFY(!first.next(u"new-text-chat"_s).isEmpty());
+
+    // The same user in a second window counts once.
+    TestClient second;
+    QVERIFY(second.open(server->url()));
+    second.send(hello(credential));
+    const QJsonObject secondWelcome = second.next(u"welcome"_s);
+    QCOMPARE(secondWelcome.value("user"_L1).toObject(), user);
+    QCOMPARE(secondWelcome.value("viewers"_L1).toInt(), 1);
+
+    server->process().terminate();
+    QVERIFY(server->waitForExit());
+    server = std::make_unique<ServerProcess>();
+    QVERIFY2(server->startOn(data), qPrintable(server->failure()));
+
+    TestClient again;
+    QVERIFY(again.open(server->url()));
+    again.send(hello(credential));
+    const QJsonObject back = again.next(u"welcome"_s);
+    QCOMPARE(back.value("user"_L1).toObject(), user);
+    // Still the author: the comment can be edited and the thread deleted.
+    again.send(TestClient::update(chatId, {{"op"_L1, "edit-comment"_L1},
+                                           {"commentId"_L1, commentId},
+                                           {"text"_L1, "Edited after the restart"_L1}}));
+    const QJsonObject edited = again.next(u"updated-text-chat"_s);
+    QCOMPARE(edited.value("change"_L1).toObject().value("text"_L1).toString(),
+             u"Edited after the restart"_s);
+
+    // A new name sticks to the credential of that welcome.
+    TestClient renamed;
+    QVERIFY(renamed.open(server->url()));
+    renamed.send(hello(back.value("credential"_L1).toString(), u"Ana Lima"_s));
+    const QJsonObject renamedWelcome = renamed.next(u"welcome"_s);
+    QCOMPARE(renamedWelcome.value("user"_L1).toObject().value("id"_L1), user.value("id"_L1));
+    QCOMPARE(renamedWelcome.value("user"_L1).toObject().value("name"_L1).toString(), u"Ana Lima"_s);
+    TestClient later;
+    QVERIFY(later.open(server->url()));
+    later.send(hello(renamedWelcome.value("credential"_L1).toString()));
+    QCOMPARE(later.next(u"welcome"_s).value("user"_L1).toObject().value("name"_L1).toString(),
+             u"Ana Lima"_s);
+
+    // A forged credential is refused.
+    TestClient forger;
+    QVERIFY(forger.open(server->url()));
+    QString forged = credential;
+    forged[5] = forged[5] == u'x' ? u'y' : u'x';
+    forger.send(hello(forged));
+    QCOMPARE(forger.next(u"error"_s).value("code"_L1).toString(), u"unauthorized"_s);
+    QCOMPARE(forger.waitClosed(), 4401);
 }
 
 // Started with a soft limit of 64 open files (the hard limit stays), the server still holds

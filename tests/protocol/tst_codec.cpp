@@ -391,6 +391,12 @@ void tst_Codec::clientRoundTrip_data()
     QTest::newRow("hello anonymous with a name")
         << ClientMessage(Hello{1, u"local"_s, u"p"_s, QString(), std::nullopt, u"Ana"_s})
         << json(R"({"type":"hello","v":1,"tenant":"local","page":"p","name":"Ana"})");
+    Hello returning{1, u"local"_s, u"p"_s, QString(), std::nullopt, u"Ana"_s};
+    returning.credential = u"1.abc.def"_s;
+    QTest::newRow("hello anonymous with a credential")
+        << ClientMessage(returning)
+        << json(
+               R"({"type":"hello","v":1,"tenant":"local","page":"p","name":"Ana","credential":"1.abc.def"})");
     QTest::newRow("hello resume from 0")
         << ClientMessage(Hello{1, u"acme"_s, u"p"_s, QString(), ResumePoint{u"ep"_s, 0}, {}})
         << json(
@@ -515,6 +521,11 @@ void tst_Codec::serverRoundTrip_data()
     QTest::newRow("welcome lobby")
         << ServerMessage(lobby) << json(R"({"type":"welcome","v":1,"connection":"conn-2",
                 "user":{"id":"anon:1a2b","name":"Guest 1a2b","role":"member"}})");
+    lobby.credential = u"1.abc.def"_s;
+    QTest::newRow("welcome lobby, anonymous credential")
+        << ServerMessage(lobby) << json(R"({"type":"welcome","v":1,"connection":"conn-2",
+                "user":{"id":"anon:1a2b","name":"Guest 1a2b","role":"member"},
+                "credential":"1.abc.def"})");
     QTest::newRow("welcome viewer, empty page")
         << ServerMessage(Welcome{1,
                                  u"c"_s,

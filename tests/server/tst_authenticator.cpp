@@ -1,5 +1,6 @@
 #include "authenticator.h"
 #include "jwt.h"
+#include "protocollimits.h"
 
 #include <QDateTime>
 #include <QTest>
@@ -132,6 +133,93 @@ private Q_SLOTS:
                        sign({{"tid"_L1, "open"_L1}, {"sub"_L1, "u"_L1}, {"exp"_L1, m_now + 60}}))
                      .closeCode,
                  4401);
+    }
+
+    void credentialKeepsTheAnonymousUser()
+    {
+        Glosa::Hello hello;
+        hello.tenant = u"open"_s;
+        const User first = m_auth.authenticate(hello, m_now).user;
+        const QString credential = m_auth.credentialFor(u"open"_s, first);
+        QVERIFY(!credential.isEmpty());
+        QVERIFY(credential.size() <= Glosa::Limits::CredentialMax);
+
+        hello.credential = credential;
+        Authenticator::Result again = m_auth.authenticate(hello, m_now);
+        QVERIFY(again.error.isNull());
+        QCOMPARE(again.user, first);
+
+        // A new name sticks: the next credential carries it.
+        hello.name = u"Marta"_s;
+        again = m_auth.authenticate(hello, m_now);
+        QCOMPARE(again.user.id, first.id);
+        QCOMPARE(again.user.name, u"Marta"_s);
+        hello.credential = m_auth.credentialFor(u"open"_s, again.user);
+        hello.name.clear();
+        QCOMPARE(m_auth.authenticate(hello, m_now).user, again.user);
+
+        // The key outlives the object that holds it: a server restarted on it knows the user.
+        const QByteArray key = Authenticator::newCredentialKey();
+        const Authenticator before({{u"open"_s, {}, true}}, key);
+        const Authenticator after({{u"open"_s, {}, true}}, key);
+        hello.credential = before.credentialFor(u"open"_s, first);
+        QCOMPARE(after.authenticate(hello, m_now).user, first);
+        // Another server's key does not.
+        QCOMPARE(Authenticator({{u"open"_s, {}, true}}).authenticate(hello, m_now).closeCode, 4401);
+
+        // The longest name fits within the limit.
+        User longest = first;
+        longest.name = QString(Glosa::Limits::NameMax, QChar(0x4e2d));
+        hello.credential = m_auth.credentialFor(u"open"_s, longest);
+        QVERIFY(hello.credential.size() <= Glosa::Limits::CredentialMax);
+        QCOMPARE(m_auth.authenticate(hello, m_now).user, longest);
+
+        // Only anonymous users have one.
+        QVERIFY(
+            m_auth.credentialFor(u"acme"_s, User{u"u1"_s, u"Ana"_s, User::Role::Member}).isEmpty());
+    }
+
+    void refusedCredentials_data()
+    {
+        QTest::addColumn<QString>("tenant");
+        QTest::addColumn<QString>("credential");
+        Glosa::Hello hello;
+        hello.tenant = u"open"_s;
+        const User user = m_auth.authenticate(hello, m_now).user;
+        const QString good = m_auth.credentialFor(u"open"_s, user);
+        QString flipped = good;
+        flipped[4] = flipped[4] == u'A' ? u'B' : u'A';
+        QString otherSignature = good;
+        otherSignature.chop(2);
+        otherSignature += good.endsWith(u"AA"_s) ? u"BB"_s : u"AA"_s;
+        QTest::newRow("another tenant's") << u"both"_s << good;
+        QTest::newRow("tampered payload") << u"open"_s << flipped;
+        QTest::newRow("tampered signature") << u"open"_s << otherSignature;
+        QTest::newRow("no signature") << u"open"_s << good.left(good.lastIndexOf(u'.'));
+        QTest::newRow("garbage") << u"open"_s << u"not a credential"_s;
+        QTest::newRow("too long") << u"open"_s
+                                  << good + QString(Glosa::Limits::CredentialMax, u'A');
+        QTest::newRow("tenant without anonymous users") << u"acme"_s << good;
+    }
+
+    void refusedCredentials()
+    {
+        QFETCH(QString, tenant);
+        QFETCH(QString, credential);
+        Glosa::Hello hello;
+        hello.tenant = tenant;
+        hello.credential = credential;
+        const Authenticator::Result r = m_auth.authenticate(hello, m_now);
+        QCOMPARE(r.closeCode, 4401);
+        QCOMPARE(r.error.code, u"unauthorized"_s);
+    }
+
+    void tokenCannotNameAnAnonymousUser()
+    {
+        const Authenticator::Result r = check(u"acme"_s, sign({{"tid"_L1, "acme"_L1},
+                                                               {"sub"_L1, "anon:1rmip0oercpx9"_L1},
+                                                               {"exp"_L1, m_now + 60}}));
+        QCOMPARE(r.closeCode, 4401);
     }
 };
 
