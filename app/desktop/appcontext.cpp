@@ -18,9 +18,12 @@ using namespace Qt::StringLiterals;
 
 namespace Glosa {
 
-AppContext::AppContext(Settings settings, QObject *parent)
+AppContext::AppContext(Settings settings, std::optional<Settings> saved, QObject *parent)
     : QObject(parent)
     , m_settings(std::move(settings))
+    , m_saved(saved.value_or(m_settings))
+    , m_tenant(m_settings.tenant)
+    , m_embedded(m_settings.server.isEmpty())
 {}
 
 AppContext::~AppContext() = default;
@@ -38,8 +41,20 @@ AppContext::Settings AppContext::loadSettings()
     return settings;
 }
 
-void AppContext::saveSettings(const Settings &settings)
+void AppContext::saveSettings(const Settings &changed)
 {
+    // What the user left as the command line set it stays as the file had it.
+    const auto keep = [](const auto &now, const auto &inForce, const auto &inFile) {
+        return now == inForce ? inFile : now;
+    };
+    Settings settings = changed;
+    settings.server = keep(changed.server, m_settings.server, m_saved.server);
+    settings.tenant = keep(changed.tenant, m_settings.tenant, m_saved.tenant);
+    settings.tokenFile = keep(changed.tokenFile, m_settings.tokenFile, m_saved.tokenFile);
+    m_saved = settings;
+    m_settings = changed;
+    Q_EMIT settingsChanged();
+
     QSettings s;
     s.setValue(u"server/url"_s, settings.server.toString());
     s.setValue(u"server/tenant"_s, settings.tenant);
@@ -63,7 +78,7 @@ void AppContext::installTranslations(const QString &language)
 
 bool AppContext::start(QString *error)
 {
-    if (!isEmbedded()) {
+    if (!m_embedded) {
         m_url = m_settings.server;
         return true;
     }
@@ -96,6 +111,12 @@ bool AppContext::startServer(bool everywhere, QString *error)
     }
     *error = why;
     return false;
+}
+
+bool AppContext::needsRestart() const
+{
+    return m_settings.tenant != m_tenant ||
+           (m_embedded ? !m_settings.server.isEmpty() : m_settings.server != m_url);
 }
 
 bool AppContext::setSharing(bool on, QString *error)
@@ -149,11 +170,13 @@ SyncClient::Options AppContext::optionsFor(const QString &page) const
 {
     SyncClient::Options o;
     o.url = m_url;
-    o.tenant = m_settings.tenant;
+    o.tenant = m_tenant;
     o.page = page;
     o.tokenProvider = [this] { return token(); };
     o.displayName = m_settings.displayName;
-    o.outboxPath = Outbox::pathFor(m_url, m_settings.tenant, page);
+    o.outboxPath = Outbox::pathFor(m_url, m_tenant, page);
+    o.credentialPath = CredentialStore::pathFor(m_url, m_tenant);
+    o.cachePath = PageCache::pathFor(m_url, m_tenant, page);
     return o;
 }
 
@@ -165,7 +188,7 @@ std::shared_ptr<PageSession> AppContext::session(const QString &page) const
 DocumentDirectory *AppContext::newDirectory(QObject *parent) const
 {
     return new DocumentDirectory(
-        m_url, m_settings.tenant, [this] { return token(); }, parent);
+        m_url, m_tenant, [this] { return token(); }, parent);
 }
 
 QStringList AppContext::recentFiles() const

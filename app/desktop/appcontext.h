@@ -7,6 +7,7 @@
 #include <QUrl>
 
 #include <memory>
+#include <optional>
 
 namespace Glosa {
 
@@ -31,12 +32,17 @@ public:
         QString embeddedDataDir; // empty: the app-data folder
     };
 
-    explicit AppContext(Settings settings, QObject *parent = nullptr);
+    // `settings` are in force; `saved` are those in the settings file, which the command line
+    // may have overridden (the same as `settings` when omitted).
+    explicit AppContext(Settings settings, std::optional<Settings> saved = std::nullopt,
+                        QObject *parent = nullptr);
     ~AppContext() override;
 
     static Settings loadSettings();
     // Loads Glosa's and Qt's translations for `language` (empty: the system's).
     static void installTranslations(const QString &language);
+    // Puts `settings` in force and saves them; a value the command line set is saved only where
+    // the user changed it.
     void saveSettings(const Settings &settings);
     const Settings &settings() const { return m_settings; }
 
@@ -44,7 +50,9 @@ public:
     // computer already serves the port, this one connects to it instead.
     bool start(QString *error);
     QUrl serverUrl() const { return m_url; }
-    bool isEmbedded() const { return m_settings.server.isEmpty(); }
+    bool isEmbedded() const { return m_embedded; }
+    // The server or tenant in the settings is not the one in use, which start() chose.
+    bool needsRestart() const;
     bool hostsServer() const { return m_server != nullptr; }
     bool isSharing() const { return m_sharing; }
     // Makes the embedded server listen on every interface (or loopback only again).
@@ -64,12 +72,16 @@ public:
 
 Q_SIGNALS:
     void sharingChanged(bool sharing);
+    void settingsChanged();
     void recentFilesChanged();
 
 private:
     bool startServer(bool everywhere, QString *error);
 
     Settings m_settings;
+    Settings m_saved;
+    QString m_tenant;
+    bool m_embedded;
     Server *m_server = nullptr;
     QUrl m_url;
     bool m_sharing = false;

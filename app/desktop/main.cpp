@@ -19,7 +19,8 @@ int main(int argc, char *argv[])
     QApplication::setDesktopFileName(u"org.glosa.Glosa"_s);
     QApplication::setWindowIcon(QIcon(u":/icons/glosa.svg"_s));
 
-    AppContext::Settings settings = AppContext::loadSettings();
+    const AppContext::Settings saved = AppContext::loadSettings();
+    AppContext::Settings settings = saved;
     AppContext::installTranslations(settings.language);
 
     QCommandLineParser parser;
@@ -52,7 +53,7 @@ int main(int argc, char *argv[])
     if (parser.isSet(tokenFile))
         settings.tokenFile = parser.value(tokenFile);
 
-    AppContext context(settings);
+    AppContext context(settings, saved);
     QString error;
     if (!context.start(&error)) {
         QMessageBox::critical(

@@ -73,6 +73,9 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
         m_view->revealChat(id);
     });
 
+    connect(m_topBar, &TopBar::settingsRequested, this, &MainWindow::showSettings);
+    connect(m_context, &AppContext::settingsChanged, this, &MainWindow::applySettings);
+
     createMenus();
     QSettings settings;
     if (!restoreGeometry(settings.value(u"window/geometry"_s).toByteArray()))
@@ -133,11 +136,7 @@ void MainWindow::createMenus()
     m_share->setEnabled(m_context->hostsServer());
     connect(m_share, &QAction::triggered, this, &MainWindow::toggleSharing);
     connect(m_context, &AppContext::sharingChanged, m_share, &QAction::setChecked);
-    tools->addAction(tr("&Settings…"), QKeySequence::Preferences, this, [this] {
-        SettingsDialog dialog(m_context->settings(), this);
-        if (dialog.exec() == QDialog::Accepted)
-            m_context->saveSettings(dialog.settings());
-    });
+    tools->addAction(tr("&Settings…"), QKeySequence::Preferences, this, &MainWindow::showSettings);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Glosa"), this, [this] {
@@ -145,6 +144,27 @@ void MainWindow::createMenus()
                            tr("<b>Glosa %1</b><p>Annotate shared documents together, live.</p>")
                                .arg(QApplication::applicationVersion()));
     });
+}
+
+void MainWindow::showSettings()
+{
+    SettingsDialog dialog(m_context->settings(), this);
+    if (dialog.exec() == QDialog::Accepted)
+        m_context->saveSettings(dialog.settings());
+}
+
+void MainWindow::applySettings()
+{
+    if (!m_session)
+        return;
+    SyncClient *client = m_session->client();
+    client->setDisplayName(m_context->settings().displayName);
+    // A refusal the settings caused may be over: try them at once.
+    if (client->needsSettings())
+        client->retryNow();
+    if (m_context->needsRestart())
+        statusBar()->showMessage(tr("Glosa uses the new server and tenant from its next start."),
+                                 8000);
 }
 
 void MainWindow::updateRecentMenu()

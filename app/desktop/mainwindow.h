@@ -53,6 +53,9 @@ private:
     void showFind();
     void find(bool backwards);
     void toggleSharing(bool on);
+    void showSettings();
+    // Puts changed settings in force on this window's page.
+    void applySettings();
     void showDocument();
 
     AppContext *m_context;

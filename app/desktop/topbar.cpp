@@ -19,6 +19,7 @@ TopBar::TopBar(QWidget *parent)
     , m_viewers(new QLabel(this))
     , m_connection(new QLabel(this))
     , m_retry(new QToolButton(this))
+    , m_settings(new QToolButton(this))
     , m_threads(new QLabel(this))
 {
     setObjectName(u"topBar"_s);
@@ -41,11 +42,16 @@ TopBar::TopBar(QWidget *parent)
     m_retry->setText(tr("Retry now"));
     m_retry->setAutoRaise(true);
     m_retry->hide();
+    m_settings->setObjectName(u"openSettings"_s);
+    m_settings->setText(tr("Open Settings"));
+    m_settings->setAutoRaise(true);
+    m_settings->hide();
     layout->addWidget(m_title, 1);
     layout->addWidget(m_threads);
     layout->addWidget(m_viewers);
     layout->addWidget(m_connection);
     layout->addWidget(m_retry);
+    layout->addWidget(m_settings);
 
     m_countdown.setInterval(1000);
     connect(&m_countdown, &QTimer::timeout, this, &TopBar::updateConnection);
@@ -53,6 +59,7 @@ TopBar::TopBar(QWidget *parent)
         if (m_client)
             m_client->retryNow();
     });
+    connect(m_settings, &QToolButton::clicked, this, &TopBar::settingsRequested);
     updateConnection();
     updateViewers();
     updateThreads();
@@ -70,6 +77,7 @@ void TopBar::setClient(SyncClient *client)
     m_client = client;
     if (client) {
         connect(client, &SyncClient::stateChanged, this, &TopBar::updateConnection);
+        connect(client, &SyncClient::stateChanged, this, &TopBar::updateViewers);
         connect(client, &SyncClient::pendingCountChanged, this, &TopBar::updateConnection);
         connect(client, &SyncClient::viewersChanged, this, &TopBar::updateViewers);
     }
@@ -86,6 +94,7 @@ void TopBar::setModel(ChatModel *model)
         for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
             connect(model, signal, this, &TopBar::updateThreads);
         connect(model, &QAbstractItemModel::modelReset, this, &TopBar::updateThreads);
+        connect(model, &QAbstractItemModel::dataChanged, this, &TopBar::updateThreads);
     }
     updateThreads();
 }
@@ -112,7 +121,15 @@ QString TopBar::threadsText() const
 
 void TopBar::updateViewers()
 {
-    const int viewers = m_client ? m_client->viewers() : 0;
+    // Who is viewing is known only while connected; an old number would mislead.
+    const bool known = m_client && (m_client->state() == SyncClient::State::Live ||
+                                    m_client->state() == SyncClient::State::Syncing);
+    if (!known) {
+        m_viewers->setText(tr("— viewing"));
+        m_viewers->setToolTip(tr("Not connected: who is viewing this page is not known"));
+        return;
+    }
+    const int viewers = m_client->viewers();
     m_viewers->setText(tr("%n viewing", nullptr, viewers));
     QStringList names;
     if (m_client) {
@@ -129,8 +146,12 @@ void TopBar::updateViewers()
 
 void TopBar::updateThreads()
 {
+    int resolved = 0;
     const int threads = m_model ? m_model->rowCount() : 0;
-    m_threads->setText(tr("%n thread(s)", nullptr, threads));
+    for (int row = 0; row < threads; ++row)
+        resolved += m_model->index(row, 0).data(ChatModel::ResolvedRole).toBool();
+    const QString open = tr("%n open thread(s)", nullptr, threads - resolved);
+    m_threads->setText(resolved == 0 ? open : tr("%1, %n resolved", nullptr, resolved).arg(open));
 }
 
 void TopBar::updateConnection()
@@ -162,15 +183,23 @@ void TopBar::updateConnection()
         text = tr("Offline");
         color = u"#a33a3a"_s;
         retry = m_client != nullptr;
-        if (m_client && !m_client->errorString().isEmpty())
-            m_connection->setToolTip(m_client->errorString());
         break;
     }
+    const bool needsSettings = m_client && m_client->needsSettings();
+    if (needsSettings)
+        text = m_client->errorString();
+    else if (m_client && m_client->showsLastSeen())
+        text = tr("%1, showing what was last seen").arg(text);
+    m_connection->setToolTip(m_client && m_client->state() == SyncClient::State::Offline
+                                 ? m_client->errorString()
+                                 : QString());
+    m_connection->setWordWrap(needsSettings);
     if (pending > 0 && (!m_client || m_client->state() != SyncClient::State::Live))
         text = tr("%1 · %n change(s) waiting", nullptr, pending).arg(text);
     m_connection->setText(text);
     m_connection->setStyleSheet(u"color: %1; font-weight: 600;"_s.arg(color));
     m_retry->setVisible(retry);
+    m_settings->setVisible(needsSettings);
     const bool counting = m_client && m_client->state() == SyncClient::State::Reconnecting;
     if (counting && !m_countdown.isActive())
         m_countdown.start();

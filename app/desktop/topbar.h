@@ -14,7 +14,8 @@ namespace Glosa {
 class ChatModel;
 
 // The bar above the document: its title, how many people view the page, the state of the
-// connection (with "Retry now" while waiting to reconnect) and how many threads it has.
+// connection (with "Retry now" while waiting to reconnect, and "Open Settings" when only other
+// settings can help) and how many threads it has, open and resolved.
 class TopBar : public QWidget
 {
     Q_OBJECT
@@ -29,6 +30,11 @@ public:
     QString viewersToolTip() const;
     QString connectionText() const;
     QString threadsText() const;
+    QToolButton *settingsButton() const { return m_settings; }
+
+Q_SIGNALS:
+    // The connection needs other settings (server, tenant, token) to go on.
+    void settingsRequested();
 
 private:
     void updateConnection();
@@ -39,6 +45,7 @@ private:
     QLabel *m_viewers;
     QLabel *m_connection;
     QToolButton *m_retry;
+    QToolButton *m_settings;
     QLabel *m_threads;
     QPointer<SyncClient> m_client;
     QPointer<ChatModel> m_model;

@@ -18,16 +18,6 @@ QByteArray hmac(const QByteArray &data, const QByteArray &secret)
     return QMessageAuthenticationCode::hash(data, secret, QCryptographicHash::Sha256);
 }
 
-bool constantTimeEquals(const QByteArray &a, const QByteArray &b)
-{
-    if (a.size() != b.size())
-        return false;
-    unsigned char diff = 0;
-    for (qsizetype i = 0; i < a.size(); ++i)
-        diff |= static_cast<unsigned char>(a[i] ^ b[i]);
-    return diff == 0;
-}
-
 std::optional<QByteArray> decodePart(const QByteArray &part)
 {
     auto result =
@@ -52,6 +42,27 @@ std::optional<QJsonObject> decodeObject(const QByteArray &part)
 }
 
 } // namespace
+
+bool Jwt::constantTimeEquals(const QByteArray &a, const QByteArray &b)
+{
+    if (a.size() != b.size())
+        return false;
+    unsigned char diff = 0;
+    for (qsizetype i = 0; i < a.size(); ++i)
+        diff |= static_cast<unsigned char>(a[i] ^ b[i]);
+    return diff == 0;
+}
+
+QDateTime Jwt::expiry(const QByteArray &token)
+{
+    const QList<QByteArray> parts = token.split('.');
+    if (parts.size() != 3)
+        return {};
+    const std::optional<QJsonObject> claims = decodeObject(parts[1]);
+    if (!claims || !claims->value("exp"_L1).isDouble())
+        return {};
+    return QDateTime::fromSecsSinceEpoch(qint64(claims->value("exp"_L1).toDouble()));
+}
 
 QByteArray Jwt::sign(const QJsonObject &claims, const QByteArray &secret)
 {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QDateTime>
 #include <QJsonObject>
 
 #include <optional>
@@ -17,6 +18,10 @@ public:
     // an `exp` (seconds since the epoch) later than `nowSeconds`; otherwise `error` says why.
     static std::optional<QJsonObject> verify(const QByteArray &token, const QByteArray &secret,
                                              qint64 nowSeconds, QString *error);
+    // The `exp` claim of a token, read without checking its signature (invalid: none).
+    static QDateTime expiry(const QByteArray &token);
+    // Compares two signatures in constant time: where they differ tells nothing.
+    static bool constantTimeEquals(const QByteArray &a, const QByteArray &b);
 };
 
 } // namespace Glosa

@@ -1,5 +1,6 @@
 #include "anonymouscredential.h"
 
+#include "jwt.h"
 #include "protocollimits.h"
 #include "validation.h"
 
@@ -77,14 +78,8 @@ std::optional<User> AnonymousCredential::verify(const QByteArray &key, const QSt
         signedPart.mid(Prefix.size()), Base64 | QByteArray::AbortOnBase64DecodingErrors);
     if (!mac || !payload)
         return std::nullopt;
-    const QByteArray expected = signature(key, tenant, signedPart);
-    // Compared in constant time: the position of a first difference tells nothing.
-    if (mac.decoded.size() != expected.size())
-        return std::nullopt;
-    char difference = 0;
-    for (qsizetype i = 0; i < expected.size(); ++i)
-        difference |= char(mac.decoded.at(i) ^ expected.at(i));
-    if (difference != 0 || payload.decoded.size() < qsizetype(sizeof(quint64)))
+    if (!Jwt::constantTimeEquals(mac.decoded, signature(key, tenant, signedPart)) ||
+        payload.decoded.size() < qsizetype(sizeof(quint64)))
         return std::nullopt;
     User user;
     user.id = IdPrefix + QString::number(qFromBigEndian<quint64>(payload.decoded.constData()), 36);

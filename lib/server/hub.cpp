@@ -97,7 +97,6 @@ void Hub::join(Session *session, const Hello &hello)
         Welcome welcome;
         welcome.connection = session->id();
         welcome.user = auth.user;
-        welcome.credential = m_authenticator.credentialFor(hello.tenant, auth.user);
         welcome.hasPage = false;
         session->sendNow({Codec::encode(welcome)});
         return;

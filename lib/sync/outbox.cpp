@@ -2,16 +2,15 @@
 
 #include "chatreducer.h"
 #include "codec.h"
+#include "datafile.h"
 #include "synclogging.h"
 
-#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSaveFile>
-#include <QStandardPaths>
 #include <QUrl>
 
 using namespace Qt::StringLiterals;
@@ -53,12 +52,7 @@ bool Outbox::remove(const QString &broadcastId)
 
 QString Outbox::pathFor(const QUrl &server, const QString &tenant, const QString &page)
 {
-    const QByteArray key = server.toString(QUrl::RemoveUserInfo).toUtf8() + '\n' + tenant.toUtf8() +
-                           '\n' + page.toUtf8();
-    const QString name =
-        QString::fromLatin1(QCryptographicHash::hash(key, QCryptographicHash::Sha256).toHex());
-    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u"/outbox/"_s +
-           name + u".json"_s;
+    return DataFile::pathFor(u"outbox"_s, server, {tenant, page});
 }
 
 void Outbox::load()

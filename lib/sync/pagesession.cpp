@@ -7,6 +7,7 @@
 #include <QMap>
 
 #include <algorithm>
+#include <tuple>
 
 using namespace Qt::StringLiterals;
 
@@ -30,7 +31,20 @@ QMap<QString, std::weak_ptr<PageSession>> &registry()
 PageSession::PageSession(const SyncClient::Options &options, QObject *parent)
     : QObject(parent)
     , m_client(new SyncClient(options, this))
+    , m_cache(options.cachePath)
 {
+    // What was seen last time shows at once, and the first hello resumes from it.
+    if (const std::optional<PageCache::State> cached = m_cache.load()) {
+        for (const Chat &chat : cached->snapshot.chats) {
+            m_confirmed.insert(chat.id, chat);
+            m_visible.insert(chat.id, chat);
+        }
+        m_client->restore(cached->snapshot.epoch, cached->snapshot.seq, cached->document);
+    }
+    m_cacheTimer.setSingleShot(true);
+    m_cacheTimer.setInterval(CacheDelayMs);
+    connect(&m_cacheTimer, &QTimer::timeout, this, &PageSession::saveCache);
+    connect(m_client, &SyncClient::welcomed, &m_cacheTimer, qOverload<>(&QTimer::start));
     connect(m_client, &SyncClient::snapshotReceived, this, &PageSession::onSnapshot);
     connect(m_client, &SyncClient::eventReceived, this, &PageSession::onEvent);
     connect(m_client, &SyncClient::operationAcknowledged, this, &PageSession::onSettled);
@@ -45,7 +59,29 @@ PageSession::PageSession(const SyncClient::Options &options, QObject *parent)
     }
 }
 
-PageSession::~PageSession() = default;
+PageSession::~PageSession()
+{
+    if (m_cacheTimer.isActive())
+        saveCache();
+}
+
+void PageSession::saveCache()
+{
+    m_cacheTimer.stop();
+    if (m_client->epoch().isEmpty())
+        return;
+    PageCache::State state;
+    state.snapshot.epoch = m_client->epoch();
+    state.snapshot.seq = m_client->seq();
+    state.snapshot.chats = m_confirmed.values();
+    std::sort(state.snapshot.chats.begin(), state.snapshot.chats.end(),
+              [](const Chat &a, const Chat &b) {
+                  return std::tie(a.anchor.start, a.createdAt, a.id) <
+                         std::tie(b.anchor.start, b.createdAt, b.id);
+              });
+    state.document = m_client->document();
+    m_cache.save(state);
+}
 
 std::shared_ptr<PageSession> PageSession::open(const SyncClient::Options &options)
 {
@@ -210,6 +246,7 @@ void PageSession::onSnapshot(const Snapshot &snapshot)
         }
     }
     Q_EMIT chatsReset();
+    m_cacheTimer.start();
 }
 
 void PageSession::onEvent(const ServerMessage &event)
@@ -228,6 +265,8 @@ void PageSession::onEvent(const ServerMessage &event)
     m_pending.removeIf(
         [&](const Pending &p) { return ChatReducer::broadcastIdOf(p.op) == broadcastId; });
     refresh(chatId);
+    if (!m_cacheTimer.isActive())
+        m_cacheTimer.start();
 }
 
 void PageSession::onSettled(const QString &broadcastId)

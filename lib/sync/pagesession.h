@@ -1,10 +1,12 @@
 #pragma once
 
 #include "messages.h"
+#include "pagecache.h"
 #include "syncclient.h"
 
 #include <QHash>
 #include <QObject>
+#include <QTimer>
 
 #include <memory>
 
@@ -62,8 +64,13 @@ private:
     std::optional<Chat> visibleChat(const QString &chatId) const;
     void refresh(const QString &chatId);
     Author me() const;
+    void saveCache();
 
     SyncClient *m_client;
+    PageCache m_cache;
+    // Confirmed state not yet in the cache; saved at most once per CacheDelayMs.
+    QTimer m_cacheTimer;
+    static constexpr int CacheDelayMs = 1000;
     QHash<QString, Chat> m_confirmed;
     QHash<QString, Chat> m_visible;
     // The user's operations not yet in the page, in the order they were made, with the time

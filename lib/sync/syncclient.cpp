@@ -2,8 +2,10 @@
 
 #include "chatreducer.h"
 #include "codec.h"
+#include "jwt.h"
 #include "synclogging.h"
 
+#include <QLocale>
 #include <QNetworkInformation>
 #include <QRandomGenerator>
 
@@ -22,6 +24,8 @@ SyncClient::SyncClient(Options options, QObject *parent)
     : QObject(parent)
     , m_options(std::move(options))
     , m_outbox(m_options.outboxPath)
+    , m_identity(m_options.credentialPath)
+    , m_user(m_identity.user())
 {
     m_reconnectTimer.setSingleShot(true);
     connect(&m_reconnectTimer, &QTimer::timeout, this, &SyncClient::connectNow);
@@ -117,8 +121,10 @@ void SyncClient::connectNow()
 
 void SyncClient::setState(State state)
 {
-    if (state != State::Offline)
+    if (state != State::Offline) {
         m_error.clear();
+        m_needsSettings = false;
+    }
     if (m_state == state && state != State::Reconnecting)
         return;
     m_state = state;
@@ -132,8 +138,13 @@ void SyncClient::onConnected()
     hello.page = m_options.page;
     if (m_options.tokenProvider)
         hello.token = m_options.tokenProvider();
-    if (hello.token.isEmpty())
+    if (hello.token.isEmpty()) {
+        m_identity.reload();
+        hello.credential = m_identity.credential();
         hello.name = m_options.displayName;
+    }
+    m_sentToken = hello.token;
+    m_sentCredential = !hello.credential.isEmpty();
     if (!m_epoch.isEmpty())
         hello.resume = ResumePoint{m_epoch, m_seq};
     send(hello);
@@ -156,12 +167,54 @@ void SyncClient::onDisconnected()
     if (!m_running)
         return;
     qCInfo(lcSync) << "disconnected" << code << reason;
-    if (code == 4400 || code == 4403) {
-        m_error = reason.isEmpty() ? tr("The server refused this page (%1)").arg(code) : reason;
-        setState(State::Offline);
+    if (code == 4401 && m_sentCredential) {
+        // The server no longer knows this anonymous user (its key changed): start anew.
+        qCInfo(lcSync) << "the server refused the saved credential; connecting as a new user";
+        m_identity.forgetCredential();
+        scheduleReconnect();
+        return;
+    }
+    if (code == 4400 || code == 4401 || code == 4403) {
+        refuse(code, reason);
         return;
     }
     scheduleReconnect();
+}
+
+void SyncClient::refuse(int code, const QString &reason)
+{
+    if (code == 4401 && m_sentToken.isEmpty()) {
+        m_error = tr("The server needs a token to let you into “%1”.").arg(m_options.tenant);
+    } else if (code == 4401) {
+        const QDateTime expiry = Jwt::expiry(m_sentToken.toUtf8());
+        m_error = expiry.isValid() && expiry <= QDateTime::currentDateTime()
+                      ? tr("Your token expired on %1.")
+                            .arg(QLocale().toString(expiry, QLocale::ShortFormat))
+                      : tr("The server did not accept your token (%1).").arg(reason);
+    } else if (code == 4403) {
+        m_error =
+            tr("The server refused tenant “%1” or this page (%2).").arg(m_options.tenant, reason);
+    } else {
+        m_error = tr("The server refused this page (%1).").arg(reason);
+    }
+    m_needsSettings = true;
+    setState(State::Offline);
+}
+
+void SyncClient::setDisplayName(const QString &name)
+{
+    if (name == m_options.displayName)
+        return;
+    m_options.displayName = name;
+    if (m_state == State::Live || m_state == State::Syncing)
+        connectNow();
+}
+
+void SyncClient::restore(const QString &epoch, qint64 seq, const std::optional<Document> &document)
+{
+    m_epoch = epoch;
+    m_seq = seq;
+    m_document = document;
 }
 
 void SyncClient::scheduleReconnect()
@@ -224,7 +277,9 @@ void SyncClient::onText(const QString &text)
 void SyncClient::handle(const ServerMessage &message)
 {
     if (const auto *welcome = std::get_if<Welcome>(&message)) {
+        m_welcomed = true;
         m_user = welcome->user;
+        m_identity.save(welcome->user, welcome->credential);
         m_document = welcome->document;
         m_target = welcome->seq;
         setViewers(welcome->viewers, welcome->users);

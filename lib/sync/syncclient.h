@@ -1,5 +1,6 @@
 #pragma once
 
+#include "credentialstore.h"
 #include "messages.h"
 #include "outbox.h"
 
@@ -42,6 +43,10 @@ public:
         QString displayName;
         // Where the outbox is kept; empty keeps it in memory.
         QString outboxPath;
+        // Where the user and credential of the server and tenant are kept; empty: in memory.
+        QString credentialPath;
+        // Where the page's last seen state is kept (see PageCache); empty: nowhere.
+        QString cachePath;
         int minBackoffMs = 500;
         int maxBackoffMs = 30000;
         int stableMs = 10000;
@@ -64,6 +69,10 @@ public:
 
     // Sends an operation, or queues it until the connection is live.
     void submit(const ClientMessage &op);
+    // The name to be shown by without a token; a live connection reconnects to take it.
+    void setDisplayName(const QString &name);
+    // The page as it was last seen (from a cache): the first hello resumes from there.
+    void restore(const QString &epoch, qint64 seq, const std::optional<Document> &document);
 
     State state() const { return m_state; }
     QDateTime nextAttempt() const { return m_nextAttempt; }
@@ -73,6 +82,10 @@ public:
     // Who is viewing, as far as the server names them (it may name fewer than viewers()).
     const QList<Author> &viewerList() const { return m_viewerList; }
     QString errorString() const { return m_error; }
+    // Offline because of the server, tenant or token: a retry cannot help, the settings can.
+    bool needsSettings() const { return m_needsSettings; }
+    // No welcome yet in this run: what is shown is what was seen last time.
+    bool showsLastSeen() const { return !m_welcomed && !m_epoch.isEmpty(); }
     const User &user() const { return m_user; }
     const QString &epoch() const { return m_epoch; }
     qint64 seq() const { return m_seq; }
@@ -113,12 +126,15 @@ private:
     void scheduleReconnect();
     void requestSync();
     void send(const ClientMessage &message);
+    // Goes offline for a fault only the settings can fix.
+    void refuse(int code, const QString &reason);
 
     Options m_options;
     QWebSocket *m_socket = nullptr;
     State m_state = State::Offline;
     bool m_running = false;
     QString m_error;
+    bool m_needsSettings = false;
     QDateTime m_nextAttempt;
     int m_attempt = 0;
     QTimer m_reconnectTimer;
@@ -133,6 +149,10 @@ private:
     Outbox m_outbox;
     QSet<QString> m_sentOnThisConnection;
 
+    CredentialStore m_identity;
+    QString m_sentToken;
+    bool m_sentCredential = false;
+    bool m_welcomed = false;
     User m_user;
     QString m_epoch;
     qint64 m_seq = 0;

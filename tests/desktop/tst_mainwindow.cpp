@@ -174,7 +174,7 @@ private Q_SLOTS:
         QTRY_COMPARE(window->documentView()->highlightCount(), 1);
         QVERIFY(window->threadPanel()->delegate()->isFlashing(
             window->model()->index(0, 0).data(ChatModel::IdRole).toString()));
-        QTRY_COMPARE(window->topBar()->threadsText(), u"1 thread"_s);
+        QTRY_COMPARE(window->topBar()->threadsText(), u"1 open thread"_s);
         // Clicking the highlight opens its thread.
         const QString chatId = window->model()->index(0, 0).data(ChatModel::IdRole).toString();
         const QRect at = window->documentView()->cursorRect([&] {
@@ -267,7 +267,7 @@ private Q_SLOTS:
             window->model()->index(0, 0).data(ChatModel::IdRole).toString()));
         QCOMPARE(window->model()->rowCount(), 1);
         QCOMPARE(window->model()->index(0, 0).data(ChatModel::QuoteRole).toString(), u"owls"_s);
-        QCOMPARE(window->topBar()->threadsText(), u"1 thread"_s);
+        QCOMPARE(window->topBar()->threadsText(), u"1 open thread"_s);
         QTRY_COMPARE(window->documentView()->highlightCount(), 1);
     }
 };

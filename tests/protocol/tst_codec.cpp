@@ -521,11 +521,12 @@ void tst_Codec::serverRoundTrip_data()
     QTest::newRow("welcome lobby")
         << ServerMessage(lobby) << json(R"({"type":"welcome","v":1,"connection":"conn-2",
                 "user":{"id":"anon:1a2b","name":"Guest 1a2b","role":"member"}})");
-    lobby.credential = u"1.abc.def"_s;
-    QTest::newRow("welcome lobby, anonymous credential")
-        << ServerMessage(lobby) << json(R"({"type":"welcome","v":1,"connection":"conn-2",
-                "user":{"id":"anon:1a2b","name":"Guest 1a2b","role":"member"},
-                "credential":"1.abc.def"})");
+    Welcome anonymous{1, u"c"_s, lobby.user, true, u"ep-1"_s, 0, 1, false, std::nullopt, {}};
+    anonymous.credential = u"1.abc.def"_s;
+    QTest::newRow("welcome anonymous, with a credential")
+        << ServerMessage(anonymous) << json(R"({"type":"welcome","v":1,"connection":"c",
+                "user":{"id":"anon:1a2b","name":"Guest 1a2b","role":"member"},"epoch":"ep-1",
+                "seq":0,"viewers":1,"recovered":false,"document":null,"credential":"1.abc.def"})");
     QTest::newRow("welcome viewer, empty page")
         << ServerMessage(Welcome{1,
                                  u"c"_s,

@@ -9,6 +9,7 @@
 #include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QWebSocket>
 
@@ -189,6 +190,56 @@ private Q_SLOTS:
         QVERIFY(!a->isPending(chatId));
         QCOMPARE(a->chat(chatId)->comments.size(), 2);
         QCOMPARE(digest(a->chats().values()), digest(serverChats()));
+    }
+
+    // Quitting while offline and starting again shows what was last seen, authored by the user,
+    // and the page resumes from there when the server is back: a replay, not a snapshot.
+    void offlineStartShowsWhatWasLastSeen()
+    {
+        QTemporaryDir dir;
+        SyncClient::Options o = options();
+        o.cachePath = dir.filePath(u"page.json"_s);
+        o.credentialPath = dir.filePath(u"identity.json"_s);
+        o.outboxPath = dir.filePath(u"outbox.json"_s);
+        o.displayName = u"Ana"_s;
+        auto a = std::make_unique<PageSession>(o);
+        a->client()->start();
+        QTRY_VERIFY(live(*a));
+        const QString seen = a->startThread(anchorAt(3), u"Seen before quitting"_s);
+        QTRY_VERIFY(!a->isPending(seen));
+        const qint64 seq = a->client()->seq();
+        m_server->stop();
+        QTRY_COMPARE(a->client()->state(), SyncClient::State::Reconnecting);
+        const QString offline = a->startThread(anchorAt(9), u"Written offline"_s);
+        a.reset();
+
+        // Others write while this user is away.
+        QVERIFY(m_server->restart());
+        TestClient other;
+        QVERIFY(other.open(m_server->url()));
+        QVERIFY(!other.join(u"p"_s).isEmpty());
+        other.send(TestClient::newChat(TestClient::uuid(), TestClient::uuid(), u"Meanwhile"_s));
+        QVERIFY(!other.next(u"new-text-chat"_s).isEmpty());
+        m_server->stop();
+
+        auto b = std::make_unique<PageSession>(o);
+        QVERIFY(b->client()->showsLastSeen());
+        QCOMPARE(b->client()->seq(), seq);
+        QVERIFY(b->chat(seen));
+        QCOMPARE(b->chat(seen)->comments.first().text, u"Seen before quitting"_s);
+        QVERIFY(b->isPending(offline));
+        QCOMPARE(b->chat(offline)->author.name, u"Ana"_s);
+        QVERIFY(!b->chat(offline)->author.id.isEmpty());
+
+        QSignalSpy snapshots(b->client(), &SyncClient::snapshotReceived);
+        QVERIFY(m_server->restart());
+        b->client()->start();
+        QTRY_VERIFY(live(*b));
+        QTRY_VERIFY(!b->isPending(offline));
+        QVERIFY(!b->client()->showsLastSeen());
+        QCOMPARE(snapshots.size(), 0);
+        QCOMPARE(b->chats().size(), 3);
+        QCOMPARE(digest(b->chats().values()), digest(serverChats()));
     }
 
     // Five parties make hundreds of random changes while connections drop and the server

@@ -3,6 +3,7 @@
 
 #include "chatreducer.h"
 #include "codec.h"
+#include "credentialstore.h"
 #include "outbox.h"
 #include "syncclient.h"
 #include "validation.h"
@@ -230,6 +231,126 @@ private Q_SLOTS:
         client.start();
         QTRY_COMPARE(client.state(), SyncClient::State::Offline);
         QVERIFY(client.errorString().contains(u"nobody"_s));
+    }
+
+    // An anonymous user stays the same user from one client to the next (a restart of the app)
+    // and across a restart of the server: what they wrote offline is still theirs to change.
+    void anonymousIdentityOutlivesClientAndServer()
+    {
+        SyncClient::Options o = options();
+        o.credentialPath = m_dir.filePath(u"identity.json"_s);
+        o.outboxPath = m_dir.filePath(u"identity-outbox.json"_s);
+        o.displayName = u"Ana"_s;
+        auto client = std::make_unique<SyncClient>(o);
+        client->start();
+        QTRY_COMPARE(client->state(), SyncClient::State::Live);
+        const Glosa::User ana = client->user();
+        QCOMPARE(ana.name, u"Ana"_s);
+        const Glosa::NewChatOp op = newChat();
+        client->submit(op);
+        QTRY_COMPARE(client->pendingCount(), 0);
+
+        // Offline, the next run already knows who the user is, and edits the comment.
+        m_server->stop();
+        client = std::make_unique<SyncClient>(o);
+        QCOMPARE(client->user(), ana);
+        Glosa::Change edit;
+        edit.op = Glosa::Change::Op::EditComment;
+        edit.commentId = op.commentId;
+        edit.text = u"Edited while offline"_s;
+        const Glosa::UpdateChatOp update{Glosa::Validation::newUuid(), op.chatId, edit};
+        client->submit(update);
+        QSignalSpy rejected(client.get(), &SyncClient::operationRejected);
+        QSignalSpy acknowledged(client.get(), &SyncClient::operationAcknowledged);
+        QVERIFY(m_server->restart());
+        client->start();
+        QTRY_COMPARE(acknowledged.size(), 1);
+        QCOMPARE(rejected.size(), 0);
+        QCOMPARE(client->user(), ana);
+        const QJsonObject comment =
+            chatsOnServer().first().toObject().value("comments"_L1).toArray().first().toObject();
+        QCOMPARE(comment.value("text"_L1).toString(), u"Edited while offline"_s);
+        QCOMPARE(comment.value("author"_L1).toObject().value("id"_L1).toString(), ana.id);
+    }
+
+    void newDisplayNameAppliesAtOnce()
+    {
+        SyncClient::Options o = options();
+        o.credentialPath = m_dir.filePath(u"renamed.json"_s);
+        o.displayName = u"Ana"_s;
+        SyncClient client(o);
+        client.start();
+        QTRY_COMPARE(client.state(), SyncClient::State::Live);
+        const QString id = client.user().id;
+        client.setDisplayName(u"Ana Lima"_s);
+        QTRY_COMPARE(client.user().name, u"Ana Lima"_s);
+        QTRY_COMPARE(client.state(), SyncClient::State::Live);
+        QCOMPARE(client.user().id, id);
+        // And it sticks: a later client without a name is still Ana Lima.
+        o.displayName.clear();
+        SyncClient later(o);
+        later.start();
+        QTRY_COMPARE(later.state(), SyncClient::State::Live);
+        QCOMPARE(later.user(), client.user());
+    }
+
+    // A server that lost its key (a new installation) no longer knows the credential: the client
+    // becomes a new user instead of staying refused.
+    void unknownCredentialStartsANewUser()
+    {
+        SyncClient::Options o = options();
+        o.credentialPath = m_dir.filePath(u"forgotten.json"_s);
+        Glosa::CredentialStore(o.credentialPath)
+            .save({u"anon:abc"_s, u"Old"_s, Glosa::User::Role::Member}, u"1.AAAA.BBBB"_s);
+        SyncClient client(o);
+        client.start();
+        QTRY_COMPARE(client.state(), SyncClient::State::Live);
+        QVERIFY(client.user().id != u"anon:abc"_s);
+        QVERIFY(!Glosa::CredentialStore(o.credentialPath).credential().isEmpty());
+    }
+
+    void signInFaultsNeedTheSettings_data()
+    {
+        QTest::addColumn<QString>("token");
+        QTest::addColumn<QString>("says");
+        QTest::newRow("no token") << QString() << u"needs a token"_s;
+        QTest::newRow("expired") << TestServer::token(u"acme"_s, "s", u"ana"_s, u"member"_s, {},
+                                                      -3600)
+                                 << u"expired"_s;
+        QTest::newRow("wrong secret")
+            << TestServer::token(u"acme"_s, "other", u"ana"_s) << u"did not accept your token"_s;
+    }
+
+    // A refusal that no retry can fix stops the client and says why, instead of a retry loop.
+    void signInFaultsNeedTheSettings()
+    {
+        QFETCH(QString, token);
+        QFETCH(QString, says);
+        m_server.reset();
+        m_server = std::make_unique<TestServer>();
+        m_server->config.tenants = {{u"acme"_s, "s", false}};
+        QVERIFY(m_server->start());
+        SyncClient::Options o = options();
+        o.tenant = u"acme"_s;
+        int attempts = 0;
+        o.tokenProvider = [&] {
+            ++attempts;
+            return token;
+        };
+        SyncClient client(o);
+        client.start();
+        QTRY_COMPARE(client.state(), SyncClient::State::Offline);
+        QVERIFY(client.needsSettings());
+        QVERIFY2(client.errorString().contains(says), qPrintable(client.errorString()));
+        QTest::qWait(3 * o.maxBackoffMs);
+        QCOMPARE(attempts, 1);
+        QCOMPARE(client.state(), SyncClient::State::Offline);
+
+        // Fixed, a retry gets in.
+        token = TestServer::token(u"acme"_s, "s", u"ana"_s);
+        client.retryNow();
+        QTRY_COMPARE(client.state(), SyncClient::State::Live);
+        QVERIFY(!client.needsSettings());
     }
 
     void rejectionsAreReported()

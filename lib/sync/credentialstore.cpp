@@ -1,0 +1,76 @@
+#include "credentialstore.h"
+
+#include "datafile.h"
+#include "synclogging.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSaveFile>
+
+using namespace Qt::StringLiterals;
+
+namespace Glosa {
+
+CredentialStore::CredentialStore(QString path)
+    : m_path(std::move(path))
+{
+    reload();
+}
+
+void CredentialStore::reload()
+{
+    if (m_path.isEmpty())
+        return;
+    QFile file(m_path);
+    if (!file.open(QIODevice::ReadOnly))
+        return;
+    const QJsonObject o = QJsonDocument::fromJson(file.readAll()).object();
+    m_credential = o.value("credential"_L1).toString();
+    const QJsonObject user = o.value("user"_L1).toObject();
+    m_user.id = user.value("id"_L1).toString();
+    m_user.name = user.value("name"_L1).toString();
+    if (!User::roleFromName(user.value("role"_L1).toString(), &m_user.role))
+        m_user.role = User::Role::Member;
+}
+
+void CredentialStore::save(const User &user, const QString &credential)
+{
+    if (user == m_user && credential == m_credential)
+        return;
+    m_user = user;
+    m_credential = credential;
+    write();
+}
+
+void CredentialStore::forgetCredential()
+{
+    m_credential.clear();
+    write();
+}
+
+void CredentialStore::write() const
+{
+    if (m_path.isEmpty())
+        return;
+    const QJsonObject o{{"credential"_L1, m_credential},
+                        {"user"_L1, QJsonObject{{"id"_L1, m_user.id},
+                                                {"name"_L1, m_user.name},
+                                                {"role"_L1, User::roleName(m_user.role)}}}};
+    QDir().mkpath(QFileInfo(m_path).absolutePath());
+    QSaveFile file(m_path);
+    file.setDirectWriteFallback(false);
+    if (!file.open(QIODevice::WriteOnly) ||
+        !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner) ||
+        file.write(QJsonDocument(o).toJson(QJsonDocument::Compact)) < 0 || !file.commit())
+        qCWarning(lcSync) << "cannot save the credential" << m_path << file.errorString();
+}
+
+QString CredentialStore::pathFor(const QUrl &server, const QString &tenant)
+{
+    return DataFile::pathFor(u"identity"_s, server, {tenant});
+}
+
+} // namespace Glosa

@@ -1,0 +1,78 @@
+#include "testserver.h"
+
+#include "appcontext.h"
+#include "mainwindow.h"
+#include "pagesession.h"
+
+#include <QApplication>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace Glosa;
+
+// What the app's shared context does with the settings: which it saves, and how a change
+// reaches the pages already open.
+class tst_AppContext : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+    void init() { QSettings().clear(); }
+
+    // A server given on the command line is used, but saving other settings does not make it
+    // the one in the settings file; a server the user types in is saved.
+    void commandLineServerIsNotSaved()
+    {
+        AppContext::Settings saved;
+        saved.server = QUrl(u"ws://saved.example:8765/v1/ws"_s);
+        AppContext::Settings inForce = saved;
+        inForce.server = QUrl(u"ws://given.example:8765/v1/ws"_s);
+        inForce.tenant = u"acme"_s;
+        AppContext context(inForce, saved);
+
+        AppContext::Settings changed = context.settings();
+        changed.displayName = u"Ana"_s;
+        context.saveSettings(changed);
+        QCOMPARE(context.settings().server, inForce.server);
+        QCOMPARE(AppContext::loadSettings().server, saved.server);
+        QCOMPARE(AppContext::loadSettings().tenant, u"local"_s);
+        QCOMPARE(AppContext::loadSettings().displayName, u"Ana"_s);
+
+        changed.server = QUrl(u"ws://typed.example:8765/v1/ws"_s);
+        context.saveSettings(changed);
+        QCOMPARE(AppContext::loadSettings().server, changed.server);
+        QVERIFY(context.needsRestart());
+    }
+
+    // A new display name reaches the open page without a restart.
+    void displayNameAppliesAtOnce()
+    {
+        TestServer server;
+        server.config.batchMs = 0;
+        QVERIFY(server.start());
+        AppContext::Settings settings;
+        settings.server = server.url();
+        settings.displayName = u"Ana"_s;
+        AppContext context(settings);
+        QString error;
+        QVERIFY(context.start(&error));
+        MainWindow window(&context);
+        window.openDocument(LoadedDocument::fromLocalText(u"Doc"_s, u"text"_s, u"Some text"_s));
+        SyncClient *client = window.session()->client();
+        QTRY_COMPARE(client->state(), SyncClient::State::Live);
+        QCOMPARE(client->user().name, u"Ana"_s);
+        const QString id = client->user().id;
+
+        settings.displayName = u"Ana Lima"_s;
+        context.saveSettings(settings);
+        QTRY_COMPARE(client->user().name, u"Ana Lima"_s);
+        QCOMPARE(client->user().id, id);
+        QVERIFY(!context.needsRestart());
+    }
+};
+
+QTEST_MAIN(tst_AppContext)
+#include "tst_appcontext.moc"
