@@ -50,6 +50,21 @@
     </message>
 </context>
 <context>
+    <name>Glosa::EmbeddedHost</name>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Port %1 is used by another program; Glosa&apos;s own server uses port %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the Glosa that hosts the local server can share it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Glosa::MainWindow</name>
     <message>
         <source>Find in document (Enter: next, Shift+Enter: previous, Esc: close)</source>
@@ -644,6 +659,14 @@ Select a passage in the document and choose Comment to start a discussion.</sour
     </message>
     <message>
         <source>The local server cannot start: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The port of this computer&apos;s own server (default: 8765).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--local-port needs a port from 1 to 65535.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

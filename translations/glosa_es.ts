@@ -50,6 +50,21 @@
     </message>
 </context>
 <context>
+    <name>Glosa::EmbeddedHost</name>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation>No se puede crear la carpeta %1.</translation>
+    </message>
+    <message>
+        <source>Port %1 is used by another program; Glosa&apos;s own server uses port %2.</source>
+        <translation>Otro programa usa el puerto %1; el servidor propio de Glosa usa el puerto %2.</translation>
+    </message>
+    <message>
+        <source>Only the Glosa that hosts the local server can share it.</source>
+        <translation>Solo la instancia de Glosa que aloja el servidor local puede compartirlo.</translation>
+    </message>
+</context>
+<context>
     <name>Glosa::MainWindow</name>
     <message>
         <source>Find in document (Enter: next, Shift+Enter: previous, Esc: close)</source>
@@ -647,6 +662,14 @@ Selecciona un pasaje del documento y elige Comentar para iniciar una conversaci√
     <message>
         <source>The local server cannot start: %1</source>
         <translation>El servidor local no puede iniciarse: %1</translation>
+    </message>
+    <message>
+        <source>The port of this computer&apos;s own server (default: 8765).</source>
+        <translation>El puerto del servidor propio de este equipo (por omisi√≥n: 8765).</translation>
+    </message>
+    <message>
+        <source>--local-port needs a port from 1 to 65535.</source>
+        <translation>--local-port necesita un puerto de 1 a 65535.</translation>
     </message>
 </context>
 </TS>

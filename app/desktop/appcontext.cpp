@@ -1,17 +1,14 @@
 #include "appcontext.h"
 
 #include "documentdirectory.h"
-#include "server.h"
+#include "embeddedhost.h"
 
 #include <QCoreApplication>
 #include <QDir>
-#include <QEventLoop>
 #include <QFile>
 #include <QLibraryInfo>
-#include <QNetworkInterface>
 #include <QSettings>
 #include <QStandardPaths>
-#include <QTimer>
 #include <QTranslator>
 
 using namespace Qt::StringLiterals;
@@ -82,35 +79,23 @@ bool AppContext::start(QString *error)
         m_url = m_settings.server;
         return true;
     }
-    return startServer(false, error);
-}
-
-bool AppContext::startServer(bool everywhere, QString *error)
-{
-    ServerConfig config;
-    config.listenAddress =
-        everywhere ? QHostAddress(QHostAddress::AnyIPv4) : QHostAddress(QHostAddress::LocalHost);
-    config.listenPort = m_settings.embeddedPort;
-    config.adminEnabled = false;
-    config.dataDir =
+    m_host = new EmbeddedHost(
         m_settings.embeddedDataDir.isEmpty()
             ? QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u"/server"_s
-            : m_settings.embeddedDataDir;
-    auto *server = new Server(config, this);
-    QString why;
-    if (server->start(&why)) {
-        m_server = server;
-        m_url = QUrl(u"ws://127.0.0.1:%1/v1/ws"_s.arg(server->url().port()));
-        return true;
-    }
-    delete server;
-    if (!everywhere && why.contains(u"address is already in use"_s, Qt::CaseInsensitive)) {
-        // Another Glosa on this computer hosts the page server: meet there.
-        m_url = QUrl(u"ws://127.0.0.1:%1/v1/ws"_s.arg(m_settings.embeddedPort));
-        return true;
-    }
-    *error = why;
-    return false;
+            : m_settings.embeddedDataDir,
+        m_settings.embeddedPort, this);
+    if (!m_host->start(error))
+        return false;
+    m_url = m_host->url();
+    connect(m_host, &EmbeddedHost::sharingChanged, this, &AppContext::sharingChanged);
+    connect(m_host, &EmbeddedHost::urlChanged, this, [this](const QUrl &url) {
+        m_url = url;
+        forEachSession([&](PageSession *s) { s->client()->setUrl(url); });
+    });
+    // The host quit and this Glosa serves now: the windows need not wait for their next try.
+    connect(m_host, &EmbeddedHost::tookOver, this,
+            [this] { forEachSession([](PageSession *s) { s->client()->retryNow(); }); });
+    return true;
 }
 
 bool AppContext::needsRestart() const
@@ -119,41 +104,42 @@ bool AppContext::needsRestart() const
            (m_embedded ? !m_settings.server.isEmpty() : m_settings.server != m_url);
 }
 
+bool AppContext::hostsServer() const
+{
+    return m_host && m_host->isHosting();
+}
+
+bool AppContext::isSharing() const
+{
+    return m_host && m_host->isSharing();
+}
+
 bool AppContext::setSharing(bool on, QString *error)
 {
-    if (!m_server || on == m_sharing) {
-        if (!m_server)
-            *error = tr("Only the Glosa that started the local server can share it.");
-        return m_server != nullptr;
-    }
-    // Clients reconnect by themselves and resume where they were.
-    QEventLoop loop;
-    connect(m_server, &Server::stopped, &loop, &QEventLoop::quit);
-    QTimer::singleShot(5000, &loop, &QEventLoop::quit);
-    m_server->stop();
-    loop.exec();
-    m_server->deleteLater();
-    m_server = nullptr;
-    if (!startServer(on, error)) {
-        startServer(false, error);
+    if (!m_host) {
+        *error = tr("Only the Glosa that started the local server can share it.");
         return false;
     }
-    m_sharing = on;
-    Q_EMIT sharingChanged(on);
-    return true;
+    return m_host->setSharing(on, error);
 }
 
 QStringList AppContext::shareAddresses() const
 {
-    QStringList addresses;
-    if (!m_server)
-        return addresses;
-    const QList<QHostAddress> all = QNetworkInterface::allAddresses();
-    for (const QHostAddress &a : all) {
-        if (a.protocol() == QAbstractSocket::IPv4Protocol && !a.isLoopback())
-            addresses.append(u"ws://%1:%2/v1/ws"_s.arg(a.toString()).arg(m_server->url().port()));
+    return m_host ? m_host->shareAddresses() : QStringList();
+}
+
+QString AppContext::serverNotice() const
+{
+    return m_host ? m_host->notice() : QString();
+}
+
+void AppContext::forEachSession(const std::function<void(PageSession *)> &f)
+{
+    m_sessions.removeIf([](const std::weak_ptr<PageSession> &s) { return s.expired(); });
+    for (const std::weak_ptr<PageSession> &weak : std::as_const(m_sessions)) {
+        if (const std::shared_ptr<PageSession> s = weak.lock())
+            f(s.get());
     }
-    return addresses;
 }
 
 QString AppContext::token() const
@@ -174,15 +160,20 @@ SyncClient::Options AppContext::optionsFor(const QString &page) const
     o.page = page;
     o.tokenProvider = [this] { return token(); };
     o.displayName = m_settings.displayName;
-    o.outboxPath = Outbox::pathFor(m_url, m_tenant, page);
-    o.credentialPath = CredentialStore::pathFor(m_url, m_tenant);
-    o.cachePath = PageCache::pathFor(m_url, m_tenant, page);
+    // The files of the embedded server's pages stay the same whatever port it serves on.
+    const QUrl where =
+        m_embedded ? QUrl::fromLocalFile(m_host ? m_host->dataDir() : QString()) : m_url;
+    o.outboxPath = Outbox::pathFor(where, m_tenant, page);
+    o.credentialPath = CredentialStore::pathFor(where, m_tenant);
+    o.cachePath = PageCache::pathFor(where, m_tenant, page);
     return o;
 }
 
-std::shared_ptr<PageSession> AppContext::session(const QString &page) const
+std::shared_ptr<PageSession> AppContext::session(const QString &page)
 {
-    return PageSession::open(optionsFor(page));
+    std::shared_ptr<PageSession> s = PageSession::open(optionsFor(page));
+    m_sessions.append(s);
+    return s;
 }
 
 DocumentDirectory *AppContext::newDirectory(QObject *parent) const

@@ -6,13 +6,14 @@
 #include <QStringList>
 #include <QUrl>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
 namespace Glosa {
 
 class DocumentDirectory;
-class Server;
+class EmbeddedHost;
 
 // What every window of the process shares: the settings, the server it talks to (its own
 // embedded one unless a team server is configured) and the page sessions.
@@ -53,16 +54,18 @@ public:
     bool isEmbedded() const { return m_embedded; }
     // The server or tenant in the settings is not the one in use, which start() chose.
     bool needsRestart() const;
-    bool hostsServer() const { return m_server != nullptr; }
-    bool isSharing() const { return m_sharing; }
+    bool hostsServer() const;
+    bool isSharing() const;
     // Makes the embedded server listen on every interface (or loopback only again).
     bool setSharing(bool on, QString *error);
     // Addresses others on the network can use to join.
     QStringList shareAddresses() const;
+    // What the user should know about the embedded server (e.g. the port it had to take).
+    QString serverNotice() const;
 
     QString token() const;
     SyncClient::Options optionsFor(const QString &page) const;
-    std::shared_ptr<PageSession> session(const QString &page) const;
+    std::shared_ptr<PageSession> session(const QString &page);
     DocumentDirectory *newDirectory(QObject *parent) const;
 
     QStringList recentFiles() const;
@@ -76,15 +79,15 @@ Q_SIGNALS:
     void recentFilesChanged();
 
 private:
-    bool startServer(bool everywhere, QString *error);
+    void forEachSession(const std::function<void(PageSession *)> &f);
 
     Settings m_settings;
     Settings m_saved;
     QString m_tenant;
     bool m_embedded;
-    Server *m_server = nullptr;
+    EmbeddedHost *m_host = nullptr;
     QUrl m_url;
-    bool m_sharing = false;
+    QList<std::weak_ptr<PageSession>> m_sessions;
 };
 
 } // namespace Glosa

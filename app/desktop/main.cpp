@@ -1,10 +1,13 @@
 #include "appcontext.h"
 #include "mainwindow.h"
+#include "signalwatcher.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QFileInfo>
 #include <QMessageBox>
+
+#include <cstdio>
 
 using namespace Qt::StringLiterals;
 using Glosa::AppContext;
@@ -43,7 +46,11 @@ int main(int argc, char *argv[])
         u"F"_s);
     const QCommandLineOption page(
         u"page"_s, QApplication::translate("main", "Open this page of the server."), u"ID"_s);
-    parser.addOptions({server, tenant, tokenFile, page});
+    const QCommandLineOption localPort(
+        u"local-port"_s,
+        QApplication::translate("main", "The port of this computer's own server (default: 8765)."),
+        u"PORT"_s);
+    parser.addOptions({server, tenant, tokenFile, page, localPort});
     parser.process(app);
 
     if (parser.isSet(server))
@@ -52,6 +59,16 @@ int main(int argc, char *argv[])
         settings.tenant = parser.value(tenant);
     if (parser.isSet(tokenFile))
         settings.tokenFile = parser.value(tokenFile);
+    if (parser.isSet(localPort)) {
+        const uint port = parser.value(localPort).toUInt();
+        if (port == 0 || port > 65535) {
+            fprintf(stderr, "%s\n",
+                    qPrintable(QApplication::translate("main", "--local-port needs a port from 1 "
+                                                               "to 65535.")));
+            return 2;
+        }
+        settings.embeddedPort = quint16(port);
+    }
 
     AppContext context(settings, saved);
     QString error;
@@ -76,5 +93,10 @@ int main(int argc, char *argv[])
         window->openSample();
     }
     window->show();
+    // Ended by the session or a signal, Glosa closes as when the user quits: what is pending is
+    // kept, and the local server hands over to another Glosa.
+    Glosa::SignalWatcher signals;
+    QObject::connect(&signals, &Glosa::SignalWatcher::terminationRequested, &app,
+                     &QApplication::closeAllWindows);
     return app.exec();
 }

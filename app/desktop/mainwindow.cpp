@@ -81,10 +81,13 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
     if (!restoreGeometry(settings.value(u"window/geometry"_s).toByteArray()))
         resize(1200, 780);
     splitter->restoreState(settings.value(u"window/splitter"_s).toByteArray());
-    statusBar()->showMessage(m_context->hostsServer()
-                                 ? tr("Serving on this computer")
-                                 : tr("Server: %1").arg(m_context->serverUrl().toString()),
-                             5000);
+    if (!m_context->serverNotice().isEmpty())
+        statusBar()->showMessage(m_context->serverNotice());
+    else
+        statusBar()->showMessage(m_context->hostsServer()
+                                     ? tr("Serving on this computer")
+                                     : tr("Server: %1").arg(m_context->serverUrl().toString()),
+                                 5000);
 }
 
 MainWindow::~MainWindow() = default;

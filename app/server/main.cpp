@@ -207,8 +207,9 @@ int main(int argc, char *argv[])
     print(u"listening "_s + server.url().toString());
     print(u"admin "_s + server.adminUrl().toString());
 
-    SignalWatcher signals;
-    QObject::connect(&signals, &SignalWatcher::terminationRequested, &server, &Glosa::Server::stop);
+    Glosa::SignalWatcher signals;
+    QObject::connect(&signals, &Glosa::SignalWatcher::terminationRequested, &server,
+                     &Glosa::Server::stop);
     QObject::connect(&server, &Glosa::Server::stopped, &app, &QCoreApplication::quit);
     return app.exec();
 }

@@ -201,6 +201,15 @@ void SyncClient::refuse(int code, const QString &reason)
     setState(State::Offline);
 }
 
+void SyncClient::setUrl(const QUrl &url)
+{
+    if (url == m_options.url)
+        return;
+    m_options.url = url;
+    if (m_running)
+        connectNow();
+}
+
 void SyncClient::setDisplayName(const QString &name)
 {
     if (name == m_options.displayName)

@@ -69,6 +69,8 @@ public:
 
     // Sends an operation, or queues it until the connection is live.
     void submit(const ClientMessage &op);
+    // Where the server is now; a connection to the old address is left for the new one.
+    void setUrl(const QUrl &url);
     // The name to be shown by without a token; a live connection reconnects to take it.
     void setDisplayName(const QString &name);
     // The page as it was last seen (from a cache): the first hello resumes from there.

@@ -3,9 +3,11 @@
 
 #include "document.h"
 
+#include <QElapsedTimer>
 #include <QFile>
 #include <QProcess>
 #include <QStandardPaths>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -67,6 +69,75 @@ private Q_SLOTS:
         glosa.terminate();
         QVERIFY(glosa.waitForFinished(10000));
         QCOMPARE(watcher.next(u"presence"_s, 10000).value("viewers"_L1).toInt(), 1);
+    }
+
+    // With no server configured, the first Glosa hosts this computer's server; when it quits,
+    // the second takes over on the same port and data, and its window is back within seconds.
+    void secondGlosaTakesOverHosting()
+    {
+        QTemporaryDir home;
+        QProcessEnvironment env = environment();
+        env.insert(u"XDG_CONFIG_HOME"_s, home.filePath(u"config"_s));
+        env.insert(u"XDG_DATA_HOME"_s, home.filePath(u"data"_s));
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+        const quint16 port = probe.serverPort();
+        probe.close();
+        const QUrl url(u"ws://127.0.0.1:%1/v1/ws"_s.arg(port));
+        const QString content = u"Shared notes, hosted by whoever is first.\n"_s;
+        QFile file(home.filePath(u"notes.txt"_s));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(content.toUtf8());
+        file.close();
+        const QString page = u"file/"_s + Glosa::Document::sha256Of(content);
+        const QStringList arguments{file.fileName(), u"--local-port"_s, QString::number(port)};
+        const auto launch = [&](QProcess &glosa) {
+            glosa.setProcessEnvironment(env);
+            glosa.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+            glosa.start(QStringLiteral(GLOSA_APP_BINARY), arguments);
+            return glosa.waitForStarted(10000);
+        };
+
+        QProcess first;
+        QVERIFY(launch(first));
+        TestClient watcher;
+        QTRY_VERIFY_WITH_TIMEOUT(watcher.open(url), 20000);
+        const QJsonObject welcome = watcher.join(page);
+        QCOMPARE(viewersAfter(watcher, welcome.value("viewers"_L1).toInt(), 2), 2);
+        const QString chatId = TestClient::uuid();
+        watcher.send(TestClient::newChat(chatId, TestClient::uuid()));
+        QVERIFY(!watcher.next(u"new-text-chat"_s).isEmpty());
+
+        QProcess second;
+        QVERIFY(launch(second));
+        first.terminate();
+        QVERIFY(first.waitForFinished(10000));
+        QCOMPARE(first.exitCode(), 0);
+        QCOMPARE(watcher.waitClosed(), 1001);
+
+        // The second serves now, the same data on the same port, and its window is there.
+        TestClient after;
+        QTRY_VERIFY_WITH_TIMEOUT(after.open(url), 10000);
+        const QJsonObject again = after.join(page);
+        QCOMPARE(again.value("epoch"_L1), welcome.value("epoch"_L1));
+        QCOMPARE(again.value("seq"_L1).toInteger(), 1);
+        QCOMPARE(viewersAfter(after, again.value("viewers"_L1).toInt(), 2), 2);
+        second.terminate();
+        QVERIFY(second.waitForFinished(10000));
+    }
+
+private:
+    // The page's viewer count once it reaches `wanted`, or as it stands after 20 s.
+    static int viewersAfter(TestClient &client, int viewers, int wanted)
+    {
+        QElapsedTimer clock;
+        clock.start();
+        while (viewers != wanted && clock.elapsed() < 20000 && client.isConnected()) {
+            const QJsonObject presence = client.next(u"presence"_s, 1000);
+            if (!presence.isEmpty())
+                viewers = presence.value("viewers"_L1).toInt();
+        }
+        return viewers;
     }
 };
 

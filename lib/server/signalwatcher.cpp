@@ -6,6 +6,8 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+namespace Glosa {
+
 namespace {
 
 int s_fds[2] = {-1, -1};
@@ -42,3 +44,5 @@ SignalWatcher::~SignalWatcher()
     signal(SIGINT, SIG_DFL);
     signal(SIGTERM, SIG_DFL);
 }
+
+} // namespace Glosa

@@ -4,6 +4,8 @@
 
 class QSocketNotifier;
 
+namespace Glosa {
+
 // Turns SIGINT and SIGTERM into a Qt signal, through a socket pair written from the handler.
 class SignalWatcher : public QObject
 {
@@ -18,3 +20,5 @@ Q_SIGNALS:
 private:
     QSocketNotifier *m_notifier = nullptr;
 };
+
+} // namespace Glosa
