@@ -262,6 +262,21 @@
     </message>
 </context>
 <context>
+    <name>Glosa::PageSession</name>
+    <message>
+        <source>You can read this page but not change it: your role is viewer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the one who started this thread or a moderator may delete it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only its author or a moderator may change this comment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Glosa::SettingsDialog</name>
     <message>
         <source>Settings</source>

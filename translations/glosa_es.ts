@@ -262,6 +262,21 @@
     </message>
 </context>
 <context>
+    <name>Glosa::PageSession</name>
+    <message>
+        <source>You can read this page but not change it: your role is viewer.</source>
+        <translation>Puedes leer esta página pero no cambiarla: tu rol es de lector.</translation>
+    </message>
+    <message>
+        <source>Only the one who started this thread or a moderator may delete it.</source>
+        <translation>Solo quien inició este hilo o un moderador puede borrarlo.</translation>
+    </message>
+    <message>
+        <source>Only its author or a moderator may change this comment.</source>
+        <translation>Solo su autor o un moderador puede cambiar este comentario.</translation>
+    </message>
+</context>
+<context>
     <name>Glosa::SettingsDialog</name>
     <message>
         <source>Settings</source>

@@ -186,8 +186,52 @@ void PageSession::deleteThread(const QString &chatId)
     submit(DeleteChatOp{Validation::newUuid(), chatId});
 }
 
+bool PageSession::canWrite() const
+{
+    return m_client->user().canWrite();
+}
+
+bool PageSession::canDeleteThread(const QString &chatId) const
+{
+    const Chat *c = chat(chatId);
+    return c && canWrite() && (m_client->user().isModerator() || c->author.id == me().id);
+}
+
+bool PageSession::canChangeComment(const QString &chatId, const QString &commentId) const
+{
+    const Chat *c = chat(chatId);
+    if (!c || !canWrite())
+        return false;
+    const auto comment = std::find_if(c->comments.cbegin(), c->comments.cend(),
+                                      [&](const Comment &x) { return x.id == commentId; });
+    return comment != c->comments.cend() &&
+           (m_client->user().isModerator() || comment->author.id == me().id);
+}
+
+QString PageSession::refusal(const ClientMessage &op) const
+{
+    // Before the first welcome the user may be unknown: the server decides then.
+    if (m_client->user().id.isEmpty())
+        return {};
+    if (!canWrite())
+        return tr("You can read this page but not change it: your role is viewer.");
+    if (std::holds_alternative<DeleteChatOp>(op) && !canDeleteThread(ChatReducer::chatIdOf(op)))
+        return tr("Only the one who started this thread or a moderator may delete it.");
+    if (const auto *update = std::get_if<UpdateChatOp>(&op)) {
+        const Change::Op kind = update->change.op;
+        if ((kind == Change::Op::EditComment || kind == Change::Op::DeleteComment) &&
+            !canChangeComment(update->chatId, update->change.commentId))
+            return tr("Only its author or a moderator may change this comment.");
+    }
+    return {};
+}
+
 void PageSession::submit(const ClientMessage &op)
 {
+    if (const QString why = refusal(op); !why.isEmpty()) {
+        Q_EMIT changeRejected(ChatReducer::chatIdOf(op), why);
+        return;
+    }
     m_pending.append({op, QDateTime::currentMSecsSinceEpoch()});
     refresh(ChatReducer::chatIdOf(op));
     m_client->submit(op);

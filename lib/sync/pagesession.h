@@ -37,7 +37,14 @@ public:
     bool isPending(const QString &chatId) const;
     bool isCommentPending(const QString &chatId, const QString &commentId) const;
 
+    // What the user may do, as the server will judge it: a viewer reads only; others change
+    // their own comments and delete the threads they started; a moderator anything.
+    bool canWrite() const;
+    bool canDeleteThread(const QString &chatId) const;
+    bool canChangeComment(const QString &chatId, const QString &commentId) const;
+
     // The user's operations; each is shown at once and returns the id it created or changed.
+    // One the server would refuse (see canWrite()) is refused at once, never shown.
     QString startThread(const Anchor &anchor, const QString &text);
     QString reply(const QString &chatId, const QString &text);
     void editComment(const QString &chatId, const QString &commentId, const QString &text);
@@ -57,6 +64,8 @@ Q_SIGNALS:
 
 private:
     void submit(const ClientMessage &op);
+    // Why the server would refuse `op`, or an empty string.
+    QString refusal(const ClientMessage &op) const;
     void onSnapshot(const Snapshot &snapshot);
     void onEvent(const ServerMessage &event);
     void onSettled(const QString &broadcastId);

@@ -3,6 +3,7 @@
 
 #include "codec.h"
 #include "pagesession.h"
+#include "protocollimits.h"
 
 #include <QCryptographicHash>
 #include <QJsonArray>
@@ -147,19 +148,69 @@ private Q_SLOTS:
         QTRY_VERIFY(live(*author) && live(*other));
         const QString chatId = author->startThread(anchorAt(0), u"Mine"_s);
         QTRY_VERIFY(other->chat(chatId) && !other->isPending(chatId));
-        QSignalSpy removed(other.get(), &PageSession::chatRemoved);
-        QSignalSpy added(other.get(), &PageSession::chatAdded);
+        QSignalSpy changed(other.get(), &PageSession::chatChanged);
         QSignalSpy rejected(other.get(), &PageSession::changeRejected);
-        other->deleteThread(chatId); // anonymous users are distinct: not theirs to delete
-        QCOMPARE(removed.size(), 1);
-        QVERIFY(!other->chat(chatId));
+        // Too long for the server: shown at once, then undone.
+        other->reply(chatId, QString(Glosa::Limits::CommentTextMax + 1, u'x'));
+        QCOMPARE(other->chat(chatId)->comments.size(), 2);
         QTRY_COMPARE(rejected.size(), 1);
         QCOMPARE(rejected.at(0).at(0).toString(), chatId);
-        QVERIFY(rejected.at(0).at(1).toString().contains(u"not allowed"_s));
-        QCOMPARE(added.size(), 1);
-        QVERIFY(other->chat(chatId));
+        QVERIFY(rejected.at(0).at(1).toString().contains(u"too long"_s));
+        QCOMPARE(other->chat(chatId)->comments.size(), 1);
         QVERIFY(!other->isPending(chatId));
         QCOMPARE(other->client()->pendingCount(), 0);
+        QVERIFY(changed.size() >= 2);
+    }
+
+    // What the user's role or authorship does not allow is refused at once: the thread does
+    // not vanish to come back when the server says no.
+    void forbiddenChangeIsNeverShown()
+    {
+        auto author = session(), other = session();
+        QTRY_VERIFY(live(*author) && live(*other));
+        const QString chatId = author->startThread(anchorAt(0), u"Mine"_s);
+        const QString commentId = author->chat(chatId)->comments.first().id;
+        QTRY_VERIFY(other->chat(chatId) && !other->isPending(chatId));
+        QVERIFY(author->canDeleteThread(chatId));
+        QVERIFY(!other->canDeleteThread(chatId));
+        QVERIFY(!other->canChangeComment(chatId, commentId));
+        QSignalSpy removed(other.get(), &PageSession::chatRemoved);
+        QSignalSpy changed(other.get(), &PageSession::chatChanged);
+        QSignalSpy rejected(other.get(), &PageSession::changeRejected);
+        other->deleteThread(chatId); // anonymous users are distinct: not theirs to delete
+        other->editComment(chatId, commentId, u"Not mine to edit"_s);
+        QCOMPARE(rejected.size(), 2);
+        QCOMPARE(rejected.at(0).at(0).toString(), chatId);
+        QCOMPARE(removed.size(), 0);
+        QCOMPARE(changed.size(), 0);
+        QCOMPARE(other->client()->pendingCount(), 0);
+        // Replying and resolving are anyone's.
+        other->setResolved(chatId, true);
+        QTRY_VERIFY(author->chat(chatId)->resolved);
+    }
+
+    void viewerChangesNothing()
+    {
+        m_server->stop();
+        m_server->config.tenants = {{u"acme"_s, "s", false}};
+        QVERIFY(m_server->restart());
+        SyncClient::Options o = options();
+        o.tenant = u"acme"_s;
+        o.tokenProvider = [] {
+            return TestServer::token(u"acme"_s, "s", u"vi"_s, u"viewer"_s, u"Vi"_s);
+        };
+        PageSession viewer(o);
+        viewer.client()->start();
+        QTRY_VERIFY(live(viewer));
+        QVERIFY(!viewer.canWrite());
+        QSignalSpy added(&viewer, &PageSession::chatAdded);
+        QSignalSpy rejected(&viewer, &PageSession::changeRejected);
+        viewer.startThread(anchorAt(0), u"May I?"_s);
+        QCOMPARE(rejected.size(), 1);
+        QVERIFY(rejected.at(0).at(1).toString().contains(u"viewer"_s));
+        QCOMPARE(added.size(), 0);
+        QVERIFY(viewer.chats().isEmpty());
+        QCOMPARE(viewer.client()->pendingCount(), 0);
     }
 
     void windowsShareOneSession()
