@@ -10,6 +10,33 @@
     </message>
 </context>
 <context>
+    <name>Glosa::ChatModel</name>
+    <message>
+        <location filename="../lib/sync/chatmodel.cpp" line="189"/>
+        <source>Written %1
+Edited %2</source>
+        <translation>Escrito el %1
+Editado el %2</translation>
+    </message>
+    <message>
+        <location filename="../lib/sync/chatmodel.cpp" line="192"/>
+        <source>Written %1</source>
+        <translation>Escrito el %1</translation>
+    </message>
+    <message>
+        <location filename="../lib/sync/chatmodel.cpp" line="233"/>
+        <source>Started %1
+Last change %2</source>
+        <translation>Iniciado el %1
+Último cambio el %2</translation>
+    </message>
+    <message>
+        <location filename="../lib/sync/chatmodel.cpp" line="235"/>
+        <source>Started %1</source>
+        <translation>Iniciado el %1</translation>
+    </message>
+</context>
+<context>
     <name>Glosa::CommentEditor</name>
     <message>
         <location filename="../app/desktop/commenteditor.cpp" line="19"/>
@@ -212,7 +239,7 @@
         <translation>No se puede abrir el documento</translation>
     </message>
     <message>
-        <location filename="../app/desktop/mainwindow.cpp" line="182"/>
+        <location filename="../app/desktop/mainwindow.cpp" line="177"/>
         <source>Welcome to Glosa</source>
         <translation>Te damos la bienvenida a Glosa</translation>
     </message>
@@ -337,32 +364,32 @@
         <translation>Archivo de token</translation>
     </message>
     <message>
-        <location filename="../app/desktop/settingsdialog.cpp" line="42"/>
+        <location filename="../app/desktop/settingsdialog.cpp" line="43"/>
         <source>Token &amp;file:</source>
         <translation>Archivo de &amp;token:</translation>
     </message>
     <message>
-        <location filename="../app/desktop/settingsdialog.cpp" line="43"/>
+        <location filename="../app/desktop/settingsdialog.cpp" line="46"/>
         <source>Shown to others when you have no token</source>
         <translation>Visible para los demás si no tienes token</translation>
     </message>
     <message>
-        <location filename="../app/desktop/settingsdialog.cpp" line="45"/>
+        <location filename="../app/desktop/settingsdialog.cpp" line="48"/>
         <source>Your &amp;name:</source>
         <translation>Tu &amp;nombre:</translation>
     </message>
     <message>
-        <location filename="../app/desktop/settingsdialog.cpp" line="46"/>
+        <location filename="../app/desktop/settingsdialog.cpp" line="49"/>
         <source>System language</source>
         <translation>Idioma del sistema</translation>
     </message>
     <message>
-        <location filename="../app/desktop/settingsdialog.cpp" line="50"/>
+        <location filename="../app/desktop/settingsdialog.cpp" line="53"/>
         <source>&amp;Language:</source>
         <translation>Idio&amp;ma:</translation>
     </message>
     <message>
-        <location filename="../app/desktop/settingsdialog.cpp" line="52"/>
+        <location filename="../app/desktop/settingsdialog.cpp" line="55"/>
         <source>Changes to the server and language apply when Glosa starts again.</source>
         <translation>Los cambios de servidor e idioma se aplican la próxima vez que se inicie Glosa.</translation>
     </message>
@@ -370,52 +397,52 @@
 <context>
     <name>Glosa::SyncClient</name>
     <message>
-        <location filename="../lib/sync/syncclient.cpp" line="56"/>
+        <location filename="../lib/sync/syncclient.cpp" line="60"/>
         <source>No network</source>
         <translation>Sin red</translation>
     </message>
     <message>
-        <location filename="../lib/sync/syncclient.cpp" line="155"/>
+        <location filename="../lib/sync/syncclient.cpp" line="160"/>
         <source>The server refused this page (%1)</source>
         <translation>El servidor rechazó esta página (%1)</translation>
     </message>
     <message>
-        <location filename="../lib/sync/syncclient.cpp" line="324"/>
+        <location filename="../lib/sync/syncclient.cpp" line="341"/>
         <source>You are not allowed to make this change.</source>
         <translation>No tienes permiso para hacer este cambio.</translation>
     </message>
     <message>
-        <location filename="../lib/sync/syncclient.cpp" line="326"/>
+        <location filename="../lib/sync/syncclient.cpp" line="343"/>
         <source>The thread or comment no longer exists.</source>
         <translation>El hilo o el comentario ya no existe.</translation>
     </message>
     <message>
-        <location filename="../lib/sync/syncclient.cpp" line="328"/>
+        <location filename="../lib/sync/syncclient.cpp" line="345"/>
         <source>The change conflicts with one made by someone else.</source>
         <translation>El cambio entra en conflicto con uno hecho por otra persona.</translation>
     </message>
     <message>
-        <location filename="../lib/sync/syncclient.cpp" line="330"/>
+        <location filename="../lib/sync/syncclient.cpp" line="347"/>
         <source>The text is too long.</source>
         <translation>El texto es demasiado largo.</translation>
     </message>
     <message>
-        <location filename="../lib/sync/syncclient.cpp" line="332"/>
+        <location filename="../lib/sync/syncclient.cpp" line="349"/>
         <source>The server could not accept the change.</source>
         <translation>El servidor no pudo aceptar el cambio.</translation>
     </message>
     <message>
-        <location filename="../lib/sync/syncclient.cpp" line="334"/>
+        <location filename="../lib/sync/syncclient.cpp" line="351"/>
         <source>You are not signed in.</source>
         <translation>No has iniciado sesión.</translation>
     </message>
     <message>
-        <location filename="../lib/sync/syncclient.cpp" line="336"/>
+        <location filename="../lib/sync/syncclient.cpp" line="353"/>
         <source>The server could not store the change.</source>
         <translation>El servidor no pudo guardar el cambio.</translation>
     </message>
     <message>
-        <location filename="../lib/sync/syncclient.cpp" line="337"/>
+        <location filename="../lib/sync/syncclient.cpp" line="354"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
@@ -423,12 +450,12 @@
 <context>
     <name>Glosa::ThreadDelegate</name>
     <message>
-        <location filename="../app/desktop/threaddelegate.cpp" line="43"/>
+        <location filename="../app/desktop/threaddelegate.cpp" line="47"/>
         <source>just now</source>
         <translation>ahora mismo</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/desktop/threaddelegate.cpp" line="45"/>
+        <location filename="../app/desktop/threaddelegate.cpp" line="49"/>
         <source>%n min ago</source>
         <translation>
             <numerusform>hace %n min</numerusform>
@@ -436,7 +463,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/desktop/threaddelegate.cpp" line="47"/>
+        <location filename="../app/desktop/threaddelegate.cpp" line="51"/>
         <source>%n h ago</source>
         <translation>
             <numerusform>hace %n h</numerusform>
@@ -444,12 +471,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/desktop/threaddelegate.cpp" line="58"/>
+        <location filename="../app/desktop/threaddelegate.cpp" line="62"/>
         <source>Sending…</source>
         <translation>Enviando…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/desktop/threaddelegate.cpp" line="62"/>
+        <location filename="../app/desktop/threaddelegate.cpp" line="66"/>
         <source>%1 · %2 · %n reply(ies)</source>
         <translation>
             <numerusform>%1 · %2 · %n respuesta</numerusform>
@@ -457,29 +484,29 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/desktop/threaddelegate.cpp" line="63"/>
-        <location filename="../app/desktop/threaddelegate.cpp" line="71"/>
+        <location filename="../app/desktop/threaddelegate.cpp" line="67"/>
+        <location filename="../app/desktop/threaddelegate.cpp" line="75"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../app/desktop/threaddelegate.cpp" line="65"/>
-        <location filename="../app/desktop/threaddelegate.cpp" line="162"/>
+        <location filename="../app/desktop/threaddelegate.cpp" line="69"/>
+        <location filename="../app/desktop/threaddelegate.cpp" line="166"/>
         <source>Resolved</source>
         <translation>Resuelto</translation>
     </message>
     <message>
-        <location filename="../app/desktop/threaddelegate.cpp" line="67"/>
+        <location filename="../app/desktop/threaddelegate.cpp" line="71"/>
         <source>Text not found</source>
         <translation>Texto no encontrado</translation>
     </message>
     <message>
-        <location filename="../app/desktop/threaddelegate.cpp" line="70"/>
+        <location filename="../app/desktop/threaddelegate.cpp" line="74"/>
         <source>%1 · %2 · edited</source>
         <translation>%1 · %2 · editado</translation>
     </message>
     <message>
-        <location filename="../app/desktop/threaddelegate.cpp" line="73"/>
+        <location filename="../app/desktop/threaddelegate.cpp" line="77"/>
         <source>Comment deleted</source>
         <translation>Comentario eliminado</translation>
     </message>
@@ -540,12 +567,12 @@
         <translation>¿Eliminar este hilo y todos sus comentarios para todo el mundo?</translation>
     </message>
     <message>
-        <location filename="../app/desktop/threadpanel.cpp" line="146"/>
+        <location filename="../app/desktop/threadpanel.cpp" line="152"/>
         <source>No resolved threads.</source>
         <translation>No hay hilos resueltos.</translation>
     </message>
     <message>
-        <location filename="../app/desktop/threadpanel.cpp" line="148"/>
+        <location filename="../app/desktop/threadpanel.cpp" line="154"/>
         <source>No open threads yet.
 
 Select a passage in the document and choose Comment to start a discussion.</source>
@@ -554,32 +581,32 @@ Select a passage in the document and choose Comment to start a discussion.</sour
 Selecciona un pasaje del documento y elige Comentar para iniciar una conversación.</translation>
     </message>
     <message>
-        <location filename="../app/desktop/threadpanel.cpp" line="225"/>
+        <location filename="../app/desktop/threadpanel.cpp" line="227"/>
         <source>Reopen</source>
         <translation>Reabrir</translation>
     </message>
     <message>
-        <location filename="../app/desktop/threadpanel.cpp" line="225"/>
+        <location filename="../app/desktop/threadpanel.cpp" line="227"/>
         <source>Resolve</source>
         <translation>Resolver</translation>
     </message>
     <message>
-        <location filename="../app/desktop/threadpanel.cpp" line="256"/>
+        <location filename="../app/desktop/threadpanel.cpp" line="258"/>
         <source>Edit…</source>
         <translation>Editar…</translation>
     </message>
     <message>
-        <location filename="../app/desktop/threadpanel.cpp" line="259"/>
+        <location filename="../app/desktop/threadpanel.cpp" line="261"/>
         <source>Edit comment</source>
         <translation>Editar comentario</translation>
     </message>
     <message>
-        <location filename="../app/desktop/threadpanel.cpp" line="259"/>
+        <location filename="../app/desktop/threadpanel.cpp" line="261"/>
         <source>Comment:</source>
         <translation>Comentario:</translation>
     </message>
     <message>
-        <location filename="../app/desktop/threadpanel.cpp" line="264"/>
+        <location filename="../app/desktop/threadpanel.cpp" line="266"/>
         <source>Delete</source>
         <translation>Eliminar</translation>
     </message>
