@@ -12,7 +12,7 @@
 <context>
     <name>Glosa::ChatModel</name>
     <message>
-        <location filename="../lib/sync/chatmodel.cpp" line="189"/>
+        <location filename="../lib/sync/chatmodel.cpp" line="190"/>
         <source>Written %1
 Edited %2</source>
         <translation type="unfinished"></translation>
@@ -51,6 +51,40 @@ Last change %2</source>
         <location filename="../app/desktop/commenteditor.cpp" line="32"/>
         <source>Comment</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/desktop/commenteditor.cpp" line="36"/>
+        <source>Start the thread (Ctrl+Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Glosa::CommentField</name>
+    <message>
+        <location filename="../app/desktop/commentfield.cpp" line="55"/>
+        <source>Write something first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/desktop/commentfield.cpp" line="57"/>
+        <source>The text is %n character(s) over the limit of %1.</source>
+        <translation>
+            <numerusform>The text is %n character over the limit of %1.</numerusform><numerusform>The text is %n characters over the limit of %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/desktop/commentfield.cpp" line="68"/>
+        <source>%n character(s) left</source>
+        <translation>
+            <numerusform>%n character left</numerusform><numerusform>%n characters left</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/desktop/commentfield.cpp" line="71"/>
+        <source>%n character(s) over the limit</source>
+        <translation>
+            <numerusform>%n character over the limit</numerusform><numerusform>%n characters over the limit</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -512,97 +546,102 @@ Last change %2</source>
 <context>
     <name>Glosa::ThreadPanel</name>
     <message>
-        <location filename="../app/desktop/threadpanel.cpp" line="47"/>
-        <location filename="../app/desktop/threadpanel.cpp" line="105"/>
+        <location filename="../app/desktop/threadpanel.cpp" line="48"/>
+        <location filename="../app/desktop/threadpanel.cpp" line="106"/>
         <source>Reply</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/desktop/threadpanel.cpp" line="49"/>
-        <location filename="../app/desktop/threadpanel.cpp" line="132"/>
+        <location filename="../app/desktop/threadpanel.cpp" line="50"/>
+        <location filename="../app/desktop/threadpanel.cpp" line="133"/>
         <source>Delete thread</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/desktop/threadpanel.cpp" line="55"/>
-        <location filename="../app/desktop/threadpanel.cpp" line="79"/>
+        <location filename="../app/desktop/threadpanel.cpp" line="56"/>
+        <location filename="../app/desktop/threadpanel.cpp" line="80"/>
         <source>Threads</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/desktop/threadpanel.cpp" line="60"/>
+        <location filename="../app/desktop/threadpanel.cpp" line="61"/>
         <source>Open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/desktop/threadpanel.cpp" line="61"/>
+        <location filename="../app/desktop/threadpanel.cpp" line="62"/>
         <source>Resolved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/desktop/threadpanel.cpp" line="62"/>
+        <location filename="../app/desktop/threadpanel.cpp" line="63"/>
         <source>All</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/desktop/threadpanel.cpp" line="63"/>
+        <location filename="../app/desktop/threadpanel.cpp" line="64"/>
         <source>Show threads</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/desktop/threadpanel.cpp" line="104"/>
+        <location filename="../app/desktop/threadpanel.cpp" line="105"/>
         <source>Reply to the selected thread…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/desktop/threadpanel.cpp" line="115"/>
+        <location filename="../app/desktop/threadpanel.cpp" line="231"/>
+        <source>Select the thread to reply to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/desktop/threadpanel.cpp" line="233"/>
         <source>Send the reply (Ctrl+Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/desktop/threadpanel.cpp" line="133"/>
+        <location filename="../app/desktop/threadpanel.cpp" line="134"/>
         <source>Delete this thread and all its comments for everyone?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/desktop/threadpanel.cpp" line="152"/>
+        <location filename="../app/desktop/threadpanel.cpp" line="153"/>
         <source>No resolved threads.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/desktop/threadpanel.cpp" line="154"/>
+        <location filename="../app/desktop/threadpanel.cpp" line="155"/>
         <source>No open threads yet.
 
 Select a passage in the document and choose Comment to start a discussion.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/desktop/threadpanel.cpp" line="227"/>
+        <location filename="../app/desktop/threadpanel.cpp" line="235"/>
         <source>Reopen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/desktop/threadpanel.cpp" line="227"/>
+        <location filename="../app/desktop/threadpanel.cpp" line="235"/>
         <source>Resolve</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/desktop/threadpanel.cpp" line="258"/>
+        <location filename="../app/desktop/threadpanel.cpp" line="265"/>
         <source>Edit…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/desktop/threadpanel.cpp" line="261"/>
+        <location filename="../app/desktop/threadpanel.cpp" line="268"/>
         <source>Edit comment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/desktop/threadpanel.cpp" line="261"/>
+        <location filename="../app/desktop/threadpanel.cpp" line="268"/>
         <source>Comment:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/desktop/threadpanel.cpp" line="266"/>
+        <location filename="../app/desktop/threadpanel.cpp" line="273"/>
         <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>

@@ -12,7 +12,7 @@
 <context>
     <name>Glosa::ChatModel</name>
     <message>
-        <location filename="../lib/sync/chatmodel.cpp" line="189"/>
+        <location filename="../lib/sync/chatmodel.cpp" line="190"/>
         <source>Written %1
 Edited %2</source>
         <translation>Escrito el %1
@@ -53,6 +53,40 @@ Last change %2</source>
         <location filename="../app/desktop/commenteditor.cpp" line="32"/>
         <source>Comment</source>
         <translation>Comentar</translation>
+    </message>
+    <message>
+        <location filename="../app/desktop/commenteditor.cpp" line="36"/>
+        <source>Start the thread (Ctrl+Enter)</source>
+        <translation>Iniciar el hilo (Ctrl+Intro)</translation>
+    </message>
+</context>
+<context>
+    <name>Glosa::CommentField</name>
+    <message>
+        <location filename="../app/desktop/commentfield.cpp" line="55"/>
+        <source>Write something first.</source>
+        <translation>Escribe algo primero.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/desktop/commentfield.cpp" line="57"/>
+        <source>The text is %n character(s) over the limit of %1.</source>
+        <translation>
+            <numerusform>El texto supera en %n carácter el límite de %1.</numerusform><numerusform>El texto supera en %n caracteres el límite de %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/desktop/commentfield.cpp" line="68"/>
+        <source>%n character(s) left</source>
+        <translation>
+            <numerusform>Queda %n carácter</numerusform><numerusform>Quedan %n caracteres</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/desktop/commentfield.cpp" line="71"/>
+        <source>%n character(s) over the limit</source>
+        <translation>
+            <numerusform>%n carácter por encima del límite</numerusform><numerusform>%n caracteres por encima del límite</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -514,65 +548,70 @@ Last change %2</source>
 <context>
     <name>Glosa::ThreadPanel</name>
     <message>
-        <location filename="../app/desktop/threadpanel.cpp" line="47"/>
-        <location filename="../app/desktop/threadpanel.cpp" line="105"/>
+        <location filename="../app/desktop/threadpanel.cpp" line="48"/>
+        <location filename="../app/desktop/threadpanel.cpp" line="106"/>
         <source>Reply</source>
         <translation>Responder</translation>
     </message>
     <message>
-        <location filename="../app/desktop/threadpanel.cpp" line="49"/>
-        <location filename="../app/desktop/threadpanel.cpp" line="132"/>
+        <location filename="../app/desktop/threadpanel.cpp" line="50"/>
+        <location filename="../app/desktop/threadpanel.cpp" line="133"/>
         <source>Delete thread</source>
         <translation>Eliminar hilo</translation>
     </message>
     <message>
-        <location filename="../app/desktop/threadpanel.cpp" line="55"/>
-        <location filename="../app/desktop/threadpanel.cpp" line="79"/>
+        <location filename="../app/desktop/threadpanel.cpp" line="56"/>
+        <location filename="../app/desktop/threadpanel.cpp" line="80"/>
         <source>Threads</source>
         <translation>Hilos</translation>
     </message>
     <message>
-        <location filename="../app/desktop/threadpanel.cpp" line="60"/>
+        <location filename="../app/desktop/threadpanel.cpp" line="61"/>
         <source>Open</source>
         <translation>Abiertos</translation>
     </message>
     <message>
-        <location filename="../app/desktop/threadpanel.cpp" line="61"/>
+        <location filename="../app/desktop/threadpanel.cpp" line="62"/>
         <source>Resolved</source>
         <translation>Resueltos</translation>
     </message>
     <message>
-        <location filename="../app/desktop/threadpanel.cpp" line="62"/>
+        <location filename="../app/desktop/threadpanel.cpp" line="63"/>
         <source>All</source>
         <translation>Todos</translation>
     </message>
     <message>
-        <location filename="../app/desktop/threadpanel.cpp" line="63"/>
+        <location filename="../app/desktop/threadpanel.cpp" line="64"/>
         <source>Show threads</source>
         <translation>Mostrar hilos</translation>
     </message>
     <message>
-        <location filename="../app/desktop/threadpanel.cpp" line="104"/>
+        <location filename="../app/desktop/threadpanel.cpp" line="105"/>
         <source>Reply to the selected thread…</source>
         <translation>Responde al hilo seleccionado…</translation>
     </message>
     <message>
-        <location filename="../app/desktop/threadpanel.cpp" line="115"/>
+        <location filename="../app/desktop/threadpanel.cpp" line="231"/>
+        <source>Select the thread to reply to.</source>
+        <translation>Selecciona el hilo al que responder.</translation>
+    </message>
+    <message>
+        <location filename="../app/desktop/threadpanel.cpp" line="233"/>
         <source>Send the reply (Ctrl+Enter)</source>
         <translation>Enviar la respuesta (Ctrl+Intro)</translation>
     </message>
     <message>
-        <location filename="../app/desktop/threadpanel.cpp" line="133"/>
+        <location filename="../app/desktop/threadpanel.cpp" line="134"/>
         <source>Delete this thread and all its comments for everyone?</source>
         <translation>¿Eliminar este hilo y todos sus comentarios para todo el mundo?</translation>
     </message>
     <message>
-        <location filename="../app/desktop/threadpanel.cpp" line="152"/>
+        <location filename="../app/desktop/threadpanel.cpp" line="153"/>
         <source>No resolved threads.</source>
         <translation>No hay hilos resueltos.</translation>
     </message>
     <message>
-        <location filename="../app/desktop/threadpanel.cpp" line="154"/>
+        <location filename="../app/desktop/threadpanel.cpp" line="155"/>
         <source>No open threads yet.
 
 Select a passage in the document and choose Comment to start a discussion.</source>
@@ -581,32 +620,32 @@ Select a passage in the document and choose Comment to start a discussion.</sour
 Selecciona un pasaje del documento y elige Comentar para iniciar una conversación.</translation>
     </message>
     <message>
-        <location filename="../app/desktop/threadpanel.cpp" line="227"/>
+        <location filename="../app/desktop/threadpanel.cpp" line="235"/>
         <source>Reopen</source>
         <translation>Reabrir</translation>
     </message>
     <message>
-        <location filename="../app/desktop/threadpanel.cpp" line="227"/>
+        <location filename="../app/desktop/threadpanel.cpp" line="235"/>
         <source>Resolve</source>
         <translation>Resolver</translation>
     </message>
     <message>
-        <location filename="../app/desktop/threadpanel.cpp" line="258"/>
+        <location filename="../app/desktop/threadpanel.cpp" line="265"/>
         <source>Edit…</source>
         <translation>Editar…</translation>
     </message>
     <message>
-        <location filename="../app/desktop/threadpanel.cpp" line="261"/>
+        <location filename="../app/desktop/threadpanel.cpp" line="268"/>
         <source>Edit comment</source>
         <translation>Editar comentario</translation>
     </message>
     <message>
-        <location filename="../app/desktop/threadpanel.cpp" line="261"/>
+        <location filename="../app/desktop/threadpanel.cpp" line="268"/>
         <source>Comment:</source>
         <translation>Comentario:</translation>
     </message>
     <message>
-        <location filename="../app/desktop/threadpanel.cpp" line="266"/>
+        <location filename="../app/desktop/threadpanel.cpp" line="273"/>
         <source>Delete</source>
         <translation>Eliminar</translation>
     </message>

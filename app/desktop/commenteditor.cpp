@@ -1,6 +1,6 @@
 #include "commenteditor.h"
 
-#include "protocollimits.h"
+#include "commentfield.h"
 
 #include <QDialogButtonBox>
 #include <QLabel>
@@ -14,7 +14,7 @@ namespace Glosa {
 
 CommentEditor::CommentEditor(const QString &quote, QWidget *parent)
     : QDialog(parent)
-    , m_editor(new QPlainTextEdit(this))
+    , m_field(new CommentField(this))
 {
     setWindowTitle(tr("New thread"));
     setObjectName(u"commentEditor"_s);
@@ -24,17 +24,24 @@ CommentEditor::CommentEditor(const QString &quote, QWidget *parent)
     passage->setText(u"<i>“%1”</i>"_s.arg(shown.toHtmlEscaped()));
     passage->setWordWrap(true);
     layout->addWidget(passage);
-    m_editor->setPlaceholderText(tr("Start the discussion…"));
-    m_editor->setAccessibleName(tr("Comment"));
-    layout->addWidget(m_editor);
+    m_field->editor()->setPlaceholderText(tr("Start the discussion…"));
+    m_field->editor()->setAccessibleName(tr("Comment"));
+    layout->addWidget(m_field);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     QPushButton *ok = buttons->button(QDialogButtonBox::Ok);
     ok->setText(tr("Comment"));
-    ok->setEnabled(false);
-    connect(m_editor, &QPlainTextEdit::textChanged, this, [this, ok] {
-        const QString t = m_editor->toPlainText();
-        ok->setEnabled(!t.trimmed().isEmpty() && t.size() <= Limits::CommentTextMax);
+    const auto update = [this, ok] {
+        const QString problem = m_field->problem();
+        ok->setEnabled(problem.isEmpty());
+        ok->setToolTip(problem.isEmpty() ? tr("Start the thread (Ctrl+Enter)") : problem);
+    };
+    connect(m_field, &CommentField::textChanged, this, update);
+    update();
+    connect(m_field, &CommentField::submitRequested, this, [this] {
+        if (m_field->isSendable())
+            accept();
     });
+    connect(m_field, &CommentField::cancelRequested, this, &QDialog::reject);
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     layout->addWidget(buttons);
@@ -43,7 +50,12 @@ CommentEditor::CommentEditor(const QString &quote, QWidget *parent)
 
 QString CommentEditor::text() const
 {
-    return m_editor->toPlainText();
+    return m_field->text();
+}
+
+QPlainTextEdit *CommentEditor::editor() const
+{
+    return m_field->editor();
 }
 
 } // namespace Glosa

@@ -2,10 +2,11 @@
 
 #include <QDialog>
 
-class QLabel;
 class QPlainTextEdit;
 
 namespace Glosa {
+
+class CommentField;
 
 // Asks for the first comment of a new thread, showing the passage it is about.
 class CommentEditor : public QDialog
@@ -15,10 +16,11 @@ public:
     CommentEditor(const QString &quote, QWidget *parent = nullptr);
 
     QString text() const;
-    QPlainTextEdit *editor() const { return m_editor; }
+    QPlainTextEdit *editor() const;
+    CommentField *field() const { return m_field; }
 
 private:
-    QPlainTextEdit *m_editor;
+    CommentField *m_field;
 };
 
 } // namespace Glosa

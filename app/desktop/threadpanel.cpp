@@ -1,6 +1,7 @@
 #include "threadpanel.h"
 
 #include "chatmodel.h"
+#include "commentfield.h"
 #include "pagesession.h"
 #include "threaddelegate.h"
 
@@ -43,7 +44,7 @@ ThreadPanel::ThreadPanel(QWidget *parent)
     , m_empty(new QLabel(this))
     , m_view(new QTreeView(this))
     , m_delegate(new ThreadDelegate(this))
-    , m_reply(new QPlainTextEdit(this))
+    , m_reply(new CommentField(this))
     , m_send(new QPushButton(tr("Reply"), this))
     , m_resolve(new QPushButton(this))
     , m_delete(new QPushButton(QIcon(u":/icons/delete.svg"_s), tr("Delete thread"), this))
@@ -101,25 +102,25 @@ ThreadPanel::ThreadPanel(QWidget *parent)
     connect(m_delegate, &ThreadDelegate::repaintNeeded, m_view->viewport(),
             qOverload<>(&QWidget::update));
 
-    m_reply->setPlaceholderText(tr("Reply to the selected thread…"));
-    m_reply->setAccessibleName(tr("Reply"));
-    m_reply->setMaximumHeight(90);
+    m_reply->editor()->setPlaceholderText(tr("Reply to the selected thread…"));
+    m_reply->editor()->setAccessibleName(tr("Reply"));
+    m_reply->editor()->setMaximumHeight(90);
     layout->addWidget(m_reply);
     auto *actions = new QHBoxLayout;
     m_resolve->setIcon(QIcon(u":/icons/resolve.svg"_s));
     actions->addWidget(m_resolve);
     actions->addWidget(m_delete);
     actions->addStretch(1);
+    m_send->setObjectName(u"sendReply"_s);
     m_send->setDefault(true);
-    m_send->setShortcut(QKeySequence(u"Ctrl+Return"_s));
-    m_send->setToolTip(tr("Send the reply (Ctrl+Enter)"));
     actions->addWidget(m_send);
     layout->addLayout(actions);
 
     connect(m_filter, &QComboBox::currentIndexChanged, this,
             [this] { setFilter(m_filter->currentData().value<Filter>()); });
     connect(m_send, &QPushButton::clicked, this, &ThreadPanel::sendReply);
-    connect(m_reply, &QPlainTextEdit::textChanged, this, &ThreadPanel::updateActions);
+    connect(m_reply, &CommentField::textChanged, this, &ThreadPanel::updateActions);
+    connect(m_reply, &CommentField::submitRequested, this, &ThreadPanel::sendReply);
     connect(m_resolve, &QPushButton::clicked, this, [this] {
         const QString id = selectedChat();
         if (const Chat *chat = m_model ? m_model->session()->chat(id) : nullptr)
@@ -203,6 +204,11 @@ void ThreadPanel::selectChat(const QString &chatId)
     m_view->scrollTo(index);
 }
 
+QPlainTextEdit *ThreadPanel::replyEditor() const
+{
+    return m_reply->editor();
+}
+
 QString ThreadPanel::selectedChat() const
 {
     if (!m_model)
@@ -222,7 +228,9 @@ void ThreadPanel::updateActions()
     const QString id = selectedChat();
     const Chat *chat = m_model && !id.isEmpty() ? m_model->session()->chat(id) : nullptr;
     m_reply->setEnabled(chat);
-    m_send->setEnabled(chat && !m_reply->toPlainText().trimmed().isEmpty());
+    const QString problem = chat ? m_reply->problem() : tr("Select the thread to reply to.");
+    m_send->setEnabled(problem.isEmpty());
+    m_send->setToolTip(problem.isEmpty() ? tr("Send the reply (Ctrl+Enter)") : problem);
     m_resolve->setEnabled(chat);
     m_resolve->setText(chat && chat->resolved ? tr("Reopen") : tr("Resolve"));
     const QString me = m_model ? m_model->session()->client()->user().id : QString();
@@ -233,11 +241,10 @@ void ThreadPanel::updateActions()
 void ThreadPanel::sendReply()
 {
     const QString id = selectedChat();
-    const QString text = m_reply->toPlainText();
-    if (id.isEmpty() || text.trimmed().isEmpty() || !m_model)
+    if (id.isEmpty() || !m_reply->isSendable() || !m_model)
         return;
-    m_model->session()->reply(id, text);
-    m_reply->clear();
+    m_model->session()->reply(id, m_reply->text());
+    m_reply->setText({});
 }
 
 bool ThreadPanel::isOwn(const QModelIndex &index) const

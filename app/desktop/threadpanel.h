@@ -15,6 +15,7 @@ namespace Glosa {
 
 class AnchorIndex;
 class ChatModel;
+class CommentField;
 class PageSession;
 class ThreadDelegate;
 
@@ -37,7 +38,8 @@ public:
     void showProblem(const QString &message);
 
     QTreeView *view() const { return m_view; }
-    QPlainTextEdit *replyEditor() const { return m_reply; }
+    QPlainTextEdit *replyEditor() const;
+    CommentField *replyField() const { return m_reply; }
     QLabel *banner() const { return m_banner; }
     ThreadDelegate *delegate() const { return m_delegate; }
 
@@ -69,7 +71,7 @@ private:
     QLabel *m_empty;
     QTreeView *m_view;
     ThreadDelegate *m_delegate;
-    QPlainTextEdit *m_reply;
+    CommentField *m_reply;
     QPushButton *m_send;
     QPushButton *m_resolve;
     QPushButton *m_delete;

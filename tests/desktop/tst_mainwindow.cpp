@@ -4,6 +4,7 @@
 #include "appcontext.h"
 #include "chatmodel.h"
 #include "commenteditor.h"
+#include "commentfield.h"
 #include "documentview.h"
 #include "mainwindow.h"
 #include "pagesession.h"
@@ -162,6 +163,41 @@ private Q_SLOTS:
                      .toString(),
                  u"Because it is."_s);
         QVERIFY(window->threadPanel()->replyEditor()->toPlainText().isEmpty());
+    }
+
+    void replyBoxKeyboardAndLimit()
+    {
+        MainWindow *window = openWindow();
+        QVERIFY(QTest::qWaitForWindowActive(window));
+        QTRY_VERIFY(live(window));
+        TestClient *other = peer(this);
+        const QString chatId = TestClient::uuid();
+        other->send(TestClient::newChat(chatId, TestClient::uuid()));
+        QTRY_COMPARE(window->model()->rowCount(), 1);
+        ThreadPanel *panel = window->threadPanel();
+        panel->selectChat(chatId);
+        auto *send = panel->findChild<QPushButton *>(u"sendReply"_s);
+        QPlainTextEdit *box = panel->replyEditor();
+
+        box->setPlainText(QString(10001, u'x'));
+        QVERIFY(!send->isEnabled());
+        QVERIFY(send->toolTip().contains(u"1 character over the limit"_s));
+        QVERIFY(panel->replyField()->counter()->isVisible());
+        QTest::keyClick(box, Qt::Key_Return, Qt::ControlModifier);
+        QCOMPARE(window->session()->client()->pendingCount(), 0);
+
+        box->clear();
+        box->setFocus();
+        QTest::keyClicks(box, u"Sent from the keyboard"_s);
+        QTest::keyClick(box, Qt::Key_Tab);
+        QVERIFY(QApplication::focusWidget() != box);
+        QCOMPARE(box->toPlainText(), u"Sent from the keyboard"_s);
+        box->setFocus();
+        QTest::keyClick(box, Qt::Key_Return, Qt::ControlModifier);
+        const QJsonObject added = other->next(u"updated-text-chat"_s);
+        QCOMPARE(added["change"_L1]["comment"_L1]["text"_L1].toString(),
+                 u"Sent from the keyboard"_s);
+        QVERIFY(box->toPlainText().isEmpty());
     }
 
     void othersThreadsAppear()
