@@ -37,24 +37,69 @@ Last change %2</source>
 <context>
     <name>Glosa::CommentEditor</name>
     <message>
-        <location filename="../app/desktop/commenteditor.cpp" line="19"/>
+        <location filename="../app/desktop/commenteditor.cpp" line="22"/>
         <source>New thread</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/desktop/commenteditor.cpp" line="27"/>
+        <location filename="../app/desktop/commenteditor.cpp" line="22"/>
+        <source>Edit comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/desktop/commenteditor.cpp" line="31"/>
         <source>Start the discussion…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/desktop/commenteditor.cpp" line="28"/>
         <location filename="../app/desktop/commenteditor.cpp" line="32"/>
+        <location filename="../app/desktop/commenteditor.cpp" line="36"/>
         <source>Comment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../app/desktop/commenteditor.cpp" line="36"/>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/desktop/commenteditor.cpp" line="38"/>
         <source>Start the thread (Ctrl+Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/desktop/commenteditor.cpp" line="38"/>
+        <source>Save the comment (Ctrl+Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/desktop/commenteditor.cpp" line="111"/>
+        <source>Discard this comment?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/desktop/commenteditor.cpp" line="112"/>
+        <source>Discard your changes to the comment?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/desktop/commenteditor.cpp" line="114"/>
+        <source>Keep Writing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/desktop/commenteditor.cpp" line="116"/>
+        <source>Keep as Draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/desktop/commenteditor.cpp" line="118"/>
+        <source>A draft comes back when you comment on the same passage again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/desktop/commenteditor.cpp" line="120"/>
+        <source>A draft comes back when you edit the comment again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -69,21 +114,24 @@ Last change %2</source>
         <location filename="../app/desktop/commentfield.cpp" line="57"/>
         <source>The text is %n character(s) over the limit of %1.</source>
         <translation>
-            <numerusform>The text is %n character over the limit of %1.</numerusform><numerusform>The text is %n characters over the limit of %1.</numerusform>
+            <numerusform>The text is %n character over the limit of %1.</numerusform>
+            <numerusform>The text is %n characters over the limit of %1.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../app/desktop/commentfield.cpp" line="68"/>
         <source>%n character(s) left</source>
         <translation>
-            <numerusform>%n character left</numerusform><numerusform>%n characters left</numerusform>
+            <numerusform>%n character left</numerusform>
+            <numerusform>%n characters left</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../app/desktop/commentfield.cpp" line="71"/>
         <source>%n character(s) over the limit</source>
         <translation>
-            <numerusform>%n character over the limit</numerusform><numerusform>%n characters over the limit</numerusform>
+            <numerusform>%n character over the limit</numerusform>
+            <numerusform>%n characters over the limit</numerusform>
         </translation>
     </message>
 </context>
@@ -121,203 +169,203 @@ Last change %2</source>
 <context>
     <name>Glosa::MainWindow</name>
     <message>
-        <location filename="../app/desktop/mainwindow.cpp" line="58"/>
+        <location filename="../app/desktop/mainwindow.cpp" line="59"/>
         <source>Find in document (Enter: next, Shift+Enter: previous, Esc: close)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/desktop/mainwindow.cpp" line="59"/>
+        <location filename="../app/desktop/mainwindow.cpp" line="60"/>
         <source>Find</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/desktop/mainwindow.cpp" line="82"/>
+        <location filename="../app/desktop/mainwindow.cpp" line="84"/>
         <source>Serving on this computer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/desktop/mainwindow.cpp" line="83"/>
+        <location filename="../app/desktop/mainwindow.cpp" line="85"/>
         <source>Server: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/desktop/mainwindow.cpp" line="91"/>
+        <location filename="../app/desktop/mainwindow.cpp" line="93"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/desktop/mainwindow.cpp" line="92"/>
+        <location filename="../app/desktop/mainwindow.cpp" line="94"/>
         <source>&amp;Open…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/desktop/mainwindow.cpp" line="94"/>
+        <location filename="../app/desktop/mainwindow.cpp" line="96"/>
         <source>Open Document</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/desktop/mainwindow.cpp" line="94"/>
+        <location filename="../app/desktop/mainwindow.cpp" line="96"/>
         <source>Documents (*.md *.markdown *.txt);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/desktop/mainwindow.cpp" line="98"/>
+        <location filename="../app/desktop/mainwindow.cpp" line="100"/>
         <source>Open from &amp;Server…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/desktop/mainwindow.cpp" line="105"/>
+        <location filename="../app/desktop/mainwindow.cpp" line="107"/>
         <source>Open &amp;Recent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/desktop/mainwindow.cpp" line="108"/>
+        <location filename="../app/desktop/mainwindow.cpp" line="110"/>
         <source>&amp;Publish to Server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/desktop/mainwindow.cpp" line="110"/>
+        <location filename="../app/desktop/mainwindow.cpp" line="112"/>
         <source>&amp;New Window</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/desktop/mainwindow.cpp" line="112"/>
+        <location filename="../app/desktop/mainwindow.cpp" line="114"/>
         <source>&amp;Close Window</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/desktop/mainwindow.cpp" line="113"/>
+        <location filename="../app/desktop/mainwindow.cpp" line="115"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/desktop/mainwindow.cpp" line="115"/>
+        <location filename="../app/desktop/mainwindow.cpp" line="117"/>
         <source>&amp;Edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/desktop/mainwindow.cpp" line="116"/>
+        <location filename="../app/desktop/mainwindow.cpp" line="118"/>
         <source>&amp;Comment on Selection…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/desktop/mainwindow.cpp" line="118"/>
+        <location filename="../app/desktop/mainwindow.cpp" line="120"/>
         <source>&amp;Find…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/desktop/mainwindow.cpp" line="119"/>
+        <location filename="../app/desktop/mainwindow.cpp" line="121"/>
         <source>Find &amp;Next</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/desktop/mainwindow.cpp" line="121"/>
+        <location filename="../app/desktop/mainwindow.cpp" line="123"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/desktop/mainwindow.cpp" line="122"/>
+        <location filename="../app/desktop/mainwindow.cpp" line="124"/>
         <source>&amp;Open Threads</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/desktop/mainwindow.cpp" line="124"/>
+        <location filename="../app/desktop/mainwindow.cpp" line="126"/>
         <source>&amp;Resolved Threads</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/desktop/mainwindow.cpp" line="126"/>
+        <location filename="../app/desktop/mainwindow.cpp" line="128"/>
         <source>&amp;All Threads</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/desktop/mainwindow.cpp" line="129"/>
+        <location filename="../app/desktop/mainwindow.cpp" line="131"/>
         <source>&amp;Tools</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/desktop/mainwindow.cpp" line="130"/>
+        <location filename="../app/desktop/mainwindow.cpp" line="132"/>
         <source>&amp;Share on Network</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/desktop/mainwindow.cpp" line="136"/>
+        <location filename="../app/desktop/mainwindow.cpp" line="138"/>
         <source>&amp;Settings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/desktop/mainwindow.cpp" line="142"/>
+        <location filename="../app/desktop/mainwindow.cpp" line="144"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/desktop/mainwindow.cpp" line="143"/>
+        <location filename="../app/desktop/mainwindow.cpp" line="145"/>
         <source>&amp;About Glosa</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/desktop/mainwindow.cpp" line="144"/>
+        <location filename="../app/desktop/mainwindow.cpp" line="146"/>
         <source>About Glosa</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/desktop/mainwindow.cpp" line="145"/>
+        <location filename="../app/desktop/mainwindow.cpp" line="147"/>
         <source>&lt;b&gt;Glosa %1&lt;/b&gt;&lt;p&gt;Annotate shared documents together, live.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/desktop/mainwindow.cpp" line="165"/>
+        <location filename="../app/desktop/mainwindow.cpp" line="167"/>
         <source>Cannot open document</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/desktop/mainwindow.cpp" line="177"/>
+        <location filename="../app/desktop/mainwindow.cpp" line="179"/>
         <source>Welcome to Glosa</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/desktop/mainwindow.cpp" line="212"/>
+        <location filename="../app/desktop/mainwindow.cpp" line="213"/>
         <source>%1 — Glosa</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/desktop/mainwindow.cpp" line="245"/>
+        <location filename="../app/desktop/mainwindow.cpp" line="246"/>
         <source>Select the passage you want to comment on first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/desktop/mainwindow.cpp" line="258"/>
+        <location filename="../app/desktop/mainwindow.cpp" line="265"/>
         <source>This document is already on the server.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/desktop/mainwindow.cpp" line="263"/>
+        <location filename="../app/desktop/mainwindow.cpp" line="270"/>
         <source>Published “%1” to the server.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/desktop/mainwindow.cpp" line="267"/>
+        <location filename="../app/desktop/mainwindow.cpp" line="274"/>
         <source>Cannot publish</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/desktop/mainwindow.cpp" line="292"/>
+        <location filename="../app/desktop/mainwindow.cpp" line="299"/>
         <source>“%1” is not in the document.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/desktop/mainwindow.cpp" line="301"/>
-        <location filename="../app/desktop/mainwindow.cpp" line="307"/>
+        <location filename="../app/desktop/mainwindow.cpp" line="308"/>
+        <location filename="../app/desktop/mainwindow.cpp" line="314"/>
         <source>Share on Network</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/desktop/mainwindow.cpp" line="309"/>
+        <location filename="../app/desktop/mainwindow.cpp" line="316"/>
         <source>Glosa now accepts connections from the network, but this computer has no network address right now.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/desktop/mainwindow.cpp" line="311"/>
+        <location filename="../app/desktop/mainwindow.cpp" line="318"/>
         <source>Others on your network can join with this server address in their Settings:&lt;p&gt;&lt;b&gt;%1&lt;/b&gt;&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -546,103 +594,165 @@ Last change %2</source>
 <context>
     <name>Glosa::ThreadPanel</name>
     <message>
-        <location filename="../app/desktop/threadpanel.cpp" line="48"/>
-        <location filename="../app/desktop/threadpanel.cpp" line="106"/>
+        <location filename="../app/desktop/threadpanel.cpp" line="52"/>
+        <location filename="../app/desktop/threadpanel.cpp" line="158"/>
         <source>Reply</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/desktop/threadpanel.cpp" line="50"/>
-        <location filename="../app/desktop/threadpanel.cpp" line="133"/>
+        <location filename="../app/desktop/threadpanel.cpp" line="54"/>
+        <location filename="../app/desktop/threadpanel.cpp" line="193"/>
         <source>Delete thread</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/desktop/threadpanel.cpp" line="56"/>
-        <location filename="../app/desktop/threadpanel.cpp" line="80"/>
-        <source>Threads</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/desktop/threadpanel.cpp" line="61"/>
-        <source>Open</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/desktop/threadpanel.cpp" line="62"/>
-        <source>Resolved</source>
+        <location filename="../app/desktop/threadpanel.cpp" line="57"/>
+        <source>New Thread with It</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../app/desktop/threadpanel.cpp" line="63"/>
+        <location filename="../app/desktop/threadpanel.cpp" line="93"/>
+        <source>Threads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/desktop/threadpanel.cpp" line="68"/>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/desktop/threadpanel.cpp" line="69"/>
+        <source>Resolved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/desktop/threadpanel.cpp" line="70"/>
         <source>All</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/desktop/threadpanel.cpp" line="64"/>
+        <location filename="../app/desktop/threadpanel.cpp" line="71"/>
         <source>Show threads</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/desktop/threadpanel.cpp" line="105"/>
+        <location filename="../app/desktop/threadpanel.cpp" line="126"/>
+        <source>Start a new thread on the same passage with your reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/desktop/threadpanel.cpp" line="127"/>
+        <source>Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/desktop/threadpanel.cpp" line="129"/>
+        <source>Copy your reply to the clipboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/desktop/threadpanel.cpp" line="130"/>
+        <source>Discard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/desktop/threadpanel.cpp" line="157"/>
+        <location filename="../app/desktop/threadpanel.cpp" line="354"/>
         <source>Reply to the selected thread…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/desktop/threadpanel.cpp" line="231"/>
+        <location filename="../app/desktop/threadpanel.cpp" line="191"/>
+        <source>Delete this thread and all its comments for everyone? Your unsent reply to it is discarded too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/desktop/threadpanel.cpp" line="316"/>
+        <source>The thread was deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/desktop/threadpanel.cpp" line="318"/>
         <source>Select the thread to reply to.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/desktop/threadpanel.cpp" line="233"/>
+        <location filename="../app/desktop/threadpanel.cpp" line="320"/>
         <source>Send the reply (Ctrl+Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/desktop/threadpanel.cpp" line="134"/>
+        <location filename="../app/desktop/threadpanel.cpp" line="486"/>
+        <source>Delete…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/desktop/threadpanel.cpp" line="487"/>
+        <source>Delete comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/desktop/threadpanel.cpp" line="488"/>
+        <source>Delete this comment for everyone?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/desktop/threadpanel.cpp" line="190"/>
         <source>Delete this thread and all its comments for everyone?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/desktop/threadpanel.cpp" line="153"/>
+        <location filename="../app/desktop/threadpanel.cpp" line="216"/>
         <source>No resolved threads.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/desktop/threadpanel.cpp" line="155"/>
+        <location filename="../app/desktop/threadpanel.cpp" line="218"/>
         <source>No open threads yet.
 
 Select a passage in the document and choose Comment to start a discussion.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/desktop/threadpanel.cpp" line="235"/>
+        <location filename="../app/desktop/threadpanel.cpp" line="322"/>
         <source>Reopen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/desktop/threadpanel.cpp" line="235"/>
+        <location filename="../app/desktop/threadpanel.cpp" line="322"/>
         <source>Resolve</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/desktop/threadpanel.cpp" line="265"/>
+        <location filename="../app/desktop/threadpanel.cpp" line="340"/>
+        <source>Discard reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/desktop/threadpanel.cpp" line="340"/>
+        <source>Discard your unsent reply?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/desktop/threadpanel.cpp" line="402"/>
+        <source>The thread on “%1” has been deleted. Your reply to it is kept here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/desktop/threadpanel.cpp" line="428"/>
+        <source>%1 Your reply is back in its reply box.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/desktop/threadpanel.cpp" line="436"/>
+        <location filename="../app/desktop/threadpanel.cpp" line="441"/>
+        <source>Edit again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/desktop/threadpanel.cpp" line="484"/>
         <source>Edit…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/desktop/threadpanel.cpp" line="268"/>
-        <source>Edit comment</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/desktop/threadpanel.cpp" line="268"/>
-        <source>Comment:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../app/desktop/threadpanel.cpp" line="273"/>
-        <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
