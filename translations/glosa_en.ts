@@ -9,6 +9,27 @@
     </message>
 </context>
 <context>
+    <name>Glosa::ChatModel</name>
+    <message>
+        <source>Written %1
+Edited %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Written %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Started %1
+Last change %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Started %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Glosa::CommentEditor</name>
     <message>
         <source>New thread</source>
@@ -21,6 +42,74 @@
     <message>
         <source>Comment</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start the thread (Ctrl+Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the comment (Ctrl+Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard this comment?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard your changes to the comment?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep Writing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep as Draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A draft comes back when you comment on the same passage again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A draft comes back when you edit the comment again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Glosa::CommentField</name>
+    <message>
+        <source>Write something first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The text is %n character(s) over the limit of %1.</source>
+        <translation>
+            <numerusform>The text is %n character over the limit of %1.</numerusform>
+            <numerusform>The text is %n characters over the limit of %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n character(s) left</source>
+        <translation>
+            <numerusform>%n character left</numerusform>
+            <numerusform>%n characters left</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n character(s) over the limit</source>
+        <translation>
+            <numerusform>%n character over the limit</numerusform>
+            <numerusform>%n characters over the limit</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -228,6 +317,10 @@
     </message>
     <message>
         <source>Glosa uses the new server and tenant from its next start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You can read this page but not comment on it: your role is viewer.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -507,15 +600,75 @@ Select a passage in the document and choose Comment to start a discussion.</sour
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Edit comment</source>
+        <source>New Thread with It</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Comment:</source>
+        <source>Start a new thread on the same passage with your reply</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Delete</source>
+        <source>Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy your reply to the clipboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete this thread and all its comments for everyone? Your unsent reply to it is discarded too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The thread was deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select the thread to reply to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard your unsent reply?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The thread on “%1” has been deleted. Your reply to it is kept here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 Your reply is back in its reply box.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete this comment for everyone?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You can read this page but not change it: your role is viewer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the one who started this thread or a moderator may delete it.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -9,6 +9,29 @@
     </message>
 </context>
 <context>
+    <name>Glosa::ChatModel</name>
+    <message>
+        <source>Written %1
+Edited %2</source>
+        <translation>Escrito el %1
+Editado el %2</translation>
+    </message>
+    <message>
+        <source>Written %1</source>
+        <translation>Escrito el %1</translation>
+    </message>
+    <message>
+        <source>Started %1
+Last change %2</source>
+        <translation>Iniciado el %1
+Último cambio el %2</translation>
+    </message>
+    <message>
+        <source>Started %1</source>
+        <translation>Iniciado el %1</translation>
+    </message>
+</context>
+<context>
     <name>Glosa::CommentEditor</name>
     <message>
         <source>New thread</source>
@@ -21,6 +44,74 @@
     <message>
         <source>Comment</source>
         <translation>Comentar</translation>
+    </message>
+    <message>
+        <source>Edit comment</source>
+        <translation>Editar comentario</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+    <message>
+        <source>Start the thread (Ctrl+Enter)</source>
+        <translation>Iniciar el hilo (Ctrl+Intro)</translation>
+    </message>
+    <message>
+        <source>Save the comment (Ctrl+Enter)</source>
+        <translation>Guardar el comentario (Ctrl+Intro)</translation>
+    </message>
+    <message>
+        <source>Discard this comment?</source>
+        <translation>¿Descartar este comentario?</translation>
+    </message>
+    <message>
+        <source>Discard your changes to the comment?</source>
+        <translation>¿Descartar tus cambios en el comentario?</translation>
+    </message>
+    <message>
+        <source>Keep Writing</source>
+        <translation>Seguir escribiendo</translation>
+    </message>
+    <message>
+        <source>Keep as Draft</source>
+        <translation>Guardar como borrador</translation>
+    </message>
+    <message>
+        <source>A draft comes back when you comment on the same passage again.</source>
+        <translation>El borrador vuelve cuando comentes de nuevo el mismo pasaje.</translation>
+    </message>
+    <message>
+        <source>A draft comes back when you edit the comment again.</source>
+        <translation>El borrador vuelve cuando edites de nuevo el comentario.</translation>
+    </message>
+</context>
+<context>
+    <name>Glosa::CommentField</name>
+    <message>
+        <source>Write something first.</source>
+        <translation>Escribe algo primero.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The text is %n character(s) over the limit of %1.</source>
+        <translation>
+            <numerusform>El texto supera en %n carácter el límite de %1.</numerusform>
+            <numerusform>El texto supera en %n caracteres el límite de %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n character(s) left</source>
+        <translation>
+            <numerusform>Queda %n carácter</numerusform>
+            <numerusform>Quedan %n caracteres</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n character(s) over the limit</source>
+        <translation>
+            <numerusform>%n carácter por encima del límite</numerusform>
+            <numerusform>%n caracteres por encima del límite</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -229,6 +320,10 @@
     <message>
         <source>Glosa uses the new server and tenant from its next start.</source>
         <translation>Glosa usará el nuevo servidor y el nuevo inquilino a partir del próximo inicio.</translation>
+    </message>
+    <message>
+        <source>You can read this page but not comment on it: your role is viewer.</source>
+        <translation>Puedes leer esta página pero no comentarla: tu rol es de lector.</translation>
     </message>
 </context>
 <context>
@@ -509,16 +604,76 @@ Selecciona un pasaje del documento y elige Comentar para iniciar una conversaci�
         <translation>Editar…</translation>
     </message>
     <message>
-        <source>Edit comment</source>
-        <translation>Editar comentario</translation>
+        <source>New Thread with It</source>
+        <translation>Nuevo hilo con ella</translation>
     </message>
     <message>
-        <source>Comment:</source>
-        <translation>Comentario:</translation>
+        <source>Start a new thread on the same passage with your reply</source>
+        <translation>Inicia un hilo nuevo sobre el mismo pasaje con tu respuesta</translation>
     </message>
     <message>
-        <source>Delete</source>
-        <translation>Eliminar</translation>
+        <source>Copy</source>
+        <translation>Copiar</translation>
+    </message>
+    <message>
+        <source>Copy your reply to the clipboard</source>
+        <translation>Copia tu respuesta al portapapeles</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Descartar</translation>
+    </message>
+    <message>
+        <source>Delete this thread and all its comments for everyone? Your unsent reply to it is discarded too.</source>
+        <translation>¿Eliminar este hilo y todos sus comentarios para todos? También se descarta tu respuesta sin enviar.</translation>
+    </message>
+    <message>
+        <source>The thread was deleted.</source>
+        <translation>El hilo se ha eliminado.</translation>
+    </message>
+    <message>
+        <source>Select the thread to reply to.</source>
+        <translation>Selecciona el hilo al que responder.</translation>
+    </message>
+    <message>
+        <source>Discard reply</source>
+        <translation>Descartar respuesta</translation>
+    </message>
+    <message>
+        <source>Discard your unsent reply?</source>
+        <translation>¿Descartar tu respuesta sin enviar?</translation>
+    </message>
+    <message>
+        <source>The thread on “%1” has been deleted. Your reply to it is kept here.</source>
+        <translation>El hilo sobre “%1” se ha eliminado. Tu respuesta se conserva aquí.</translation>
+    </message>
+    <message>
+        <source>%1 Your reply is back in its reply box.</source>
+        <translation>%1 Tu respuesta ha vuelto a su cuadro de respuesta.</translation>
+    </message>
+    <message>
+        <source>Edit again</source>
+        <translation>Editar de nuevo</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Eliminar…</translation>
+    </message>
+    <message>
+        <source>Delete comment</source>
+        <translation>Eliminar comentario</translation>
+    </message>
+    <message>
+        <source>Delete this comment for everyone?</source>
+        <translation>¿Eliminar este comentario para todos?</translation>
+    </message>
+    <message>
+        <source>You can read this page but not change it: your role is viewer.</source>
+        <translation>Puedes leer esta página pero no cambiarla: tu rol es de lector.</translation>
+    </message>
+    <message>
+        <source>Only the one who started this thread or a moderator may delete it.</source>
+        <translation>Solo quien inició este hilo o un moderador puede borrarlo.</translation>
     </message>
 </context>
 <context>

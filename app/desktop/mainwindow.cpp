@@ -6,6 +6,7 @@
 #include "commenteditor.h"
 #include "documentdirectory.h"
 #include "documentview.h"
+#include "draftstore.h"
 #include "openfromserverdialog.h"
 #include "pagesession.h"
 #include "settingsdialog.h"
@@ -68,6 +69,7 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
 
     connect(m_view, &DocumentView::commentRequested, this, &MainWindow::startThread);
     connect(m_view, &DocumentView::chatClicked, m_panel, &ThreadPanel::selectChat);
+    connect(m_panel, &ThreadPanel::newThreadRequested, this, &MainWindow::startThreadOn);
     connect(m_panel, &ThreadPanel::chatSelected, this, [this](const QString &id) {
         m_view->setSelectedChat(id);
         m_view->revealChat(id);
@@ -214,11 +216,9 @@ void MainWindow::openDocument(const LoadedDocument &document)
     showDocument();
     m_topBar->setClient(m_session->client());
     m_topBar->setModel(m_model);
-    connect(m_session.get(), &PageSession::changeRejected, this,
-            [this](const QString &, const QString &reason) {
-                m_panel->showProblem(reason);
-                statusBar()->showMessage(reason, 8000);
-            });
+    connect(
+        m_session.get(), &PageSession::changeRejected, this,
+        [this](const QString &, const QString &reason) { statusBar()->showMessage(reason, 8000); });
     connect(m_session->client(), &SyncClient::serverError, this,
             [this](const QString &reason) { statusBar()->showMessage(reason, 8000); });
 }
@@ -268,10 +268,21 @@ void MainWindow::startThread()
         statusBar()->showMessage(tr("Select the passage you want to comment on first."), 5000);
         return;
     }
-    CommentEditor editor(anchor->exact, this);
-    if (editor.exec() != QDialog::Accepted)
+    startThreadOn(*anchor);
+}
+
+void MainWindow::startThreadOn(const Anchor &anchor)
+{
+    if (m_session && !m_session->canWrite()) {
+        statusBar()->showMessage(
+            tr("You can read this page but not comment on it: your role is viewer."), 8000);
         return;
-    const QString chatId = m_session->startThread(*anchor, editor.text());
+    }
+    CommentEditor editor(anchor.exact, CommentEditor::Mode::NewThread, this);
+    editor.keepDraft(m_panel->drafts(), DraftStore::newThreadKey(anchor), anchor);
+    if (editor.exec() != QDialog::Accepted || !m_session)
+        return;
+    const QString chatId = m_session->startThread(anchor, editor.text());
     m_panel->selectChat(chatId);
 }
 

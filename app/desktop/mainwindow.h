@@ -1,5 +1,6 @@
 #pragma once
 
+#include "anchor.h"
 #include "loadeddocument.h"
 
 #include <QMainWindow>
@@ -41,7 +42,10 @@ public:
     ChatModel *model() const { return m_model; }
 
     MainWindow *newWindow();
+    // A new thread on the selected passage, or on `anchor`; what was typed for the passage
+    // before and kept as a draft comes back.
     void startThread();
+    void startThreadOn(const Anchor &anchor);
 
 protected:
     void closeEvent(QCloseEvent *event) override;

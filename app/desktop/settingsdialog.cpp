@@ -39,7 +39,10 @@ SettingsDialog::SettingsDialog(const AppContext::Settings &settings, QWidget *pa
         if (!file.isEmpty())
             m_tokenFile->setText(file);
     });
-    form->addRow(tr("Token &file:"), fileRow);
+    // A row whose field is a layout has no buddy of its own: the label names the line edit.
+    auto *fileLabel = new QLabel(tr("Token &file:"), this);
+    fileLabel->setBuddy(m_tokenFile);
+    form->addRow(fileLabel, fileRow);
     m_name->setPlaceholderText(tr("Shown to others when you have no token"));
     m_name->setMaxLength(100);
     form->addRow(tr("Your &name:"), m_name);

@@ -24,7 +24,11 @@ constexpr int Spacing = 4;
 
 ThreadDelegate::ThreadDelegate(QObject *parent)
     : QStyledItemDelegate(parent)
-{}
+{
+    m_tick.setInterval(TickMs);
+    connect(&m_tick, &QTimer::timeout, this, &ThreadDelegate::repaintNeeded);
+    m_tick.start();
+}
 
 void ThreadDelegate::flash(const QString &chatId)
 {
@@ -36,9 +40,9 @@ void ThreadDelegate::flash(const QString &chatId)
     });
 }
 
-QString ThreadDelegate::relativeTime(const QDateTime &when)
+QString ThreadDelegate::relativeTime(const QDateTime &when, const QDateTime &now)
 {
-    const qint64 seconds = when.secsTo(QDateTime::currentDateTime());
+    const qint64 seconds = when.secsTo(now);
     if (seconds < 60)
         return tr("just now");
     if (seconds < 3600)

@@ -1,13 +1,16 @@
 #pragma once
 
+#include <QDateTime>
 #include <QSet>
 #include <QStyledItemDelegate>
+#include <QTimer>
 
 namespace Glosa {
 
 class AnchorIndex;
 
 // Paints threads as cards (quote, author, time, state) and comments as messages beneath them.
+// Times are relative ("5 min ago") and kept up to date: repaintNeeded is emitted every tick.
 class ThreadDelegate : public QStyledItemDelegate
 {
     Q_OBJECT
@@ -23,8 +26,12 @@ public:
                const QModelIndex &index) const override;
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
 
-    static QString relativeTime(const QDateTime &when);
+    static QString relativeTime(const QDateTime &when,
+                                const QDateTime &now = QDateTime::currentDateTime());
     static constexpr int FlashMs = 1500;
+    // How often the relative times are brought up to date.
+    static constexpr int TickMs = 15000;
+    void setTickInterval(int ms) { m_tick.setInterval(ms); }
 
 Q_SIGNALS:
     void repaintNeeded();
@@ -41,6 +48,7 @@ private:
 
     AnchorIndex *m_index = nullptr;
     QSet<QString> m_flashing;
+    QTimer m_tick;
 };
 
 } // namespace Glosa

@@ -1,13 +1,18 @@
 #include "threadpanel.h"
 
 #include "chatmodel.h"
-#include "pagesession.h"
+#include "commenteditor.h"
+#include "commentfield.h"
 #include "threaddelegate.h"
 
+#include <algorithm>
+
+#include <QClipboard>
 #include <QComboBox>
+#include <QFrame>
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QInputDialog>
 #include <QLabel>
 #include <QMenu>
 #include <QMessageBox>
@@ -43,10 +48,13 @@ ThreadPanel::ThreadPanel(QWidget *parent)
     , m_empty(new QLabel(this))
     , m_view(new QTreeView(this))
     , m_delegate(new ThreadDelegate(this))
-    , m_reply(new QPlainTextEdit(this))
+    , m_reply(new CommentField(this))
     , m_send(new QPushButton(tr("Reply"), this))
     , m_resolve(new QPushButton(this))
     , m_delete(new QPushButton(QIcon(u":/icons/delete.svg"_s), tr("Delete thread"), this))
+    , m_deletedNotice(new QFrame(this))
+    , m_deletedText(new QLabel(m_deletedNotice))
+    , m_newFromDraft(new QPushButton(tr("New Thread with It"), m_deletedNotice))
 {
     setObjectName(u"threadPanel"_s);
     auto *layout = new QVBoxLayout(this);
@@ -73,6 +81,12 @@ ThreadPanel::ThreadPanel(QWidget *parent)
     m_bannerTimer.setSingleShot(true);
     m_bannerTimer.setInterval(8000);
     connect(&m_bannerTimer, &QTimer::timeout, m_banner, &QLabel::hide);
+    m_banner->setTextFormat(Qt::RichText);
+    connect(m_banner, &QLabel::linkActivated, this, [this] {
+        m_banner->hide();
+        if (m_bannerAction)
+            m_bannerAction();
+    });
 
     m_proxy->setDynamicSortFilter(true);
     m_view->setObjectName(u"threadList"_s);
@@ -101,25 +115,66 @@ ThreadPanel::ThreadPanel(QWidget *parent)
     connect(m_delegate, &ThreadDelegate::repaintNeeded, m_view->viewport(),
             qOverload<>(&QWidget::update));
 
-    m_reply->setPlaceholderText(tr("Reply to the selected thread…"));
-    m_reply->setAccessibleName(tr("Reply"));
-    m_reply->setMaximumHeight(90);
+    m_deletedNotice->setObjectName(u"deletedThreadNotice"_s);
+    m_deletedNotice->setStyleSheet(u"#deletedThreadNotice { background: #fff4d6; "
+                                   "border-radius: 6px; }"_s);
+    auto *notice = new QVBoxLayout(m_deletedNotice);
+    m_deletedText->setWordWrap(true);
+    notice->addWidget(m_deletedText);
+    auto *choices = new QHBoxLayout;
+    m_newFromDraft->setObjectName(u"newThreadFromDraft"_s);
+    m_newFromDraft->setToolTip(tr("Start a new thread on the same passage with your reply"));
+    auto *copy = new QPushButton(tr("Copy"), m_deletedNotice);
+    copy->setObjectName(u"copyDraft"_s);
+    copy->setToolTip(tr("Copy your reply to the clipboard"));
+    auto *discard = new QPushButton(tr("Discard"), m_deletedNotice);
+    discard->setObjectName(u"discardDraft"_s);
+    choices->addWidget(m_newFromDraft);
+    choices->addWidget(copy);
+    choices->addStretch(1);
+    choices->addWidget(discard);
+    notice->addLayout(choices);
+    m_deletedNotice->hide();
+    layout->addWidget(m_deletedNotice);
+    connect(m_newFromDraft, &QPushButton::clicked, this, [this] {
+        const QString key = DraftStore::replyKey(m_replyChat);
+        const DraftStore::Draft draft = m_drafts->draft(key);
+        m_drafts->merge(DraftStore::newThreadKey(draft.anchor), draft);
+        m_drafts->remove(key);
+        leaveDeleted();
+        Q_EMIT newThreadRequested(draft.anchor);
+    });
+    connect(copy, &QPushButton::clicked, this, [this] {
+        QGuiApplication::clipboard()->setText(m_reply->text());
+        m_drafts->remove(DraftStore::replyKey(m_replyChat));
+        leaveDeleted();
+    });
+    connect(discard, &QPushButton::clicked, this, [this] {
+        m_drafts->remove(DraftStore::replyKey(m_replyChat));
+        leaveDeleted();
+    });
+
+    m_reply->editor()->setPlaceholderText(tr("Reply to the selected thread…"));
+    m_reply->editor()->setAccessibleName(tr("Reply"));
+    m_reply->editor()->setMaximumHeight(90);
     layout->addWidget(m_reply);
     auto *actions = new QHBoxLayout;
     m_resolve->setIcon(QIcon(u":/icons/resolve.svg"_s));
     actions->addWidget(m_resolve);
     actions->addWidget(m_delete);
     actions->addStretch(1);
+    m_send->setObjectName(u"sendReply"_s);
     m_send->setDefault(true);
-    m_send->setShortcut(QKeySequence(u"Ctrl+Return"_s));
-    m_send->setToolTip(tr("Send the reply (Ctrl+Enter)"));
     actions->addWidget(m_send);
     layout->addLayout(actions);
 
     connect(m_filter, &QComboBox::currentIndexChanged, this,
             [this] { setFilter(m_filter->currentData().value<Filter>()); });
     connect(m_send, &QPushButton::clicked, this, &ThreadPanel::sendReply);
-    connect(m_reply, &QPlainTextEdit::textChanged, this, &ThreadPanel::updateActions);
+    connect(m_reply, &CommentField::textChanged, this, &ThreadPanel::updateActions);
+    connect(m_reply, &CommentField::textChanged, this, &ThreadPanel::saveReply);
+    connect(m_reply, &CommentField::submitRequested, this, &ThreadPanel::sendReply);
+    connect(m_reply, &CommentField::cancelRequested, this, &ThreadPanel::cancelReply);
     connect(m_resolve, &QPushButton::clicked, this, [this] {
         const QString id = selectedChat();
         if (const Chat *chat = m_model ? m_model->session()->chat(id) : nullptr)
@@ -129,16 +184,25 @@ ThreadPanel::ThreadPanel(QWidget *parent)
         const QString id = selectedChat();
         if (id.isEmpty() || !m_model)
             return;
-        if (QMessageBox::question(this, tr("Delete thread"),
-                                  tr("Delete this thread and all its comments for everyone?")) ==
-            QMessageBox::Yes)
-            m_model->session()->deleteThread(id);
+        const QString key = DraftStore::replyKey(id);
+        const QString question =
+            m_drafts->text(key).isEmpty()
+                ? tr("Delete this thread and all its comments for everyone?")
+                : tr("Delete this thread and all its comments for everyone? Your unsent reply "
+                     "to it is discarded too.");
+        if (QMessageBox::question(this, tr("Delete thread"), question) != QMessageBox::Yes)
+            return;
+        m_drafts->remove(key);
+        m_model->session()->deleteThread(id);
     });
     connect(m_view, &QWidget::customContextMenuRequested, this, &ThreadPanel::contextMenu);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this,
             [this](const QModelIndex &current) {
                 m_view->setExpanded(current.parent().isValid() ? current.parent() : current, true);
-                updateActions();
+                if (m_replyDeleted)
+                    updateActions();
+                else
+                    bindReply(selectedChat());
                 Q_EMIT chatSelected(selectedChat());
             });
     updateActions();
@@ -161,7 +225,26 @@ void ThreadPanel::setModel(ChatModel *model, AnchorIndex *index)
 {
     if (m_model)
         m_model->disconnect(this);
+    if (m_session) {
+        m_session->disconnect(this);
+        m_session->client()->disconnect(this);
+    }
+    if (m_drafts)
+        m_drafts->disconnect(this);
     m_model = model;
+    m_session = model->session();
+    m_drafts = DraftStore::open(m_session->client()->options());
+    m_replyDeleted = false;
+    connect(m_session, &PageSession::chatRemoved, this, &ThreadPanel::onChatRemoved);
+    connect(m_session, &PageSession::chatsReset, this, &ThreadPanel::findDeletedDrafts);
+    connect(m_session, &PageSession::changeRejected, this, &ThreadPanel::onRejected);
+    // The welcome says who the user is, and so what they may do.
+    connect(m_session->client(), &SyncClient::welcomed, this, &ThreadPanel::updateActions);
+    // Another window on the page may write to the same draft.
+    connect(m_drafts.get(), &DraftStore::draftChanged, this, [this](const QString &key) {
+        if (key == DraftStore::replyKey(m_replyChat))
+            m_reply->setText(m_drafts->text(key));
+    });
     m_delegate->setAnchorIndex(index);
     m_proxy->setSourceModel(model);
     connect(model, &QAbstractItemModel::dataChanged, this, &ThreadPanel::updateActions);
@@ -175,7 +258,9 @@ void ThreadPanel::setModel(ChatModel *model, AnchorIndex *index)
                         m_delegate->flash(index.data(ChatModel::IdRole).toString());
                 }
             });
-    updateActions();
+    bindReply(selectedChat());
+    if (m_session->client()->state() == SyncClient::State::Live)
+        findDeletedDrafts();
 }
 
 void ThreadPanel::setFilter(Filter filter)
@@ -203,6 +288,11 @@ void ThreadPanel::selectChat(const QString &chatId)
     m_view->scrollTo(index);
 }
 
+QPlainTextEdit *ThreadPanel::replyEditor() const
+{
+    return m_reply->editor();
+}
+
 QString ThreadPanel::selectedChat() const
 {
     if (!m_model)
@@ -210,9 +300,13 @@ QString ThreadPanel::selectedChat() const
     return m_model->chatIdAt(m_proxy->mapToSource(m_view->currentIndex()));
 }
 
-void ThreadPanel::showProblem(const QString &message)
+void ThreadPanel::showProblem(const QString &message, const QString &action,
+                              std::function<void()> onAction)
 {
-    m_banner->setText(message);
+    m_bannerAction = std::move(onAction);
+    m_banner->setText(action.isEmpty() ? message.toHtmlEscaped()
+                                       : u"%1 <a href=\"#\">%2</a>"_s.arg(message.toHtmlEscaped(),
+                                                                          action.toHtmlEscaped()));
     m_banner->show();
     m_bannerTimer.start();
 }
@@ -221,50 +315,192 @@ void ThreadPanel::updateActions()
 {
     const QString id = selectedChat();
     const Chat *chat = m_model && !id.isEmpty() ? m_model->session()->chat(id) : nullptr;
-    m_reply->setEnabled(chat);
-    m_send->setEnabled(chat && !m_reply->toPlainText().trimmed().isEmpty());
-    m_resolve->setEnabled(chat);
+    const bool target = m_session && m_session->chat(m_replyChat);
+    // A viewer reads only: every way to change the page says so.
+    const QString readOnly = m_session && !m_session->canWrite()
+                                 ? tr("You can read this page but not change it: your role is "
+                                      "viewer.")
+                                 : QString();
+    m_reply->setEnabled(!m_replyChat.isEmpty() && readOnly.isEmpty());
+    m_reply->setToolTip(readOnly);
+    const QString problem = !readOnly.isEmpty() ? readOnly
+                            : m_replyDeleted    ? tr("The thread was deleted.")
+                            : target            ? m_reply->problem()
+                                                : tr("Select the thread to reply to.");
+    m_send->setEnabled(problem.isEmpty());
+    m_send->setToolTip(problem.isEmpty() ? tr("Send the reply (Ctrl+Enter)") : problem);
+    m_resolve->setEnabled(chat && readOnly.isEmpty());
     m_resolve->setText(chat && chat->resolved ? tr("Reopen") : tr("Resolve"));
-    const QString me = m_model ? m_model->session()->client()->user().id : QString();
-    m_delete->setEnabled(
-        chat && (chat->author.id == me || m_model->session()->client()->user().isModerator()));
+    m_resolve->setToolTip(readOnly);
+    const bool deletable = chat && m_session->canDeleteThread(id);
+    m_delete->setEnabled(deletable);
+    m_delete->setToolTip(!chat || deletable ? QString()
+                         : !readOnly.isEmpty()
+                             ? readOnly
+                             : tr("Only the one who started this thread or a moderator may "
+                                  "delete it."));
 }
 
 void ThreadPanel::sendReply()
 {
-    const QString id = selectedChat();
-    const QString text = m_reply->toPlainText();
-    if (id.isEmpty() || text.trimmed().isEmpty() || !m_model)
+    if (!m_send->isEnabled())
         return;
-    m_model->session()->reply(id, text);
-    m_reply->clear();
+    // Emptied first: a reply refused at once comes back into the box.
+    const QString text = m_reply->text();
+    m_reply->setText({});
+    m_session->reply(m_replyChat, text);
 }
 
-bool ThreadPanel::isOwn(const QModelIndex &index) const
+void ThreadPanel::cancelReply()
 {
-    return m_model && index.data(ChatModel::AuthorIdRole).toString() ==
-                          m_model->session()->client()->user().id;
+    if (m_reply->text().trimmed().isEmpty())
+        return m_reply->setText({});
+    if (QMessageBox::question(this, tr("Discard reply"), tr("Discard your unsent reply?"),
+                              QMessageBox::Discard | QMessageBox::Cancel,
+                              QMessageBox::Cancel) != QMessageBox::Discard)
+        return;
+    m_drafts->remove(DraftStore::replyKey(m_replyChat));
+    if (m_replyDeleted)
+        leaveDeleted();
+}
+
+void ThreadPanel::bindReply(const QString &chatId)
+{
+    m_replyChat = chatId;
+    m_replyDeleted = false;
+    m_deletedNotice->hide();
+    m_reply->editor()->setPlaceholderText(tr("Reply to the selected thread…"));
+    m_reply->setText(m_drafts && !chatId.isEmpty() ? m_drafts->text(DraftStore::replyKey(chatId))
+                                                   : QString());
+    updateActions();
+}
+
+void ThreadPanel::saveReply()
+{
+    if (!m_drafts || m_replyChat.isEmpty())
+        return;
+    const QString key = DraftStore::replyKey(m_replyChat);
+    DraftStore::Draft draft = m_drafts->draft(key);
+    draft.text = m_reply->text();
+    if (const Chat *chat = m_session ? m_session->chat(m_replyChat) : nullptr)
+        draft.anchor = chat->anchor;
+    m_drafts->setDraft(key, draft);
+}
+
+void ThreadPanel::onChatRemoved(const QString &chatId)
+{
+    if (!m_replyDeleted && !m_drafts->text(DraftStore::replyKey(chatId)).isEmpty())
+        showDeleted(chatId);
+}
+
+void ThreadPanel::findDeletedDrafts()
+{
+    if (m_replyDeleted) {
+        // The thread may be back (a snapshot); otherwise the reply stays where it is.
+        if (m_session->chat(m_replyChat))
+            bindReply(selectedChat());
+        return;
+    }
+    const QStringList keys = m_drafts->keys();
+    for (const QString &key : keys) {
+        const QString chatId = DraftStore::chatOfReplyKey(key);
+        if (!chatId.isEmpty() && !m_session->chat(chatId))
+            return showDeleted(chatId);
+    }
+}
+
+void ThreadPanel::showDeleted(const QString &chatId)
+{
+    const DraftStore::Draft draft = m_drafts->draft(DraftStore::replyKey(chatId));
+    m_replyChat = chatId;
+    m_replyDeleted = true;
+    m_reply->setText(draft.text);
+    const QString quote = draft.anchor.exact.simplified();
+    m_deletedText->setText(tr("The thread on “%1” has been deleted. Your reply to it is kept here.")
+                               .arg(quote.size() > 60 ? quote.left(60) + u'…' : quote));
+    m_newFromDraft->setVisible(!draft.anchor.exact.isEmpty());
+    m_deletedNotice->show();
+    m_reply->editor()->setPlaceholderText({});
+    updateActions();
+}
+
+void ThreadPanel::leaveDeleted()
+{
+    bindReply(selectedChat());
+    findDeletedDrafts();
+}
+
+void ThreadPanel::onRejected(const QString &chatId, const QString &reason,
+                             const PageSession::RefusedText &refused)
+{
+    using Kind = PageSession::RefusedText::Kind;
+    const Chat *chat = m_session->chat(chatId);
+    const Anchor anchor = chat ? chat->anchor : refused.anchor;
+    switch (refused.kind) {
+    case Kind::Reply:
+        m_drafts->merge(DraftStore::replyKey(chatId), {refused.text, anchor});
+        if (chat) {
+            if (!m_replyDeleted)
+                selectChat(chatId);
+            showProblem(tr("%1 Your reply is back in its reply box.").arg(reason));
+        } else {
+            onChatRemoved(chatId);
+            showProblem(reason);
+        }
+        break;
+    case Kind::NewThread:
+        m_drafts->merge(DraftStore::newThreadKey(anchor), {refused.text, anchor});
+        showProblem(reason, tr("Edit again"),
+                    [this, anchor] { Q_EMIT newThreadRequested(anchor); });
+        break;
+    case Kind::Edit:
+        m_drafts->setDraft(DraftStore::editKey(refused.commentId), {refused.text, anchor});
+        showProblem(reason, tr("Edit again"), [this, chatId, commentId = refused.commentId] {
+            editComment(chatId, commentId);
+        });
+        break;
+    case Kind::None:
+        showProblem(reason);
+        break;
+    }
+}
+
+void ThreadPanel::editComment(const QString &chatId, const QString &commentId)
+{
+    const Chat *chat = m_session ? m_session->chat(chatId) : nullptr;
+    if (!chat)
+        return;
+    const auto comment =
+        std::find_if(chat->comments.cbegin(), chat->comments.cend(),
+                     [&](const Comment &c) { return c.id == commentId && !c.deleted; });
+    if (comment == chat->comments.cend())
+        return;
+    const QString original = comment->text;
+    CommentEditor editor(chat->anchor.exact, CommentEditor::Mode::Edit, this);
+    editor.setOriginal(original);
+    editor.keepDraft(m_drafts.get(), DraftStore::editKey(commentId), chat->anchor);
+    if (editor.exec() == QDialog::Accepted && editor.text() != original && m_session)
+        m_session->editComment(chatId, commentId, editor.text());
 }
 
 void ThreadPanel::contextMenu(const QPoint &at)
 {
     const QModelIndex index = m_view->indexAt(at);
     if (!index.isValid() || !m_model || index.data(ChatModel::IsThreadRole).toBool() ||
-        index.data(ChatModel::DeletedRole).toBool() || !isOwn(index))
+        index.data(ChatModel::DeletedRole).toBool())
         return;
     const QString chatId = m_model->chatIdAt(m_proxy->mapToSource(index));
     const QString commentId = index.data(ChatModel::IdRole).toString();
+    if (!m_session->canChangeComment(chatId, commentId))
+        return;
     QMenu menu(this);
-    menu.addAction(tr("Edit…"), this, [this, index, chatId, commentId] {
-        bool ok = false;
-        const QString text =
-            QInputDialog::getMultiLineText(this, tr("Edit comment"), tr("Comment:"),
-                                           index.data(ChatModel::TextRole).toString(), &ok);
-        if (ok && !text.trimmed().isEmpty())
-            m_model->session()->editComment(chatId, commentId, text);
-    });
-    menu.addAction(QIcon(u":/icons/delete.svg"_s), tr("Delete"), this, [this, chatId, commentId] {
-        m_model->session()->deleteComment(chatId, commentId);
+    menu.addAction(tr("Edit…"), this,
+                   [this, chatId, commentId] { editComment(chatId, commentId); });
+    menu.addAction(QIcon(u":/icons/delete.svg"_s), tr("Delete…"), this, [this, chatId, commentId] {
+        if (QMessageBox::question(this, tr("Delete comment"),
+                                  tr("Delete this comment for everyone?")) == QMessageBox::Yes &&
+            m_session)
+            m_session->deleteComment(chatId, commentId);
     });
     menu.exec(m_view->viewport()->mapToGlobal(at));
 }

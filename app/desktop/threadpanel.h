@@ -1,9 +1,15 @@
 #pragma once
 
+#include "draftstore.h"
+#include "pagesession.h"
+
 #include <QPointer>
 #include <QSortFilterProxyModel>
 #include <QTimer>
 #include <QWidget>
+
+#include <functional>
+#include <memory>
 
 class QComboBox;
 class QLabel;
@@ -15,11 +21,14 @@ namespace Glosa {
 
 class AnchorIndex;
 class ChatModel;
-class PageSession;
+class CommentField;
 class ThreadDelegate;
 
 // The threads of the page in document order with their comments; replying, editing and
 // deleting one's own comments, resolving, deleting a thread, and a filter on open/resolved.
+// The reply box writes to one thread, whose draft it keeps (DraftStore): selecting another
+// thread shows that thread's draft, and when the thread is deleted by someone else the reply
+// stays, with a notice that offers to start a new thread with it, copy it or discard it.
 class ThreadPanel : public QWidget
 {
     Q_OBJECT
@@ -33,23 +42,42 @@ public:
     void setFilter(Filter filter);
     void selectChat(const QString &chatId);
     QString selectedChat() const;
-    // A change of the user's was refused: say why, visibly, for a while.
-    void showProblem(const QString &message);
+    // A change of the user's was refused: say why, visibly, for a while; with an action, a link
+    // that does it.
+    void showProblem(const QString &message, const QString &action = {},
+                     std::function<void()> onAction = {});
+    DraftStore *drafts() const { return m_drafts.get(); }
+    // The thread the reply box writes to.
+    QString replyChat() const { return m_replyChat; }
+    QWidget *deletedNotice() const { return m_deletedNotice; }
 
     QTreeView *view() const { return m_view; }
-    QPlainTextEdit *replyEditor() const { return m_reply; }
+    QPlainTextEdit *replyEditor() const;
+    CommentField *replyField() const { return m_reply; }
     QLabel *banner() const { return m_banner; }
     ThreadDelegate *delegate() const { return m_delegate; }
 
 Q_SIGNALS:
     void chatSelected(const QString &chatId);
+    // The user asks to start a thread on the passage, from the draft kept under
+    // DraftStore::newThreadKey(anchor).
+    void newThreadRequested(const Glosa::Anchor &anchor);
 
 private:
     void updateActions();
     void updateEmpty();
     void sendReply();
+    void cancelReply();
+    void bindReply(const QString &chatId);
+    void saveReply();
+    void onChatRemoved(const QString &chatId);
+    void findDeletedDrafts();
+    void showDeleted(const QString &chatId);
+    void leaveDeleted();
+    void onRejected(const QString &chatId, const QString &reason,
+                    const PageSession::RefusedText &refused);
+    void editComment(const QString &chatId, const QString &commentId);
     void contextMenu(const QPoint &at);
-    bool isOwn(const QModelIndex &index) const;
 
     class ResolvedFilter : public QSortFilterProxyModel
     {
@@ -63,17 +91,26 @@ private:
     };
 
     QPointer<ChatModel> m_model;
+    QPointer<PageSession> m_session;
+    std::shared_ptr<DraftStore> m_drafts;
+    QString m_replyChat;
+    // The thread of m_replyChat was deleted; the reply stays on it until the user decides.
+    bool m_replyDeleted = false;
     ResolvedFilter *m_proxy;
     QComboBox *m_filter;
     QLabel *m_banner;
     QLabel *m_empty;
     QTreeView *m_view;
     ThreadDelegate *m_delegate;
-    QPlainTextEdit *m_reply;
+    CommentField *m_reply;
     QPushButton *m_send;
     QPushButton *m_resolve;
     QPushButton *m_delete;
     QTimer m_bannerTimer;
+    std::function<void()> m_bannerAction;
+    QWidget *m_deletedNotice;
+    QLabel *m_deletedText;
+    QPushButton *m_newFromDraft;
 };
 
 } // namespace Glosa

@@ -3,6 +3,7 @@
 #include "pagesession.h"
 
 #include <QDateTime>
+#include <QLocale>
 
 #include <algorithm>
 
@@ -15,6 +16,12 @@ namespace {
 QDateTime dateTime(qint64 msecs)
 {
     return QDateTime::fromMSecsSinceEpoch(msecs, Qt::UTC);
+}
+
+// The exact date and time, in the user's time zone and language.
+QString exactTime(qint64 msecs)
+{
+    return QLocale().toString(dateTime(msecs).toLocalTime(), QLocale::LongFormat);
 }
 
 } // namespace
@@ -178,6 +185,11 @@ QVariant ChatModel::data(const QModelIndex &index, int role) const
             return dateTime(comment.editedAt.value_or(comment.createdAt));
         case EditedRole:
             return comment.editedAt.has_value();
+        case Qt::ToolTipRole:
+            return comment.editedAt
+                       ? tr("Written %1\nEdited %2")
+                             .arg(exactTime(comment.createdAt), exactTime(*comment.editedAt))
+                       : tr("Written %1").arg(exactTime(comment.createdAt));
         case DeletedRole:
             return comment.deleted;
         case PendingRole:
@@ -216,6 +228,11 @@ QVariant ChatModel::data(const QModelIndex &index, int role) const
         return dateTime(chat.updatedAt);
     case EditedRole:
         return first && first->editedAt.has_value();
+    case Qt::ToolTipRole:
+        return chat.updatedAt > chat.createdAt
+                   ? tr("Started %1\nLast change %2")
+                         .arg(exactTime(chat.createdAt), exactTime(chat.updatedAt))
+                   : tr("Started %1").arg(exactTime(chat.createdAt));
     case DeletedRole:
         return first && first->deleted;
     case ResolvedRole:

@@ -25,6 +25,8 @@ class ChatModel : public QAbstractItemModel
 public:
     // Roles of threads and comments; those marked "thread" are empty on comments. Where a
     // thread role speaks of a comment (text, edited, deleted) it is the thread's first comment.
+    // Qt::ToolTipRole gives the exact local times a thread was started and last changed, and a
+    // comment written and edited.
     enum Roles {
         IdRole = Qt::UserRole + 1, // chat id / comment id
         QuoteRole,                 // thread: anchor.exact

@@ -26,6 +26,22 @@ QMap<QString, std::weak_ptr<PageSession>> &registry()
     return sessions;
 }
 
+PageSession::RefusedText refusedTextOf(const ClientMessage &op)
+{
+    using Kind = PageSession::RefusedText::Kind;
+    PageSession::RefusedText refused;
+    if (const auto *create = std::get_if<NewChatOp>(&op)) {
+        refused = {Kind::NewThread, create->commentId, create->anchor, create->text};
+    } else if (const auto *update = std::get_if<UpdateChatOp>(&op)) {
+        const Change &c = update->change;
+        if (c.op == Change::Op::AddComment)
+            refused = {Kind::Reply, c.comment.id, {}, c.comment.text};
+        else if (c.op == Change::Op::EditComment)
+            refused = {Kind::Edit, c.commentId, {}, c.text};
+    }
+    return refused;
+}
+
 } // namespace
 
 PageSession::PageSession(const SyncClient::Options &options, QObject *parent)
@@ -229,7 +245,7 @@ QString PageSession::refusal(const ClientMessage &op) const
 void PageSession::submit(const ClientMessage &op)
 {
     if (const QString why = refusal(op); !why.isEmpty()) {
-        Q_EMIT changeRejected(ChatReducer::chatIdOf(op), why);
+        Q_EMIT changeRejected(ChatReducer::chatIdOf(op), why, refusedTextOf(op));
         return;
     }
     m_pending.append({op, QDateTime::currentMSecsSinceEpoch()});
@@ -329,8 +345,9 @@ void PageSession::onRejected(const QString &broadcastId, const QString &reason)
     for (const Pending &p : std::as_const(m_pending)) {
         if (ChatReducer::broadcastIdOf(p.op) == broadcastId) {
             const QString chatId = ChatReducer::chatIdOf(p.op);
+            const RefusedText refused = refusedTextOf(p.op);
             onSettled(broadcastId);
-            Q_EMIT changeRejected(chatId, reason);
+            Q_EMIT changeRejected(chatId, reason, refused);
             return;
         }
     }

@@ -21,6 +21,16 @@ class PageSession : public QObject
     Q_PROPERTY(int viewers READ viewers NOTIFY viewersChanged)
 
 public:
+    // What the user wrote in a change that was refused, to give it back to them.
+    struct RefusedText
+    {
+        enum class Kind { None, NewThread, Reply, Edit };
+        Kind kind = Kind::None;
+        QString commentId; // the comment it would have added, or the comment edited
+        Anchor anchor;     // NewThread: the passage
+        QString text;
+    };
+
     explicit PageSession(const SyncClient::Options &options, QObject *parent = nullptr);
     ~PageSession() override;
 
@@ -58,8 +68,10 @@ Q_SIGNALS:
     void chatRemoved(const QString &chatId);
     // Everything may have changed: a snapshot replaced the page.
     void chatsReset();
-    // A change of the user's was refused and undone; `reason` is for people.
-    void changeRejected(const QString &chatId, const QString &reason);
+    // A change of the user's was refused and undone; `reason` is for people, `refused` is the
+    // text the change carried (Kind::None for changes without one).
+    void changeRejected(const QString &chatId, const QString &reason,
+                        const Glosa::PageSession::RefusedText &refused);
     void viewersChanged(int viewers);
 
 private:

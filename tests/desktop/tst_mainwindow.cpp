@@ -4,7 +4,9 @@
 #include "appcontext.h"
 #include "chatmodel.h"
 #include "commenteditor.h"
+#include "commentfield.h"
 #include "documentview.h"
+#include "draftstore.h"
 #include "mainwindow.h"
 #include "pagesession.h"
 #include "threaddelegate.h"
@@ -12,13 +14,19 @@
 #include "topbar.h"
 
 #include <QApplication>
+#include <QClipboard>
+#include <QDir>
+#include <QFile>
 #include <QJsonArray>
 #include <QLabel>
+#include <QMenu>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPointer>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTest>
 #include <QTimer>
 #include <QToolButton>
@@ -45,6 +53,26 @@ void answerCommentEditor(const QString &text)
         QVERIFY(editor);
         editor->editor()->setPlainText(text);
         editor->accept();
+    });
+}
+
+// Runs `answer` on the next modal dialog of type T.
+template<typename T, typename F>
+void whenModal(F answer)
+{
+    QTimer::singleShot(0, [answer] {
+        auto *dialog = qobject_cast<T *>(QApplication::activeModalWidget());
+        QVERIFY(dialog);
+        answer(dialog);
+    });
+}
+
+// Answers the next question with `button`.
+void answerQuestion(QMessageBox::StandardButton button)
+{
+    whenModal<QMessageBox>([button](QMessageBox *box) {
+        QVERIFY(box->button(button));
+        box->button(button)->click();
     });
 }
 
@@ -81,6 +109,29 @@ private:
         return w->session()->client()->state() == SyncClient::State::Live;
     }
 
+    // A new thread by a peer, seen by the window.
+    static QString othersThread(TestClient *other, MainWindow *window, const QString &text)
+    {
+        const QString chatId = TestClient::uuid();
+        const int rows = window->model()->rowCount();
+        other->send(TestClient::newChat(chatId, TestClient::uuid(), text));
+        other->next(u"new-text-chat"_s);
+        [&] { QTRY_COMPARE(window->model()->rowCount(), rows + 1); }();
+        return chatId;
+    }
+
+    void restartWithFrameLimit(qint64 bytes)
+    {
+        m_server->stop();
+        m_server->config.limits.frameBytes = bytes;
+        QVERIFY(m_server->restart());
+    }
+
+    static QPushButton *sendButton(MainWindow *window)
+    {
+        return window->threadPanel()->findChild<QPushButton *>(u"sendReply"_s);
+    }
+
     TestClient *peer(QObject *parent)
     {
         auto *client = new TestClient(parent);
@@ -99,6 +150,9 @@ private Q_SLOTS:
 
     void init()
     {
+        // Drafts of earlier runs (kept in the test mode app-data folder) are not this run's.
+        QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u"/drafts"_s)
+            .removeRecursively();
         m_server = std::make_unique<TestServer>();
         m_server->config.batchMs = 0;
         m_server->config.tenants = {{u"local"_s, {}, true}, {u"acme"_s, "s", false}};
@@ -162,6 +216,263 @@ private Q_SLOTS:
                      .toString(),
                  u"Because it is."_s);
         QVERIFY(window->threadPanel()->replyEditor()->toPlainText().isEmpty());
+    }
+
+    void replyBoxKeyboardAndLimit()
+    {
+        MainWindow *window = openWindow();
+        QVERIFY(QTest::qWaitForWindowActive(window));
+        QTRY_VERIFY(live(window));
+        TestClient *other = peer(this);
+        const QString chatId = TestClient::uuid();
+        other->send(TestClient::newChat(chatId, TestClient::uuid()));
+        QTRY_COMPARE(window->model()->rowCount(), 1);
+        ThreadPanel *panel = window->threadPanel();
+        panel->selectChat(chatId);
+        auto *send = panel->findChild<QPushButton *>(u"sendReply"_s);
+        QPlainTextEdit *box = panel->replyEditor();
+
+        box->setPlainText(QString(10001, u'x'));
+        QVERIFY(!send->isEnabled());
+        QVERIFY(send->toolTip().contains(u"1 character over the limit"_s));
+        QVERIFY(panel->replyField()->counter()->isVisible());
+        QTest::keyClick(box, Qt::Key_Return, Qt::ControlModifier);
+        QCOMPARE(window->session()->client()->pendingCount(), 0);
+
+        box->clear();
+        box->setFocus();
+        QTest::keyClicks(box, u"Sent from the keyboard"_s);
+        QTest::keyClick(box, Qt::Key_Tab);
+        QVERIFY(QApplication::focusWidget() != box);
+        QCOMPARE(box->toPlainText(), u"Sent from the keyboard"_s);
+        box->setFocus();
+        QTest::keyClick(box, Qt::Key_Return, Qt::ControlModifier);
+        const QJsonObject added = other->next(u"updated-text-chat"_s);
+        QCOMPARE(added["change"_L1]["comment"_L1]["text"_L1].toString(),
+                 u"Sent from the keyboard"_s);
+        QVERIFY(box->toPlainText().isEmpty());
+    }
+
+    void replyStaysWithItsDeletedThread()
+    {
+        MainWindow *window = openWindow();
+        QTRY_VERIFY(live(window));
+        TestClient *other = peer(this);
+        ThreadPanel *panel = window->threadPanel();
+        const QString doomed = othersThread(other, window, u"To be deleted"_s);
+        const QString kept = othersThread(other, window, u"Stays"_s);
+        panel->selectChat(doomed);
+        panel->replyEditor()->setPlainText(u"My answer"_s);
+
+        other->send(TestClient::deleteChat(doomed));
+        other->next(u"deleted-text-chat"_s);
+        QTRY_COMPARE(window->model()->rowCount(), 1);
+        // The selection moved on; the reply did not.
+        QCOMPARE(panel->selectedChat(), kept);
+        QVERIFY(panel->deletedNotice()->isVisible());
+        QCOMPARE(panel->replyChat(), doomed);
+        QCOMPARE(panel->replyEditor()->toPlainText(), u"My answer"_s);
+        QVERIFY(!sendButton(window)->isEnabled());
+        QCOMPARE(sendButton(window)->toolTip(), u"The thread was deleted."_s);
+        QTest::keyClick(panel->replyEditor(), Qt::Key_Return, Qt::ControlModifier);
+        QCOMPARE(window->session()->client()->pendingCount(), 0);
+        QCOMPARE(window->session()->chat(kept)->comments.size(), 1);
+
+        // A new thread on the same passage, with the reply.
+        whenModal<CommentEditor>([](CommentEditor *editor) {
+            QCOMPARE(editor->text(), u"My answer"_s);
+            editor->accept();
+        });
+        QTest::mouseClick(panel->deletedNotice()->findChild<QPushButton *>(u"newThreadFromDraft"_s),
+                          Qt::LeftButton);
+        const QJsonObject chat = other->next(u"new-text-chat"_s)["chat"_L1].toObject();
+        QCOMPARE(chat["anchor"_L1]["exact"_L1].toString(), u"quick"_s);
+        QCOMPARE(chat["anchor"_L1]["start"_L1].toInt(), 10);
+        QCOMPARE(chat["comments"_L1][0]["text"_L1].toString(), u"My answer"_s);
+        QVERIFY(!panel->deletedNotice()->isVisible());
+        QVERIFY(panel->drafts()->keys().isEmpty());
+    }
+
+    void deletedThreadsReplyCanBeCopied()
+    {
+        MainWindow *window = openWindow();
+        QTRY_VERIFY(live(window));
+        TestClient *other = peer(this);
+        ThreadPanel *panel = window->threadPanel();
+        const QString doomed = othersThread(other, window, u"To be deleted"_s);
+        panel->selectChat(doomed);
+        panel->replyEditor()->setPlainText(u"Worth keeping"_s);
+        other->send(TestClient::deleteChat(doomed));
+        QTRY_VERIFY(panel->deletedNotice()->isVisible());
+        QTest::mouseClick(panel->deletedNotice()->findChild<QPushButton *>(u"copyDraft"_s),
+                          Qt::LeftButton);
+        QCOMPARE(QGuiApplication::clipboard()->text(), u"Worth keeping"_s);
+        QVERIFY(!panel->deletedNotice()->isVisible());
+        QVERIFY(panel->replyEditor()->toPlainText().isEmpty());
+        QVERIFY(panel->drafts()->keys().isEmpty());
+    }
+
+    void repliesAreDraftsPerThreadThatOutliveTheWindow()
+    {
+        QPointer<MainWindow> window = openWindow();
+        QTRY_VERIFY(live(window));
+        TestClient *other = peer(this);
+        const QString a = othersThread(other, window, u"First"_s);
+        const QString b = othersThread(other, window, u"Second"_s);
+        ThreadPanel *panel = window->threadPanel();
+        panel->selectChat(a);
+        panel->replyEditor()->setPlainText(u"Draft for the first"_s);
+        panel->selectChat(b);
+        QVERIFY(panel->replyEditor()->toPlainText().isEmpty());
+        panel->replyEditor()->setPlainText(u"Draft for the second"_s);
+        panel->selectChat(a);
+        QCOMPARE(panel->replyEditor()->toPlainText(), u"Draft for the first"_s);
+        const QString file = DraftStore::pathFor(window->session()->client()->options());
+
+        window->close();
+        QTRY_VERIFY(!window);
+        QVERIFY(QFile::exists(file));
+        auto *again = new MainWindow(m_context.get());
+        again->openDocument(document());
+        again->show();
+        QTRY_COMPARE(again->model()->rowCount(), 2);
+        again->threadPanel()->selectChat(b);
+        QCOMPARE(again->threadPanel()->replyEditor()->toPlainText(), u"Draft for the second"_s);
+        again->threadPanel()->selectChat(a);
+        QCOMPARE(again->threadPanel()->replyEditor()->toPlainText(), u"Draft for the first"_s);
+    }
+
+    void escapeAsksBeforeDiscardingAReply()
+    {
+        MainWindow *window = openWindow();
+        QTRY_VERIFY(live(window));
+        TestClient *other = peer(this);
+        const QString chatId = othersThread(other, window, u"A thread"_s);
+        ThreadPanel *panel = window->threadPanel();
+        panel->selectChat(chatId);
+        QTest::keyClicks(panel->replyEditor(), u"Half a thought"_s);
+        answerQuestion(QMessageBox::Cancel);
+        QTest::keyClick(panel->replyEditor(), Qt::Key_Escape);
+        QCOMPARE(panel->replyEditor()->toPlainText(), u"Half a thought"_s);
+        answerQuestion(QMessageBox::Discard);
+        QTest::keyClick(panel->replyEditor(), Qt::Key_Escape);
+        QVERIFY(panel->replyEditor()->toPlainText().isEmpty());
+        QVERIFY(panel->drafts()->text(DraftStore::replyKey(chatId)).isEmpty());
+    }
+
+    void cancellingANewThreadAsksAndCanKeepADraft()
+    {
+        MainWindow *window = openWindow();
+        QTRY_VERIFY(live(window));
+        QTextCursor cursor = window->documentView()->textCursor();
+        cursor.setPosition(4);
+        cursor.setPosition(9, QTextCursor::KeepAnchor);
+        window->documentView()->setTextCursor(cursor);
+        whenModal<CommentEditor>([](CommentEditor *editor) {
+            editor->editor()->setPlainText(u"Half a thought"_s);
+            answerQuestion(QMessageBox::Cancel); // keep writing
+            QTest::keyClick(editor->editor(), Qt::Key_Escape);
+            QVERIFY(editor->isVisible());
+            answerQuestion(QMessageBox::Save); // keep as a draft
+            editor->reject();
+        });
+        window->startThread();
+        QCOMPARE(window->model()->rowCount(), 0);
+        whenModal<CommentEditor>([](CommentEditor *editor) {
+            QCOMPARE(editor->text(), u"Half a thought"_s);
+            answerQuestion(QMessageBox::Discard);
+            editor->reject();
+        });
+        window->startThread();
+        whenModal<CommentEditor>([](CommentEditor *editor) {
+            QVERIFY(editor->text().isEmpty());
+            editor->reject(); // nothing to lose: no question
+        });
+        window->startThread();
+        QCOMPARE(window->model()->rowCount(), 0);
+        QVERIFY(window->threadPanel()->drafts()->keys().isEmpty());
+    }
+
+    void rejectedReplyComesBackToItsBox()
+    {
+        restartWithFrameLimit(4096);
+        MainWindow *window = openWindow();
+        QTRY_VERIFY(live(window));
+        TestClient *other = peer(this);
+        const QString chatId = TestClient::uuid();
+        other->send(TestClient::newChat(chatId, TestClient::uuid()));
+        QTRY_COMPARE(window->model()->rowCount(), 1);
+        ThreadPanel *panel = window->threadPanel();
+        panel->selectChat(chatId);
+        const QString text(5000, u'r');
+        panel->replyEditor()->setPlainText(text);
+        QTest::mouseClick(sendButton(window), Qt::LeftButton);
+        QVERIFY(panel->replyEditor()->toPlainText().isEmpty());
+        QTRY_COMPARE(panel->replyEditor()->toPlainText(), text);
+        QVERIFY(panel->banner()->isVisible());
+        QVERIFY(panel->banner()->text().contains(u"back in its reply box"_s));
+        QCOMPARE(window->session()->chat(chatId)->comments.size(), 1);
+    }
+
+    void refusedEditCanBeEditedAgain()
+    {
+        MainWindow *window = openWindow();
+        QTRY_VERIFY(live(window));
+        const QString chatId =
+            window->session()->startThread({4, 9, u"quick"_s, {}, {}}, u"Mine"_s);
+        QTRY_COMPARE(window->session()->client()->pendingCount(), 0);
+        const QString commentId = window->session()->chat(chatId)->comments.first().id;
+        // Too long for the server (a client without the dialog's limit could send it).
+        const QString tooLong = QString(10001, u'x');
+        window->session()->editComment(chatId, commentId, tooLong);
+        ThreadPanel *panel = window->threadPanel();
+        QTRY_VERIFY(panel->banner()->isVisible());
+        QCOMPARE(window->session()->chat(chatId)->comments.first().text, u"Mine"_s);
+        QVERIFY(panel->banner()->text().contains(u"Edit again"_s));
+        whenModal<CommentEditor>([tooLong](CommentEditor *editor) {
+            QCOMPARE(editor->windowTitle(), u"Edit comment"_s);
+            QCOMPARE(editor->text(), tooLong);
+            QCOMPARE(editor->field()->counter()->text(), u"1 character over the limit"_s);
+            editor->editor()->setPlainText(u"Mine, shorter"_s);
+            editor->accept();
+        });
+        Q_EMIT panel->banner()->linkActivated(u"#"_s);
+        QTRY_COMPARE(window->session()->chat(chatId)->comments.first().text, u"Mine, shorter"_s);
+        QVERIFY(panel->drafts()->keys().isEmpty());
+    }
+
+    void deletingACommentAsksFirst()
+    {
+        MainWindow *window = openWindow();
+        QTRY_VERIFY(live(window));
+        PageSession *session = window->session().get();
+        const QString chatId = session->startThread({4, 9, u"quick"_s, {}, {}}, u"Mine"_s);
+        session->reply(chatId, u"A second thought"_s);
+        QTRY_COMPARE(session->client()->pendingCount(), 0);
+        ThreadPanel *panel = window->threadPanel();
+        panel->selectChat(chatId);
+        QTreeView *view = panel->view();
+        const QModelIndex reply = view->model()->index(1, 0, view->currentIndex());
+        QCOMPARE(reply.data(ChatModel::TextRole).toString(), u"A second thought"_s);
+        const auto deleteFromMenu = [view, reply](QMessageBox::StandardButton answer) {
+            QTimer::singleShot(0, [answer] {
+                auto *menu = qobject_cast<QMenu *>(QApplication::activePopupWidget());
+                QVERIFY(menu);
+                for (QAction *action : menu->actions()) {
+                    if (action->text() == u"Delete…"_s) {
+                        answerQuestion(answer);
+                        action->trigger();
+                    }
+                }
+                menu->close();
+            });
+            Q_EMIT view->customContextMenuRequested(view->visualRect(reply).center());
+        };
+        deleteFromMenu(QMessageBox::No);
+        QCOMPARE(session->client()->pendingCount(), 0);
+        QVERIFY(!session->chat(chatId)->comments.at(1).deleted);
+        deleteFromMenu(QMessageBox::Yes);
+        QVERIFY(session->chat(chatId)->comments.at(1).deleted);
     }
 
     void othersThreadsAppear()
@@ -233,20 +544,73 @@ private Q_SLOTS:
         QCOMPARE(first->topBar()->viewersText(), u"1 viewing"_s);
     }
 
+    // A server with a smaller frame limit than the app's own checks refuses a long comment:
+    // it shows at once, is undone visibly, and what was typed can be edited again.
     void refusedChangeIsShownAndUndone()
     {
-        MainWindow *window =
-            openWindow(TestServer::token(u"acme"_s, "s", u"vera"_s, u"viewer"_s), u"acme"_s);
+        restartWithFrameLimit(4096);
+        MainWindow *window = openWindow();
         QTRY_VERIFY(live(window));
         QTextCursor cursor = window->documentView()->textCursor();
         cursor.setPosition(10);
         cursor.setPosition(15, QTextCursor::KeepAnchor);
         window->documentView()->setTextCursor(cursor);
-        answerCommentEditor(u"Viewers cannot say this"_s);
+        const QString text(5000, u'w');
+        answerCommentEditor(text);
         window->startThread();
-        QCOMPARE(window->model()->rowCount(), 0); // never shown
+        QCOMPARE(window->model()->rowCount(), 1); // shown at once
+        QTRY_COMPARE(window->model()->rowCount(), 0);
         QTRY_VERIFY(window->threadPanel()->banner()->isVisible());
-        QVERIFY(window->threadPanel()->banner()->text().contains(u"viewer"_s));
+        QVERIFY(window->threadPanel()->banner()->text().contains(u"too long"_s));
+        // What was typed is kept: "Edit again" opens it.
+        whenModal<CommentEditor>([text](CommentEditor *editor) {
+            QCOMPARE(editor->text(), text);
+            editor->accept();
+        });
+        Q_EMIT window->threadPanel()->banner()->linkActivated(u"#"_s);
+        QCOMPARE(window->model()->rowCount(), 1); // sent again, and refused again
+        QTRY_COMPARE(window->model()->rowCount(), 0);
+    }
+
+    // A viewer's window is read-only, and says why wherever a change would start.
+    void viewerSeesThePageReadOnly()
+    {
+        TestClient member(this);
+        member.open(m_server->url());
+        member.join(document().document.page, u"acme"_s,
+                    TestServer::token(u"acme"_s, "s", u"mia"_s, u"member"_s));
+        const QString chatId = TestClient::uuid();
+        member.send(TestClient::newChat(chatId, TestClient::uuid()));
+        QVERIFY(!member.next(u"new-text-chat"_s).isEmpty());
+        MainWindow *window =
+            openWindow(TestServer::token(u"acme"_s, "s", u"vera"_s, u"viewer"_s), u"acme"_s);
+        QTRY_VERIFY(live(window));
+        QTRY_COMPARE(window->model()->rowCount(), 1);
+        ThreadPanel *panel = window->threadPanel();
+        panel->selectChat(chatId);
+        QVERIFY(!panel->replyEditor()->isEnabled());
+        QVERIFY(!sendButton(window)->isEnabled());
+        QVERIFY(sendButton(window)->toolTip().contains(u"viewer"_s));
+        const auto button = [panel](const QString &text) {
+            const QList<QPushButton *> buttons = panel->findChildren<QPushButton *>();
+            for (QPushButton *b : buttons) {
+                if (b->text() == text)
+                    return b;
+            }
+            return static_cast<QPushButton *>(nullptr);
+        };
+        QVERIFY(button(u"Resolve"_s) && !button(u"Resolve"_s)->isEnabled());
+        QVERIFY(button(u"Resolve"_s)->toolTip().contains(u"viewer"_s));
+        QVERIFY(button(u"Delete thread"_s) && !button(u"Delete thread"_s)->isEnabled());
+
+        QTextCursor cursor = window->documentView()->textCursor();
+        cursor.setPosition(10);
+        cursor.setPosition(15, QTextCursor::KeepAnchor);
+        window->documentView()->setTextCursor(cursor);
+        window->startThread(); // no editor opens
+        QVERIFY(!QApplication::activeModalWidget());
+        QVERIFY(window->statusBar()->currentMessage().contains(u"viewer"_s));
+        QCOMPARE(window->model()->rowCount(), 1);
     }
 
     void anotherDocumentInTheSameWindow()

@@ -12,8 +12,8 @@ CHECK is one of:
                 configuration readable by root only and kept when it was edited, the man pages
                 clean, `appstreamcli validate-tree` on the tree
   cpack         cpack makes the .deb and the .tar.gz (into --packages): their files, the .deb's
-                control fields (dependencies from dpkg-shlibdeps and the Qt plugins), its conffile
-                and maintainer scripts
+                control fields (dependencies from dpkg-shlibdeps, the Qt plugins and Qt's
+                translations; recommendations), its conffile and maintainer scripts
   token         `glosa-server token` of the build tree: its refusals, and tokens that verify
                 with the tenant's secret and that glosa-server accepts
   deb-install   (root only) apt installs the .deb; the unit verifies; the installed glosa-server,
@@ -256,12 +256,18 @@ def check_cpack(args):
     same(fields["Package"], "glosa", "the package name")
     same(fields["Version"], args.version, "the package version")
     depends = {d.strip().split(" ")[0] for d in fields["Depends"].split(",")}
-    # The Qt plugins loaded at run time, and libraries only dpkg-shlibdeps can have found.
-    for package in ("qt6-qpa-plugins", "libqt6sql6-sqlite", "libqt6svg6", "libc6", "libqt6core6",
-                    "libqt6gui6", "libqt6widgets6", "libqt6network6", "libqt6websockets6",
-                    "libqt6sql6"):
+    # The Qt plugins and translations loaded at run time, and libraries only dpkg-shlibdeps can
+    # have found.
+    for package in ("qt6-qpa-plugins", "libqt6sql6-sqlite", "libqt6svg6", "qt6-translations-l10n",
+                    "libc6", "libqt6core6", "libqt6gui6", "libqt6widgets6", "libqt6network6",
+                    "libqt6websockets6", "libqt6sql6"):
         check(package in depends, f"the .deb does not depend on {package}: {fields['Depends']}")
     print(f"Depends: {fields['Depends']}")
+    # What the app cannot do without is not merely recommended (apt may leave recommendations out).
+    recommends = {r.strip().split(" ")[0] for r in fields["Recommends"].split(",")}
+    same(sorted(recommends & depends), [], "the packages both recommended and depended on")
+    check("qt6-wayland" in recommends, f"the .deb does not recommend qt6-wayland: "
+          f"{fields['Recommends']}")
 
     # Control files: the conffile and the maintainer scripts.
     with tempfile.TemporaryDirectory(prefix="glosa-control-") as control:

@@ -107,6 +107,30 @@ private Q_SLOTS:
 
     void cleanupTestCase() { m_server.reset(); }
 
+    void tooltipsGiveTheExactTime()
+    {
+        auto a = session();
+        auto m = model(a.get());
+        QVERIFY(live(a.get()));
+        const QString chatId = a->startThread(anchorAt(3), u"first"_s);
+        QVERIFY(settled(a.get()));
+        const QModelIndex thread = m->indexOfChat(chatId);
+        const auto exact = [](const QModelIndex &index, int role) {
+            return QLocale().toString(index.data(role).toDateTime().toLocalTime(),
+                                      QLocale::LongFormat);
+        };
+        QCOMPARE(thread.data(Qt::ToolTipRole).toString(),
+                 u"Started %1"_s.arg(exact(thread, ChatModel::CreatedAtRole)));
+        const QString commentId = m->index(0, 0, thread).data(ChatModel::IdRole).toString();
+        a->editComment(chatId, commentId, u"first, edited"_s);
+        QVERIFY(settled(a.get()));
+        const QModelIndex comment = m->index(0, 0, thread);
+        QTRY_VERIFY(comment.data(ChatModel::EditedRole).toBool());
+        QCOMPARE(comment.data(Qt::ToolTipRole).toString(),
+                 u"Written %1\nEdited %2"_s.arg(exact(comment, ChatModel::CreatedAtRole),
+                                                exact(comment, ChatModel::UpdatedAtRole)));
+    }
+
     void documentOrderFromAnotherSession()
     {
         auto a = session();

@@ -1,0 +1,48 @@
+#include "appcontext.h"
+#include "threaddelegate.h"
+
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace Glosa;
+
+// The thread list's painter: relative times, and their refresh as time passes.
+class tst_ThreadDelegate : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase() { AppContext::installTranslations(u"en"_s); }
+
+    void relativeTimes_data()
+    {
+        QTest::addColumn<int>("secondsAgo");
+        QTest::addColumn<QString>("text");
+        QTest::newRow("now") << 0 << u"just now"_s;
+        QTest::newRow("59 s") << 59 << u"just now"_s;
+        QTest::newRow("1 min") << 60 << u"1 min ago"_s;
+        QTest::newRow("3 min") << 200 << u"3 min ago"_s;
+        QTest::newRow("2 h") << 7300 << u"2 h ago"_s;
+    }
+
+    void relativeTimes()
+    {
+        QFETCH(int, secondsAgo);
+        QFETCH(QString, text);
+        const QDateTime now = QDateTime::currentDateTime();
+        QCOMPARE(ThreadDelegate::relativeTime(now.addSecs(-secondsAgo), now), text);
+    }
+
+    void timesRefreshByThemselves()
+    {
+        ThreadDelegate delegate;
+        QSignalSpy repaints(&delegate, &ThreadDelegate::repaintNeeded);
+        QVERIFY(ThreadDelegate::TickMs <= 30000); // "just now" lasts at most 1.5 min
+        delegate.setTickInterval(20);
+        QTRY_VERIFY(repaints.size() >= 3);
+    }
+};
+
+QTEST_MAIN(tst_ThreadDelegate)
+#include "tst_threaddelegate.moc"
