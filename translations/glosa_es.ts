@@ -44,19 +44,24 @@
 <context>
     <name>Glosa::DocumentView</name>
     <message>
-        <location filename="../app/desktop/documentview.cpp" line="24"/>
+        <location filename="../app/desktop/documentview.cpp" line="27"/>
         <source>Document</source>
         <translation>Documento</translation>
     </message>
     <message>
-        <location filename="../app/desktop/documentview.cpp" line="29"/>
+        <location filename="../app/desktop/documentview.cpp" line="32"/>
         <source>Comment</source>
         <translation>Comentar</translation>
     </message>
     <message>
-        <location filename="../app/desktop/documentview.cpp" line="33"/>
+        <location filename="../app/desktop/documentview.cpp" line="36"/>
         <source>Comment on the selection</source>
         <translation>Comentar la selección</translation>
+    </message>
+    <message>
+        <location filename="../app/desktop/documentview.cpp" line="172"/>
+        <source>Comment…</source>
+        <translation>Comentar…</translation>
     </message>
 </context>
 <context>
@@ -212,7 +217,7 @@
         <translation>No se puede abrir el documento</translation>
     </message>
     <message>
-        <location filename="../app/desktop/mainwindow.cpp" line="182"/>
+        <location filename="../app/desktop/mainwindow.cpp" line="177"/>
         <source>Welcome to Glosa</source>
         <translation>Te damos la bienvenida a Glosa</translation>
     </message>
@@ -370,52 +375,52 @@
 <context>
     <name>Glosa::SyncClient</name>
     <message>
-        <location filename="../lib/sync/syncclient.cpp" line="56"/>
+        <location filename="../lib/sync/syncclient.cpp" line="60"/>
         <source>No network</source>
         <translation>Sin red</translation>
     </message>
     <message>
-        <location filename="../lib/sync/syncclient.cpp" line="155"/>
+        <location filename="../lib/sync/syncclient.cpp" line="160"/>
         <source>The server refused this page (%1)</source>
         <translation>El servidor rechazó esta página (%1)</translation>
     </message>
     <message>
-        <location filename="../lib/sync/syncclient.cpp" line="324"/>
+        <location filename="../lib/sync/syncclient.cpp" line="341"/>
         <source>You are not allowed to make this change.</source>
         <translation>No tienes permiso para hacer este cambio.</translation>
     </message>
     <message>
-        <location filename="../lib/sync/syncclient.cpp" line="326"/>
+        <location filename="../lib/sync/syncclient.cpp" line="343"/>
         <source>The thread or comment no longer exists.</source>
         <translation>El hilo o el comentario ya no existe.</translation>
     </message>
     <message>
-        <location filename="../lib/sync/syncclient.cpp" line="328"/>
+        <location filename="../lib/sync/syncclient.cpp" line="345"/>
         <source>The change conflicts with one made by someone else.</source>
         <translation>El cambio entra en conflicto con uno hecho por otra persona.</translation>
     </message>
     <message>
-        <location filename="../lib/sync/syncclient.cpp" line="330"/>
+        <location filename="../lib/sync/syncclient.cpp" line="347"/>
         <source>The text is too long.</source>
         <translation>El texto es demasiado largo.</translation>
     </message>
     <message>
-        <location filename="../lib/sync/syncclient.cpp" line="332"/>
+        <location filename="../lib/sync/syncclient.cpp" line="349"/>
         <source>The server could not accept the change.</source>
         <translation>El servidor no pudo aceptar el cambio.</translation>
     </message>
     <message>
-        <location filename="../lib/sync/syncclient.cpp" line="334"/>
+        <location filename="../lib/sync/syncclient.cpp" line="351"/>
         <source>You are not signed in.</source>
         <translation>No has iniciado sesión.</translation>
     </message>
     <message>
-        <location filename="../lib/sync/syncclient.cpp" line="336"/>
+        <location filename="../lib/sync/syncclient.cpp" line="353"/>
         <source>The server could not store the change.</source>
         <translation>El servidor no pudo guardar el cambio.</translation>
     </message>
     <message>
-        <location filename="../lib/sync/syncclient.cpp" line="337"/>
+        <location filename="../lib/sync/syncclient.cpp" line="354"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
@@ -540,12 +545,12 @@
         <translation>¿Eliminar este hilo y todos sus comentarios para todo el mundo?</translation>
     </message>
     <message>
-        <location filename="../app/desktop/threadpanel.cpp" line="146"/>
+        <location filename="../app/desktop/threadpanel.cpp" line="152"/>
         <source>No resolved threads.</source>
         <translation>No hay hilos resueltos.</translation>
     </message>
     <message>
-        <location filename="../app/desktop/threadpanel.cpp" line="148"/>
+        <location filename="../app/desktop/threadpanel.cpp" line="154"/>
         <source>No open threads yet.
 
 Select a passage in the document and choose Comment to start a discussion.</source>
@@ -554,32 +559,32 @@ Select a passage in the document and choose Comment to start a discussion.</sour
 Selecciona un pasaje del documento y elige Comentar para iniciar una conversación.</translation>
     </message>
     <message>
-        <location filename="../app/desktop/threadpanel.cpp" line="225"/>
+        <location filename="../app/desktop/threadpanel.cpp" line="227"/>
         <source>Reopen</source>
         <translation>Reabrir</translation>
     </message>
     <message>
-        <location filename="../app/desktop/threadpanel.cpp" line="225"/>
+        <location filename="../app/desktop/threadpanel.cpp" line="227"/>
         <source>Resolve</source>
         <translation>Resolver</translation>
     </message>
     <message>
-        <location filename="../app/desktop/threadpanel.cpp" line="256"/>
+        <location filename="../app/desktop/threadpanel.cpp" line="258"/>
         <source>Edit…</source>
         <translation>Editar…</translation>
     </message>
     <message>
-        <location filename="../app/desktop/threadpanel.cpp" line="259"/>
+        <location filename="../app/desktop/threadpanel.cpp" line="261"/>
         <source>Edit comment</source>
         <translation>Editar comentario</translation>
     </message>
     <message>
-        <location filename="../app/desktop/threadpanel.cpp" line="259"/>
+        <location filename="../app/desktop/threadpanel.cpp" line="261"/>
         <source>Comment:</source>
         <translation>Comentario:</translation>
     </message>
     <message>
-        <location filename="../app/desktop/threadpanel.cpp" line="264"/>
+        <location filename="../app/desktop/threadpanel.cpp" line="266"/>
         <source>Delete</source>
         <translation>Eliminar</translation>
     </message>

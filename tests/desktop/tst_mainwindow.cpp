@@ -1,6 +1,7 @@
 #include "testclient.h"
 #include "testserver.h"
 
+#include "anchoring.h"
 #include "appcontext.h"
 #include "chatmodel.h"
 #include "commenteditor.h"
@@ -14,9 +15,11 @@
 #include <QApplication>
 #include <QJsonArray>
 #include <QLabel>
+#include <QMenu>
 #include <QPlainTextEdit>
 #include <QPointer>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
@@ -46,6 +49,24 @@ void answerCommentEditor(const QString &text)
         editor->editor()->setPlainText(text);
         editor->accept();
     });
+}
+
+// The threads whose passages the view highlights.
+QStringList highlighted(const DocumentView *view)
+{
+    QStringList ids;
+    for (const QTextEdit::ExtraSelection &s : view->extraSelections())
+        ids.append(s.format.property(QTextFormat::UserProperty).toString());
+    return ids;
+}
+
+// A thread started by the window's user on the first occurrence of `quote`.
+QString startThreadOn(MainWindow *window, const QString &quote)
+{
+    const QString &text = window->document().plainText;
+    const int at = int(text.indexOf(quote));
+    return window->session()->startThread(Anchoring::anchorFor(text, at, at + int(quote.size())),
+                                          u"About this"_s);
 }
 
 } // namespace
@@ -248,6 +269,100 @@ private Q_SLOTS:
         QTRY_COMPARE(window->model()->rowCount(), 0);
         QTRY_VERIFY(window->threadPanel()->banner()->isVisible());
         QVERIFY(window->threadPanel()->banner()->text().contains(u"not allowed"_s));
+    }
+
+    void highlightsFollowScrollingAndResizing()
+    {
+        QString text;
+        for (int i = 0; i < 600; ++i)
+            text += u"Line %1 of a document many screens tall.\n"_s.arg(i);
+        MainWindow *window = openWindow();
+        window->resize(900, 600);
+        window->openDocument(LoadedDocument::fromLocalText(u"Tall"_s, u"text"_s, text));
+        QTRY_VERIFY(live(window));
+        QStringList chats; // one every ten lines
+        for (int i = 0; i < 600; i += 10)
+            chats.append(startThreadOn(window, u"Line %1 of"_s.arg(i)));
+        QTRY_COMPARE(window->session()->client()->pendingCount(), 0);
+        DocumentView *view = window->documentView();
+        // Every thread whose passage is on screen is highlighted; there is one at least.
+        const auto onScreenHighlighted = [&] {
+            const int first = view->cursorForPosition({0, 0}).position();
+            const int last =
+                view->cursorForPosition({view->viewport()->width(), view->viewport()->height()})
+                    .position();
+            const QStringList shown = highlighted(view);
+            int visible = 0;
+            for (const QString &id : std::as_const(chats)) {
+                const int start = window->session()->chat(id)->anchor.start;
+                if (start < first || start > last)
+                    continue;
+                ++visible;
+                if (!shown.contains(id))
+                    return false;
+            }
+            return visible > 0;
+        };
+        QTRY_VERIFY(onScreenHighlighted());
+        QVERIFY(!highlighted(view).contains(chats.last()));
+
+        QScrollBar *scroll = view->verticalScrollBar();
+        scroll->setValue(scroll->maximum());
+        QTRY_VERIFY(onScreenHighlighted());
+        QVERIFY(highlighted(view).contains(chats.last()));
+        QVERIFY(!highlighted(view).contains(chats.first()));
+        scroll->setValue(scroll->maximum() / 2);
+        QTRY_VERIFY(onScreenHighlighted());
+        // Narrower, the lines wrap and other passages come into view.
+        window->resize(360, 600);
+        QTRY_VERIFY(onScreenHighlighted());
+        window->resize(900, 1000);
+        QTRY_VERIFY(onScreenHighlighted());
+    }
+
+    void highlightsOnFirstOpenOfALargeDocument()
+    {
+        QString text;
+        while (text.size() < 1000000)
+            text += u"A long document, laid out a piece at a time after it is loaded. "_s +
+                    (text.size() % 7 == 0 ? u"\n\n"_s : QString());
+        const LoadedDocument large = LoadedDocument::fromLocalText(u"Large"_s, u"text"_s, text);
+        MainWindow *first = openWindow();
+        first->openDocument(large);
+        QTRY_VERIFY(live(first));
+        const QString chatId = startThreadOn(first, u"laid out"_s);
+        QTRY_VERIFY(!first->session()->isPending(chatId));
+
+        // Another window opens it with its threads already there.
+        auto *window = new MainWindow(m_context.get());
+        window->resize(900, 600);
+        window->openDocument(large);
+        window->show();
+        QTRY_VERIFY(highlighted(window->documentView()).contains(chatId));
+    }
+
+    void commentFromTheContextMenu()
+    {
+        MainWindow *window = openWindow();
+        QTRY_VERIFY(live(window));
+        DocumentView *view = window->documentView();
+        const std::unique_ptr<QMenu> plain(view->createContextMenu({10, 10}));
+        QVERIFY(!plain->findChild<QAction *>(u"commentAction"_s));
+
+        QTextCursor cursor = view->textCursor();
+        cursor.setPosition(4);
+        cursor.setPosition(9, QTextCursor::KeepAnchor);
+        view->setTextCursor(cursor);
+        const std::unique_ptr<QMenu> menu(view->createContextMenu(view->cursorRect().center()));
+        auto *comment = menu->findChild<QAction *>(u"commentAction"_s);
+        QVERIFY(comment);
+        QCOMPARE(menu->actions().first(), comment);
+        answerCommentEditor(u"From the menu"_s);
+        comment->trigger();
+        QTRY_COMPARE(window->model()->rowCount(), 1);
+        QCOMPARE(window->model()->index(0, 0).data(ChatModel::QuoteRole).toString(), u"quick"_s);
+        QCOMPARE(window->model()->index(0, 0).data(ChatModel::TextRole).toString(),
+                 u"From the menu"_s);
     }
 
     void anotherDocumentInTheSameWindow()
