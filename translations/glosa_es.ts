@@ -67,205 +67,272 @@
 <context>
     <name>Glosa::MainWindow</name>
     <message>
-        <location filename="../app/desktop/mainwindow.cpp" line="58"/>
+        <location filename="../app/desktop/mainwindow.cpp" line="74"/>
         <source>Find in document (Enter: next, Shift+Enter: previous, Esc: close)</source>
         <translation>Buscar en el documento (Intro: siguiente, Mayús+Intro: anterior, Esc: cerrar)</translation>
     </message>
     <message>
-        <location filename="../app/desktop/mainwindow.cpp" line="59"/>
+        <location filename="../app/desktop/mainwindow.cpp" line="75"/>
         <source>Find</source>
         <translation>Buscar</translation>
     </message>
     <message>
-        <location filename="../app/desktop/mainwindow.cpp" line="82"/>
+        <location filename="../app/desktop/mainwindow.cpp" line="106"/>
         <source>Serving on this computer</source>
         <translation>Sirviendo desde este equipo</translation>
     </message>
     <message>
-        <location filename="../app/desktop/mainwindow.cpp" line="83"/>
+        <location filename="../app/desktop/mainwindow.cpp" line="107"/>
         <source>Server: %1</source>
         <translation>Servidor: %1</translation>
     </message>
     <message>
-        <location filename="../app/desktop/mainwindow.cpp" line="91"/>
+        <location filename="../app/desktop/mainwindow.cpp" line="115"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../app/desktop/mainwindow.cpp" line="92"/>
+        <location filename="../app/desktop/mainwindow.cpp" line="116"/>
         <source>&amp;Open…</source>
         <translation>&amp;Abrir…</translation>
     </message>
     <message>
-        <location filename="../app/desktop/mainwindow.cpp" line="94"/>
+        <location filename="../app/desktop/mainwindow.cpp" line="118"/>
         <source>Open Document</source>
         <translation>Abrir documento</translation>
     </message>
     <message>
-        <location filename="../app/desktop/mainwindow.cpp" line="94"/>
+        <location filename="../app/desktop/mainwindow.cpp" line="118"/>
         <source>Documents (*.md *.markdown *.txt);;All files (*)</source>
         <translation>Documentos (*.md *.markdown *.txt);;Todos los archivos (*)</translation>
     </message>
     <message>
-        <location filename="../app/desktop/mainwindow.cpp" line="98"/>
+        <location filename="../app/desktop/mainwindow.cpp" line="122"/>
         <source>Open from &amp;Server…</source>
         <translation>Abrir desde el ser&amp;vidor…</translation>
     </message>
     <message>
-        <location filename="../app/desktop/mainwindow.cpp" line="105"/>
+        <location filename="../app/desktop/mainwindow.cpp" line="129"/>
         <source>Open &amp;Recent</source>
         <translation>Abrir &amp;reciente</translation>
     </message>
     <message>
-        <location filename="../app/desktop/mainwindow.cpp" line="108"/>
+        <location filename="../app/desktop/mainwindow.cpp" line="132"/>
         <source>&amp;Publish to Server</source>
         <translation>&amp;Publicar en el servidor</translation>
     </message>
     <message>
-        <location filename="../app/desktop/mainwindow.cpp" line="110"/>
+        <location filename="../app/desktop/mainwindow.cpp" line="134"/>
         <source>&amp;New Window</source>
         <translation>&amp;Nueva ventana</translation>
     </message>
     <message>
-        <location filename="../app/desktop/mainwindow.cpp" line="112"/>
+        <location filename="../app/desktop/mainwindow.cpp" line="136"/>
         <source>&amp;Close Window</source>
         <translation>&amp;Cerrar ventana</translation>
     </message>
     <message>
-        <location filename="../app/desktop/mainwindow.cpp" line="113"/>
+        <location filename="../app/desktop/mainwindow.cpp" line="137"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../app/desktop/mainwindow.cpp" line="115"/>
+        <location filename="../app/desktop/mainwindow.cpp" line="139"/>
         <source>&amp;Edit</source>
         <translation>&amp;Editar</translation>
     </message>
     <message>
-        <location filename="../app/desktop/mainwindow.cpp" line="116"/>
+        <location filename="../app/desktop/mainwindow.cpp" line="140"/>
         <source>&amp;Comment on Selection…</source>
         <translation>&amp;Comentar la selección…</translation>
     </message>
     <message>
-        <location filename="../app/desktop/mainwindow.cpp" line="118"/>
+        <location filename="../app/desktop/mainwindow.cpp" line="142"/>
         <source>&amp;Find…</source>
         <translation>&amp;Buscar…</translation>
     </message>
     <message>
-        <location filename="../app/desktop/mainwindow.cpp" line="119"/>
+        <location filename="../app/desktop/mainwindow.cpp" line="143"/>
         <source>Find &amp;Next</source>
         <translation>Buscar &amp;siguiente</translation>
     </message>
     <message>
-        <location filename="../app/desktop/mainwindow.cpp" line="121"/>
+        <location filename="../app/desktop/mainwindow.cpp" line="145"/>
         <source>&amp;View</source>
         <translation>&amp;Ver</translation>
     </message>
     <message>
-        <location filename="../app/desktop/mainwindow.cpp" line="122"/>
+        <location filename="../app/desktop/mainwindow.cpp" line="146"/>
         <source>&amp;Open Threads</source>
         <translation>Hilos &amp;abiertos</translation>
     </message>
     <message>
-        <location filename="../app/desktop/mainwindow.cpp" line="124"/>
+        <location filename="../app/desktop/mainwindow.cpp" line="148"/>
         <source>&amp;Resolved Threads</source>
         <translation>Hilos &amp;resueltos</translation>
     </message>
     <message>
-        <location filename="../app/desktop/mainwindow.cpp" line="126"/>
+        <location filename="../app/desktop/mainwindow.cpp" line="150"/>
         <source>&amp;All Threads</source>
         <translation>&amp;Todos los hilos</translation>
     </message>
     <message>
-        <location filename="../app/desktop/mainwindow.cpp" line="129"/>
+        <location filename="../app/desktop/mainwindow.cpp" line="153"/>
         <source>&amp;Tools</source>
         <translation>&amp;Herramientas</translation>
     </message>
     <message>
-        <location filename="../app/desktop/mainwindow.cpp" line="130"/>
+        <location filename="../app/desktop/mainwindow.cpp" line="154"/>
         <source>&amp;Share on Network</source>
         <translation>Compartir en la &amp;red</translation>
     </message>
     <message>
-        <location filename="../app/desktop/mainwindow.cpp" line="136"/>
+        <location filename="../app/desktop/mainwindow.cpp" line="160"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Configuración…</translation>
     </message>
     <message>
-        <location filename="../app/desktop/mainwindow.cpp" line="142"/>
+        <location filename="../app/desktop/mainwindow.cpp" line="166"/>
         <source>&amp;Help</source>
         <translation>Ay&amp;uda</translation>
     </message>
     <message>
-        <location filename="../app/desktop/mainwindow.cpp" line="143"/>
+        <location filename="../app/desktop/mainwindow.cpp" line="167"/>
         <source>&amp;About Glosa</source>
         <translation>&amp;Acerca de Glosa</translation>
     </message>
     <message>
-        <location filename="../app/desktop/mainwindow.cpp" line="144"/>
+        <location filename="../app/desktop/mainwindow.cpp" line="168"/>
         <source>About Glosa</source>
         <translation>Acerca de Glosa</translation>
     </message>
     <message>
-        <location filename="../app/desktop/mainwindow.cpp" line="145"/>
+        <location filename="../app/desktop/mainwindow.cpp" line="169"/>
         <source>&lt;b&gt;Glosa %1&lt;/b&gt;&lt;p&gt;Annotate shared documents together, live.&lt;/p&gt;</source>
         <translation>&lt;b&gt;Glosa %1&lt;/b&gt;&lt;p&gt;Anota documentos compartidos en equipo, en directo.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/desktop/mainwindow.cpp" line="165"/>
+        <location filename="../app/desktop/mainwindow.cpp" line="189"/>
         <source>Cannot open document</source>
         <translation>No se puede abrir el documento</translation>
     </message>
     <message>
-        <location filename="../app/desktop/mainwindow.cpp" line="177"/>
+        <location filename="../app/desktop/mainwindow.cpp" line="202"/>
         <source>Welcome to Glosa</source>
         <translation>Te damos la bienvenida a Glosa</translation>
     </message>
     <message>
-        <location filename="../app/desktop/mainwindow.cpp" line="212"/>
+        <location filename="../app/desktop/mainwindow.cpp" line="257"/>
         <source>%1 — Glosa</source>
         <translation>%1 — Glosa</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../app/desktop/mainwindow.cpp" line="282"/>
+        <source>%n thread(s) moved</source>
+        <translation>
+            <numerusform>%n hilo se movió</numerusform>
+            <numerusform>%n hilos se movieron</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/desktop/mainwindow.cpp" line="285"/>
+        <source>%n could not be placed</source>
+        <translation>
+            <numerusform>%n no se pudo situar</numerusform>
+            <numerusform>%n no se pudieron situar</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/desktop/mainwindow.cpp" line="286"/>
+        <source>%n thread(s) could not be placed</source>
+        <translation>
+            <numerusform>%n hilo no se pudo situar</numerusform>
+            <numerusform>%n hilos no se pudieron situar</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../app/desktop/mainwindow.cpp" line="245"/>
+        <location filename="../app/desktop/mainwindow.cpp" line="289"/>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../app/desktop/mainwindow.cpp" line="290"/>
+        <source>The file changed: %1.</source>
+        <translation>El archivo cambió: %1.</translation>
+    </message>
+    <message>
+        <location filename="../app/desktop/mainwindow.cpp" line="291"/>
+        <source>The document changed: %1.</source>
+        <translation>El documento cambió: %1.</translation>
+    </message>
+    <message>
+        <location filename="../app/desktop/mainwindow.cpp" line="311"/>
+        <source>A new version of “%1” was published.</source>
+        <translation>Se publicó una nueva versión de «%1».</translation>
+    </message>
+    <message>
+        <location filename="../app/desktop/mainwindow.cpp" line="349"/>
+        <source>Reloaded “%1”: the file changed on disk.</source>
+        <translation>«%1» se volvió a cargar: el archivo cambió en el disco.</translation>
+    </message>
+    <message>
+        <location filename="../app/desktop/mainwindow.cpp" line="365"/>
         <source>Select the passage you want to comment on first.</source>
         <translation>Selecciona primero el pasaje que quieres comentar.</translation>
     </message>
     <message>
-        <location filename="../app/desktop/mainwindow.cpp" line="258"/>
+        <location filename="../app/desktop/mainwindow.cpp" line="378"/>
         <source>This document is already on the server.</source>
         <translation>Este documento ya está en el servidor.</translation>
     </message>
     <message>
-        <location filename="../app/desktop/mainwindow.cpp" line="263"/>
+        <location filename="../app/desktop/mainwindow.cpp" line="383"/>
         <source>Published “%1” to the server.</source>
         <translation>Se publicó “%1” en el servidor.</translation>
     </message>
     <message>
-        <location filename="../app/desktop/mainwindow.cpp" line="267"/>
+        <location filename="../app/desktop/mainwindow.cpp" line="387"/>
         <source>Cannot publish</source>
         <translation>No se puede publicar</translation>
     </message>
     <message>
-        <location filename="../app/desktop/mainwindow.cpp" line="292"/>
+        <location filename="../app/desktop/mainwindow.cpp" line="411"/>
         <source>“%1” is not in the document.</source>
         <translation>“%1” no aparece en el documento.</translation>
     </message>
     <message>
-        <location filename="../app/desktop/mainwindow.cpp" line="301"/>
-        <location filename="../app/desktop/mainwindow.cpp" line="307"/>
+        <location filename="../app/desktop/mainwindow.cpp" line="420"/>
+        <location filename="../app/desktop/mainwindow.cpp" line="426"/>
         <source>Share on Network</source>
         <translation>Compartir en la red</translation>
     </message>
     <message>
-        <location filename="../app/desktop/mainwindow.cpp" line="309"/>
+        <location filename="../app/desktop/mainwindow.cpp" line="428"/>
         <source>Glosa now accepts connections from the network, but this computer has no network address right now.</source>
         <translation>Glosa ya acepta conexiones desde la red, pero este equipo no tiene ninguna dirección de red en este momento.</translation>
     </message>
     <message>
-        <location filename="../app/desktop/mainwindow.cpp" line="311"/>
+        <location filename="../app/desktop/mainwindow.cpp" line="430"/>
         <source>Others on your network can join with this server address in their Settings:&lt;p&gt;&lt;b&gt;%1&lt;/b&gt;&lt;/p&gt;</source>
         <translation>Otras personas de tu red pueden unirse indicando esta dirección de servidor en su Configuración:&lt;p&gt;&lt;b&gt;%1&lt;/b&gt;&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>Glosa::NoticeBar</name>
+    <message>
+        <location filename="../app/desktop/noticebar.cpp" line="18"/>
+        <source>Notice</source>
+        <translation>Aviso</translation>
+    </message>
+    <message>
+        <location filename="../app/desktop/noticebar.cpp" line="25"/>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <location filename="../app/desktop/noticebar.cpp" line="26"/>
+        <source>Close the notice</source>
+        <translation>Cerrar el aviso</translation>
     </message>
 </context>
 <context>
@@ -302,6 +369,29 @@
         <location filename="../app/desktop/openfromserverdialog.cpp" line="41"/>
         <source>%1 · published %2</source>
         <translation>%1 · publicado el %2</translation>
+    </message>
+</context>
+<context>
+    <name>Glosa::OrphanList</name>
+    <message>
+        <location filename="../app/desktop/orphanlist.cpp" line="21"/>
+        <source>Threads whose text was not found</source>
+        <translation>Hilos cuyo texto no se encontró</translation>
+    </message>
+    <message>
+        <location filename="../app/desktop/orphanlist.cpp" line="59"/>
+        <source>“%1”
+%2: %3</source>
+        <translation>«%1»
+%2: %3</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/desktop/orphanlist.cpp" line="66"/>
+        <source>&lt;b&gt;Not found in this version&lt;/b&gt; · %n thread(s)</source>
+        <translation>
+            <numerusform>&lt;b&gt;No encontrado en esta versión&lt;/b&gt; · %n hilo</numerusform>
+            <numerusform>&lt;b&gt;No encontrado en esta versión&lt;/b&gt; · %n hilos</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -385,42 +475,42 @@
         <translation>El servidor rechazó esta página (%1)</translation>
     </message>
     <message>
-        <location filename="../lib/sync/syncclient.cpp" line="341"/>
+        <location filename="../lib/sync/syncclient.cpp" line="351"/>
         <source>You are not allowed to make this change.</source>
         <translation>No tienes permiso para hacer este cambio.</translation>
     </message>
     <message>
-        <location filename="../lib/sync/syncclient.cpp" line="343"/>
+        <location filename="../lib/sync/syncclient.cpp" line="353"/>
         <source>The thread or comment no longer exists.</source>
         <translation>El hilo o el comentario ya no existe.</translation>
     </message>
     <message>
-        <location filename="../lib/sync/syncclient.cpp" line="345"/>
+        <location filename="../lib/sync/syncclient.cpp" line="355"/>
         <source>The change conflicts with one made by someone else.</source>
         <translation>El cambio entra en conflicto con uno hecho por otra persona.</translation>
     </message>
     <message>
-        <location filename="../lib/sync/syncclient.cpp" line="347"/>
+        <location filename="../lib/sync/syncclient.cpp" line="357"/>
         <source>The text is too long.</source>
         <translation>El texto es demasiado largo.</translation>
     </message>
     <message>
-        <location filename="../lib/sync/syncclient.cpp" line="349"/>
+        <location filename="../lib/sync/syncclient.cpp" line="359"/>
         <source>The server could not accept the change.</source>
         <translation>El servidor no pudo aceptar el cambio.</translation>
     </message>
     <message>
-        <location filename="../lib/sync/syncclient.cpp" line="351"/>
+        <location filename="../lib/sync/syncclient.cpp" line="361"/>
         <source>You are not signed in.</source>
         <translation>No has iniciado sesión.</translation>
     </message>
     <message>
-        <location filename="../lib/sync/syncclient.cpp" line="353"/>
+        <location filename="../lib/sync/syncclient.cpp" line="363"/>
         <source>The server could not store the change.</source>
         <translation>El servidor no pudo guardar el cambio.</translation>
     </message>
     <message>
-        <location filename="../lib/sync/syncclient.cpp" line="354"/>
+        <location filename="../lib/sync/syncclient.cpp" line="364"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>

@@ -7,6 +7,8 @@
 #include "commenteditor.h"
 #include "documentview.h"
 #include "mainwindow.h"
+#include "noticebar.h"
+#include "orphanlist.h"
 #include "pagesession.h"
 #include "threaddelegate.h"
 #include "threadpanel.h"
@@ -15,6 +17,7 @@
 #include <QApplication>
 #include <QJsonArray>
 #include <QLabel>
+#include <QListWidget>
 #include <QMenu>
 #include <QPlainTextEdit>
 #include <QPointer>
@@ -22,10 +25,14 @@
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QStatusBar>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
 #include <QToolButton>
 #include <QTreeView>
+
+#include <cstdio>
 
 using namespace Qt::StringLiterals;
 using namespace Glosa;
@@ -58,6 +65,31 @@ QStringList highlighted(const DocumentView *view)
     for (const QTextEdit::ExtraSelection &s : view->extraSelections())
         ids.append(s.format.property(QTextFormat::UserProperty).toString());
     return ids;
+}
+
+bool writeFile(const QString &path, const QString &content)
+{
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly | QIODevice::Truncate) &&
+           file.write(content.toUtf8()) == content.toUtf8().size();
+}
+
+// Saves as many editors do: a new file renamed over the old one.
+bool saveByRename(const QString &path, const QString &content)
+{
+    const QString temporary = path + u".new"_s;
+    return writeFile(temporary, content) && std::rename(QFile::encodeName(temporary).constData(),
+                                                        QFile::encodeName(path).constData()) == 0;
+}
+
+// Where the view highlights a thread's passage, or -1.
+int highlightStart(const DocumentView *view, const QString &chatId)
+{
+    for (const QTextEdit::ExtraSelection &s : view->extraSelections()) {
+        if (s.format.property(QTextFormat::UserProperty).toString() == chatId)
+            return s.cursor.selectionStart();
+    }
+    return -1;
 }
 
 // A thread started by the window's user on the first occurrence of `quote`.
@@ -363,6 +395,122 @@ private Q_SLOTS:
         QCOMPARE(window->model()->index(0, 0).data(ChatModel::QuoteRole).toString(), u"quick"_s);
         QCOMPARE(window->model()->index(0, 0).data(ChatModel::TextRole).toString(),
                  u"From the menu"_s);
+    }
+
+    void fileThatChangesKeepsItsThreads()
+    {
+        const QString original = u"Glosa keeps notes.\n\nThe quick brown fox jumps over the lazy "
+                                 "dog.\n\nKeep reading."_s;
+        const QString edited = u"A new first line, longer than the old one.\n\nThe quick brown "
+                               "fox jumps over the lazy dog.\n\nKeep reading!"_s;
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"notes.txt"_s);
+        QVERIFY(writeFile(path, original));
+        MainWindow *window = openWindow();
+        QVERIFY(window->openFile(path));
+        const QString page = window->session()->client()->options().page;
+        QCOMPARE(page, LoadedDocument::fromLocalText({}, u"text"_s, original).document.page);
+        QTRY_VERIFY(live(window));
+        const QString gone = startThreadOn(window, u"Glosa keeps notes"_s);
+        const QString fox = startThreadOn(window, u"quick brown fox"_s);
+        const QString dog = startThreadOn(window, u"lazy dog"_s);
+        const QString reading = startThreadOn(window, u"Keep reading."_s);
+        QTRY_COMPARE(window->session()->client()->pendingCount(), 0);
+        QVERIFY(window->notice()->text().isEmpty());
+        QVERIFY(window->orphanList()->isHidden());
+
+        // Changed while open: reloaded on the same page, its threads re-anchored.
+        QVERIFY(writeFile(path, edited));
+        QTRY_COMPARE(window->documentView()->toPlainText(), edited);
+        QCOMPARE(window->session()->client()->options().page, page);
+        QCOMPARE(window->model()->rowCount(), 4);
+        QCOMPARE(window->notice()->text(),
+                 u"The file changed: 3 threads moved, 1 could not be placed."_s);
+        QTRY_COMPARE(highlightStart(window->documentView(), fox),
+                     int(edited.indexOf(u"quick brown fox"_s)));
+        QTRY_COMPARE(highlightStart(window->documentView(), reading),
+                     int(edited.indexOf(u"Keep reading!"_s)));
+        QVERIFY(highlightStart(window->documentView(), dog) > 0);
+        QVERIFY(highlightStart(window->documentView(), gone) < 0);
+        // The one that could not be placed is listed with its quote, and opens its thread.
+        QListWidget *orphans = window->orphanList()->list();
+        QTRY_VERIFY(window->orphanList()->isVisible());
+        QCOMPARE(orphans->count(), 1);
+        QVERIFY(orphans->item(0)->text().contains(u"“Glosa keeps notes”"_s));
+        QTest::mouseClick(orphans->viewport(), Qt::LeftButton, {},
+                          orphans->visualItemRect(orphans->item(0)).center());
+        QTRY_COMPARE(window->threadPanel()->selectedChat(), gone);
+
+        // Saved by renaming a new file over it, then in place again: both are followed.
+        const QString more = edited + u"\n\nOne more line."_s;
+        QVERIFY(saveByRename(path, more));
+        QTRY_COMPARE(window->documentView()->toPlainText(), more);
+        QVERIFY(writeFile(path, original));
+        QTRY_COMPARE(window->documentView()->toPlainText(), original);
+        QTRY_COMPARE(highlightStart(window->documentView(), gone), 0);
+        QTRY_VERIFY(window->orphanList()->isHidden());
+
+        // Opened again later, changed, it is still on its first page, and says so.
+        QVERIFY(writeFile(path, edited));
+        auto *again = new MainWindow(m_context.get());
+        QVERIFY(again->openFile(path));
+        QCOMPARE(again->session()->client()->options().page, page);
+        QCOMPARE(again->model()->rowCount(), 4);
+        QCOMPARE(again->notice()->text(),
+                 u"The file changed: 3 threads moved, 1 could not be placed."_s);
+    }
+
+    void publishedDocumentOpensWithItsBody()
+    {
+        MainWindow *window = openWindow();
+        QTRY_VERIFY(live(window));
+        window->publish();
+        QTRY_VERIFY(window->statusBar()->currentMessage().startsWith(u"Published"_s));
+        // The window's own page now has a document on the server: opened from there, it shows.
+        window->openServerPage(document().document.page, u"Fox"_s);
+        QTRY_COMPARE(window->documentView()->toPlainText(), Text);
+        auto *other = new MainWindow(m_context.get());
+        other->openServerPage(document().document.page, u"Fox"_s);
+        QTRY_COMPARE(other->documentView()->toPlainText(), Text);
+    }
+
+    void newVersionFromTheServerIsShownReanchored()
+    {
+        const QString first = u"Chapter one. The quick brown fox jumps."_s;
+        const QString second = u"Preface. The quick brown fox jumps over it."_s;
+        TestClient publisher(this);
+        QVERIFY(publisher.open(m_server->url()));
+        QVERIFY(!publisher.join(QString(), u"acme"_s, TestServer::token(u"acme"_s, "s", u"pia"_s))
+                     .isEmpty());
+        const auto publish = [&](const QString &title, const QString &content) {
+            publisher.send({{"type"_L1, "publish-document"_L1},
+                            {"broadcastId"_L1, TestClient::uuid()},
+                            {"document"_L1, QJsonObject{{"page"_L1, "handbook"_L1},
+                                                        {"title"_L1, title},
+                                                        {"format"_L1, "text"_L1},
+                                                        {"content"_L1, content}}}});
+            return !publisher.next(u"document-published"_s).isEmpty();
+        };
+        QVERIFY(publish(u"Handbook"_s, first));
+
+        MainWindow *window = openWindow(TestServer::token(u"acme"_s, "s", u"rob"_s), u"acme"_s);
+        window->openServerPage(u"handbook"_s, u"Handbook"_s);
+        QTRY_COMPARE(window->documentView()->toPlainText(), first);
+        QTRY_VERIFY(live(window));
+        const QString chapter = startThreadOn(window, u"Chapter one"_s);
+        const QString fox = startThreadOn(window, u"quick brown fox"_s);
+        QTRY_COMPARE(window->session()->client()->pendingCount(), 0);
+
+        QVERIFY(publish(u"Handbook, 2nd edition"_s, second));
+        QTRY_COMPARE(window->documentView()->toPlainText(), second);
+        QVERIFY(window->windowTitle().startsWith(u"Handbook, 2nd edition"_s));
+        QCOMPARE(window->notice()->text(),
+                 u"The document changed: 1 thread moved, 1 could not be placed."_s);
+        QTRY_COMPARE(highlightStart(window->documentView(), fox),
+                     int(second.indexOf(u"quick brown fox"_s)));
+        QVERIFY(highlightStart(window->documentView(), chapter) < 0);
+        QTRY_COMPARE(window->orphanList()->list()->count(), 1);
+        QCOMPARE(window->orphanList()->list()->item(0)->data(Qt::UserRole).toString(), chapter);
     }
 
     void anotherDocumentInTheSameWindow()
