@@ -49,9 +49,21 @@ void AnchorIndex::locate(const QString &chatId)
 
 void AnchorIndex::locateAll()
 {
+    // In document order, each thread is looked for first where the one before it moved to.
+    QList<const Chat *> chats;
+    chats.reserve(m_session->chats().size());
+    for (const Chat &chat : m_session->chats())
+        chats.append(&chat);
+    std::sort(chats.begin(), chats.end(),
+              [](const Chat *a, const Chat *b) { return a->anchor.start < b->anchor.start; });
     m_matches.clear();
-    for (auto it = m_session->chats().constBegin(); it != m_session->chats().constEnd(); ++it)
-        m_matches.insert(it.key(), Anchoring::locate(m_text, it->anchor));
+    int shift = 0;
+    for (const Chat *chat : std::as_const(chats)) {
+        const Anchoring::Match match = Anchoring::locate(m_text, chat->anchor, shift);
+        if (!match.isOrphan())
+            shift = match.start - chat->anchor.start;
+        m_matches.insert(chat->id, match);
+    }
 }
 
 AnchorIndex::Summary AnchorIndex::summary() const

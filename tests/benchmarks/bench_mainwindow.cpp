@@ -1,3 +1,4 @@
+#include "anchorindex.h"
 #include "appcontext.h"
 #include "benchevents.h"
 #include "chatmodel.h"
@@ -90,6 +91,16 @@ private Q_SLOTS:
                     scrolled / 1e6, halfway);
         std::printf("one remote event with 2000 threads present: %.2f ms (target < 5 ms)\n",
                     oneEvent / 1e6);
+
+        // A new version with a line inserted at the top: every thread has moved.
+        auto *index = window.findChild<Glosa::AnchorIndex *>();
+        QVERIFY(index);
+        timer.restart();
+        index->setText(u"A new first line.\n"_s + d.content);
+        const qint64 reanchored = timer.elapsed();
+        QCOMPARE(index->summary().orphans, 0);
+        std::printf("re-anchoring 2000 threads in a new version of 1 MB: %lld ms\n",
+                    qlonglong(reanchored));
     }
 };
 
