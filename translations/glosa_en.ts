@@ -137,6 +137,10 @@ Last change %2</source>
         <source>Comment on the selection</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Comment…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Glosa::EmbeddedHost</name>
@@ -323,6 +327,62 @@ Last change %2</source>
         <source>You can read this page but not comment on it: your role is viewer.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>%n thread(s) moved</source>
+        <translation>
+            <numerusform>%n thread moved</numerusform>
+            <numerusform>%n threads moved</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n could not be placed</source>
+        <translation>
+            <numerusform>%n could not be placed</numerusform>
+            <numerusform>%n could not be placed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n thread(s) could not be placed</source>
+        <translation>
+            <numerusform>%n thread could not be placed</numerusform>
+            <numerusform>%n threads could not be placed</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file changed: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The document changed: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new version of “%1” was published.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reloaded “%1”: the file changed on disk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Glosa::NoticeBar</name>
+    <message>
+        <source>Notice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close the notice</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Glosa::OpenFromServerDialog</name>
@@ -352,6 +412,25 @@ Last change %2</source>
     <message>
         <source>%1 · published %2</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Glosa::OrphanList</name>
+    <message>
+        <source>Threads whose text was not found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1”
+%2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;Not found in this version&lt;/b&gt; · %n thread(s)</source>
+        <translation>
+            <numerusform>&lt;b&gt;Not found in this version&lt;/b&gt; · %n thread</numerusform>
+            <numerusform>&lt;b&gt;Not found in this version&lt;/b&gt; · %n threads</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -139,6 +139,10 @@ Last change %2</source>
         <source>Comment on the selection</source>
         <translation>Comentar la selección</translation>
     </message>
+    <message>
+        <source>Comment…</source>
+        <translation>Comentar…</translation>
+    </message>
 </context>
 <context>
     <name>Glosa::EmbeddedHost</name>
@@ -325,6 +329,62 @@ Last change %2</source>
         <source>You can read this page but not comment on it: your role is viewer.</source>
         <translation>Puedes leer esta página pero no comentarla: tu rol es de lector.</translation>
     </message>
+    <message numerus="yes">
+        <source>%n thread(s) moved</source>
+        <translation>
+            <numerusform>%n hilo se movió</numerusform>
+            <numerusform>%n hilos se movieron</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n could not be placed</source>
+        <translation>
+            <numerusform>%n no se pudo situar</numerusform>
+            <numerusform>%n no se pudieron situar</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n thread(s) could not be placed</source>
+        <translation>
+            <numerusform>%n hilo no se pudo situar</numerusform>
+            <numerusform>%n hilos no se pudieron situar</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>The file changed: %1.</source>
+        <translation>El archivo cambió: %1.</translation>
+    </message>
+    <message>
+        <source>The document changed: %1.</source>
+        <translation>El documento cambió: %1.</translation>
+    </message>
+    <message>
+        <source>A new version of “%1” was published.</source>
+        <translation>Se publicó una nueva versión de «%1».</translation>
+    </message>
+    <message>
+        <source>Reloaded “%1”: the file changed on disk.</source>
+        <translation>«%1» se volvió a cargar: el archivo cambió en el disco.</translation>
+    </message>
+</context>
+<context>
+    <name>Glosa::NoticeBar</name>
+    <message>
+        <source>Notice</source>
+        <translation>Aviso</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Close the notice</source>
+        <translation>Cerrar el aviso</translation>
+    </message>
 </context>
 <context>
     <name>Glosa::OpenFromServerDialog</name>
@@ -354,6 +414,26 @@ Last change %2</source>
     <message>
         <source>%1 · published %2</source>
         <translation>%1 · publicado el %2</translation>
+    </message>
+</context>
+<context>
+    <name>Glosa::OrphanList</name>
+    <message>
+        <source>Threads whose text was not found</source>
+        <translation>Hilos cuyo texto no se encontró</translation>
+    </message>
+    <message>
+        <source>“%1”
+%2: %3</source>
+        <translation>«%1»
+%2: %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;Not found in this version&lt;/b&gt; · %n thread(s)</source>
+        <translation>
+            <numerusform>&lt;b&gt;No encontrado en esta versión&lt;/b&gt; · %n hilo</numerusform>
+            <numerusform>&lt;b&gt;No encontrado en esta versión&lt;/b&gt; · %n hilos</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,8 @@
 
 #include "pagesession.h"
 
+#include <algorithm>
+
 namespace Glosa {
 
 AnchorIndex::AnchorIndex(PageSession *session, QString plainText, QObject *parent)
@@ -28,6 +30,13 @@ AnchorIndex::AnchorIndex(PageSession *session, QString plainText, QObject *paren
     locateAll();
 }
 
+void AnchorIndex::setText(QString plainText)
+{
+    m_text = std::move(plainText);
+    locateAll();
+    Q_EMIT changed();
+}
+
 void AnchorIndex::locate(const QString &chatId)
 {
     if (const Chat *chat = m_session->chat(chatId)) {
@@ -40,9 +49,47 @@ void AnchorIndex::locate(const QString &chatId)
 
 void AnchorIndex::locateAll()
 {
+    // In document order, each thread is looked for first where the one before it moved to.
+    QList<const Chat *> chats;
+    chats.reserve(m_session->chats().size());
+    for (const Chat &chat : m_session->chats())
+        chats.append(&chat);
+    std::sort(chats.begin(), chats.end(),
+              [](const Chat *a, const Chat *b) { return a->anchor.start < b->anchor.start; });
     m_matches.clear();
-    for (auto it = m_session->chats().constBegin(); it != m_session->chats().constEnd(); ++it)
-        m_matches.insert(it.key(), Anchoring::locate(m_text, it->anchor));
+    int shift = 0;
+    for (const Chat *chat : std::as_const(chats)) {
+        const Anchoring::Match match = Anchoring::locate(m_text, chat->anchor, shift);
+        if (!match.isOrphan())
+            shift = match.start - chat->anchor.start;
+        m_matches.insert(chat->id, match);
+    }
+}
+
+AnchorIndex::Summary AnchorIndex::summary() const
+{
+    Summary s;
+    for (const Anchoring::Match &m : m_matches) {
+        if (m.isOrphan())
+            ++s.orphans;
+        else if (m.kind != Anchoring::Match::Kind::Exact)
+            ++s.moved;
+    }
+    return s;
+}
+
+QStringList AnchorIndex::orphans() const
+{
+    QList<std::pair<int, QString>> found;
+    for (auto it = m_matches.constBegin(); it != m_matches.constEnd(); ++it) {
+        if (const Chat *chat = m_session->chat(it.key()); chat && it->isOrphan())
+            found.append({chat->anchor.start, it.key()});
+    }
+    std::sort(found.begin(), found.end());
+    QStringList ids;
+    for (const auto &[start, id] : std::as_const(found))
+        ids.append(id);
+    return ids;
 }
 
 QString AnchorIndex::chatAt(int position) const

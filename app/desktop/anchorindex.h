@@ -17,11 +17,24 @@ class AnchorIndex : public QObject
 public:
     AnchorIndex(PageSession *session, QString plainText, QObject *parent = nullptr);
 
+    // Another version of the document: every thread is located in its text afresh.
+    void setText(QString plainText);
+
     const QHash<QString, Anchoring::Match> &matches() const { return m_matches; }
     Anchoring::Match match(const QString &chatId) const { return m_matches.value(chatId); }
     bool isOrphan(const QString &chatId) const { return match(chatId).isOrphan(); }
     // The thread whose highlight covers `position`, the shortest one where several do.
     QString chatAt(int position) const;
+    // How the threads stand in the text: found elsewhere than their anchor says (moved, or
+    // approximately), or not found at all.
+    struct Summary
+    {
+        int moved = 0;
+        int orphans = 0;
+    };
+    Summary summary() const;
+    // The threads whose text cannot be found, by their old position.
+    QStringList orphans() const;
     const QString &plainText() const { return m_text; }
 
 Q_SIGNALS:

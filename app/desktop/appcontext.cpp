@@ -187,6 +187,17 @@ QStringList AppContext::recentFiles() const
     return QSettings().value(u"recentFiles"_s).toStringList();
 }
 
+QString AppContext::pageOfFile(const QString &path, const QString &page) const
+{
+    QSettings settings;
+    QVariantMap pages = settings.value(u"filePages"_s).toMap();
+    if (const QString known = pages.value(path).toString(); !known.isEmpty())
+        return known;
+    pages.insert(path, page);
+    settings.setValue(u"filePages"_s, pages);
+    return page;
+}
+
 void AppContext::addRecentFile(const QString &path)
 {
     QStringList files = recentFiles();

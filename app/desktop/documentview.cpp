@@ -5,6 +5,9 @@
 #include "loadeddocument.h"
 #include "pagesession.h"
 
+#include <QAbstractTextDocumentLayout>
+#include <QContextMenuEvent>
+#include <QMenu>
 #include <QMouseEvent>
 #include <QScrollBar>
 #include <QTextBlock>
@@ -34,17 +37,22 @@ DocumentView::DocumentView(QWidget *parent)
     m_commentButton->setStyleSheet(u"QToolButton { background: palette(base); border: 1px solid "
                                    "palette(mid); border-radius: 6px; padding: 3px 8px; }"_s);
     m_commentButton->hide();
-    connect(m_commentButton, &QToolButton::clicked, this, [this] {
-        if (const std::optional<Anchor> anchor = selectionAnchor())
-            Q_EMIT commentRequested(*anchor);
-    });
+    connect(m_commentButton, &QToolButton::clicked, this, &DocumentView::requestComment);
     connect(this, &QTextEdit::selectionChanged, this, &DocumentView::placeCommentButton);
     connect(verticalScrollBar(), &QScrollBar::valueChanged, this,
             &DocumentView::placeCommentButton);
 
+    // What is on screen changes with scrolling, resizing and the layout of a long document,
+    // which proceeds in steps after it is loaded: each of them refreshes the highlights, once
+    // per turn of the event loop however many arrive together.
     m_refresh.setSingleShot(true);
     m_refresh.setInterval(0);
     connect(&m_refresh, &QTimer::timeout, this, &DocumentView::refreshHighlights);
+    const auto refreshSoon = qOverload<>(&QTimer::start);
+    connect(verticalScrollBar(), &QScrollBar::valueChanged, &m_refresh, refreshSoon);
+    connect(horizontalScrollBar(), &QScrollBar::valueChanged, &m_refresh, refreshSoon);
+    connect(document()->documentLayout(), &QAbstractTextDocumentLayout::documentSizeChanged,
+            &m_refresh, refreshSoon);
 }
 
 void DocumentView::setDocument(const LoadedDocument &loaded, PageSession *session,
@@ -61,7 +69,7 @@ void DocumentView::setDocument(const LoadedDocument &loaded, PageSession *sessio
         setPlainText(loaded.document.content);
     if (index)
         connect(index, &AnchorIndex::changed, &m_refresh, qOverload<>(&QTimer::start));
-    refreshHighlights();
+    m_refresh.start();
 }
 
 std::optional<Anchor> DocumentView::selectionAnchor() const
@@ -104,10 +112,11 @@ void DocumentView::refreshHighlights()
         const QColor open(255, 214, 102, 150);
         const QColor resolved(160, 160, 160, 70);
         const QColor selected(255, 170, 0, 200);
-        // Only the passages on screen get a highlight: scrolling refreshes them.
-        const int first = cursorForPosition(QPoint(0, 0)).position();
-        const int last =
-            cursorForPosition(QPoint(viewport()->width(), viewport()->height())).position();
+        // The passages on screen get a highlight, and those a screen above and below it, so
+        // that a step of scrolling shows them highlighted at once.
+        const int height = viewport()->height();
+        const int first = cursorForPosition(QPoint(0, -height)).position();
+        const int last = cursorForPosition(QPoint(viewport()->width(), 2 * height)).position();
         const auto &matches = m_index->matches();
         for (auto it = matches.constBegin(); it != matches.constEnd(); ++it) {
             if (it->isOrphan() || it->end < first || it->start > last)
@@ -147,6 +156,33 @@ void DocumentView::placeCommentButton()
     m_commentButton->move(at);
     m_commentButton->show();
     m_commentButton->raise();
+}
+
+void DocumentView::requestComment()
+{
+    if (const std::optional<Anchor> anchor = selectionAnchor())
+        Q_EMIT commentRequested(*anchor);
+}
+
+QMenu *DocumentView::createContextMenu(const QPoint &position)
+{
+    const QPoint scrolled(horizontalScrollBar()->value(), verticalScrollBar()->value());
+    QMenu *menu = createStandardContextMenu(position + scrolled);
+    if (selectionAnchor()) {
+        auto *comment = new QAction(QIcon(u":/icons/comment.svg"_s), tr("Comment…"), menu);
+        comment->setObjectName(u"commentAction"_s);
+        connect(comment, &QAction::triggered, this, &DocumentView::requestComment);
+        menu->insertAction(menu->actions().value(0), comment);
+        menu->insertSeparator(menu->actions().value(1));
+    }
+    return menu;
+}
+
+void DocumentView::contextMenuEvent(QContextMenuEvent *event)
+{
+    QMenu *menu = createContextMenu(event->pos());
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    menu->popup(event->globalPos());
 }
 
 void DocumentView::mouseReleaseEvent(QMouseEvent *event)

@@ -6,6 +6,7 @@
 #include <QTextEdit>
 #include <QTimer>
 
+class QMenu;
 class QToolButton;
 
 namespace Glosa {
@@ -31,18 +32,23 @@ public:
     // The anchor of the current selection, if any text is selected.
     std::optional<Anchor> selectionAnchor() const;
     QToolButton *commentButton() const { return m_commentButton; }
-    // Highlights are kept for the passages on screen only.
+    // Highlights are kept for the passages on screen and near it, wherever it is scrolled.
     int highlightCount() const { return int(extraSelections().size()); }
+    // The context menu at `position` of the viewport: the standard one, led by "Comment…"
+    // when text is selected. The caller owns it.
+    QMenu *createContextMenu(const QPoint &position);
 
 Q_SIGNALS:
     void commentRequested(const Glosa::Anchor &anchor);
     void chatClicked(const QString &chatId);
 
 protected:
+    void contextMenuEvent(QContextMenuEvent *event) override;
     void mouseReleaseEvent(QMouseEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
 
 private:
+    void requestComment();
     void refreshHighlights();
     void placeCommentButton();
 

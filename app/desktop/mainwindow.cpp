@@ -7,7 +7,9 @@
 #include "documentdirectory.h"
 #include "documentview.h"
 #include "draftstore.h"
+#include "noticebar.h"
 #include "openfromserverdialog.h"
+#include "orphanlist.h"
 #include "pagesession.h"
 #include "settingsdialog.h"
 #include "threadpanel.h"
@@ -18,13 +20,16 @@
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QFileSystemWatcher>
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QScrollBar>
 #include <QSettings>
 #include <QShortcut>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTreeView>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -37,7 +42,10 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
     , m_topBar(new TopBar(this))
     , m_view(new DocumentView(this))
     , m_panel(new ThreadPanel(this))
+    , m_orphans(new OrphanList(this))
+    , m_notice(new NoticeBar(this))
     , m_find(new QLineEdit(this))
+    , m_watcher(new QFileSystemWatcher(this))
 {
     setAttribute(Qt::WA_DeleteOnClose);
     setWindowIcon(QIcon(u":/icons/glosa.svg"_s));
@@ -46,10 +54,18 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
     layout->addWidget(m_topBar);
+    layout->addWidget(m_notice);
     auto *splitter = new QSplitter(Qt::Horizontal, central);
     splitter->setObjectName(u"splitter"_s);
     splitter->addWidget(m_view);
-    splitter->addWidget(m_panel);
+    // The threads, and below them those whose text is not in the document.
+    auto *side = new QWidget(splitter);
+    auto *sideLayout = new QVBoxLayout(side);
+    sideLayout->setContentsMargins(0, 0, 0, 0);
+    sideLayout->setSpacing(0);
+    sideLayout->addWidget(m_panel, 1);
+    sideLayout->addWidget(m_orphans);
+    splitter->addWidget(side);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
     splitter->setChildrenCollapsible(false);
@@ -74,6 +90,14 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
         m_view->setSelectedChat(id);
         m_view->revealChat(id);
     });
+    connect(m_orphans, &OrphanList::chatSelected, m_panel, &ThreadPanel::selectChat);
+
+    m_reload.setSingleShot(true);
+    m_reload.setInterval(150);
+    connect(&m_reload, &QTimer::timeout, this, &MainWindow::reloadFile);
+    connect(m_watcher, &QFileSystemWatcher::fileChanged, &m_reload, qOverload<>(&QTimer::start));
+    connect(m_watcher, &QFileSystemWatcher::directoryChanged, &m_reload,
+            qOverload<>(&QTimer::start));
 
     connect(m_topBar, &TopBar::settingsRequested, this, &MainWindow::showSettings);
     connect(m_context, &AppContext::settingsChanged, this, &MainWindow::applySettings);
@@ -185,11 +209,12 @@ void MainWindow::updateRecentMenu()
 bool MainWindow::openFile(const QString &path)
 {
     QString error;
-    const std::optional<LoadedDocument> loaded = LoadedDocument::fromFile(path, &error);
+    std::optional<LoadedDocument> loaded = LoadedDocument::fromFile(path, &error);
     if (!loaded) {
         QMessageBox::warning(this, tr("Cannot open document"), error);
         return false;
     }
+    loaded->document.page = m_context->pageOfFile(loaded->sourcePath, loaded->document.page);
     m_context->addRecentFile(loaded->sourcePath);
     openDocument(*loaded);
     return true;
@@ -213,6 +238,8 @@ void MainWindow::openDocument(const LoadedDocument &document)
     m_session = m_context->session(document.document.page);
     delete m_model;
     m_model = new ChatModel(m_session.get(), this);
+    m_notice->hide();
+    m_reportAnchoring = true;
     showDocument();
     m_topBar->setClient(m_session->client());
     m_topBar->setModel(m_model);
@@ -221,6 +248,17 @@ void MainWindow::openDocument(const LoadedDocument &document)
         [this](const QString &, const QString &reason) { statusBar()->showMessage(reason, 8000); });
     connect(m_session->client(), &SyncClient::serverError, this,
             [this](const QString &reason) { statusBar()->showMessage(reason, 8000); });
+    // After the index's own connection: it has located the threads of a snapshot by then.
+    connect(m_session.get(), &PageSession::chatsReset, this, [this] {
+        if (m_reportAnchoring)
+            reportAnchoring();
+    });
+    watchFile();
+    if (!m_document.local) {
+        connect(m_session->client(), &SyncClient::documentChanged, this,
+                &MainWindow::takeServerDocument);
+        takeServerDocument();
+    }
 }
 
 void MainWindow::showDocument()
@@ -229,10 +267,51 @@ void MainWindow::showDocument()
     m_index = new AnchorIndex(m_session.get(), m_document.plainText, this);
     m_view->setDocument(m_document, m_session.get(), m_index);
     m_panel->setModel(m_model, m_index);
+    m_orphans->setIndex(m_session.get(), m_index);
+    showTitle();
+    reportAnchoring();
+}
+
+void MainWindow::showTitle()
+{
     const QString title =
         m_document.document.title.isEmpty() ? m_document.document.page : m_document.document.title;
     m_topBar->setTitle(title);
     setWindowTitle(tr("%1 — Glosa").arg(title));
+}
+
+void MainWindow::showNewVersion(const LoadedDocument &version)
+{
+    const int scrolled = m_view->verticalScrollBar()->value();
+    m_document = version;
+    m_reportAnchoring = true;
+    m_index->setText(m_document.plainText);
+    m_view->setDocument(m_document, m_session.get(), m_index);
+    m_view->verticalScrollBar()->setValue(scrolled);
+    m_panel->view()->viewport()->update();
+    showTitle();
+    reportAnchoring();
+}
+
+void MainWindow::reportAnchoring()
+{
+    // The page's threads are known once its snapshot has arrived.
+    if (!m_reportAnchoring || m_session->client()->epoch().isEmpty())
+        return;
+    m_reportAnchoring = false;
+    const AnchorIndex::Summary summary = m_index->summary();
+    QStringList what;
+    if (summary.moved > 0)
+        what.append(tr("%n thread(s) moved", nullptr, summary.moved));
+    if (summary.orphans > 0)
+        what.append(summary.moved > 0
+                        ? tr("%n could not be placed", nullptr, summary.orphans)
+                        : tr("%n thread(s) could not be placed", nullptr, summary.orphans));
+    if (what.isEmpty())
+        return;
+    const QString list = what.join(tr(", "));
+    m_notice->showNotice(m_document.local ? tr("The file changed: %1.").arg(list)
+                                          : tr("The document changed: %1.").arg(list));
 }
 
 void MainWindow::openServerPage(const QString &page, const QString &title)
@@ -241,15 +320,56 @@ void MainWindow::openServerPage(const QString &page, const QString &title)
     placeholder.page = page;
     placeholder.title = title;
     openDocument(LoadedDocument::fromDocument(placeholder));
-    const auto arrive = [this] {
-        if (const std::optional<Document> &d = m_session->client()->document();
-            d && d->content != m_document.document.content) {
-            m_document = LoadedDocument::fromDocument(*d);
-            showDocument();
-        }
-    };
-    connect(m_session->client(), &SyncClient::welcomed, this, arrive);
-    arrive();
+}
+
+void MainWindow::takeServerDocument()
+{
+    const std::optional<Document> &d = m_session->client()->document();
+    if (!d || *d == m_document.document)
+        return;
+    // Until the welcome brings it, the window shows a placeholder with no version.
+    const bool newVersion = !m_document.document.sha256.isEmpty();
+    showNewVersion(LoadedDocument::fromDocument(*d));
+    if (newVersion)
+        statusBar()->showMessage(tr("A new version of “%1” was published.").arg(d->title), 8000);
+}
+
+void MainWindow::watchFile()
+{
+    if (const QStringList watched = m_watcher->files() + m_watcher->directories();
+        !watched.isEmpty())
+        m_watcher->removePaths(watched);
+    if (!m_document.sourcePath.isEmpty())
+        m_watcher->addPath(m_document.sourcePath);
+}
+
+void MainWindow::reloadFile()
+{
+    const QString &path = m_document.sourcePath;
+    if (path.isEmpty())
+        return;
+    if (!QFileInfo::exists(path)) {
+        // Editors that save by renaming a new file over the old one leave it gone for a
+        // moment: its folder says when it is back.
+        m_watcher->addPath(QFileInfo(path).absolutePath());
+        return;
+    }
+    if (const QStringList folders = m_watcher->directories(); !folders.isEmpty())
+        m_watcher->removePaths(folders);
+    if (!m_watcher->files().contains(path))
+        m_watcher->addPath(path);
+    QString error;
+    std::optional<LoadedDocument> loaded = LoadedDocument::fromFile(path, &error);
+    if (!loaded) {
+        statusBar()->showMessage(error, 8000);
+        return;
+    }
+    if (loaded->document.content == m_document.document.content)
+        return;
+    loaded->document.page = m_document.document.page;
+    showNewVersion(*loaded);
+    statusBar()->showMessage(
+        tr("Reloaded “%1”: the file changed on disk.").arg(m_document.document.title), 8000);
 }
 
 MainWindow *MainWindow::newWindow()
@@ -288,7 +408,7 @@ void MainWindow::startThreadOn(const Anchor &anchor)
 
 void MainWindow::publish()
 {
-    if (m_document.sourcePath.isEmpty() && !m_document.document.page.startsWith(u"file/"_s)) {
+    if (!m_document.local) {
         statusBar()->showMessage(tr("This document is already on the server."), 5000);
         return;
     }
@@ -301,8 +421,7 @@ void MainWindow::publish()
         QMessageBox::warning(this, tr("Cannot publish"), reason);
         directory->deleteLater();
     });
-    Document d = m_document.document;
-    directory->publish(d);
+    directory->publish(m_document.document);
 }
 
 void MainWindow::showFind()

@@ -4,9 +4,11 @@
 #include "loadeddocument.h"
 
 #include <QMainWindow>
+#include <QTimer>
 
 #include <memory>
 
+class QFileSystemWatcher;
 class QLineEdit;
 class QMenu;
 
@@ -16,6 +18,8 @@ class AnchorIndex;
 class AppContext;
 class ChatModel;
 class DocumentView;
+class NoticeBar;
+class OrphanList;
 class PageSession;
 class ThreadPanel;
 class TopBar;
@@ -28,10 +32,16 @@ public:
     explicit MainWindow(AppContext *context, QWidget *parent = nullptr);
     ~MainWindow() override;
 
+    // A local file, on the page it was first opened on; changes to it on disk are shown as
+    // they are saved, its threads re-anchored in the new text.
     bool openFile(const QString &path);
+    // A document on its page. One that is not local follows the page's document on the
+    // server: a new version published there replaces it, its threads re-anchored.
     void openDocument(const LoadedDocument &document);
     // A page of the server whose document arrives with the page's welcome.
     void openServerPage(const QString &page, const QString &title = {});
+    // Publishes the local document on its page, or a new version of it there.
+    void publish();
     void openSample();
 
     const LoadedDocument &document() const { return m_document; }
@@ -39,6 +49,8 @@ public:
     TopBar *topBar() const { return m_topBar; }
     DocumentView *documentView() const { return m_view; }
     ThreadPanel *threadPanel() const { return m_panel; }
+    OrphanList *orphanList() const { return m_orphans; }
+    NoticeBar *notice() const { return m_notice; }
     ChatModel *model() const { return m_model; }
 
     MainWindow *newWindow();
@@ -53,7 +65,6 @@ protected:
 private:
     void createMenus();
     void updateRecentMenu();
-    void publish();
     void showFind();
     void find(bool backwards);
     void toggleSharing(bool on);
@@ -61,6 +72,14 @@ private:
     // Puts changed settings in force on this window's page.
     void applySettings();
     void showDocument();
+    void showTitle();
+    // Shows another version of the document in place, its threads located afresh.
+    void showNewVersion(const LoadedDocument &version);
+    void takeServerDocument();
+    void watchFile();
+    void reloadFile();
+    // Once the page's threads are known, says what became of them in this version.
+    void reportAnchoring();
 
     AppContext *m_context;
     std::shared_ptr<PageSession> m_session;
@@ -70,7 +89,12 @@ private:
     TopBar *m_topBar;
     DocumentView *m_view;
     ThreadPanel *m_panel;
+    OrphanList *m_orphans;
+    NoticeBar *m_notice;
     QLineEdit *m_find;
+    QFileSystemWatcher *m_watcher;
+    QTimer m_reload; // lets an editor finish saving before the file is read
+    bool m_reportAnchoring = false;
     QMenu *m_recent = nullptr;
     QAction *m_share = nullptr;
 };

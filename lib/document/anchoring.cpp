@@ -78,14 +78,22 @@ int closestSubstring(QStringView text, QStringView pattern, int expected, int *s
 
 } // namespace
 
-Anchoring::Match Anchoring::locate(const QString &text, const Anchor &anchor)
+Anchoring::Match Anchoring::locate(const QString &text, const Anchor &anchor, int shift)
 {
     const int length = int(anchor.exact.size());
     if (length == 0)
         return {};
-    if (anchor.start >= 0 && anchor.start + length <= text.size() &&
-        QStringView(text).mid(anchor.start, length) == anchor.exact)
+    const auto quoteAt = [&](int at) {
+        return at >= 0 && at + length <= text.size() &&
+               QStringView(text).mid(at, length) == anchor.exact;
+    };
+    if (quoteAt(anchor.start))
         return {Match::Kind::Exact, anchor.start, anchor.start + length};
+    // No other occurrence can fit its context better.
+    if (const int at = anchor.start + shift;
+        shift != 0 && quoteAt(at) &&
+        contextScore(text, at, at + length, anchor) == anchor.prefix.size() + anchor.suffix.size())
+        return {Match::Kind::Moved, at, at + length};
 
     // Every occurrence of the quote: the best context wins, then the nearest to where it was.
     int bestStart = -1;

@@ -24,7 +24,10 @@ public:
     // Up to this share of the quote's characters may differ in a fuzzy match.
     static constexpr double MaxErrorRate = 0.25;
 
-    static Match locate(const QString &text, const Anchor &anchor);
+    // `shift` is how far the text around the anchor is expected to have moved, e.g. the shift
+    // of the thread before it when many are located in document order: the quote found there
+    // with all of its context is taken at once, without searching the whole text.
+    static Match locate(const QString &text, const Anchor &anchor, int shift = 0);
 
     // An anchor for the selection [start, end) of `text`, with up to 32 characters of context.
     static Anchor anchorFor(const QString &text, int start, int end);

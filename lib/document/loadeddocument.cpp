@@ -51,12 +51,14 @@ LoadedDocument LoadedDocument::fromLocalText(const QString &title, const QString
     d.content = content;
     d.sha256 = Document::sha256Of(content);
     d.page = u"file/"_s + d.sha256;
-    return fromDocument(d);
+    LoadedDocument loaded = fromDocument(d);
+    loaded.local = true;
+    return loaded;
 }
 
 LoadedDocument LoadedDocument::fromDocument(const Document &document)
 {
-    return {document, plainTextOf(document.format, document.content), {}};
+    return {document, plainTextOf(document.format, document.content), {}, false};
 }
 
 QString LoadedDocument::plainTextOf(const QString &format, const QString &content)

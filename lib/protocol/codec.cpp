@@ -32,6 +32,7 @@ constexpr auto PublishDocument = "publish-document"_L1;
 constexpr auto DocumentPublished = "document-published"_L1;
 constexpr auto ListDocuments = "list-documents"_L1;
 constexpr auto Documents = "documents"_L1;
+constexpr auto DocumentUpdated = "document-updated"_L1;
 } // namespace Type
 
 constexpr qint64 MaxSafeInteger = (qint64(1) << 53) - 1;
@@ -480,6 +481,8 @@ std::optional<ServerMessage> decodeServerObject(const QJsonObject &o, ProtocolEr
         for (const QJsonValue &v : docs)
             list.documents.append(readDocument(r.element(v, "documents"_L1), true));
         message = list;
+    } else if (type == Type::DocumentUpdated) {
+        message = DocumentUpdated{readDocument(r.child("document"_L1), true)};
     } else {
         r.fail(ErrorCode::BadRequest, u"unknown type \"%1\""_s.arg(type));
     }
@@ -800,6 +803,12 @@ struct ServerWriter
             .field("requestId"_L1, l.requestId)
             .field("type"_L1, Type::Documents)
             .endObject();
+    }
+    void operator()(const DocumentUpdated &u) const
+    {
+        w.beginObject();
+        write(w.key("document"_L1), u.document, true);
+        w.field("type"_L1, Type::DocumentUpdated).endObject();
     }
 };
 

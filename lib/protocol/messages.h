@@ -260,9 +260,21 @@ struct DocumentList
     friend bool operator!=(const DocumentList &a, const DocumentList &b) { return !(a == b); }
 };
 
+// Extension: a page's document was replaced by a new version, sent to every connection of the
+// page; not an event of the page (it has no seq).
+struct DocumentUpdated
+{
+    Document document; // with content
+    friend bool operator==(const DocumentUpdated &a, const DocumentUpdated &b)
+    {
+        return a.document == b.document;
+    }
+    friend bool operator!=(const DocumentUpdated &a, const DocumentUpdated &b) { return !(a == b); }
+};
+
 // A batch frame is decoded into the messages it carries, so it has no struct of its own.
 using ServerMessage =
     std::variant<Welcome, Snapshot, NewChatEvent, UpdatedChatEvent, DeletedChatEvent, Presence,
-                 ErrorMessage, DocumentPublished, DocumentList>;
+                 ErrorMessage, DocumentPublished, DocumentList, DocumentUpdated>;
 
 } // namespace Glosa

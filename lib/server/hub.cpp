@@ -363,31 +363,41 @@ void Hub::publish(Session *session, const PublishDocumentOp &op)
     doc.sha256 = Document::sha256Of(doc.content);
     if (doc.page.isEmpty())
         doc.page = u"doc/"_s + doc.sha256;
-    const std::optional<Document> existing = m_store->document(session->tenant(), doc.page);
+    const QString &tenant = session->tenant();
+    const std::optional<Document> existing = m_store->document(tenant, doc.page);
     if (existing && existing->title == doc.title && existing->format == doc.format &&
         existing->content == doc.content) {
         doc = *existing;
     } else {
-        if (existing && !session->user().isModerator()) {
-            session->sendError(
-                ErrorCode::Forbidden,
-                u"only a moderator may replace the document of page %1"_s.arg(doc.page),
-                op.broadcastId);
+        // A new version keeps its first publisher, who with the moderators may publish the next.
+        const QString publisher =
+            existing ? m_store->documentPublisher(tenant, doc.page) : session->user().id;
+        if (existing && !session->user().isModerator() && publisher != session->user().id) {
+            session->sendError(ErrorCode::Forbidden,
+                               u"only its publisher or a moderator may replace the document of "
+                               "page %1"_s.arg(doc.page),
+                               op.broadcastId);
             return;
         }
         doc.updatedAt = nowMs();
         QString error;
         bool saved = false;
         m_writer->call(
-            [&](Store &store) { saved = store.saveDocument(session->tenant(), doc, &error); });
+            [&](Store &store) { saved = store.saveDocument(tenant, doc, publisher, &error); });
         if (!saved) {
             qCCritical(lcStore) << "cannot save document:" << error;
             session->sendError(ErrorCode::Internal, u"the document could not be stored"_s,
                                op.broadcastId);
             return;
         }
-        if (Page *page = m_pages.value(pageKey(session->tenant(), doc.page)))
+        // Everyone on the page reloads it; whoever joins later finds it in the welcome.
+        if (Page *page = m_pages.value(pageKey(tenant, doc.page))) {
             page->setDocument(doc);
+            const QByteArray frame = Codec::encode(DocumentUpdated{doc});
+            const QList<Session *> viewers = page->sessions();
+            for (Session *s : viewers)
+                s->send(frame);
+        }
     }
     doc.content.clear();
     session->send(Codec::encode(DocumentPublished{op.broadcastId, doc}));

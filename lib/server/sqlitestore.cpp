@@ -47,6 +47,10 @@ const QList<QStringList> &migrations()
             " chat_id TEXT NOT NULL, comment_id TEXT NOT NULL, position INTEGER NOT NULL,"
             " body BLOB NOT NULL, PRIMARY KEY (page_id, comment_id))"_s,
             u"CREATE INDEX comments_chat ON comments (page_id, chat_id, position)"_s,
+        },
+        {
+            // Who may publish a new version of a document: its publisher (or a moderator).
+            u"ALTER TABLE documents ADD COLUMN publisher TEXT NOT NULL DEFAULT ''"_s,
         }};
     return steps;
 }
@@ -440,14 +444,26 @@ QList<Document> SqliteStore::documents(const QString &tenant)
     return docs;
 }
 
-bool SqliteStore::saveDocument(const QString &tenant, const Document &d, QString *error)
+QString SqliteStore::documentPublisher(const QString &tenant, const QString &page)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.prepare(u"SELECT publisher FROM documents WHERE tenant = ? AND page = ?"_s);
+    q.addBindValue(tenant);
+    q.addBindValue(page);
+    if (exec(q, nullptr) && q.next())
+        return q.value(0).toString();
+    return {};
+}
+
+bool SqliteStore::saveDocument(const QString &tenant, const Document &d, const QString &publisher,
+                               QString *error)
 {
     QSqlQuery q(QSqlDatabase::database(m_connection));
     q.prepare(u"INSERT OR REPLACE INTO documents (tenant, page, title, format, content, sha256,"
-              " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)"_s);
+              " updated_at, publisher) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_s);
     for (const QVariant &v :
          {QVariant(tenant), QVariant(d.page), QVariant(d.title), QVariant(d.format),
-          QVariant(d.content), QVariant(d.sha256), QVariant(d.updatedAt)})
+          QVariant(d.content), QVariant(d.sha256), QVariant(d.updatedAt), QVariant(publisher)})
         q.addBindValue(v);
     return exec(q, error);
 }

@@ -16,7 +16,7 @@ public:
     explicit SqliteStore(QString path);
     ~SqliteStore() override;
 
-    static constexpr int SchemaVersion = 2;
+    static constexpr int SchemaVersion = 3;
 
     QString path() const { return m_path; }
     // A Qt Sql connection name no other connection of the process uses.
@@ -34,7 +34,9 @@ public:
     bool commit(const QList<Write> &writes, QString *error) override;
     std::optional<Document> document(const QString &tenant, const QString &page) override;
     QList<Document> documents(const QString &tenant) override;
-    bool saveDocument(const QString &tenant, const Document &document, QString *error) override;
+    QString documentPublisher(const QString &tenant, const QString &page) override;
+    bool saveDocument(const QString &tenant, const Document &document, const QString &publisher,
+                      QString *error) override;
 
 private:
     bool exec(QSqlQuery &query, QString *error);

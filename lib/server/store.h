@@ -73,7 +73,12 @@ public:
 
     virtual std::optional<Document> document(const QString &tenant, const QString &page) = 0;
     virtual QList<Document> documents(const QString &tenant) = 0;
-    virtual bool saveDocument(const QString &tenant, const Document &document, QString *error) = 0;
+    // The id of the user who first published the page's document; empty when unknown (a
+    // document stored before publishers were recorded).
+    virtual QString documentPublisher(const QString &tenant, const QString &page) = 0;
+    // Stores the page's document, or its new version, with the user who published it first.
+    virtual bool saveDocument(const QString &tenant, const Document &document,
+                              const QString &publisher, QString *error) = 0;
 };
 
 } // namespace Glosa

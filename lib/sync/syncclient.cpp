@@ -289,10 +289,13 @@ void SyncClient::handle(const ServerMessage &message)
         m_welcomed = true;
         m_user = welcome->user;
         m_identity.save(welcome->user, welcome->credential);
+        const bool newDocument = welcome->document != m_document;
         m_document = welcome->document;
         m_target = welcome->seq;
         setViewers(welcome->viewers, welcome->users);
         Q_EMIT welcomed();
+        if (newDocument)
+            Q_EMIT documentChanged();
         if (welcome->recovered)
             becomeLiveIfCaughtUp();
         return;
@@ -308,6 +311,13 @@ void SyncClient::handle(const ServerMessage &message)
     }
     if (ChatReducer::isPageEvent(message)) {
         handleEvent(message);
+        return;
+    }
+    if (const auto *updated = std::get_if<DocumentUpdated>(&message)) {
+        if (updated->document != m_document) {
+            m_document = updated->document;
+            Q_EMIT documentChanged();
+        }
         return;
     }
     if (const auto *presence = std::get_if<Presence>(&message)) {

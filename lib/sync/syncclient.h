@@ -101,6 +101,9 @@ Q_SIGNALS:
     void pendingCountChanged(int count);
     void viewersChanged(int viewers);
     void welcomed();
+    // document() is another than before: the page's welcome brought it, or its publisher
+    // published a new version while connected.
+    void documentChanged();
     // The page's state is replaced by the snapshot's.
     void snapshotReceived(const Glosa::Snapshot &snapshot);
     // A page event, in seq order, each exactly once.

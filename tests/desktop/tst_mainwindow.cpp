@@ -1,6 +1,7 @@
 #include "testclient.h"
 #include "testserver.h"
 
+#include "anchoring.h"
 #include "appcontext.h"
 #include "chatmodel.h"
 #include "commenteditor.h"
@@ -8,6 +9,8 @@
 #include "documentview.h"
 #include "draftstore.h"
 #include "mainwindow.h"
+#include "noticebar.h"
+#include "orphanlist.h"
 #include "pagesession.h"
 #include "threaddelegate.h"
 #include "threadpanel.h"
@@ -19,18 +22,23 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QLabel>
+#include <QListWidget>
 #include <QMenu>
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPointer>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
 #include <QToolButton>
 #include <QTreeView>
+
+#include <cstdio>
 
 using namespace Qt::StringLiterals;
 using namespace Glosa;
@@ -74,6 +82,49 @@ void answerQuestion(QMessageBox::StandardButton button)
         QVERIFY(box->button(button));
         box->button(button)->click();
     });
+}
+
+// The threads whose passages the view highlights.
+QStringList highlighted(const DocumentView *view)
+{
+    QStringList ids;
+    for (const QTextEdit::ExtraSelection &s : view->extraSelections())
+        ids.append(s.format.property(QTextFormat::UserProperty).toString());
+    return ids;
+}
+
+bool writeFile(const QString &path, const QString &content)
+{
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly | QIODevice::Truncate) &&
+           file.write(content.toUtf8()) == content.toUtf8().size();
+}
+
+// Saves as many editors do: a new file renamed over the old one.
+bool saveByRename(const QString &path, const QString &content)
+{
+    const QString temporary = path + u".new"_s;
+    return writeFile(temporary, content) && std::rename(QFile::encodeName(temporary).constData(),
+                                                        QFile::encodeName(path).constData()) == 0;
+}
+
+// Where the view highlights a thread's passage, or -1.
+int highlightStart(const DocumentView *view, const QString &chatId)
+{
+    for (const QTextEdit::ExtraSelection &s : view->extraSelections()) {
+        if (s.format.property(QTextFormat::UserProperty).toString() == chatId)
+            return s.cursor.selectionStart();
+    }
+    return -1;
+}
+
+// A thread started by the window's user on the first occurrence of `quote`.
+QString startThreadOn(MainWindow *window, const QString &quote)
+{
+    const QString &text = window->document().plainText;
+    const int at = int(text.indexOf(quote));
+    return window->session()->startThread(Anchoring::anchorFor(text, at, at + int(quote.size())),
+                                          u"About this"_s);
 }
 
 } // namespace
@@ -611,6 +662,216 @@ private Q_SLOTS:
         QVERIFY(!QApplication::activeModalWidget());
         QVERIFY(window->statusBar()->currentMessage().contains(u"viewer"_s));
         QCOMPARE(window->model()->rowCount(), 1);
+    }
+
+    void highlightsFollowScrollingAndResizing()
+    {
+        QString text;
+        for (int i = 0; i < 600; ++i)
+            text += u"Line %1 of a document many screens tall.\n"_s.arg(i);
+        MainWindow *window = openWindow();
+        window->resize(900, 600);
+        window->openDocument(LoadedDocument::fromLocalText(u"Tall"_s, u"text"_s, text));
+        QTRY_VERIFY(live(window));
+        QStringList chats; // one every ten lines
+        for (int i = 0; i < 600; i += 10)
+            chats.append(startThreadOn(window, u"Line %1 of"_s.arg(i)));
+        QTRY_COMPARE(window->session()->client()->pendingCount(), 0);
+        DocumentView *view = window->documentView();
+        // Every thread whose passage is on screen is highlighted; there is one at least.
+        const auto onScreenHighlighted = [&] {
+            const int first = view->cursorForPosition({0, 0}).position();
+            const int last =
+                view->cursorForPosition({view->viewport()->width(), view->viewport()->height()})
+                    .position();
+            const QStringList shown = highlighted(view);
+            int visible = 0;
+            for (const QString &id : std::as_const(chats)) {
+                const int start = window->session()->chat(id)->anchor.start;
+                if (start < first || start > last)
+                    continue;
+                ++visible;
+                if (!shown.contains(id))
+                    return false;
+            }
+            return visible > 0;
+        };
+        QTRY_VERIFY(onScreenHighlighted());
+        QVERIFY(!highlighted(view).contains(chats.last()));
+
+        QScrollBar *scroll = view->verticalScrollBar();
+        scroll->setValue(scroll->maximum());
+        QTRY_VERIFY(onScreenHighlighted());
+        QVERIFY(highlighted(view).contains(chats.last()));
+        QVERIFY(!highlighted(view).contains(chats.first()));
+        scroll->setValue(scroll->maximum() / 2);
+        QTRY_VERIFY(onScreenHighlighted());
+        // Narrower, the lines wrap and other passages come into view.
+        window->resize(360, 600);
+        QTRY_VERIFY(onScreenHighlighted());
+        window->resize(900, 1000);
+        QTRY_VERIFY(onScreenHighlighted());
+    }
+
+    void highlightsOnFirstOpenOfALargeDocument()
+    {
+        QString text;
+        while (text.size() < 1000000)
+            text += u"A long document, laid out a piece at a time after it is loaded. "_s +
+                    (text.size() % 7 == 0 ? u"\n\n"_s : QString());
+        const LoadedDocument large = LoadedDocument::fromLocalText(u"Large"_s, u"text"_s, text);
+        MainWindow *first = openWindow();
+        first->openDocument(large);
+        QTRY_VERIFY(live(first));
+        const QString chatId = startThreadOn(first, u"laid out"_s);
+        QTRY_VERIFY(!first->session()->isPending(chatId));
+
+        // Another window opens it with its threads already there.
+        auto *window = new MainWindow(m_context.get());
+        window->resize(900, 600);
+        window->openDocument(large);
+        window->show();
+        QTRY_VERIFY(highlighted(window->documentView()).contains(chatId));
+    }
+
+    void commentFromTheContextMenu()
+    {
+        MainWindow *window = openWindow();
+        QTRY_VERIFY(live(window));
+        DocumentView *view = window->documentView();
+        const std::unique_ptr<QMenu> plain(view->createContextMenu({10, 10}));
+        QVERIFY(!plain->findChild<QAction *>(u"commentAction"_s));
+
+        QTextCursor cursor = view->textCursor();
+        cursor.setPosition(4);
+        cursor.setPosition(9, QTextCursor::KeepAnchor);
+        view->setTextCursor(cursor);
+        const std::unique_ptr<QMenu> menu(view->createContextMenu(view->cursorRect().center()));
+        auto *comment = menu->findChild<QAction *>(u"commentAction"_s);
+        QVERIFY(comment);
+        QCOMPARE(menu->actions().first(), comment);
+        answerCommentEditor(u"From the menu"_s);
+        comment->trigger();
+        QTRY_COMPARE(window->model()->rowCount(), 1);
+        QCOMPARE(window->model()->index(0, 0).data(ChatModel::QuoteRole).toString(), u"quick"_s);
+        QCOMPARE(window->model()->index(0, 0).data(ChatModel::TextRole).toString(),
+                 u"From the menu"_s);
+    }
+
+    void fileThatChangesKeepsItsThreads()
+    {
+        const QString original = u"Glosa keeps notes.\n\nThe quick brown fox jumps over the lazy "
+                                 "dog.\n\nKeep reading."_s;
+        const QString edited = u"A new first line, longer than the old one.\n\nThe quick brown "
+                               "fox jumps over the lazy dog.\n\nKeep reading!"_s;
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"notes.txt"_s);
+        QVERIFY(writeFile(path, original));
+        MainWindow *window = openWindow();
+        QVERIFY(window->openFile(path));
+        const QString page = window->session()->client()->options().page;
+        QCOMPARE(page, LoadedDocument::fromLocalText({}, u"text"_s, original).document.page);
+        QTRY_VERIFY(live(window));
+        const QString gone = startThreadOn(window, u"Glosa keeps notes"_s);
+        const QString fox = startThreadOn(window, u"quick brown fox"_s);
+        const QString dog = startThreadOn(window, u"lazy dog"_s);
+        const QString reading = startThreadOn(window, u"Keep reading."_s);
+        QTRY_COMPARE(window->session()->client()->pendingCount(), 0);
+        QVERIFY(window->notice()->text().isEmpty());
+        QVERIFY(window->orphanList()->isHidden());
+
+        // Changed while open: reloaded on the same page, its threads re-anchored.
+        QVERIFY(writeFile(path, edited));
+        QTRY_COMPARE(window->documentView()->toPlainText(), edited);
+        QCOMPARE(window->session()->client()->options().page, page);
+        QCOMPARE(window->model()->rowCount(), 4);
+        QCOMPARE(window->notice()->text(),
+                 u"The file changed: 3 threads moved, 1 could not be placed."_s);
+        QTRY_COMPARE(highlightStart(window->documentView(), fox),
+                     int(edited.indexOf(u"quick brown fox"_s)));
+        QTRY_COMPARE(highlightStart(window->documentView(), reading),
+                     int(edited.indexOf(u"Keep reading!"_s)));
+        QVERIFY(highlightStart(window->documentView(), dog) > 0);
+        QVERIFY(highlightStart(window->documentView(), gone) < 0);
+        // The one that could not be placed is listed with its quote, and opens its thread.
+        QListWidget *orphans = window->orphanList()->list();
+        QTRY_VERIFY(window->orphanList()->isVisible());
+        QCOMPARE(orphans->count(), 1);
+        QVERIFY(orphans->item(0)->text().contains(u"“Glosa keeps notes”"_s));
+        QTest::mouseClick(orphans->viewport(), Qt::LeftButton, {},
+                          orphans->visualItemRect(orphans->item(0)).center());
+        QTRY_COMPARE(window->threadPanel()->selectedChat(), gone);
+
+        // Saved by renaming a new file over it, then in place again: both are followed.
+        const QString more = edited + u"\n\nOne more line."_s;
+        QVERIFY(saveByRename(path, more));
+        QTRY_COMPARE(window->documentView()->toPlainText(), more);
+        QVERIFY(writeFile(path, original));
+        QTRY_COMPARE(window->documentView()->toPlainText(), original);
+        QTRY_COMPARE(highlightStart(window->documentView(), gone), 0);
+        QTRY_VERIFY(window->orphanList()->isHidden());
+
+        // Opened again later, changed, it is still on its first page, and says so.
+        QVERIFY(writeFile(path, edited));
+        auto *again = new MainWindow(m_context.get());
+        QVERIFY(again->openFile(path));
+        QCOMPARE(again->session()->client()->options().page, page);
+        QCOMPARE(again->model()->rowCount(), 4);
+        QCOMPARE(again->notice()->text(),
+                 u"The file changed: 3 threads moved, 1 could not be placed."_s);
+    }
+
+    void publishedDocumentOpensWithItsBody()
+    {
+        MainWindow *window = openWindow();
+        QTRY_VERIFY(live(window));
+        window->publish();
+        QTRY_VERIFY(window->statusBar()->currentMessage().startsWith(u"Published"_s));
+        // The window's own page now has a document on the server: opened from there, it shows.
+        window->openServerPage(document().document.page, u"Fox"_s);
+        QTRY_COMPARE(window->documentView()->toPlainText(), Text);
+        auto *other = new MainWindow(m_context.get());
+        other->openServerPage(document().document.page, u"Fox"_s);
+        QTRY_COMPARE(other->documentView()->toPlainText(), Text);
+    }
+
+    void newVersionFromTheServerIsShownReanchored()
+    {
+        const QString first = u"Chapter one. The quick brown fox jumps."_s;
+        const QString second = u"Preface. The quick brown fox jumps over it."_s;
+        TestClient publisher(this);
+        QVERIFY(publisher.open(m_server->url()));
+        QVERIFY(!publisher.join(QString(), u"acme"_s, TestServer::token(u"acme"_s, "s", u"pia"_s))
+                     .isEmpty());
+        const auto publish = [&](const QString &title, const QString &content) {
+            publisher.send({{"type"_L1, "publish-document"_L1},
+                            {"broadcastId"_L1, TestClient::uuid()},
+                            {"document"_L1, QJsonObject{{"page"_L1, "handbook"_L1},
+                                                        {"title"_L1, title},
+                                                        {"format"_L1, "text"_L1},
+                                                        {"content"_L1, content}}}});
+            return !publisher.next(u"document-published"_s).isEmpty();
+        };
+        QVERIFY(publish(u"Handbook"_s, first));
+
+        MainWindow *window = openWindow(TestServer::token(u"acme"_s, "s", u"rob"_s), u"acme"_s);
+        window->openServerPage(u"handbook"_s, u"Handbook"_s);
+        QTRY_COMPARE(window->documentView()->toPlainText(), first);
+        QTRY_VERIFY(live(window));
+        const QString chapter = startThreadOn(window, u"Chapter one"_s);
+        const QString fox = startThreadOn(window, u"quick brown fox"_s);
+        QTRY_COMPARE(window->session()->client()->pendingCount(), 0);
+
+        QVERIFY(publish(u"Handbook, 2nd edition"_s, second));
+        QTRY_COMPARE(window->documentView()->toPlainText(), second);
+        QVERIFY(window->windowTitle().startsWith(u"Handbook, 2nd edition"_s));
+        QCOMPARE(window->notice()->text(),
+                 u"The document changed: 1 thread moved, 1 could not be placed."_s);
+        QTRY_COMPARE(highlightStart(window->documentView(), fox),
+                     int(second.indexOf(u"quick brown fox"_s)));
+        QVERIFY(highlightStart(window->documentView(), chapter) < 0);
+        QTRY_COMPARE(window->orphanList()->list()->count(), 1);
+        QCOMPARE(window->orphanList()->list()->item(0)->data(Qt::UserRole).toString(), chapter);
     }
 
     void anotherDocumentInTheSameWindow()

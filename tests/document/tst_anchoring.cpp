@@ -84,6 +84,21 @@ private Q_SLOTS:
         QCOMPARE(near.start, 16);
     }
 
+    // Where the text before it moved by `shift`, the quote found there with its whole context
+    // is taken, however near another occurrence is to the old position.
+    void shiftOfTheTextAround()
+    {
+        const QString text = u"The quick brown fox. The quick brown fox."_s;
+        const Glosa::Anchor anchor = Anchoring::anchorFor(text, 4, 9);
+        const QString edited = u"Preface: "_s + text;
+        const Anchoring::Match shifted = Anchoring::locate(edited, anchor, 9);
+        QCOMPARE(shifted.kind, Kind::Moved);
+        QCOMPARE(shifted.start, 13);
+        // A shift that lands elsewhere than the quote with its context is searched as before.
+        QCOMPARE(Anchoring::locate(edited, anchor, 30).start, 13);
+        QCOMPARE(Anchoring::locate(edited, anchor, 30).kind, Kind::Moved);
+    }
+
     void utf16Offsets()
     {
         const QString text = u"Emoji 😀 before the word café, and after."_s;

@@ -666,6 +666,11 @@ void tst_Codec::serverRoundTrip_data()
                 {"page":"doc/abc","title":"Notes","format":"text",
                 "sha256":"2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824",
                 "updatedAt":1732550400001}]})");
+    QTest::newRow("document-updated") << ServerMessage(DocumentUpdated{document(true)})
+                                      << json(R"({"type":"document-updated","document":{
+                "page":"handbook/intro","title":"Handbook","format":"markdown","content":"hello",
+                "sha256":"2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824",
+                "updatedAt":1732550400000}})");
     QTest::newRow("documents empty") << ServerMessage(DocumentList{u"req-2"_s, {}})
                                      << json(R"({"type":"documents","requestId":"req-2",
                                              "documents":[]})");
@@ -765,6 +770,7 @@ void tst_Codec::batch_data()
         ErrorMessage{Bid, {}, u"conflict"_s, u"id used"_s},
         DocumentPublished{Bid, document(false)},
         DocumentList{u"r"_s, {document(false)}},
+        DocumentUpdated{document(true)},
     };
     QList<ServerMessage> many;
     for (int i = 1; i <= 300; ++i)

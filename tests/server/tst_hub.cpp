@@ -557,14 +557,17 @@ private Q_SLOTS:
                     {"document"_L1, doc}});
         QCOMPARE(lobby.next(u"document-published"_s).value("document"_L1).toObject(), stored);
 
-        // A member cannot replace it; a moderator can.
+        // A member other than its publisher cannot replace it; a moderator can.
         QJsonObject other = doc;
         other.insert("page"_L1, stored.value("page"_L1));
         other.insert("content"_L1, u"Something else"_s);
-        lobby.send({{"type"_L1, "publish-document"_L1},
-                    {"broadcastId"_L1, TestClient::uuid()},
-                    {"document"_L1, other}});
-        QCOMPARE(lobby.next(u"error"_s).value("code"_L1).toString(), u"forbidden"_s);
+        TestClient stranger;
+        QVERIFY(stranger.open(m_server->url()));
+        QVERIFY(!stranger.join(QString()).isEmpty());
+        stranger.send({{"type"_L1, "publish-document"_L1},
+                       {"broadcastId"_L1, TestClient::uuid()},
+                       {"document"_L1, other}});
+        QCOMPARE(stranger.next(u"error"_s).value("code"_L1).toString(), u"forbidden"_s);
 
         lobby.send({{"type"_L1, "list-documents"_L1}, {"requestId"_L1, "r1"_L1}});
         const QJsonObject list = lobby.next(u"documents"_s);
@@ -610,6 +613,100 @@ private Q_SLOTS:
         QCOMPARE(acmeDocs.size(), 2);
         for (const QJsonValue &d : acmeDocs)
             QVERIFY(d.toObject().value("sha256"_L1).toString() != QString());
+    }
+
+    // Its publisher or a moderator may publish a new version of a page's document; every
+    // connection on the page gets it at once, and whoever joins later finds it in the welcome.
+    void newVersionOfADocument()
+    {
+        const auto publish = [](TestClient *client, const QString &page, const QString &title,
+                                const QString &content) {
+            client->send({{"type"_L1, "publish-document"_L1},
+                          {"broadcastId"_L1, TestClient::uuid()},
+                          {"document"_L1, QJsonObject{{"page"_L1, page},
+                                                      {"title"_L1, title},
+                                                      {"format"_L1, "text"_L1},
+                                                      {"content"_L1, content}}}});
+            return client->next();
+        };
+        // The document-updated frames `client` got before the hub answered it once more.
+        const auto updates = [](TestClient *client) {
+            client->send({{"type"_L1, "list-documents"_L1}, {"requestId"_L1, "mark"_L1}});
+            QList<QJsonObject> found;
+            for (QJsonObject f = client->next(); !f.isEmpty(); f = client->next()) {
+                if (f.value("type"_L1).toString() == "documents"_L1)
+                    return found;
+                if (f.value("type"_L1).toString() == "document-updated"_L1)
+                    found.append(f);
+            }
+            return QList<QJsonObject>{{{"timeout"_L1, true}}};
+        };
+
+        TestClient *pia = joined(u"lobby/pia"_s, u"acme"_s, acme(u"pia"_s));
+        TestClient *rob = joined(u"handbook"_s, u"acme"_s, acme(u"rob"_s));
+        QVERIFY(pia && rob);
+        // Published on a page with a viewer: the viewer gets it.
+        QCOMPARE(
+            publish(pia, u"handbook"_s, u"Handbook"_s, u"Reading."_s).value("type"_L1).toString(),
+            u"document-published"_s);
+        const QJsonObject first = rob->next(u"document-updated"_s);
+        QCOMPARE(first.value("document"_L1).toObject().value("content"_L1).toString(),
+                 u"Reading."_s);
+
+        TestClient *vic = joined(u"handbook"_s, u"acme"_s, acme(u"vic"_s, u"viewer"_s));
+        TestClient *elsewhere = joined(u"other"_s, u"acme"_s, acme(u"eve"_s));
+        QVERIFY(vic && elsewhere);
+
+        // The publisher's new version reaches every connection of the page, with its content.
+        const QJsonObject published =
+            publish(pia, u"handbook"_s, u"Handbook, 2nd edition"_s, u"Reading!"_s);
+        QCOMPARE(published.value("type"_L1).toString(), u"document-published"_s);
+        QVERIFY(!published.value("document"_L1).toObject().contains("content"_L1));
+        for (TestClient *viewer : {rob, vic}) {
+            const QList<QJsonObject> got = updates(viewer);
+            QCOMPARE(got.size(), 1);
+            const QJsonObject d = got.first().value("document"_L1).toObject();
+            QCOMPARE(d.value("page"_L1).toString(), u"handbook"_s);
+            QCOMPARE(d.value("title"_L1).toString(), u"Handbook, 2nd edition"_s);
+            QCOMPARE(d.value("content"_L1).toString(), u"Reading!"_s);
+            QCOMPARE(d.value("sha256"_L1).toString(), Glosa::Document::sha256Of(u"Reading!"_s));
+            QCOMPARE(d.value("updatedAt"_L1), published.value("document"_L1)["updatedAt"_L1]);
+            QVERIFY(!got.first().contains("seq"_L1));
+        }
+        QVERIFY(updates(elsewhere).isEmpty());
+
+        // Another member may not; the same version again changes nothing.
+        QCOMPARE(publish(rob, u"handbook"_s, u"Mine"_s, u"Reading?"_s).value("code"_L1).toString(),
+                 u"forbidden"_s);
+        QCOMPARE(publish(vic, u"handbook"_s, u"Mine"_s, u"Reading?"_s).value("code"_L1).toString(),
+                 u"forbidden"_s);
+        QCOMPARE(publish(pia, u"handbook"_s, u"Handbook, 2nd edition"_s, u"Reading!"_s)
+                     .value("type"_L1)
+                     .toString(),
+                 u"document-published"_s);
+        QVERIFY(updates(vic).isEmpty());
+
+        // A moderator may; the publisher still may after that.
+        TestClient *max = joined(u"lobby/max"_s, u"acme"_s, acme(u"max"_s, u"moderator"_s));
+        QVERIFY(max);
+        QCOMPARE(publish(max, u"handbook"_s, u"Handbook"_s, u"Reading, edited."_s)
+                     .value("type"_L1)
+                     .toString(),
+                 u"document-published"_s);
+        QCOMPARE(updates(vic).size(), 1);
+        QCOMPARE(publish(pia, u"handbook"_s, u"Handbook"_s, u"Reading, final."_s)
+                     .value("type"_L1)
+                     .toString(),
+                 u"document-published"_s);
+        QCOMPARE(updates(vic).size(), 1);
+
+        // Not an event of the page: its head has not moved, and a later welcome carries it.
+        TestClient late;
+        QVERIFY(late.open(m_server->url()));
+        const QJsonObject welcome = late.join(u"handbook"_s, u"acme"_s, acme(u"lea"_s));
+        QCOMPARE(welcome.value("seq"_L1).toInteger(), 0);
+        QCOMPARE(welcome.value("document"_L1).toObject().value("content"_L1).toString(),
+                 u"Reading, final."_s);
     }
 
     void tenantsNeverMeet()

@@ -197,17 +197,21 @@ private Q_SLOTS:
         SqliteStore store(path());
         QVERIFY(store.open(&error));
         Glosa::Document doc{u"doc/1"_s, u"Zeta"_s, u"text"_s, u"body"_s, u"abc"_s, 5};
-        QVERIFY(store.saveDocument(u"acme"_s, doc, &error));
-        QVERIFY(store.saveDocument(
-            u"acme"_s, {u"doc/2"_s, u"Alpha"_s, u"markdown"_s, u"# A"_s, u"def"_s, 6}, &error));
+        QVERIFY(store.saveDocument(u"acme"_s, doc, u"u1"_s, &error));
+        QVERIFY(store.saveDocument(u"acme"_s,
+                                   {u"doc/2"_s, u"Alpha"_s, u"markdown"_s, u"# A"_s, u"def"_s, 6},
+                                   u"u2"_s, &error));
         QCOMPARE(store.document(u"acme"_s, u"doc/1"_s), doc);
+        QCOMPARE(store.documentPublisher(u"acme"_s, u"doc/1"_s), u"u1"_s);
+        QCOMPARE(store.documentPublisher(u"acme"_s, u"doc/2"_s), u"u2"_s);
+        QVERIFY(store.documentPublisher(u"local"_s, u"doc/1"_s).isEmpty());
         QVERIFY(!store.document(u"local"_s, u"doc/1"_s));
         const QList<Glosa::Document> list = store.documents(u"acme"_s);
         QCOMPARE(list.size(), 2);
         QCOMPARE(list.first().title, u"Alpha"_s);
         QVERIFY(list.first().content.isEmpty());
         doc.title = u"Zeta 2"_s;
-        QVERIFY(store.saveDocument(u"acme"_s, doc, &error));
+        QVERIFY(store.saveDocument(u"acme"_s, doc, u"u1"_s, &error));
         QCOMPARE(store.document(u"acme"_s, u"doc/1"_s)->title, u"Zeta 2"_s);
         QVERIFY(store.documents(u"local"_s).isEmpty());
     }
@@ -221,7 +225,7 @@ private Q_SLOTS:
     }
 
     // A database of schema 1 (comments inside their chat's row) is migrated: every chat keeps
-    // its comments, and their ids stay reserved.
+    // its comments, and their ids stay reserved; documents keep their content.
     void migratesCommentsOutOfChats()
     {
         {
@@ -244,6 +248,7 @@ private Q_SLOTS:
                  " format TEXT NOT NULL, content TEXT NOT NULL, sha256 TEXT NOT NULL,"
                  " updated_at INTEGER NOT NULL, PRIMARY KEY (tenant, page))"_s,
                  u"INSERT INTO pages (id, tenant, page, epoch, head) VALUES (1, 'acme', 'p', 'e1', 2)"_s,
+                 u"INSERT INTO documents VALUES ('acme', 'p', 'Old', 'text', 'body', 'abc', 1)"_s,
                  u"PRAGMA user_version=1"_s})
                 QVERIFY2(q.exec(sql), qPrintable(q.lastError().text()));
             Glosa::Chat live = chat(u"c1"_s, u"m1"_s);
@@ -271,8 +276,11 @@ private Q_SLOTS:
         QCOMPARE(page->chats.first().comments.at(1).text, u"second"_s);
         QCOMPARE(page->chats.first().comments.at(1).editedAt, 5);
         QCOMPARE(page->usedIds, (QSet<QString>{u"c1"_s, u"m1"_s, u"m3"_s, u"c2"_s, u"m2"_s}));
+        // A document stored before publishers were recorded has none.
+        QCOMPARE(store.document(u"acme"_s, u"p"_s)->title, u"Old"_s);
+        QVERIFY(store.documentPublisher(u"acme"_s, u"p"_s).isEmpty());
         store.close();
-        QCOMPARE(pragma(path(), u"user_version"_s).toInt(), 2);
+        QCOMPARE(pragma(path(), u"user_version"_s).toInt(), SqliteStore::SchemaVersion);
     }
 };
 

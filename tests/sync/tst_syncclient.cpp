@@ -92,6 +92,45 @@ private Q_SLOTS:
         QVERIFY(client.user().id.startsWith(u"anon:"_s));
     }
 
+    // The page's document, as the welcome brings it and as new versions are published.
+    void documentFollowsNewVersions()
+    {
+        SyncClient client(options());
+        QSignalSpy changes(&client, &SyncClient::documentChanged);
+        client.start();
+        QTRY_COMPARE(client.state(), SyncClient::State::Live);
+        QVERIFY(!client.document());
+        QCOMPARE(changes.size(), 0);
+
+        TestClient publisher;
+        QVERIFY(publisher.open(m_server->url()));
+        QVERIFY(!publisher.join(QString()).isEmpty());
+        const auto publish = [&](const QString &content) {
+            publisher.send({{"type"_L1, "publish-document"_L1},
+                            {"broadcastId"_L1, TestClient::uuid()},
+                            {"document"_L1, QJsonObject{{"page"_L1, "p"_L1},
+                                                        {"title"_L1, "Notes"_L1},
+                                                        {"format"_L1, "text"_L1},
+                                                        {"content"_L1, content}}}});
+            return !publisher.next(u"document-published"_s).isEmpty();
+        };
+        QVERIFY(publish(u"First."_s));
+        QTRY_COMPARE(changes.size(), 1);
+        QCOMPARE(client.document()->content, u"First."_s);
+        QVERIFY(publish(u"Second."_s));
+        QTRY_COMPARE(changes.size(), 2);
+        QCOMPARE(client.document()->content, u"Second."_s);
+
+        // Back after a break, the welcome brings the same version: nothing changed.
+        m_server->stop();
+        QTRY_COMPARE(client.state(), SyncClient::State::Reconnecting);
+        QVERIFY(m_server->restart());
+        QSignalSpy welcomes(&client, &SyncClient::welcomed);
+        QTRY_COMPARE(welcomes.size(), 1);
+        QCOMPARE(changes.size(), 2);
+        QCOMPARE(client.document()->content, u"Second."_s);
+    }
+
     void reconnectsAndReplaysWhatItMissed()
     {
         SyncClient::Options o = options();
