@@ -323,10 +323,6 @@ Last change %2</source>
         <source>Glosa uses the new server and tenant from its next start.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>You can read this page but not comment on it: your role is viewer.</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message numerus="yes">
         <source>%n thread(s) moved</source>
         <translation>
@@ -740,10 +736,6 @@ Select a passage in the document and choose Comment to start a discussion.</sour
     </message>
     <message>
         <source>Delete this comment for everyone?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>You can read this page but not change it: your role is viewer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

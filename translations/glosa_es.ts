@@ -325,10 +325,6 @@ Last change %2</source>
         <source>Glosa uses the new server and tenant from its next start.</source>
         <translation>Glosa usará el nuevo servidor y el nuevo inquilino a partir del próximo inicio.</translation>
     </message>
-    <message>
-        <source>You can read this page but not comment on it: your role is viewer.</source>
-        <translation>Puedes leer esta página pero no comentarla: tu rol es de lector.</translation>
-    </message>
     <message numerus="yes">
         <source>%n thread(s) moved</source>
         <translation>
@@ -746,10 +742,6 @@ Selecciona un pasaje del documento y elige Comentar para iniciar una conversaci�
     <message>
         <source>Delete this comment for everyone?</source>
         <translation>¿Eliminar este comentario para todos?</translation>
-    </message>
-    <message>
-        <source>You can read this page but not change it: your role is viewer.</source>
-        <translation>Puedes leer esta página pero no cambiarla: tu rol es de lector.</translation>
     </message>
     <message>
         <source>Only the one who started this thread or a moderator may delete it.</source>

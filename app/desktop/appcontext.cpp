@@ -179,7 +179,7 @@ std::shared_ptr<PageSession> AppContext::session(const QString &page)
 DocumentDirectory *AppContext::newDirectory(QObject *parent) const
 {
     return new DocumentDirectory(
-        m_url, m_tenant, [this] { return token(); }, parent);
+        m_url, m_tenant, [this] { return token(); }, optionsFor({}).credentialPath, parent);
 }
 
 QStringList AppContext::recentFiles() const

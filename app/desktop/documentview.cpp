@@ -154,6 +154,9 @@ void DocumentView::placeCommentButton()
     at.setX(qMin(at.x(), viewport()->width() - m_commentButton->width() - 4));
     at.setY(qMin(at.y(), viewport()->height() - m_commentButton->height() - 4));
     m_commentButton->move(at);
+    const bool writable = !m_session || m_session->canWrite();
+    m_commentButton->setEnabled(writable);
+    m_commentButton->setToolTip(writable ? QString() : PageSession::readOnlyReason());
     m_commentButton->show();
     m_commentButton->raise();
 }
@@ -171,6 +174,10 @@ QMenu *DocumentView::createContextMenu(const QPoint &position)
     if (selectionAnchor()) {
         auto *comment = new QAction(QIcon(u":/icons/comment.svg"_s), tr("Comment…"), menu);
         comment->setObjectName(u"commentAction"_s);
+        if (m_session && !m_session->canWrite()) {
+            comment->setEnabled(false);
+            comment->setToolTip(PageSession::readOnlyReason());
+        }
         connect(comment, &QAction::triggered, this, &DocumentView::requestComment);
         menu->insertAction(menu->actions().value(0), comment);
         menu->insertSeparator(menu->actions().value(1));

@@ -394,8 +394,7 @@ void MainWindow::startThread()
 void MainWindow::startThreadOn(const Anchor &anchor)
 {
     if (m_session && !m_session->canWrite()) {
-        statusBar()->showMessage(
-            tr("You can read this page but not comment on it: your role is viewer."), 8000);
+        statusBar()->showMessage(PageSession::readOnlyReason(), 8000);
         return;
     }
     CommentEditor editor(anchor.exact, CommentEditor::Mode::NewThread, this);

@@ -317,10 +317,8 @@ void ThreadPanel::updateActions()
     const Chat *chat = m_model && !id.isEmpty() ? m_model->session()->chat(id) : nullptr;
     const bool target = m_session && m_session->chat(m_replyChat);
     // A viewer reads only: every way to change the page says so.
-    const QString readOnly = m_session && !m_session->canWrite()
-                                 ? tr("You can read this page but not change it: your role is "
-                                      "viewer.")
-                                 : QString();
+    const QString readOnly =
+        m_session && !m_session->canWrite() ? PageSession::readOnlyReason() : QString();
     m_reply->setEnabled(!m_replyChat.isEmpty() && readOnly.isEmpty());
     m_reply->setToolTip(readOnly);
     const QString problem = !readOnly.isEmpty() ? readOnly

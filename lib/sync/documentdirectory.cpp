@@ -1,6 +1,7 @@
 #include "documentdirectory.h"
 
 #include "codec.h"
+#include "credentialstore.h"
 #include "syncclient.h"
 #include "validation.h"
 
@@ -9,11 +10,13 @@
 namespace Glosa {
 
 DocumentDirectory::DocumentDirectory(QUrl url, QString tenant,
-                                     std::function<QString()> tokenProvider, QObject *parent)
+                                     std::function<QString()> tokenProvider, QString credentialPath,
+                                     QObject *parent)
     : QObject(parent)
     , m_url(std::move(url))
     , m_tenant(std::move(tenant))
     , m_tokenProvider(std::move(tokenProvider))
+    , m_credentialPath(std::move(credentialPath))
 {}
 
 void DocumentDirectory::list()
@@ -43,6 +46,8 @@ void DocumentDirectory::request(const ClientMessage &message)
         hello.tenant = m_tenant;
         if (m_tokenProvider)
             hello.token = m_tokenProvider();
+        if (hello.token.isEmpty())
+            hello.credential = CredentialStore(m_credentialPath).credential();
         socket->sendTextMessage(QString::fromUtf8(Codec::encode(hello)));
         socket->sendTextMessage(QString::fromUtf8(Codec::encode(message)));
     });

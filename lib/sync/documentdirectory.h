@@ -16,8 +16,10 @@ class DocumentDirectory : public QObject
 {
     Q_OBJECT
 public:
+    // Without a token, the connection presents the credential kept at `credentialPath` (see
+    // CredentialStore), so that an anonymous user publishes as the same user who reads.
     DocumentDirectory(QUrl url, QString tenant, std::function<QString()> tokenProvider,
-                      QObject *parent = nullptr);
+                      QString credentialPath = {}, QObject *parent = nullptr);
 
     void list();
     void publish(const Document &document);
@@ -36,6 +38,7 @@ private:
     QUrl m_url;
     QString m_tenant;
     std::function<QString()> m_tokenProvider;
+    QString m_credentialPath;
     QWebSocket *m_socket = nullptr;
 };
 

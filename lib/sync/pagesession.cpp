@@ -207,6 +207,11 @@ bool PageSession::canWrite() const
     return m_client->user().canWrite();
 }
 
+QString PageSession::readOnlyReason()
+{
+    return tr("You can read this page but not change it: your role is viewer.");
+}
+
 bool PageSession::canDeleteThread(const QString &chatId) const
 {
     const Chat *c = chat(chatId);
@@ -230,7 +235,7 @@ QString PageSession::refusal(const ClientMessage &op) const
     if (m_client->user().id.isEmpty())
         return {};
     if (!canWrite())
-        return tr("You can read this page but not change it: your role is viewer.");
+        return readOnlyReason();
     if (std::holds_alternative<DeleteChatOp>(op) && !canDeleteThread(ChatReducer::chatIdOf(op)))
         return tr("Only the one who started this thread or a moderator may delete it.");
     if (const auto *update = std::get_if<UpdateChatOp>(&op)) {

@@ -50,6 +50,8 @@ public:
     // What the user may do, as the server will judge it: a viewer reads only; others change
     // their own comments and delete the threads they started; a moderator anything.
     bool canWrite() const;
+    // Why a viewer cannot change anything, for people.
+    static QString readOnlyReason();
     bool canDeleteThread(const QString &chatId) const;
     bool canChangeComment(const QString &chatId, const QString &commentId) const;
 

@@ -658,6 +658,9 @@ private Q_SLOTS:
         cursor.setPosition(10);
         cursor.setPosition(15, QTextCursor::KeepAnchor);
         window->documentView()->setTextCursor(cursor);
+        QTRY_VERIFY(window->documentView()->commentButton()->isVisible());
+        QVERIFY(!window->documentView()->commentButton()->isEnabled());
+        QVERIFY(window->documentView()->commentButton()->toolTip().contains(u"viewer"_s));
         window->startThread(); // no editor opens
         QVERIFY(!QApplication::activeModalWidget());
         QVERIFY(window->statusBar()->currentMessage().contains(u"viewer"_s));
