@@ -164,6 +164,13 @@ SyncClient::Options AppContext::optionsFor(const QString &page) const
     const QUrl where =
         m_embedded ? QUrl::fromLocalFile(m_host ? m_host->dataDir() : QString()) : m_url;
     o.outboxPath = Outbox::pathFor(where, m_tenant, page);
+    if (m_embedded) {
+        // Changes waiting from a Glosa that named them by the server's address are still sent.
+        const QString byAddress = Outbox::pathFor(
+            QUrl(u"ws://127.0.0.1:%1/v1/ws"_s.arg(m_settings.embeddedPort)), m_tenant, page);
+        if (QFile::exists(byAddress) && !QFile::exists(o.outboxPath))
+            QFile::rename(byAddress, o.outboxPath);
+    }
     o.credentialPath = CredentialStore::pathFor(where, m_tenant);
     o.cachePath = PageCache::pathFor(where, m_tenant, page);
     return o;

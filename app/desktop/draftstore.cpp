@@ -1,14 +1,12 @@
 #include "draftstore.h"
 
+#include "datafile.h"
+
 #include <QCoreApplication>
-#include <QDir>
-#include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QLoggingCategory>
 #include <QMap>
-#include <QSaveFile>
 #include <QStandardPaths>
 
 using namespace Qt::StringLiterals;
@@ -16,8 +14,6 @@ using namespace Qt::StringLiterals;
 namespace Glosa {
 
 namespace {
-
-Q_LOGGING_CATEGORY(lcUi, "glosa.ui")
 
 QMap<QString, std::weak_ptr<DraftStore>> &registry()
 {
@@ -132,10 +128,7 @@ void DraftStore::load()
 {
     if (m_path.isEmpty())
         return;
-    QFile file(m_path);
-    if (!file.open(QIODevice::ReadOnly))
-        return;
-    const QJsonObject drafts = QJsonDocument::fromJson(file.readAll()).object();
+    const QJsonObject drafts = QJsonDocument::fromJson(DataFile::read(m_path)).object();
     for (auto it = drafts.constBegin(); it != drafts.constEnd(); ++it) {
         const QJsonObject d = it.value().toObject();
         const QString text = d.value("text"_L1).toString();
@@ -154,11 +147,8 @@ void DraftStore::flush()
     for (auto it = m_drafts.constBegin(); it != m_drafts.constEnd(); ++it)
         drafts.insert(it.key(),
                       QJsonObject{{"text"_L1, it->text}, {"anchor"_L1, toJson(it->anchor)}});
-    QDir().mkpath(QFileInfo(m_path).absolutePath());
-    QSaveFile file(m_path);
-    if (!file.open(QIODevice::WriteOnly) ||
-        file.write(QJsonDocument(drafts).toJson(QJsonDocument::Compact)) < 0 || !file.commit())
-        qCWarning(lcUi) << "cannot save the drafts" << m_path << file.errorString();
+    DataFile::write(m_path, QJsonDocument(drafts).toJson(QJsonDocument::Compact),
+                    DataFile::Access::OwnerOnly);
 }
 
 } // namespace Glosa

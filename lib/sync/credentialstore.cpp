@@ -3,12 +3,8 @@
 #include "datafile.h"
 #include "synclogging.h"
 
-#include <QDir>
-#include <QFile>
-#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSaveFile>
 
 using namespace Qt::StringLiterals;
 
@@ -24,10 +20,7 @@ void CredentialStore::reload()
 {
     if (m_path.isEmpty())
         return;
-    QFile file(m_path);
-    if (!file.open(QIODevice::ReadOnly))
-        return;
-    const QJsonObject o = QJsonDocument::fromJson(file.readAll()).object();
+    const QJsonObject o = QJsonDocument::fromJson(DataFile::read(m_path)).object();
     m_credential = o.value("credential"_L1).toString();
     const QJsonObject user = o.value("user"_L1).toObject();
     m_user.id = user.value("id"_L1).toString();
@@ -59,13 +52,8 @@ void CredentialStore::write() const
                         {"user"_L1, QJsonObject{{"id"_L1, m_user.id},
                                                 {"name"_L1, m_user.name},
                                                 {"role"_L1, User::roleName(m_user.role)}}}};
-    QDir().mkpath(QFileInfo(m_path).absolutePath());
-    QSaveFile file(m_path);
-    file.setDirectWriteFallback(false);
-    if (!file.open(QIODevice::WriteOnly) ||
-        !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner) ||
-        file.write(QJsonDocument(o).toJson(QJsonDocument::Compact)) < 0 || !file.commit())
-        qCWarning(lcSync) << "cannot save the credential" << m_path << file.errorString();
+    DataFile::write(m_path, QJsonDocument(o).toJson(QJsonDocument::Compact),
+                    DataFile::Access::OwnerOnly);
 }
 
 QString CredentialStore::pathFor(const QUrl &server, const QString &tenant)

@@ -1,6 +1,12 @@
 #include "datafile.h"
 
+#include "synclogging.h"
+
 #include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSaveFile>
 #include <QStandardPaths>
 
 using namespace Qt::StringLiterals;
@@ -16,6 +22,25 @@ QString pathFor(const QString &folder, const QUrl &server, const QStringList &pa
         QString::fromLatin1(QCryptographicHash::hash(key, QCryptographicHash::Sha256).toHex());
     return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u'/' + folder +
            u'/' + name + u".json"_s;
+}
+
+QByteArray read(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+bool write(const QString &path, const QByteArray &content, Access access)
+{
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QSaveFile file(path);
+    const bool written = file.open(QIODevice::WriteOnly) &&
+                         (access == Access::Everyone ||
+                          file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)) &&
+                         file.write(content) == content.size() && file.commit();
+    if (!written)
+        qCWarning(lcSync) << "cannot save" << path << file.errorString();
+    return written;
 }
 
 } // namespace Glosa::DataFile

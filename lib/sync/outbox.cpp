@@ -5,12 +5,8 @@
 #include "datafile.h"
 #include "synclogging.h"
 
-#include <QDir>
-#include <QFile>
-#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QSaveFile>
 #include <QUrl>
 
 using namespace Qt::StringLiterals;
@@ -59,10 +55,7 @@ void Outbox::load()
 {
     if (m_path.isEmpty())
         return;
-    QFile file(m_path);
-    if (!file.open(QIODevice::ReadOnly))
-        return;
-    const QJsonArray frames = QJsonDocument::fromJson(file.readAll()).array();
+    const QJsonArray frames = QJsonDocument::fromJson(DataFile::read(m_path)).array();
     for (const QJsonValue &frame : frames) {
         ProtocolError error;
         const std::optional<ClientMessage> op = Codec::decodeClient(
@@ -82,11 +75,7 @@ void Outbox::save() const
     QJsonArray frames;
     for (const ClientMessage &op : m_operations)
         frames.append(QJsonDocument::fromJson(Codec::encode(op)).object());
-    QDir().mkpath(QFileInfo(m_path).absolutePath());
-    QSaveFile file(m_path);
-    if (!file.open(QIODevice::WriteOnly) ||
-        file.write(QJsonDocument(frames).toJson(QJsonDocument::Compact)) < 0 || !file.commit())
-        qCWarning(lcSync) << "cannot save the outbox" << m_path << file.errorString();
+    DataFile::write(m_path, QJsonDocument(frames).toJson(QJsonDocument::Compact));
 }
 
 } // namespace Glosa

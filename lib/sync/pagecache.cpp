@@ -4,11 +4,6 @@
 #include "datafile.h"
 #include "synclogging.h"
 
-#include <QDir>
-#include <QFile>
-#include <QFileInfo>
-#include <QSaveFile>
-
 using namespace Qt::StringLiterals;
 
 namespace Glosa {
@@ -23,11 +18,11 @@ std::optional<PageCache::State> PageCache::load() const
 {
     if (m_path.isEmpty())
         return std::nullopt;
-    QFile file(m_path);
-    if (!file.open(QIODevice::ReadOnly))
+    const QByteArray content = DataFile::read(m_path);
+    if (content.isEmpty())
         return std::nullopt;
     ProtocolError error;
-    const std::optional<QList<ServerMessage>> frames = Codec::decodeServer(file.readAll(), &error);
+    const std::optional<QList<ServerMessage>> frames = Codec::decodeServer(content, &error);
     const Welcome *welcome =
         frames && frames->size() == 2 ? std::get_if<Welcome>(&frames->first()) : nullptr;
     const Snapshot *snapshot = welcome ? std::get_if<Snapshot>(&frames->last()) : nullptr;
@@ -46,13 +41,8 @@ void PageCache::save(const State &state) const
     welcome.epoch = state.snapshot.epoch;
     welcome.seq = state.snapshot.seq;
     welcome.document = state.document;
-    QDir().mkpath(QFileInfo(m_path).absolutePath());
-    QSaveFile file(m_path);
-    if (!file.open(QIODevice::WriteOnly) ||
-        file.write(Codec::encodeBatch({Codec::encode(welcome), Codec::encode(state.snapshot)})) <
-            0 ||
-        !file.commit())
-        qCWarning(lcSync) << "cannot save the page cache" << m_path << file.errorString();
+    DataFile::write(m_path,
+                    Codec::encodeBatch({Codec::encode(welcome), Codec::encode(state.snapshot)}));
 }
 
 QString PageCache::pathFor(const QUrl &server, const QString &tenant, const QString &page)

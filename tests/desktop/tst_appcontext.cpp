@@ -2,11 +2,16 @@
 
 #include "appcontext.h"
 #include "mainwindow.h"
+#include "outbox.h"
 #include "pagesession.h"
+#include "validation.h"
 
 #include <QApplication>
+#include <QFile>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QTcpServer>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -71,6 +76,35 @@ private Q_SLOTS:
         QTRY_COMPARE(client->user().name, u"Ana Lima"_s);
         QCOMPARE(client->user().id, id);
         QVERIFY(!context.needsRestart());
+    }
+
+    // Changes that an earlier Glosa kept for its own server, under the server's address, are
+    // still sent by this one.
+    void embeddedOutboxOfAnEarlierVersionIsSent()
+    {
+        QTemporaryDir data;
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+        AppContext::Settings settings;
+        settings.embeddedPort = probe.serverPort();
+        settings.embeddedDataDir = data.path();
+        probe.close();
+        const QString page = u"file/legacy"_s;
+        const QUrl byAddress(u"ws://127.0.0.1:%1/v1/ws"_s.arg(settings.embeddedPort));
+        Outbox(Outbox::pathFor(byAddress, u"local"_s, page))
+            .append(NewChatOp{Validation::newUuid(), Validation::newUuid(),
+                              Anchor{0, 4, u"Kept"_s, {}, {}}, Validation::newUuid(),
+                              u"Written by an earlier Glosa"_s});
+
+        AppContext context(settings);
+        QString error;
+        QVERIFY2(context.start(&error), qPrintable(error));
+        QVERIFY(context.hostsServer());
+        const std::shared_ptr<PageSession> session = context.session(page);
+        QCOMPARE(session->client()->pendingCount(), 1);
+        QTRY_COMPARE(session->client()->pendingCount(), 0);
+        QCOMPARE(session->chats().size(), 1);
+        QVERIFY(!QFile::exists(Outbox::pathFor(byAddress, u"local"_s, page)));
     }
 };
 

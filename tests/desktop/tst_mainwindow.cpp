@@ -171,6 +171,15 @@ private:
         return chatId;
     }
 
+    // A thread someone else (`other`, or a new peer) starts, once the window shows it.
+    QString othersThread(MainWindow *window, TestClient *other = nullptr)
+    {
+        const QString chatId = TestClient::uuid();
+        (other ? other : peer(this))->send(TestClient::newChat(chatId, TestClient::uuid()));
+        [&] { QTRY_VERIFY(window->session()->chat(chatId)); }();
+        return chatId;
+    }
+
     void restartWithFrameLimit(qint64 bytes)
     {
         m_server->stop();
@@ -275,9 +284,7 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowActive(window));
         QTRY_VERIFY(live(window));
         TestClient *other = peer(this);
-        const QString chatId = TestClient::uuid();
-        other->send(TestClient::newChat(chatId, TestClient::uuid()));
-        QTRY_COMPARE(window->model()->rowCount(), 1);
+        const QString chatId = othersThread(window, other);
         ThreadPanel *panel = window->threadPanel();
         panel->selectChat(chatId);
         auto *send = panel->findChild<QPushButton *>(u"sendReply"_s);
@@ -449,10 +456,7 @@ private Q_SLOTS:
         restartWithFrameLimit(4096);
         MainWindow *window = openWindow();
         QTRY_VERIFY(live(window));
-        TestClient *other = peer(this);
-        const QString chatId = TestClient::uuid();
-        other->send(TestClient::newChat(chatId, TestClient::uuid()));
-        QTRY_COMPARE(window->model()->rowCount(), 1);
+        const QString chatId = othersThread(window);
         ThreadPanel *panel = window->threadPanel();
         panel->selectChat(chatId);
         const QString text(5000, u'r');

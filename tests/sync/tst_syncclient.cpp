@@ -57,6 +57,15 @@ private:
         return o;
     }
 
+    // A server whose one tenant, acme, needs tokens signed with "s".
+    bool restartForAcme()
+    {
+        m_server.reset();
+        m_server = std::make_unique<TestServer>();
+        m_server->config.tenants = {{u"acme"_s, "s", false}};
+        return m_server->start();
+    }
+
     // The chats of the page, as a newcomer sees them.
     QJsonArray chatsOnServer(const QString &page = u"p"_s)
     {
@@ -241,10 +250,7 @@ private Q_SLOTS:
 
     void freshTokenForEveryAttempt()
     {
-        m_server.reset();
-        m_server = std::make_unique<TestServer>();
-        m_server->config.tenants = {{u"acme"_s, "s", false}};
-        QVERIFY(m_server->start());
+        QVERIFY(restartForAcme());
         SyncClient::Options o = options();
         o.tenant = u"acme"_s;
         int asked = 0;
@@ -365,10 +371,7 @@ private Q_SLOTS:
     {
         QFETCH(QString, token);
         QFETCH(QString, says);
-        m_server.reset();
-        m_server = std::make_unique<TestServer>();
-        m_server->config.tenants = {{u"acme"_s, "s", false}};
-        QVERIFY(m_server->start());
+        QVERIFY(restartForAcme());
         SyncClient::Options o = options();
         o.tenant = u"acme"_s;
         int attempts = 0;
