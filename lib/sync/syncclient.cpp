@@ -288,7 +288,9 @@ void SyncClient::handle(const ServerMessage &message)
     if (const auto *welcome = std::get_if<Welcome>(&message)) {
         m_welcomed = true;
         m_user = welcome->user;
-        m_identity.save(welcome->user, welcome->credential);
+        // A token's welcome has no credential: the guest's is kept for a start without token.
+        m_identity.save(welcome->user,
+                        m_sentToken.isEmpty() ? welcome->credential : m_identity.credential());
         const bool newDocument = welcome->document != m_document;
         m_document = welcome->document;
         m_target = welcome->seq;
