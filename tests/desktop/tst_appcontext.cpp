@@ -7,12 +7,15 @@
 #include "validation.h"
 
 #include <QApplication>
+#include <QDialogButtonBox>
 #include <QFile>
+#include <QPushButton>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTranslator>
 
 using namespace Qt::StringLiterals;
 using namespace Glosa;
@@ -76,6 +79,19 @@ private Q_SLOTS:
         QTRY_COMPARE(client->user().name, u"Ana Lima"_s);
         QCOMPARE(client->user().id, id);
         QVERIFY(!context.needsRestart());
+    }
+
+    // In Spanish, Qt's own buttons are in Spanish too (from qt6-translations-l10n).
+    void qtButtonsAreTranslated()
+    {
+        AppContext::installTranslations(u"es"_s);
+        QDialogButtonBox buttons(QDialogButtonBox::Cancel | QDialogButtonBox::Discard);
+        QCOMPARE(buttons.button(QDialogButtonBox::Cancel)->text(), u"Cancelar"_s);
+        const QList<QTranslator *> installed = qApp->findChildren<QTranslator *>();
+        for (QTranslator *t : installed) {
+            QCoreApplication::removeTranslator(t);
+            delete t;
+        }
     }
 
     // Changes that an earlier Glosa kept for its own server, under the server's address, are
