@@ -316,6 +316,8 @@ private Q_SLOTS:
         QTest::newRow("other headers") << request("/v1/ws", "Sec-WebSocket-Protocol: chat\r\n"
                                                             "Sec-WebSocket-Extensions: "
                                                             "x-webkit-deflate-frame\r\n");
+        QTest::newRow("tab and UTF-8 in a header value")
+            << request("/v1/ws", "X-Note:\ta\tcaf\xc3\xa9\r\n");
     }
 
     void handshakeVariants()
@@ -357,6 +359,16 @@ private Q_SLOTS:
                        "Sec-WebSocket-Key: " + QByteArray(15, 'k').toBase64() + "\r\n")
             << 400;
         QTest::newRow("malformed header") << request("/v1/ws", "no colon here\r\n") << 400;
+        QTest::newRow("NUL in a header")
+            << request("/v1/ws", QByteArray("X-Note: a\0b\r\n", 13)) << 400;
+        QTest::newRow("NUL in the key")
+            << request("/v1/ws", {}, "Upgrade: websocket\r\n", "Connection: Upgrade\r\n",
+                       QByteArray("Sec-WebSocket-Key: " + SampleKey + '\0' + "\r\n"))
+            << 400;
+        QTest::newRow("lone LF in a header") << request("/v1/ws", "X-Note: a\nb\r\n") << 400;
+        QTest::newRow("lone CR in a header") << request("/v1/ws", "X-Note: a\rb\r\n") << 400;
+        QTest::newRow("escape in a header") << request("/v1/ws", "X-Note: a\x1b[0m\r\n") << 400;
+        QTest::newRow("NUL in the path") << request(QByteArray("/v1/ws\0", 7)) << 400;
         QTest::newRow("version 8")
             << request("/v1/ws", {}, "Upgrade: websocket\r\n", "Connection: Upgrade\r\n",
                        "Sec-WebSocket-Key: " + SampleKey + "\r\n", "Sec-WebSocket-Version: 8\r\n")
