@@ -346,8 +346,10 @@ std::optional<ClientMessage> decodeClientObject(const QJsonObject &o, ProtocolEr
         h.page = r.optionalString("page"_L1);
         if (r.ok() && h.page)
             r.check(Validation::checkPage(*h.page));
-        h.token = r.string("token"_L1, false);
-        h.credential = r.string("credential"_L1, false);
+        if (r.has("token"_L1))
+            h.token = r.string("token"_L1);
+        if (r.has("credential"_L1))
+            h.credential = r.string("credential"_L1);
         h.name = r.string("name"_L1, false);
         if (r.ok() && r.has("name"_L1))
             r.check(Validation::checkName(h.name));
@@ -626,8 +628,8 @@ struct ClientWriter
     void operator()(const Hello &h) const
     {
         w.beginObject();
-        if (!h.credential.isEmpty())
-            w.field("credential"_L1, h.credential);
+        if (h.credential)
+            w.field("credential"_L1, *h.credential);
         if (!h.name.isEmpty())
             w.field("name"_L1, h.name);
         if (h.page)
@@ -640,8 +642,8 @@ struct ClientWriter
                 .endObject();
         }
         w.field("tenant"_L1, h.tenant);
-        if (!h.token.isEmpty())
-            w.field("token"_L1, h.token);
+        if (h.token)
+            w.field("token"_L1, *h.token);
         w.field("type"_L1, Type::Hello).field("v"_L1, h.v).endObject();
     }
     void operator()(const SyncRequest &s) const

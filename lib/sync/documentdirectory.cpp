@@ -41,8 +41,8 @@ void DocumentDirectory::request(const ClientMessage &message)
     connect(socket, &QWebSocket::connected, socket, [this, socket, message] {
         Hello hello;
         hello.tenant = m_tenant;
-        if (m_tokenProvider)
-            hello.token = m_tokenProvider();
+        if (const QString token = m_tokenProvider ? m_tokenProvider() : QString(); !token.isEmpty())
+            hello.token = token;
         socket->sendTextMessage(QString::fromUtf8(Codec::encode(hello)));
         socket->sendTextMessage(QString::fromUtf8(Codec::encode(message)));
     });

@@ -386,19 +386,19 @@ void tst_Codec::clientRoundTrip_data()
         << ClientMessage(Hello{1, u"acme"_s, std::nullopt, u"a.b.c"_s, std::nullopt, {}})
         << json(R"({"type":"hello","v":1,"tenant":"acme","token":"a.b.c"})");
     QTest::newRow("hello anonymous")
-        << ClientMessage(Hello{1, u"local"_s, u"file/abc"_s, QString(), std::nullopt, {}})
+        << ClientMessage(Hello{1, u"local"_s, u"file/abc"_s, std::nullopt, std::nullopt, {}})
         << json(R"({"type":"hello","v":1,"tenant":"local","page":"file/abc"})");
     QTest::newRow("hello anonymous with a name")
-        << ClientMessage(Hello{1, u"local"_s, u"p"_s, QString(), std::nullopt, u"Ana"_s})
+        << ClientMessage(Hello{1, u"local"_s, u"p"_s, std::nullopt, std::nullopt, u"Ana"_s})
         << json(R"({"type":"hello","v":1,"tenant":"local","page":"p","name":"Ana"})");
-    Hello returning{1, u"local"_s, u"p"_s, QString(), std::nullopt, u"Ana"_s};
+    Hello returning{1, u"local"_s, u"p"_s, std::nullopt, std::nullopt, u"Ana"_s};
     returning.credential = u"1.abc.def"_s;
     QTest::newRow("hello anonymous with a credential")
         << ClientMessage(returning)
         << json(
                R"({"type":"hello","v":1,"tenant":"local","page":"p","name":"Ana","credential":"1.abc.def"})");
     QTest::newRow("hello resume from 0")
-        << ClientMessage(Hello{1, u"acme"_s, u"p"_s, QString(), ResumePoint{u"ep"_s, 0}, {}})
+        << ClientMessage(Hello{1, u"acme"_s, u"p"_s, std::nullopt, ResumePoint{u"ep"_s, 0}, {}})
         << json(
                R"({"type":"hello","v":1,"tenant":"acme","page":"p","resume":{"epoch":"ep","seq":0}})");
     QTest::newRow("sync") << ClientMessage(SyncRequest{u"ep-1"_s, 56})
@@ -945,9 +945,17 @@ void tst_Codec::acceptedClientInput_data()
     QTest::newRow("hello without v")
         << frame(with(helloJson(), u"v", Missing)) << ClientMessage(hello);
     hello = helloMessage();
-    hello.token.clear();
+    hello.token.reset();
     QTest::newRow("hello without token")
         << frame(with(helloJson(), u"token", Missing)) << ClientMessage(hello);
+    // An empty token is still a token (the authenticator refuses it), not the absence of one.
+    hello.token = QString();
+    QTest::newRow("hello with an empty token")
+        << frame(with(helloJson(), u"token", ""_L1)) << ClientMessage(hello);
+    hello = helloMessage();
+    hello.credential = QString();
+    QTest::newRow("hello with an empty credential")
+        << frame(with(helloJson(), u"credential", ""_L1)) << ClientMessage(hello);
     hello = helloMessage();
     hello.resume.reset();
     QTest::newRow("hello without resume")
