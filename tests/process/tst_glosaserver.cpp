@@ -11,6 +11,7 @@
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QStandardPaths>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
@@ -125,6 +126,7 @@ private Q_SLOTS:
     void viewerCannotWrite();
     void oneUserInManyWindowsCountsOnce();
     void anonymousUserOutlivesRestarts();
+    void listensWithTheSystemsBacklog();
     void holdsMoreConnectionsThanItsSoftFileLimit();
     void outOfFileDescriptorsPausesThenRecovers();
     void configLimitsApply();
@@ -832,6 +834,32 @@ void tst_GlosaServer::anonymousUserOutlivesRestarts()
     forger.send(hello(forged));
     QCOMPARE(forger.next(u"error"_s).value("code"_L1).toString(), u"unauthorized"_s);
     QCOMPARE(forger.waitClosed(), 4401);
+}
+
+// The WebSocket listener's backlog is the system's largest (net.core.somaxconn), not Qt's 50: a
+// storm of connections waits in the kernel's queue instead of having its SYNs dropped. For a
+// listening socket, ss(8) shows the backlog as Send-Q.
+void tst_GlosaServer::listensWithTheSystemsBacklog()
+{
+    const QString ss = QStandardPaths::findExecutable(u"ss"_s);
+    if (ss.isEmpty())
+        QSKIP("ss (iproute2) is not installed");
+    QFile somaxconn(u"/proc/sys/net/core/somaxconn"_s);
+    QVERIFY(somaxconn.open(QIODevice::ReadOnly));
+    const int expected = somaxconn.readAll().trimmed().toInt();
+    QVERIFY(expected > 0);
+    const auto server = startServer();
+    QVERIFY(server);
+
+    QProcess query;
+    query.start(ss, {u"-Hltn"_s, u"sport = :%1"_s.arg(server->url().port())});
+    QVERIFY(query.waitForFinished(ServerProcess::Timeout));
+    QCOMPARE(query.exitCode(), 0);
+    // State Recv-Q Send-Q Local-Address:Port Peer-Address:Port
+    const QList<QByteArray> columns = query.readAllStandardOutput().simplified().split(' ');
+    QVERIFY2(columns.size() >= 4 && columns.at(0) == "LISTEN", columns.join(' ').constData());
+    QCOMPARE(columns.at(3), "127.0.0.1:" + QByteArray::number(server->url().port()));
+    QCOMPARE(columns.at(2).toInt(), expected);
 }
 
 // Started with a soft limit of 64 open files (the hard limit stays), the server still holds
