@@ -1,6 +1,7 @@
 #include "codec.h"
 
 #include "errorcode.h"
+#include "jsonsyntax.h"
 #include "jsonwriter.h"
 #include "protocollimits.h"
 #include "validation.h"
@@ -867,6 +868,12 @@ std::optional<ClientMessage> Codec::decodeClient(const QByteArray &frame, Protoc
                                                  Correlation *correlation)
 {
     *error = {};
+    if (const JsonSyntax::Result syntax = JsonSyntax::check(frame); !syntax.isValid()) {
+        *error = {ErrorCode::BadRequest,
+                  u"frame is not JSON: %1 at byte %2"_s.arg(QLatin1StringView(syntax.fault))
+                      .arg(syntax.offset)};
+        return std::nullopt;
+    }
     const std::optional<QJsonObject> o = parseObject(frame, error);
     if (!o)
         return std::nullopt;

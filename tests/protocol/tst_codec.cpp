@@ -1083,6 +1083,19 @@ void tst_Codec::acceptedClientInput_data()
     QTest::newRow("list-documents with unknown fields")
         << frame(with(listJson(), u"filter", QJsonValue::Null))
         << ClientMessage(ListDocumentsRequest{u"req-1"_s});
+
+    // RFC 8259 as written by hand: whitespace between tokens, exponents, escapes.
+    QTest::newRow("whitespace between tokens")
+        << " \t\r\n{ \"type\" :\t\"sync\" ,\n\"epoch\":\"ep-1\",\"since\" : 56 }\r\n"_ba
+        << ClientMessage(SyncRequest{u"ep-1"_s, 56});
+    QTest::newRow("exponent") << R"({"type":"sync","epoch":"ep-1","since":1E+2})"_ba
+                              << ClientMessage(SyncRequest{u"ep-1"_s, 100});
+    QTest::newRow("fraction and exponent") << R"({"type":"sync","epoch":"ep-1","since":0.56e2})"_ba
+                                           << ClientMessage(SyncRequest{u"ep-1"_s, 56});
+    QTest::newRow("escapes") << "{\"type\":\"list-documents\",\"requestId\":"
+                                "\"\\\"\\\\\\/\\b\\f\\n\\r\\t\\u00e9\\uD83D\\uDE00\"}"_ba
+                             << ClientMessage(
+                                    ListDocumentsRequest{u"\"\\/\b\f\n\r\t\u00e9\U0001F600"_s});
 }
 
 void tst_Codec::acceptedClientInput()
@@ -1115,6 +1128,20 @@ void tst_Codec::malformedClientInput_data()
     QTest::newRow("JSON null") << "null"_ba << badRequest();
     QTest::newRow("invalid UTF-8")
         << "{\"type\":\"sync\",\"epoch\":\"\xff\xfe\",\"since\":1}"_ba << badRequest();
+    // What QJsonDocument takes but RFC 8259 does not.
+    QTest::newRow("number 1.") << R"({"type":"sync","epoch":"e","since":1.})"_ba << badRequest();
+    QTest::newRow("number 1.e2") << R"({"type":"sync","epoch":"e","since":1.e2})"_ba
+                                 << badRequest();
+    QTest::newRow("TAB in a string")
+        << "{\"type\":\"list-documents\",\"requestId\":\"a\tb\"}"_ba << badRequest();
+    QTest::newRow("NUL in a string")
+        << QByteArray("{\"type\":\"list-documents\",\"requestId\":\"a\0b\"}", 43) << badRequest();
+    QTest::newRow("newline in a string")
+        << "{\"type\":\"list-documents\",\"requestId\":\"a\nb\"}"_ba << badRequest();
+    QTest::newRow("escape \\q") << R"({"type":"list-documents","requestId":"a\qb"})"_ba
+                                << badRequest();
+    QTest::newRow("byte-order mark")
+        << "\xef\xbb\xbf{\"type\":\"list-documents\",\"requestId\":\"r\"}"_ba << badRequest();
 
     // The type.
     QTest::newRow("empty object") << "{}"_ba << badRequest();
