@@ -1,6 +1,7 @@
 #include "codec.h"
 
 #include "errorcode.h"
+#include "jsonsyntax.h"
 #include "jsonwriter.h"
 #include "protocollimits.h"
 #include "validation.h"
@@ -346,8 +347,10 @@ std::optional<ClientMessage> decodeClientObject(const QJsonObject &o, ProtocolEr
         h.page = r.optionalString("page"_L1);
         if (r.ok() && h.page)
             r.check(Validation::checkPage(*h.page));
-        h.token = r.string("token"_L1, false);
-        h.credential = r.string("credential"_L1, false);
+        if (r.has("token"_L1))
+            h.token = r.string("token"_L1);
+        if (r.has("credential"_L1))
+            h.credential = r.string("credential"_L1);
         h.name = r.string("name"_L1, false);
         if (r.ok() && r.has("name"_L1))
             r.check(Validation::checkName(h.name));
@@ -626,8 +629,8 @@ struct ClientWriter
     void operator()(const Hello &h) const
     {
         w.beginObject();
-        if (!h.credential.isEmpty())
-            w.field("credential"_L1, h.credential);
+        if (h.credential)
+            w.field("credential"_L1, *h.credential);
         if (!h.name.isEmpty())
             w.field("name"_L1, h.name);
         if (h.page)
@@ -640,8 +643,8 @@ struct ClientWriter
                 .endObject();
         }
         w.field("tenant"_L1, h.tenant);
-        if (!h.token.isEmpty())
-            w.field("token"_L1, h.token);
+        if (h.token)
+            w.field("token"_L1, *h.token);
         w.field("type"_L1, Type::Hello).field("v"_L1, h.v).endObject();
     }
     void operator()(const SyncRequest &s) const
@@ -865,6 +868,12 @@ std::optional<ClientMessage> Codec::decodeClient(const QByteArray &frame, Protoc
                                                  Correlation *correlation)
 {
     *error = {};
+    if (const JsonSyntax::Result syntax = JsonSyntax::check(frame); !syntax.isValid()) {
+        *error = {ErrorCode::BadRequest,
+                  u"frame is not JSON: %1 at byte %2"_s.arg(QLatin1StringView(syntax.fault))
+                      .arg(syntax.offset)};
+        return std::nullopt;
+    }
     const std::optional<QJsonObject> o = parseObject(frame, error);
     if (!o)
         return std::nullopt;

@@ -21,7 +21,8 @@ public:
     // Wraps already encoded frames, in order, into one batch frame without re-encoding them.
     static QByteArray encodeBatch(const QList<QByteArray> &frames);
 
-    // Decodes a frame sent by a client. On failure `error` is set. Where the frame is a JSON object
+    // Decodes a frame sent by a client, which must be RFC 8259 JSON (see JsonSyntax). On failure
+    // `error` is set. Where the frame is a JSON object
     // that names them, `correlation` receives its broadcastId and requestId, so that an error about
     // the frame can carry them.
     struct Correlation

@@ -33,12 +33,14 @@ struct Hello
     int v = 1;
     QString tenant;
     std::optional<QString> page; // none: a lobby connection
-    QString token;
+    // None: the key is absent. Present, even empty, it is a token to check.
+    std::optional<QString> token;
     std::optional<ResumePoint> resume;
     // Extension: the name an anonymous user asks to be shown by; ignored with a token.
     QString name;
-    // The credential of an earlier welcome: the same anonymous user again.
-    QString credential;
+    // The credential of an earlier welcome: the same anonymous user again. Present, even
+    // empty, it is a credential to verify.
+    std::optional<QString> credential;
     friend bool operator==(const Hello &a, const Hello &b)
     {
         return std::tie(a.v, a.tenant, a.page, a.token, a.resume, a.name, a.credential) ==

@@ -53,15 +53,15 @@ Authenticator::Result Authenticator::authenticate(const Hello &hello, qint64 now
                       u"unknown tenant \"%1\""_s.arg(hello.tenant));
 
     Result result;
-    if (hello.token.isEmpty()) {
+    if (!hello.token) {
         if (!tenant->anonymous)
             return unauthorized(u"tenant \"%1\" needs a token"_s.arg(hello.tenant));
-        if (hello.credential.isEmpty()) {
+        if (!hello.credential) {
             const QString id = AnonymousCredential::newUserId();
             result.user = {id, u"Guest "_s + id.mid(5, 4), User::Role::Member};
         } else {
             const std::optional<User> known =
-                AnonymousCredential::verify(m_credentialKey, hello.tenant, hello.credential);
+                AnonymousCredential::verify(m_credentialKey, hello.tenant, *hello.credential);
             if (!known)
                 return unauthorized(u"the credential was not issued by this server for tenant "
                                     u"\"%1\""_s.arg(hello.tenant));
@@ -76,7 +76,7 @@ Authenticator::Result Authenticator::authenticate(const Hello &hello, qint64 now
 
     QString why;
     const std::optional<QJsonObject> claims =
-        Jwt::verify(hello.token.toUtf8(), tenant->secret, nowSeconds, &why);
+        Jwt::verify(hello.token->toUtf8(), tenant->secret, nowSeconds, &why);
     if (!claims)
         return unauthorized(why);
     if (claims->value("tid"_L1).toString() != hello.tenant)

@@ -21,6 +21,10 @@ public:
     // Bytes accepted by sendText() that the kernel has not taken yet.
     virtual qint64 bytesToWrite() const = 0;
     virtual void ping() = 0;
+    // Messages over `bytes` (at most 1 MiB, the limit a connection starts with) are refused as
+    // soon as their length is known, before they are buffered: close 1009, after
+    // messageTooLarge() where the transport can tell (a QWebSocket closes on its own).
+    virtual void setMessageLimit(qint64 bytes) = 0;
     // Starts the close handshake: sends a close frame and waits for the peer's, or for the end
     // of the TCP connection.
     virtual void close(int code, const QString &reason) = 0;
@@ -32,7 +36,13 @@ public:
 Q_SIGNALS:
     void textReceived(const QByteArray &utf8);
     void binaryReceived();
+    // A ping came; the connection answers it itself. (QWebSocket answers pings without a word,
+    // so QtWebSocketConnection never emits this.)
+    void pinged();
     void pong();
+    // A message over the limit of setMessageLimit() is on its way; it is discarded, and the
+    // connection is closed with 1009 unless the receiver closes it first.
+    void messageTooLarge();
     // Emitted once, when the transport is gone.
     void disconnected();
 };

@@ -2,6 +2,7 @@
 
 #include "logging.h"
 
+#include <QFile>
 #include <QSocketNotifier>
 #include <QTimerEvent>
 
@@ -17,6 +18,15 @@ namespace {
 constexpr int AcceptsPerWake = 64;
 
 } // namespace
+
+int Listener::backlog()
+{
+    // The kernel caps a listen backlog at net.core.somaxconn, which an operator may have raised.
+    QFile file(QStringLiteral("/proc/sys/net/core/somaxconn"));
+    bool ok = false;
+    const int max = file.open(QIODevice::ReadOnly) ? file.readAll().trimmed().toInt(&ok) : 0;
+    return ok && max > 0 ? max : SOMAXCONN;
+}
 
 Listener::Listener(std::function<void(int)> accepted, QObject *parent)
     : QObject(parent)
@@ -35,6 +45,11 @@ bool Listener::listen(const QHostAddress &address, quint16 port, QString *error)
         return false;
     }
     m_server.pauseAccepting();
+    // QTcpServer listens with a backlog of 50, which a storm of connections overflows: the
+    // kernel then drops SYNs, and clients wait for TCP's retransmissions. Listening again on the
+    // same socket raises it.
+    if (::listen(int(m_server.socketDescriptor()), backlog()) != 0)
+        qCWarning(lcServer) << "cannot raise the listen backlog:" << std::strerror(errno);
     m_notifier = new QSocketNotifier(m_server.socketDescriptor(), QSocketNotifier::Read, this);
     connect(m_notifier, &QSocketNotifier::activated, this, &Listener::onReadable);
     return true;

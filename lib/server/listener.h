@@ -20,10 +20,13 @@ class Listener : public QObject
     Q_OBJECT
 public:
     static constexpr int RetryMs = 500;
+    // The largest listen backlog the system allows: net.core.somaxconn, else SOMAXCONN.
+    static int backlog();
 
     explicit Listener(std::function<void(int)> accepted, QObject *parent = nullptr);
     ~Listener() override;
 
+    // Listens with the system's largest backlog (see backlog()).
     bool listen(const QHostAddress &address, quint16 port, QString *error);
     quint16 port() const { return m_server.serverPort(); }
     void close();

@@ -39,6 +39,11 @@ void QtWebSocketConnection::ping()
     m_socket->ping();
 }
 
+void QtWebSocketConnection::setMessageLimit(qint64 bytes)
+{
+    m_socket->setMaxAllowedIncomingMessageSize(quint64(qMin(bytes, Limits::PublishFrameBytes)));
+}
+
 void QtWebSocketConnection::close(int code, const QString &reason)
 {
     m_socket->close(QWebSocketProtocol::CloseCode(code), reason);

@@ -18,6 +18,7 @@ public:
     void sendText(const QByteArray &utf8) override;
     qint64 bytesToWrite() const override;
     void ping() override;
+    void setMessageLimit(qint64 bytes) override;
     void close(int code, const QString &reason) override;
     void abort() override;
     bool isOpen() const override;

@@ -41,7 +41,14 @@ Session::Session(Connection *connection, Hub *hub, Batcher *batcher, UsageMetric
     connect(m_connection, &Connection::textReceived, this, &Session::onTextMessage);
     connect(m_connection, &Connection::binaryReceived, this, &Session::onBinaryMessage);
     connect(m_connection, &Connection::disconnected, this, &Session::onDisconnected);
-    connect(m_connection, &Connection::pong, this, [this] { m_awaitingPong = false; });
+    connect(m_connection, &Connection::messageTooLarge, this, &Session::onMessageTooLarge);
+    connect(m_connection, &Connection::pinged, this, &Session::onControlFrame);
+    connect(m_connection, &Connection::pong, this, [this] {
+        m_awaitingPong = false;
+        onControlFrame();
+    });
+    // Until hello, a connection holds no more than one frame of input.
+    m_connection->setMessageLimit(m_limits.frameBytes);
     m_timer.start(config.helloTimeoutMs, this);
 }
 
@@ -57,6 +64,7 @@ void Session::open(const QString &tenant, const User &user, Page *page)
     m_tenant = tenant;
     m_user = user;
     m_page = page;
+    m_connection->setMessageLimit(Limits::PublishFrameBytes);
     m_metrics->connectionOpened(tenant);
 }
 
@@ -85,11 +93,9 @@ void Session::onTextMessage(const QByteArray &frame)
 
     ProtocolError error;
     Codec::Correlation correlation;
-    if (!takeToken()) {
-        if (++m_droppedInARow > m_limits.burst) {
-            closeWith(CloseCode::RateLimited, u"kept sending while rate-limited"_s);
+    if (!admit()) {
+        if (m_state != State::Open)
             return;
-        }
         if (frame.size() <= m_limits.frameBytes)
             Codec::decodeClient(frame, &error, &correlation);
         sendError(
@@ -98,7 +104,6 @@ void Session::onTextMessage(const QByteArray &frame)
             correlation.broadcastId, correlation.requestId);
         return;
     }
-    m_droppedInARow = 0;
 
     std::optional<ClientMessage> message = Codec::decodeClient(frame, &error, &correlation);
     if (frame.size() > m_limits.frameBytes &&
@@ -114,6 +119,15 @@ void Session::onTextMessage(const QByteArray &frame)
     m_hub->handle(this, *message);
 }
 
+// Pings and pongs are frames like any other for the rate limit, before hello too; one without a
+// token is still answered (one pong stands for many, see WebSocketConnection) but counts among the
+// frames dropped in a row.
+void Session::onControlFrame()
+{
+    if (m_state != State::Closed)
+        admit();
+}
+
 void Session::onBinaryMessage()
 {
     if (m_state == State::AwaitingHello) {
@@ -125,21 +139,46 @@ void Session::onBinaryMessage()
 
 void Session::readHello(const QByteArray &frame)
 {
-    m_timer.stop();
     ProtocolError error;
     std::optional<ClientMessage> message = Codec::decodeClient(frame, &error);
-    if (frame.size() > m_limits.frameBytes)
-        error = {ErrorCode::TooLarge, u"hello is larger than %1 bytes"_s.arg(m_limits.frameBytes)};
-    else if (message && !std::holds_alternative<Hello>(*message))
+    if (message && !std::holds_alternative<Hello>(*message))
         error = {ErrorCode::BadRequest, u"the first frame must be a hello"_s};
     else if (frame.isEmpty())
         error = {ErrorCode::BadRequest, u"the first frame must be a JSON hello"_s};
     if (!error.isNull()) {
-        sendError(error);
-        closeWith(CloseCode::BadHello, error.message);
+        refuseHello(error);
         return;
     }
+    m_timer.stop();
     m_hub->join(this, std::get<Hello>(*message));
+}
+
+void Session::refuseHello(const ProtocolError &error)
+{
+    m_timer.stop();
+    sendError(error);
+    closeWith(CloseCode::BadHello, error.message);
+}
+
+// Only a hello can be too large for the connection: later, its limit is the largest frame.
+void Session::onMessageTooLarge()
+{
+    if (m_state == State::AwaitingHello)
+        refuseHello(
+            {ErrorCode::TooLarge, u"hello is larger than %1 bytes"_s.arg(m_limits.frameBytes)});
+}
+
+// Takes a token for a frame of the peer's. Without one the frame is to be dropped, and a peer
+// whose frames keep being dropped, more than a burst in a row, is closed with 4429.
+bool Session::admit()
+{
+    if (takeToken()) {
+        m_droppedInARow = 0;
+        return true;
+    }
+    if (++m_droppedInARow > m_limits.burst)
+        closeWith(CloseCode::RateLimited, u"kept sending while rate-limited"_s);
+    return false;
 }
 
 bool Session::takeToken()

@@ -63,8 +63,12 @@ protected:
 private:
     void onTextMessage(const QByteArray &frame);
     void onBinaryMessage();
+    void onControlFrame();
     void onDisconnected();
     void readHello(const QByteArray &frame);
+    void refuseHello(const ProtocolError &error);
+    void onMessageTooLarge();
+    bool admit();
     bool takeToken();
     void write(const QByteArray &frame);
     void writeBatched(const QList<QByteArray> &frames);

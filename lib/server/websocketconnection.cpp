@@ -269,8 +269,8 @@ qsizetype WebSocketConnection::process(const char *data, qsizetype size)
                 break;
             }
             const quint64 before = opcode == Continuation ? quint64(m_message.size()) : 0;
-            if (length > quint64(MaxMessageBytes) || before + length > quint64(MaxMessageBytes)) {
-                fail(CloseCode::TooMuchData, "message over 1 MiB");
+            if (length > quint64(m_messageLimit) || before + length > quint64(m_messageLimit)) {
+                refuseLargeMessage();
                 break;
             }
         }
@@ -283,8 +283,9 @@ qsizetype WebSocketConnection::process(const char *data, qsizetype size)
 
         switch (opcode) {
         case Ping:
+            Q_EMIT pinged(); // counted by the owner, who may close the connection for it
             if (m_state == State::Open)
-                sendFrame(Pong, unmasked(payload, payloadSize, mask));
+                answerPing(payload, payloadSize, mask);
             break;
         case Pong:
             Q_EMIT pong();
@@ -326,10 +327,10 @@ void WebSocketConnection::message(quint8 opcode, QByteArray payload, bool compre
     if (compressed) {
         bool tooLarge = false;
         std::optional<QByteArray> inflated =
-            PerMessageDeflate::decompress(payload, MaxMessageBytes, &tooLarge);
+            PerMessageDeflate::decompress(payload, m_messageLimit, &tooLarge);
         if (!inflated) {
             if (tooLarge)
-                fail(CloseCode::TooMuchData, "message over 1 MiB");
+                refuseLargeMessage();
             else
                 fail(CloseCode::InvalidPayload, "a compressed message that does not inflate");
             return;
@@ -345,6 +346,36 @@ void WebSocketConnection::message(quint8 opcode, QByteArray payload, bool compre
         return;
     }
     Q_EMIT textReceived(payload);
+}
+
+void WebSocketConnection::setMessageLimit(qint64 bytes)
+{
+    m_messageLimit = qMin(bytes, MaxMessageBytes);
+}
+
+// The owner hears of it first, and may close the connection its own way; the rest of the input is
+// discarded either way, so that not one byte of the message is kept.
+void WebSocketConnection::refuseLargeMessage()
+{
+    Q_EMIT messageTooLarge();
+    fail(CloseCode::TooMuchData, "message over the size limit");
+}
+
+// One pong answers every ping that came while output was waiting, with the latest ping's payload
+// (RFC 6455, 5.5.3): a peer that pings without reading holds one pong, not one per ping.
+void WebSocketConnection::answerPing(const char *payload, qsizetype size, const uchar *mask)
+{
+    m_pong.resize(size); // reuses the buffer unless the last pong is still queued
+    unmask(m_pong.data(), payload, size, mask);
+    m_pongPending = true;
+    if (m_out.isEmpty())
+        sendPong();
+}
+
+void WebSocketConnection::sendPong()
+{
+    m_pongPending = false;
+    sendFrame(Pong, m_pong);
 }
 
 void WebSocketConnection::closeReceived(const char *payload, qsizetype size)
@@ -549,6 +580,8 @@ void WebSocketConnection::flush()
             m_out.removeFirst();
             m_outOffset = 0;
         }
+        if (m_out.isEmpty() && m_pongPending && m_state == State::Open)
+            sendPong();
     }
     drained();
 }
@@ -623,6 +656,8 @@ void WebSocketConnection::terminate(bool emitNow)
     m_outBytes = 0;
     m_partial = {};
     m_message = {};
+    m_pong = {};
+    m_pongPending = false;
     if (emitNow)
         Q_EMIT disconnected();
     else

@@ -18,12 +18,14 @@ namespace Glosa {
 // writable again. No timer is held while the connection is open.
 //
 // Client frames must be masked; reserved bits, unknown opcodes and fragmented or long control
-// frames close with 1002, a message over 1 MiB with 1009, a text message that is not UTF-8
-// with 1007. With permessage-deflate, a message whose first frame has RSV1 set is inflated
-// (over 1 MiB inflated: 1009; data that does not inflate: 1007), and text messages of at least
+// frames close with 1002, a message over the limit (1 MiB, or less, see setMessageLimit()) with
+// 1009 as soon as its length is known, a text message that is not UTF-8 with 1007. With
+// permessage-deflate, a message whose first frame has RSV1 set is inflated (past the limit:
+// 1009; data that does not inflate: 1007), and text messages of at least
 // PerMessageDeflate::MinCompressBytes go out compressed when that makes them smaller. Fragmented
-// messages are reassembled. A ping is answered with a pong carrying its payload; a close frame is
-// echoed and the TCP connection closed once the echo is written.
+// messages are reassembled. A ping is answered with a pong carrying its payload; while output
+// waits for the socket, pings are coalesced into one pong with the latest payload. A close frame
+// is echoed and the TCP connection closed once the echo is written.
 class WebSocketConnection : public Connection
 {
     Q_OBJECT
@@ -36,7 +38,7 @@ public:
                         int deflateWindowBits = 0, QObject *parent = nullptr);
     ~WebSocketConnection() override;
 
-    // A message's payload beyond this closes the connection with 1009.
+    // The largest message limit, and the one a connection starts with.
     static constexpr qint64 MaxMessageBytes = Limits::PublishFrameBytes;
     // After a close frame, the peer has this long to end the connection.
     static constexpr int CloseTimeoutMs = 5000;
@@ -46,6 +48,7 @@ public:
     void sendText(const QByteArray &utf8) override;
     qint64 bytesToWrite() const override { return m_outBytes; }
     void ping() override;
+    void setMessageLimit(qint64 bytes) override;
     void close(int code, const QString &reason) override;
     void abort() override;
     bool isOpen() const override { return m_state == State::Open; }
@@ -66,6 +69,9 @@ private:
     void received(const char *data, qsizetype size);
     qsizetype process(const char *data, qsizetype size);
     void message(quint8 opcode, QByteArray payload, bool compressed);
+    void refuseLargeMessage();
+    void answerPing(const char *payload, qsizetype size, const uchar *mask);
+    void sendPong();
     void closeReceived(const char *payload, qsizetype size);
     void sendFrame(quint8 opcode, const QByteArray &payload, bool compressed = false);
     void sendClose(int code, const QByteArray &reason);
@@ -83,12 +89,15 @@ private:
     bool m_messageCompressed = false;
     quint8 m_deflateWindowBits;
     bool m_closeReceived = false;
+    bool m_pongPending = false; // m_pong waits for the queue to drain
     bool m_writeShut = false;
     int m_closeTimer = 0;
+    qint64 m_messageLimit = MaxMessageBytes;
     QSocketNotifier *m_readNotifier = nullptr;
     QSocketNotifier *m_writeNotifier = nullptr; // created when output first has to wait
     QByteArray m_partial;                       // an incomplete frame
     QByteArray m_message;                       // the fragments of a message so far
+    QByteArray m_pong;                          // the payload of the latest ping
     QList<QByteArray> m_out;                    // what the kernel has not taken yet
     qsizetype m_outOffset = 0;                  // into m_out.first()
     qint64 m_outBytes = 0;

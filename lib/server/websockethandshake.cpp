@@ -45,6 +45,18 @@ bool hasToken(QByteArrayView list, QByteArrayView token)
     return false;
 }
 
+// A control character other than HTAB: NUL, a CR or LF that does not end the line, DEL. RFC 9110
+// (5.5) has such field values refused, as parsers disagree on where they end.
+bool hasControl(QByteArrayView line)
+{
+    for (const char c : line) {
+        const auto u = uchar(c);
+        if ((u < 0x20 && u != '\t') || u == 0x7F)
+            return true;
+    }
+    return false;
+}
+
 } // namespace
 
 WebSocketHandshake::WebSocketHandshake(int fd, QByteArrayView path, QByteArrayView serverName,
@@ -86,6 +98,8 @@ WebSocketHandshake::Answer WebSocketHandshake::answer(QByteArrayView head, QByte
     const QByteArrayView requestLine = end < 0 ? head : head.first(end);
     QByteArrayView rest = end < 0 ? QByteArrayView() : head.sliced(end + 2);
 
+    if (hasControl(requestLine))
+        return badRequest("a control character in the request line");
     // GET /v1/ws?query HTTP/1.1
     const qsizetype space1 = requestLine.indexOf(' ');
     const qsizetype space2 = space1 < 0 ? -1 : requestLine.indexOf(' ', space1 + 1);
@@ -118,6 +132,8 @@ WebSocketHandshake::Answer WebSocketHandshake::answer(QByteArrayView head, QByte
         const qsizetype colon = line.indexOf(':');
         if (colon <= 0)
             return badRequest("malformed header line");
+        if (hasControl(line))
+            return badRequest("a control character in a header line");
         const QByteArrayView name = line.first(colon);
         const QByteArrayView value = line.sliced(colon + 1).trimmed();
         if (name.compare("Upgrade", Qt::CaseInsensitive) == 0) {

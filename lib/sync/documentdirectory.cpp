@@ -44,10 +44,11 @@ void DocumentDirectory::request(const ClientMessage &message)
     connect(socket, &QWebSocket::connected, socket, [this, socket, message] {
         Hello hello;
         hello.tenant = m_tenant;
-        if (m_tokenProvider)
-            hello.token = m_tokenProvider();
-        if (hello.token.isEmpty())
-            hello.credential = CredentialStore(m_credentialPath).credential();
+        if (const QString token = m_tokenProvider ? m_tokenProvider() : QString(); !token.isEmpty())
+            hello.token = token;
+        else if (const QString credential = CredentialStore(m_credentialPath).credential();
+                 !credential.isEmpty())
+            hello.credential = credential;
         socket->sendTextMessage(QString::fromUtf8(Codec::encode(hello)));
         socket->sendTextMessage(QString::fromUtf8(Codec::encode(message)));
     });

@@ -136,15 +136,18 @@ void SyncClient::onConnected()
     Hello hello;
     hello.tenant = m_options.tenant;
     hello.page = m_options.page;
-    if (m_options.tokenProvider)
-        hello.token = m_options.tokenProvider();
-    if (hello.token.isEmpty()) {
+    m_sentToken = m_options.tokenProvider ? m_options.tokenProvider() : QString();
+    m_sentCredential = false;
+    if (!m_sentToken.isEmpty()) {
+        hello.token = m_sentToken;
+    } else {
         m_identity.reload();
-        hello.credential = m_identity.credential();
+        if (const QString credential = m_identity.credential(); !credential.isEmpty()) {
+            hello.credential = credential;
+            m_sentCredential = true;
+        }
         hello.name = m_options.displayName;
     }
-    m_sentToken = hello.token;
-    m_sentCredential = !hello.credential.isEmpty();
     if (!m_epoch.isEmpty())
         hello.resume = ResumePoint{m_epoch, m_seq};
     send(hello);

@@ -11,15 +11,23 @@
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QStandardPaths>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QWebSocket>
 
+#include <QtEndian>
+
 #include <algorithm>
+#include <cerrno>
 #include <csignal>
 #include <memory>
 #include <vector>
+
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
@@ -92,6 +100,120 @@ qint64 receivedBytes(const QList<TestClient *> &clients)
     return n;
 }
 
+// A line of /proc/PID/status, in KiB (VmRSS, VmHWM), or -1.
+qint64 statusKiB(qint64 pid, const QByteArray &field)
+{
+    QFile file(u"/proc/%1/status"_s.arg(pid));
+    if (!file.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : file.readAll().split('\n')) {
+        if (line.startsWith(QByteArray(field + ':')))
+            return line.mid(field.size() + 1).trimmed().split(' ').first().toLongLong();
+    }
+    return -1;
+}
+
+// A WebSocket peer on a blocking POSIX socket, since the server is another process: it writes
+// whatever it is told without reading, then reads the server's frames when asked to.
+class BlockingPeer
+{
+public:
+    ~BlockingPeer()
+    {
+        if (m_fd >= 0)
+            ::close(m_fd);
+    }
+
+    bool upgrade(const QUrl &url)
+    {
+        m_fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+        sockaddr_in address{};
+        address.sin_family = AF_INET;
+        address.sin_port = htons(quint16(url.port()));
+        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        const timeval timeout{ServerProcess::Timeout / 1000, 0};
+        ::setsockopt(m_fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
+        if (::connect(m_fd, reinterpret_cast<const sockaddr *>(&address), sizeof address) != 0)
+            return false;
+        if (!send("GET /v1/ws HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
+                  "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                  "Sec-WebSocket-Version: 13\r\n\r\n"))
+            return false;
+        while (!m_buffer.contains("\r\n\r\n")) {
+            if (!receive())
+                return false;
+        }
+        const bool upgraded = m_buffer.startsWith("HTTP/1.1 101 ");
+        m_buffer.remove(0, m_buffer.indexOf("\r\n\r\n") + 4);
+        return upgraded;
+    }
+
+    // False once the server has ended the connection.
+    bool send(QByteArrayView bytes)
+    {
+        while (!bytes.isEmpty()) {
+            const ssize_t n = ::send(m_fd, bytes.data(), size_t(bytes.size()), MSG_NOSIGNAL);
+            if (n < 0 && errno == EINTR)
+                continue;
+            if (n <= 0)
+                return false;
+            bytes = bytes.sliced(n);
+        }
+        return true;
+    }
+
+    // The next frame's opcode and payload; opcode -1 at the end of the connection or after
+    // ServerProcess::Timeout without a byte.
+    std::pair<int, QByteArray> next()
+    {
+        for (;;) {
+            const auto *p = reinterpret_cast<const uchar *>(m_buffer.constData());
+            qsizetype header = 2;
+            quint64 length = m_buffer.size() >= 2 ? p[1] & 0x7F : 0;
+            if (length == 126)
+                header = 4;
+            else if (length == 127)
+                header = 10;
+            if (m_buffer.size() >= header) {
+                if (header == 4)
+                    length = qFromBigEndian<quint16>(p + 2);
+                else if (header == 10)
+                    length = qFromBigEndian<quint64>(p + 2);
+                if (quint64(m_buffer.size()) >= header + length) {
+                    const std::pair<int, QByteArray> frame{p[0] & 0x0F,
+                                                           m_buffer.mid(header, qsizetype(length))};
+                    m_buffer.remove(0, header + qsizetype(length));
+                    return frame;
+                }
+            }
+            if (!receive())
+                return {-1, {}};
+        }
+    }
+
+    static QByteArray frame(int opcode, QByteArrayView payload)
+    {
+        Q_ASSERT(payload.size() < 126);
+        QByteArray bytes;
+        bytes.append(char(0x80 | opcode)).append(char(0x80 | payload.size())).append(4, '\0');
+        return bytes + payload; // masked with zeros
+    }
+
+private:
+    bool receive()
+    {
+        char chunk[65536];
+        const ssize_t n = ::recv(m_fd, chunk, sizeof chunk, 0);
+        if (n <= 0)
+            return n < 0 && errno == EINTR;
+        m_buffer.append(chunk, n);
+        return true;
+    }
+
+    int m_fd = -1;
+    QByteArray m_buffer;
+};
+
 } // namespace
 
 class tst_GlosaServer : public QObject
@@ -125,6 +247,8 @@ private Q_SLOTS:
     void viewerCannotWrite();
     void oneUserInManyWindowsCountsOnce();
     void anonymousUserOutlivesRestarts();
+    void listensWithTheSystemsBacklog();
+    void pingFloodCostsBoundedMemory();
     void holdsMoreConnectionsThanItsSoftFileLimit();
     void outOfFileDescriptorsPausesThenRecovers();
     void configLimitsApply();
@@ -832,6 +956,74 @@ void tst_GlosaServer::anonymousUserOutlivesRestarts()
     forger.send(hello(forged));
     QCOMPARE(forger.next(u"error"_s).value("code"_L1).toString(), u"unauthorized"_s);
     QCOMPARE(forger.waitClosed(), 4401);
+}
+
+// The WebSocket listener's backlog is the system's largest (net.core.somaxconn), not Qt's 50: a
+// storm of connections waits in the kernel's queue instead of having its SYNs dropped. For a
+// listening socket, ss(8) shows the backlog as Send-Q.
+void tst_GlosaServer::listensWithTheSystemsBacklog()
+{
+    const QString ss = QStandardPaths::findExecutable(u"ss"_s);
+    if (ss.isEmpty())
+        QSKIP("ss (iproute2) is not installed");
+    QFile somaxconn(u"/proc/sys/net/core/somaxconn"_s);
+    QVERIFY(somaxconn.open(QIODevice::ReadOnly));
+    const int expected = somaxconn.readAll().trimmed().toInt();
+    QVERIFY(expected > 0);
+    const auto server = startServer();
+    QVERIFY(server);
+
+    QProcess query;
+    query.start(ss, {u"-Hltn"_s, u"sport = :%1"_s.arg(server->url().port())});
+    QVERIFY(query.waitForFinished(ServerProcess::Timeout));
+    QCOMPARE(query.exitCode(), 0);
+    // State Recv-Q Send-Q Local-Address:Port Peer-Address:Port
+    const QList<QByteArray> columns = query.readAllStandardOutput().simplified().split(' ');
+    QVERIFY2(columns.size() >= 4 && columns.at(0) == "LISTEN", columns.join(' ').constData());
+    QCOMPARE(columns.at(3), "127.0.0.1:" + QByteArray::number(server->url().port()));
+    QCOMPARE(columns.at(2).toInt(), expected);
+}
+
+// A peer that floods pings before its hello, without reading the pongs: the server answers the
+// pings it admits with one pong at a time, closes the peer with 4429 once it keeps pinging past
+// the rate limit, and its memory barely moves. Meanwhile it serves another client.
+void tst_GlosaServer::pingFloodCostsBoundedMemory()
+{
+    constexpr qsizetype FloodBytes = 48 * 1024 * 1024; // 8.4 million empty pings
+    constexpr qint64 MaxGrowthKiB = 16 * 1024;
+    const auto server = startServer();
+    QVERIFY(server);
+    const qint64 pid = server->process().processId();
+    BlockingPeer flooder;
+    QVERIFY(flooder.upgrade(server->url()));
+    const qint64 before = statusKiB(pid, "VmRSS");
+    QVERIFY(before > 0);
+
+    const QByteArray ping = BlockingPeer::frame(0x9, {});
+    QByteArray pings;
+    pings.reserve(FloodBytes);
+    while (pings.size() + ping.size() <= FloodBytes)
+        pings += ping;
+    // The server reads while it is open; once it has closed, what is left may not get through.
+    flooder.send(pings);
+    // The hello, handled after every ping the server read, if the connection is still open.
+    flooder.send(BlockingPeer::frame(0x1, R"({"type":"hello","tenant":"local","page":"flood"})"));
+
+    int pongs = 0;
+    std::pair<int, QByteArray> frame = flooder.next();
+    for (; frame.first == 0xA; frame = flooder.next())
+        ++pongs;
+    const qint64 peak = statusKiB(pid, "VmHWM");
+    QVERIFY2(
+        peak - before < MaxGrowthKiB,
+        qPrintable(u"VmRSS %1 KiB before the flood, VmHWM %2 KiB after"_s.arg(before).arg(peak)));
+    QCOMPARE(frame.first, 0x8);
+    QCOMPARE(qFromBigEndian<quint16>(frame.second.constData()), quint16(4429));
+    QVERIFY2(pongs <= 2 * 60 + 5, qPrintable(QString::number(pongs)));
+
+    TestClient other;
+    QVERIFY(other.open(server->url()));
+    QVERIFY(!other.join(Page).isEmpty());
 }
 
 // Started with a soft limit of 64 open files (the hard limit stays), the server still holds

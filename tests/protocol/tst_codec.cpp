@@ -386,19 +386,19 @@ void tst_Codec::clientRoundTrip_data()
         << ClientMessage(Hello{1, u"acme"_s, std::nullopt, u"a.b.c"_s, std::nullopt, {}})
         << json(R"({"type":"hello","v":1,"tenant":"acme","token":"a.b.c"})");
     QTest::newRow("hello anonymous")
-        << ClientMessage(Hello{1, u"local"_s, u"file/abc"_s, QString(), std::nullopt, {}})
+        << ClientMessage(Hello{1, u"local"_s, u"file/abc"_s, std::nullopt, std::nullopt, {}})
         << json(R"({"type":"hello","v":1,"tenant":"local","page":"file/abc"})");
     QTest::newRow("hello anonymous with a name")
-        << ClientMessage(Hello{1, u"local"_s, u"p"_s, QString(), std::nullopt, u"Ana"_s})
+        << ClientMessage(Hello{1, u"local"_s, u"p"_s, std::nullopt, std::nullopt, u"Ana"_s})
         << json(R"({"type":"hello","v":1,"tenant":"local","page":"p","name":"Ana"})");
-    Hello returning{1, u"local"_s, u"p"_s, QString(), std::nullopt, u"Ana"_s};
+    Hello returning{1, u"local"_s, u"p"_s, std::nullopt, std::nullopt, u"Ana"_s};
     returning.credential = u"1.abc.def"_s;
     QTest::newRow("hello anonymous with a credential")
         << ClientMessage(returning)
         << json(
                R"({"type":"hello","v":1,"tenant":"local","page":"p","name":"Ana","credential":"1.abc.def"})");
     QTest::newRow("hello resume from 0")
-        << ClientMessage(Hello{1, u"acme"_s, u"p"_s, QString(), ResumePoint{u"ep"_s, 0}, {}})
+        << ClientMessage(Hello{1, u"acme"_s, u"p"_s, std::nullopt, ResumePoint{u"ep"_s, 0}, {}})
         << json(
                R"({"type":"hello","v":1,"tenant":"acme","page":"p","resume":{"epoch":"ep","seq":0}})");
     QTest::newRow("sync") << ClientMessage(SyncRequest{u"ep-1"_s, 56})
@@ -945,9 +945,17 @@ void tst_Codec::acceptedClientInput_data()
     QTest::newRow("hello without v")
         << frame(with(helloJson(), u"v", Missing)) << ClientMessage(hello);
     hello = helloMessage();
-    hello.token.clear();
+    hello.token.reset();
     QTest::newRow("hello without token")
         << frame(with(helloJson(), u"token", Missing)) << ClientMessage(hello);
+    // An empty token is still a token (the authenticator refuses it), not the absence of one.
+    hello.token = QString();
+    QTest::newRow("hello with an empty token")
+        << frame(with(helloJson(), u"token", ""_L1)) << ClientMessage(hello);
+    hello = helloMessage();
+    hello.credential = QString();
+    QTest::newRow("hello with an empty credential")
+        << frame(with(helloJson(), u"credential", ""_L1)) << ClientMessage(hello);
     hello = helloMessage();
     hello.resume.reset();
     QTest::newRow("hello without resume")
@@ -1075,6 +1083,19 @@ void tst_Codec::acceptedClientInput_data()
     QTest::newRow("list-documents with unknown fields")
         << frame(with(listJson(), u"filter", QJsonValue::Null))
         << ClientMessage(ListDocumentsRequest{u"req-1"_s});
+
+    // RFC 8259 as written by hand: whitespace between tokens, exponents, escapes.
+    QTest::newRow("whitespace between tokens")
+        << " \t\r\n{ \"type\" :\t\"sync\" ,\n\"epoch\":\"ep-1\",\"since\" : 56 }\r\n"_ba
+        << ClientMessage(SyncRequest{u"ep-1"_s, 56});
+    QTest::newRow("exponent") << R"({"type":"sync","epoch":"ep-1","since":1E+2})"_ba
+                              << ClientMessage(SyncRequest{u"ep-1"_s, 100});
+    QTest::newRow("fraction and exponent") << R"({"type":"sync","epoch":"ep-1","since":0.56e2})"_ba
+                                           << ClientMessage(SyncRequest{u"ep-1"_s, 56});
+    QTest::newRow("escapes") << "{\"type\":\"list-documents\",\"requestId\":"
+                                "\"\\\"\\\\\\/\\b\\f\\n\\r\\t\\u00e9\\uD83D\\uDE00\"}"_ba
+                             << ClientMessage(
+                                    ListDocumentsRequest{u"\"\\/\b\f\n\r\t\u00e9\U0001F600"_s});
 }
 
 void tst_Codec::acceptedClientInput()
@@ -1107,6 +1128,20 @@ void tst_Codec::malformedClientInput_data()
     QTest::newRow("JSON null") << "null"_ba << badRequest();
     QTest::newRow("invalid UTF-8")
         << "{\"type\":\"sync\",\"epoch\":\"\xff\xfe\",\"since\":1}"_ba << badRequest();
+    // What QJsonDocument takes but RFC 8259 does not.
+    QTest::newRow("number 1.") << R"({"type":"sync","epoch":"e","since":1.})"_ba << badRequest();
+    QTest::newRow("number 1.e2") << R"({"type":"sync","epoch":"e","since":1.e2})"_ba
+                                 << badRequest();
+    QTest::newRow("TAB in a string")
+        << "{\"type\":\"list-documents\",\"requestId\":\"a\tb\"}"_ba << badRequest();
+    QTest::newRow("NUL in a string")
+        << QByteArray("{\"type\":\"list-documents\",\"requestId\":\"a\0b\"}", 43) << badRequest();
+    QTest::newRow("newline in a string")
+        << "{\"type\":\"list-documents\",\"requestId\":\"a\nb\"}"_ba << badRequest();
+    QTest::newRow("escape \\q") << R"({"type":"list-documents","requestId":"a\qb"})"_ba
+                                << badRequest();
+    QTest::newRow("byte-order mark")
+        << "\xef\xbb\xbf{\"type\":\"list-documents\",\"requestId\":\"r\"}"_ba << badRequest();
 
     // The type.
     QTest::newRow("empty object") << "{}"_ba << badRequest();

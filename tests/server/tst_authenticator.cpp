@@ -5,6 +5,8 @@
 #include <QDateTime>
 #include <QTest>
 
+#include <optional>
+
 using namespace Qt::StringLiterals;
 using Glosa::Authenticator;
 using Glosa::User;
@@ -18,7 +20,7 @@ private:
         {{u"acme"_s, "secret", false}, {u"open"_s, {}, true}, {u"both"_s, "both-secret", true}}};
     const qint64 m_now = QDateTime::currentSecsSinceEpoch();
 
-    Authenticator::Result check(const QString &tenant, const QString &token) const
+    Authenticator::Result check(const QString &tenant, const std::optional<QString> &token) const
     {
         Glosa::Hello hello;
         hello.tenant = tenant;
@@ -117,6 +119,10 @@ private Q_SLOTS:
         QVERIFY(!a.user.name.isEmpty());
         QCOMPARE(check(u"acme"_s, {}).closeCode, 4401);
         QVERIFY(check(u"both"_s, {}).error.isNull());
+        // An empty token is a malformed one, not the absence of a token.
+        QCOMPARE(check(u"open"_s, QString()).closeCode, 4401);
+        QCOMPARE(check(u"both"_s, u""_s).closeCode, 4401);
+        QCOMPARE(check(u"both"_s, u""_s).error.code, u"unauthorized"_s);
         // An anonymous user may ask for a name; a token's name rules over it.
         Glosa::Hello named;
         named.tenant = u"both"_s;
@@ -171,7 +177,7 @@ private Q_SLOTS:
         User longest = first;
         longest.name = QString(Glosa::Limits::NameMax, QChar(0x4e2d));
         hello.credential = m_auth.credentialFor(u"open"_s, longest);
-        QVERIFY(hello.credential.size() <= Glosa::Limits::CredentialMax);
+        QVERIFY(hello.credential->size() <= Glosa::Limits::CredentialMax);
         QCOMPARE(m_auth.authenticate(hello, m_now).user, longest);
 
         // Only anonymous users have one.
@@ -197,6 +203,7 @@ private Q_SLOTS:
         QTest::newRow("tampered signature") << u"open"_s << otherSignature;
         QTest::newRow("no signature") << u"open"_s << good.left(good.lastIndexOf(u'.'));
         QTest::newRow("garbage") << u"open"_s << u"not a credential"_s;
+        QTest::newRow("empty") << u"open"_s << QString();
         QTest::newRow("too long") << u"open"_s
                                   << good + QString(Glosa::Limits::CredentialMax, u'A');
         QTest::newRow("tenant without anonymous users") << u"acme"_s << good;

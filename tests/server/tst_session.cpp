@@ -167,6 +167,11 @@ private Q_SLOTS:
             << withToken(TestServer::token(u"local"_s, AcmeSecret, u"ana"_s)) << 4401
             << u"unauthorized"_s;
         QTest::newRow("malformed token") << withToken(u"not.a.jwt"_s) << 4401 << u"unauthorized"_s;
+        QTest::newRow("empty token, anonymous tenant")
+            << withToken(QString(), u"local"_s) << 4401 << u"unauthorized"_s;
+        QJsonObject emptyCredential = hello(u"p"_s);
+        emptyCredential.insert("credential"_L1, ""_L1);
+        QTest::newRow("empty credential") << json(emptyCredential) << 4401 << u"unauthorized"_s;
         QTest::newRow("unknown role")
             << withToken(TestServer::token(u"acme"_s, AcmeSecret, u"ana"_s, u"owner"_s)) << 4401
             << u"unauthorized"_s;

@@ -316,6 +316,8 @@ private Q_SLOTS:
         QTest::newRow("other headers") << request("/v1/ws", "Sec-WebSocket-Protocol: chat\r\n"
                                                             "Sec-WebSocket-Extensions: "
                                                             "x-webkit-deflate-frame\r\n");
+        QTest::newRow("tab and UTF-8 in a header value")
+            << request("/v1/ws", "X-Note:\ta\tcaf\xc3\xa9\r\n");
     }
 
     void handshakeVariants()
@@ -357,6 +359,16 @@ private Q_SLOTS:
                        "Sec-WebSocket-Key: " + QByteArray(15, 'k').toBase64() + "\r\n")
             << 400;
         QTest::newRow("malformed header") << request("/v1/ws", "no colon here\r\n") << 400;
+        QTest::newRow("NUL in a header")
+            << request("/v1/ws", QByteArray("X-Note: a\0b\r\n", 13)) << 400;
+        QTest::newRow("NUL in the key")
+            << request("/v1/ws", {}, "Upgrade: websocket\r\n", "Connection: Upgrade\r\n",
+                       QByteArray("Sec-WebSocket-Key: " + SampleKey + '\0' + "\r\n"))
+            << 400;
+        QTest::newRow("lone LF in a header") << request("/v1/ws", "X-Note: a\nb\r\n") << 400;
+        QTest::newRow("lone CR in a header") << request("/v1/ws", "X-Note: a\rb\r\n") << 400;
+        QTest::newRow("escape in a header") << request("/v1/ws", "X-Note: a\x1b[0m\r\n") << 400;
+        QTest::newRow("NUL in the path") << request(QByteArray("/v1/ws\0", 7)) << 400;
         QTest::newRow("version 8")
             << request("/v1/ws", {}, "Upgrade: websocket\r\n", "Connection: Upgrade\r\n",
                        "Sec-WebSocket-Key: " + SampleKey + "\r\n", "Sec-WebSocket-Version: 8\r\n")
@@ -402,12 +414,14 @@ private Q_SLOTS:
             << frame(0x1, "{", false) + frame(0x1, "}") << 1002;
         QTest::newRow("close of one byte") << frame(0x8, "x") << 1002;
         QTest::newRow("close with code 1005") << frame(0x8, closeBody(1005)) << 1002;
-        // The header alone announces it: the server does not wait for the megabyte.
+        // The header alone announces it: the server does not wait for the megabyte. (Before
+        // hello the limit is 64 KiB, see largeMessageBeforeHelloIsRefusedAtOnce().)
         QTest::newRow("message over 1 MiB")
-            << frame(0x1, QByteArray(1024 * 1024 + 1, ' ')).left(14) << 1009;
-        QTest::newRow("fragments over 1 MiB") << frame(0x1, QByteArray(600 * 1024, ' '), false) +
-                                                     frame(0x0, QByteArray(600 * 1024, ' '))
-                                              << 1009;
+            << frame(0x1, hello()) + frame(0x1, QByteArray(1024 * 1024 + 1, ' ')).left(14) << 1009;
+        QTest::newRow("fragments over 1 MiB")
+            << frame(0x1, hello()) + frame(0x1, QByteArray(600 * 1024, ' '), false) +
+                   frame(0x0, QByteArray(600 * 1024, ' '))
+            << 1009;
         QTest::newRow("overlong UTF-8") << frame(0x1, "\xC0\xAF"_ba) << 1007;
         QTest::newRow("UTF-16 surrogate") << frame(0x1, "\"\xED\xA0\x80\""_ba) << 1007;
         QTest::newRow("truncated UTF-8") << frame(0x1, "abcdefghij\xE2\x82"_ba) << 1007;
@@ -469,9 +483,14 @@ private Q_SLOTS:
         QTest::newRow("inflates to invalid UTF-8")
             << frame(0x1, Glosa::PerMessageDeflate::compress("\xC0\xAF"_ba), true, true, 4) << 1007;
         QTest::newRow("inflates past 1 MiB")
-            << frame(0x1, Glosa::PerMessageDeflate::compress(QByteArray(1024 * 1024 + 1, ' ')),
-                     true, true, 4)
+            << frame(0x1, hello()) +
+                   frame(0x1, Glosa::PerMessageDeflate::compress(QByteArray(1024 * 1024 + 1, ' ')),
+                         true, true, 4)
             << 1009;
+        QTest::newRow("inflates past 64 KiB before hello")
+            << frame(0x1, Glosa::PerMessageDeflate::compress(QByteArray(65 * 1024, ' ')), true,
+                     true, 4)
+            << 4400;
     }
 
     void deflateErrors()
@@ -519,6 +538,119 @@ private Q_SLOTS:
         QCOMPARE(pong.opcode, 0xA);
         QCOMPARE(pong.payload, "between"_ba);
         QCOMPARE(peer.next().type(), u"welcome"_s);
+    }
+
+    // Pings that come while output waits for the socket are answered by one pong with the latest
+    // payload (RFC 6455, 5.5.3): a peer that pings without reading holds one pong on the server,
+    // however many pings it sends.
+    void pingsAreCoalescedWhileOutputWaits()
+    {
+        m_server = std::make_unique<TestServer>();
+        m_server->config.batchMs = 0;
+        m_server->config.limits.opsPerSecond = 1e9; // no rate limit in the way
+        m_server->config.limits.burst = 1 << 30;
+        QVERIFY(m_server->start());
+        TestClient onlooker;
+        QVERIFY(onlooker.open(m_server->url()));
+        QVERIFY(!onlooker.join(u"p"_s).isEmpty());
+
+        Peer peer;
+        peer.socket.setReadBufferSize(4096); // the peer stops reading once that is full
+        QVERIFY(peer.upgrade(m_server->url()));
+        // 26 MB of pongs, more than the sockets' buffers hold.
+        constexpr int Pings = 200000;
+        const auto payload = [](int i) { return QByteArray::number(i).rightJustified(125, '.'); };
+        QByteArray pings;
+        pings.reserve(qsizetype(Pings) * 131);
+        for (int i = 0; i < Pings; ++i)
+            pings += frame(0x9, payload(i));
+        peer.send(pings);
+        peer.send(frame(0x1, hello()));
+        // The hello comes after every ping: once the onlooker sees it, they were all handled.
+        QCOMPARE(onlooker.next(u"presence"_s).value("viewers"_L1).toInt(), 2);
+
+        peer.socket.setReadBufferSize(0);
+        int pongs = 0;
+        int last = -1;
+        while (last != Pings - 1) {
+            const Frame f = peer.next();
+            QVERIFY2(f.opcode != -1,
+                     qPrintable(u"%1 pongs, the last for ping %2"_s.arg(pongs).arg(last)));
+            if (f.opcode != 0xA)
+                continue;
+            const int n = QByteArray(f.payload).replace('.', "").toInt();
+            QCOMPARE(f.payload, payload(n));
+            QVERIFY(n > last); // in order, none twice
+            last = n;
+            ++pongs;
+        }
+        QVERIFY2(pongs < Pings / 2, qPrintable(QString::number(pongs)));
+    }
+
+    // Before hello a connection holds at most one frame of 64 KiB: a larger message is refused
+    // as soon as its header announces it (error/too-large, close 4400), not buffered until whole.
+    void largeMessageBeforeHelloIsRefusedAtOnce_data()
+    {
+        QTest::addColumn<bool>("fragmented");
+        QTest::newRow("one frame") << false;
+        QTest::newRow("fragments") << true;
+    }
+
+    void largeMessageBeforeHelloIsRefusedAtOnce()
+    {
+        QFETCH(bool, fragmented);
+        Peer peer;
+        QVERIFY(peer.upgrade(m_server->url()));
+        if (fragmented)
+            peer.send(frame(0x1, QByteArray(60 * 1024, ' '), false));
+        const QByteArray large = frame(fragmented ? 0x0 : 0x1, QByteArray(200 * 1024, ' '));
+        peer.send(large.left(4096)); // its header and a little of its payload
+        const Frame error = peer.next();
+        QCOMPARE(error.type(), u"error"_s);
+        QCOMPARE(QJsonDocument::fromJson(error.payload).object().value("code"_L1).toString(),
+                 u"too-large"_s);
+        const Frame close = peer.next();
+        QCOMPARE(close.opcode, 0x8);
+        QCOMPARE(close.closeCode(), 4400);
+        QVERIFY(peer.waitDisconnected());
+    }
+
+    void controlFrameFloodIsRateLimited_data()
+    {
+        QTest::addColumn<int>("opcode");
+        QTest::addColumn<bool>("afterHello");
+        QTest::newRow("pings before hello") << 0x9 << false;
+        QTest::newRow("pings after hello") << 0x9 << true;
+        QTest::newRow("pongs after hello") << 0xA << true;
+    }
+
+    // Pings and pongs take a token of the rate limit like any frame, before hello too: a peer that
+    // keeps sending them past it is closed with 4429.
+    void controlFrameFloodIsRateLimited()
+    {
+        QFETCH(int, opcode);
+        QFETCH(bool, afterHello);
+        Peer peer;
+        QVERIFY(peer.upgrade(m_server->url()));
+        if (afterHello) {
+            peer.send(frame(0x1, hello()));
+            QCOMPARE(peer.next().type(), u"welcome"_s);
+        }
+        const int burst = m_server->config.limits.burst;
+        QByteArray flood;
+        for (int i = 0; i < 4 * burst; ++i)
+            flood += frame(opcode, QByteArray::number(i));
+        peer.send(flood);
+        int pongs = 0;
+        Frame f = peer.nextControl();
+        for (; f.opcode == 0xA; f = peer.nextControl())
+            ++pongs;
+        QCOMPARE(f.opcode, 0x8);
+        QCOMPARE(f.closeCode(), 4429);
+        // The burst, then as many dropped in a row, then the close; a few tokens may refill.
+        QVERIFY2(pongs <= (opcode == 0x9 ? 2 * burst + 5 : 0), qPrintable(QString::number(pongs)));
+        peer.send(frame(0x8, closeBody(4429)));
+        QVERIFY(peer.waitDisconnected());
     }
 
     void pingIsAnsweredWithItsPayload()
