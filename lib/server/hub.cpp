@@ -407,6 +407,7 @@ void Hub::leave(Session *session)
 {
     m_sessions.removeOne(session);
     session->deleteLater();
+    m_reclaimer.connectionsClosed();
     if (Page *page = session->page()) {
         session->leavePage();
         if (page->removeSession(session, session->user().id))

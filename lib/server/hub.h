@@ -1,6 +1,7 @@
 #pragma once
 
 #include "authenticator.h"
+#include "memoryreclaimer.h"
 #include "messages.h"
 #include "serverconfig.h"
 #include "store.h"
@@ -94,6 +95,7 @@ private:
     UsageMetrics *m_metrics;
     Authenticator m_authenticator;
     Batcher *m_batcher;
+    MemoryReclaimer m_reclaimer;
     QTimer m_commitTimer;
     QTimer m_heartbeat;
     QList<Session *> m_sessions;
