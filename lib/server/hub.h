@@ -85,7 +85,8 @@ private:
     void onStored(const QList<bool> &stored, const QString &error);
     void closeAll();
     void leave(Session *session);
-    void presenceChanged(Page *page, Session *except);
+    void presenceChanged(Page *page);
+    void sendPresence(Page *page);
     Page *loadPage(const QString &tenant, const QString &name, QString *error);
     void unloadIfIdle(Page *page);
 
