@@ -143,9 +143,10 @@ void Hub::sendWelcome(Session *session, Page *page, const Hello &hello)
         frames.append(Codec::encode(Snapshot{page->epoch(), page->head(), page->chats()}));
     // The welcome leaves alone: a batch never carries it.
     session->sendNow({frames.takeFirst()});
+    session->setPresenceSeen(page->presenceVersion());
     session->sendNow(frames);
     if (newViewer)
-        presenceChanged(page, session);
+        presenceChanged(page);
 }
 
 void Hub::handle(Session *session, const ClientMessage &message)
@@ -407,24 +408,42 @@ void Hub::leave(Session *session)
 {
     m_sessions.removeOne(session);
     session->deleteLater();
+    m_reclaimer.connectionsClosed();
     if (Page *page = session->page()) {
         session->leavePage();
         if (page->removeSession(session, session->user().id))
-            presenceChanged(page, nullptr);
+            presenceChanged(page);
         unloadIfIdle(page);
     }
     if (m_shuttingDown && m_sessions.isEmpty())
         Q_EMIT drained();
 }
 
-void Hub::presenceChanged(Page *page, Session *except)
+void Hub::presenceChanged(Page *page)
 {
-    const QByteArray frame = Codec::encode(Presence{page->viewers(), page->users()});
+    // A quiet page's presence goes out at once; within the window that opens, changes wait for
+    // its end and go out together.
+    if (!page->presenceTimer().isActive())
+        sendPresence(page);
+}
+
+// Tells every viewer not told yet the page's presence, in one frame encoded for all of them, and
+// opens a window when any was.
+void Hub::sendPresence(Page *page)
+{
+    const quint64 version = page->presenceVersion();
+    QByteArray frame;
     const QList<Session *> sessions = page->sessions();
     for (Session *s : sessions) {
-        if (s != except)
-            s->send(frame, true);
+        if (s->presenceSeen() == version)
+            continue;
+        if (frame.isEmpty())
+            frame = Codec::encode(Presence{page->viewers(), page->users()});
+        s->setPresenceSeen(version);
+        s->send(frame, true);
     }
+    if (!frame.isEmpty())
+        page->presenceTimer().start(m_config.presenceMs);
 }
 
 Page *Hub::loadPage(const QString &tenant, const QString &name, QString *error)
@@ -440,6 +459,7 @@ Page *Hub::loadPage(const QString &tenant, const QString &name, QString *error)
     if (!state)
         return nullptr;
     auto *page = new Page(tenant, name, std::move(*state), m_store->document(tenant, name));
+    connect(&page->presenceTimer(), &QTimer::timeout, this, [this, page] { sendPresence(page); });
     m_pages.insert(key, page);
     return page;
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "authenticator.h"
+#include "memoryreclaimer.h"
 #include "messages.h"
 #include "serverconfig.h"
 #include "store.h"
@@ -84,7 +85,8 @@ private:
     void onStored(const QList<bool> &stored, const QString &error);
     void closeAll();
     void leave(Session *session);
-    void presenceChanged(Page *page, Session *except);
+    void presenceChanged(Page *page);
+    void sendPresence(Page *page);
     Page *loadPage(const QString &tenant, const QString &name, QString *error);
     void unloadIfIdle(Page *page);
 
@@ -94,6 +96,7 @@ private:
     UsageMetrics *m_metrics;
     Authenticator m_authenticator;
     Batcher *m_batcher;
+    MemoryReclaimer m_reclaimer;
     QTimer m_commitTimer;
     QTimer m_heartbeat;
     QList<Session *> m_sessions;

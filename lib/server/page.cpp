@@ -29,6 +29,7 @@ Page::Page(QString tenant, QString name, Store::PageState state, std::optional<D
     , m_name(std::move(name))
     , m_document(std::move(document))
 {
+    m_presenceTimer.setSingleShot(true);
     reset(std::move(state));
 }
 
@@ -170,21 +171,24 @@ bool Page::addSession(Session *session, const User &user)
 {
     m_sessions.append(session);
     Viewer &viewer = m_users[user.id];
-    viewer.name = user.name;
-    return ++viewer.connections == 1;
+    if (viewer.connections == 0 || viewer.name != user.name) {
+        m_byName.erase({viewer.name, user.id}); // a new name for a user already there
+        viewer.name = user.name;
+        m_byName.insert({viewer.name, user.id});
+    }
+    if (++viewer.connections > 1)
+        return false;
+    ++m_presenceVersion;
+    return true;
 }
 
 QList<Author> Page::users() const
 {
     QList<Author> users;
-    users.reserve(qMin<qsizetype>(m_users.size(), Limits::PresenceUsersMax));
-    for (auto it = m_users.constBegin(); it != m_users.constEnd(); ++it)
-        users.append({it.key(), it->name});
-    std::sort(users.begin(), users.end(), [](const Author &a, const Author &b) {
-        return std::tie(a.name, a.id) < std::tie(b.name, b.id);
-    });
-    if (users.size() > Limits::PresenceUsersMax)
-        users.resize(Limits::PresenceUsersMax);
+    users.reserve(qMin<qsizetype>(qsizetype(m_byName.size()), Limits::PresenceUsersMax));
+    for (auto it = m_byName.cbegin();
+         it != m_byName.cend() && users.size() < Limits::PresenceUsersMax; ++it)
+        users.append({it->second, it->first});
     return users;
 }
 
@@ -195,7 +199,9 @@ bool Page::removeSession(Session *session, const QString &userId)
     auto it = m_users.find(userId);
     if (it == m_users.end() || --it->connections > 0)
         return false;
+    m_byName.erase({it->name, userId});
     m_users.erase(it);
+    ++m_presenceVersion;
     return true;
 }
 

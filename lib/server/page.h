@@ -7,8 +7,10 @@
 #include <QHash>
 #include <QList>
 #include <QSet>
+#include <QTimer>
 
 #include <optional>
+#include <set>
 
 namespace Glosa {
 
@@ -48,13 +50,19 @@ public:
     std::optional<Applied> apply(const DeleteChatOp &op, const User &user, qint64 now,
                                  ProtocolError *error);
 
-    // Presence: returns true when the count of distinct users changed.
+    // Presence: returns true when the count of distinct users changed, and then a new presence
+    // version begins. The cost does not grow with the viewers already there.
     bool addSession(Session *session, const User &user);
     bool removeSession(Session *session, const QString &userId);
     const QList<Session *> &sessions() const { return m_sessions; }
     int viewers() const { return int(m_users.size()); }
     // Who is viewing, by name, at most Limits::PresenceUsersMax of them.
     QList<Author> users() const;
+    // Counts the changes of presence: a connection told the page's presence at version N (in
+    // its welcome or a presence frame) knows it until the next change.
+    quint64 presenceVersion() const { return m_presenceVersion; }
+    // Runs for a window after presence went out; changes within it wait for its end.
+    QTimer &presenceTimer() { return m_presenceTimer; }
 
     // Whether an event of the page may carry `broadcastId`: false means the id is new for sure,
     // true that the store must be asked. Every stored event's id counts, and every applied one.
@@ -89,6 +97,9 @@ private:
         int connections = 0;
     };
     QHash<QString, Viewer> m_users;
+    std::set<std::pair<QString, QString>> m_byName; // (name, id) of every user in m_users
+    quint64 m_presenceVersion = 0;
+    QTimer m_presenceTimer;
     QSet<QString> m_pending;
     QSet<size_t> m_broadcasts; // hashes of the broadcastIds the page's events may carry
     int m_unstored = 0;

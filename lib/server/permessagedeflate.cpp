@@ -162,6 +162,7 @@ QByteArray PerMessageDeflate::compress(const QByteArray &message, int windowBits
     if (size >= 4 && out.mid(size - 4, 4) == QByteArrayView(Tail, 4))
         size -= 4;
     out.truncate(size);
+    out.squeeze(); // the frame keeps its compressed size, not the bound reserved for it
 
     s.source = message;
     s.sourceBits = windowBits;

@@ -48,6 +48,9 @@ struct ServerConfig
     QString tlsCertificate;
     QString tlsKey;
     int batchMs = 20;
+    // Presence to a page goes out at most once per window: a quiet page's first change at once,
+    // the changes within the window together at its end.
+    int presenceMs = 100;
     int helloTimeoutMs = Limits::HelloTimeoutMs;
     int pingIntervalMs = 30000;
     QList<TenantConfig> tenants{{QStringLiteral("local"), {}, true}};

@@ -197,7 +197,10 @@ void Session::send(const QByteArray &frame, bool presence)
 {
     if (m_state == State::Closed)
         return;
-    if (m_queue.isEmpty() && Batcher::now() - m_lastWrite >= m_batcher->windowMs()) {
+    // A backed-up connection takes each frame as it comes: behind the others it costs a reference
+    // to the bytes every recipient shares, where a batch would be a copy of its own.
+    if (m_queue.isEmpty() && (m_connection->bytesToWrite() > 0 ||
+                              Batcher::now() - m_lastWrite >= m_batcher->windowMs())) {
         write(frame);
         return;
     }
@@ -238,10 +241,14 @@ void Session::writeBatched(const QList<QByteArray> &frames)
     QList<QByteArray> batch;
     qsizetype bytes = 0;
     const auto flush = [&] {
-        if (batch.size() == 1)
-            write(batch.first());
-        else if (!batch.isEmpty())
+        // Frames for a backed-up connection are queued one by one, shared, not copied into a
+        // batch of its own.
+        if (batch.size() > 1 && m_connection->bytesToWrite() == 0) {
             write(Codec::encodeBatch(batch));
+        } else {
+            for (const QByteArray &frame : std::as_const(batch))
+                write(frame);
+        }
         batch.clear();
         bytes = 0;
     };

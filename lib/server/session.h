@@ -49,6 +49,10 @@ public:
     void closeWith(int code, const QString &reason);
     void abort(const char *why);
 
+    // The presence version of its page (Page::presenceVersion()) it was last told.
+    quint64 presenceSeen() const { return m_presenceSeen; }
+    void setPresenceSeen(quint64 version) { m_presenceSeen = version; }
+
     qint64 batchDue() const;
     void flushBatch();
     void heartbeat();
@@ -86,6 +90,7 @@ private:
 
     QList<QByteArray> m_queue;
     qsizetype m_presenceIndex = -1;
+    quint64 m_presenceSeen = 0;
     qint64 m_lastWrite;
 
     double m_tokens;

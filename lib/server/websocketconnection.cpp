@@ -495,6 +495,26 @@ ssize_t WebSocketConnection::sendVector(const iovec *iov, int count)
     }
 }
 
+// The frame of `head` and `payload` to queue. A broadcast queues the same payload behind every
+// recipient that is backed up, one after the other, so the last frame made catches it: holding
+// it keeps its payload alive, so the same address, size and head mean the same bytes.
+WebSocketConnection::FramePointer WebSocketConnection::queued(const char *head, qsizetype headSize,
+                                                              const QByteArray &payload)
+{
+    thread_local FramePointer last;
+    if (last && last->payload.constData() == payload.constData() &&
+        last->payload.size() == payload.size() && last->headSize == headSize &&
+        (headSize == 0 || std::memcmp(last->head, head, size_t(headSize)) == 0))
+        return last;
+    auto *frame = new Frame;
+    frame->payload = payload;
+    frame->headSize = quint8(headSize);
+    if (headSize)
+        std::memcpy(frame->head, head, size_t(headSize));
+    last = FramePointer(frame);
+    return last;
+}
+
 // Writes `head` (may be empty) and `payload` at once where the queue is empty; queues what the
 // kernel does not take.
 void WebSocketConnection::write(const char *head, qsizetype headSize, const QByteArray &payload)
@@ -503,10 +523,7 @@ void WebSocketConnection::write(const char *head, qsizetype headSize, const QByt
         return;
     const qsizetype total = headSize + payload.size();
     if (!m_out.isEmpty()) {
-        if (headSize)
-            m_out.append(QByteArray(head, headSize));
-        if (!payload.isEmpty())
-            m_out.append(payload);
+        m_out.append(queued(head, headSize, payload));
         m_outBytes += total;
         return;
     }
@@ -526,15 +543,8 @@ void WebSocketConnection::write(const char *head, qsizetype headSize, const QByt
     }
     if (n == total)
         return;
-    if (n < headSize) {
-        m_out.append(QByteArray(head + n, headSize - n));
-        if (!payload.isEmpty())
-            m_out.append(payload);
-        m_outOffset = 0;
-    } else {
-        m_out.append(payload);
-        m_outOffset = n - headSize;
-    }
+    m_out.append(queued(head, headSize, payload));
+    m_outOffset = n;
     m_outBytes = total - n;
     if (!m_writeNotifier) {
         m_writeNotifier = new QSocketNotifier(qintptr(m_fd), QSocketNotifier::Write, this);
@@ -555,12 +565,18 @@ void WebSocketConnection::flush()
     while (!m_out.isEmpty()) {
         iovec iov[MaxIovecs];
         int count = 0;
-        for (const QByteArray &chunk : std::as_const(m_out)) {
-            const qsizetype skip = count == 0 ? m_outOffset : 0;
-            iov[count++] = {const_cast<char *>(chunk.constData() + skip),
-                            size_t(chunk.size() - skip)};
-            if (count == MaxIovecs)
+        qsizetype skip = m_outOffset;
+        for (const FramePointer &frame : std::as_const(m_out)) {
+            if (count > MaxIovecs - 2)
                 break;
+            if (skip < frame->headSize)
+                iov[count++] = {const_cast<char *>(frame->head + skip),
+                                size_t(frame->headSize - skip)};
+            const qsizetype from = qMax<qsizetype>(0, skip - frame->headSize);
+            if (from < frame->payload.size())
+                iov[count++] = {const_cast<char *>(frame->payload.constData() + from),
+                                size_t(frame->payload.size() - from)};
+            skip = 0;
         }
         ssize_t n = sendVector(iov, count);
         if (n < 0) {
@@ -571,7 +587,7 @@ void WebSocketConnection::flush()
         }
         m_outBytes -= n;
         while (n > 0) {
-            const qsizetype left = m_out.first().size() - m_outOffset;
+            const qsizetype left = m_out.first()->size() - m_outOffset;
             if (n < left) {
                 m_outOffset += n;
                 break;

@@ -3,7 +3,9 @@
 #include "connection.h"
 #include "protocollimits.h"
 
+#include <QExplicitlySharedDataPointer>
 #include <QList>
+#include <QSharedData>
 
 class QSocketNotifier;
 struct iovec;
@@ -14,8 +16,9 @@ namespace Glosa {
 // was accepted (see WebSocketHandshake). Lean by design, since a server holds many of these:
 // reads go through one scratch buffer per thread and only an incomplete frame's bytes stay with
 // the connection; frames are written at once with the payload's bytes shared, and only what the
-// kernel does not take is queued (the payloads themselves, not copies) until the socket is
-// writable again. No timer is held while the connection is open.
+// kernel does not take is queued until the socket is writable again: a reference to a frame
+// (head and payload) that every connection queueing the same payload shares, not a copy. No
+// timer is held while the connection is open.
 //
 // Client frames must be masked; reserved bits, unknown opcodes and fragmented or long control
 // frames close with 1002, a message over the limit (1 MiB, or less, see setMessageLimit()) with
@@ -57,6 +60,17 @@ protected:
     void timerEvent(QTimerEvent *event) override;
 
 private:
+    // A frame waiting for the kernel: its head and its payload, shared by every connection
+    // that queued the same frame (the recipients of a broadcast).
+    struct Frame : QSharedData
+    {
+        QByteArray payload;
+        char head[10];
+        quint8 headSize = 0;
+        qsizetype size() const { return headSize + payload.size(); }
+    };
+    using FramePointer = QExplicitlySharedDataPointer<const Frame>;
+
     enum class State : quint8 {
         Open,
         Closing, // our close frame is sent (or queued); waiting for the peer's
@@ -76,6 +90,7 @@ private:
     void sendFrame(quint8 opcode, const QByteArray &payload, bool compressed = false);
     void sendClose(int code, const QByteArray &reason);
     void write(const char *head, qsizetype headSize, const QByteArray &payload);
+    static FramePointer queued(const char *head, qsizetype headSize, const QByteArray &payload);
     void flush();
     void drained();
     void fail(int code, const char *reason);
@@ -98,8 +113,8 @@ private:
     QByteArray m_partial;                       // an incomplete frame
     QByteArray m_message;                       // the fragments of a message so far
     QByteArray m_pong;                          // the payload of the latest ping
-    QList<QByteArray> m_out;                    // what the kernel has not taken yet
-    qsizetype m_outOffset = 0;                  // into m_out.first()
+    QList<FramePointer> m_out;                  // what the kernel has not taken yet
+    qsizetype m_outOffset = 0;                  // into m_out.first(), its head and payload
     qint64 m_outBytes = 0;
 };
 

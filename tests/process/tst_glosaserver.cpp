@@ -2,6 +2,7 @@
 // endpoint, its handling of signals and of its --config file.
 
 #include "jwt.h"
+#include "rawclient.h"
 #include "serverprocess.h"
 #include "testclient.h"
 
@@ -76,6 +77,19 @@ QJsonObject claims(const QString &sub, const QString &role, qint64 expiresIn = 3
             {"exp"_L1, QDateTime::currentSecsSinceEpoch() + expiresIn}};
 }
 
+// A figure of /proc/PID/status in KiB ("VmRSS", "VmHWM"), or -1.
+qint64 statusKiB(qint64 pid, const QByteArray &field)
+{
+    QFile file(u"/proc/%1/status"_s.arg(pid));
+    if (!file.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : file.readAll().split('\n')) {
+        if (line.startsWith(QByteArray(field + ':')))
+            return line.mid(field.size() + 1).trimmed().split(' ').value(0).toLongLong();
+    }
+    return -1;
+}
+
 bool writeFile(const QString &path, const QByteArray &content)
 {
     QFile file(path);
@@ -101,18 +115,6 @@ qint64 receivedBytes(const QList<TestClient *> &clients)
 }
 
 // A line of /proc/PID/status, in KiB (VmRSS, VmHWM), or -1.
-qint64 statusKiB(qint64 pid, const QByteArray &field)
-{
-    QFile file(u"/proc/%1/status"_s.arg(pid));
-    if (!file.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray &line : file.readAll().split('\n')) {
-        if (line.startsWith(QByteArray(field + ':')))
-            return line.mid(field.size() + 1).trimmed().split(' ').first().toLongLong();
-    }
-    return -1;
-}
-
 // A WebSocket peer on a blocking POSIX socket, since the server is another process: it writes
 // whatever it is told without reading, then reads the server's frames when asked to.
 class BlockingPeer
@@ -254,6 +256,7 @@ private Q_SLOTS:
     void configLimitsApply();
     void batchWindow_data();
     void batchWindow();
+    void slowConnectionsShareTheirFrames();
 
 private:
     // Starts a server with the defaults on loopback, data in its own temporary folder.
@@ -1162,6 +1165,91 @@ void tst_GlosaServer::batchWindow()
     });
     QCOMPARE(batched, batches);
     QCOMPARE(frames.size() < Ops, batches);
+}
+
+// Connections that stop reading on a busy page cost the server their queues of references to the
+// frames every viewer shares, not copies of them: 100 of them, each let fall behind to the
+// send-queue limit of 8 MiB and dropped there as slow consumers, raise the server's peak memory by
+// less than 160 MiB (copies took 800 MiB), and once they are gone its resident size comes back to
+// within 32 MiB of where it was before they came (it used to stay up). A reader on the same page
+// gets every event meanwhile.
+void tst_GlosaServer::slowConnectionsShareTheirFrames()
+{
+    constexpr int Slow = 100;
+    constexpr qint64 PeakBoundKiB = 160 * 1024;
+    constexpr qint64 AfterBoundKiB = 32 * 1024;
+    constexpr int MaxOps = 6000; // about 100 MiB of events per connection, far past the limit
+    constexpr int InFlight = 40;
+    const QString config = m_dir.filePath(u"busy.json"_s);
+    QVERIFY(writeFile(config, R"({"limits":{"opsPerSecond":1000000,"burst":1000000}})"));
+    const auto server = startServer({u"--config"_s, config});
+    QVERIFY(server);
+    const qint64 pid = server->process().processId();
+
+    TestClient writer, reader;
+    QVERIFY(writer.open(server->url()));
+    QVERIFY(reader.open(server->url()));
+    QVERIFY(!writer.join(u"busy"_s).isEmpty());
+    QVERIFY(!reader.join(u"busy"_s).isEmpty());
+    // Edits of one comment: the events are large, the page's state stays small.
+    const QString chatId = TestClient::uuid(), commentId = TestClient::uuid();
+    writer.send(TestClient::newChat(chatId, commentId));
+    QVERIFY(!writer.next(u"new-text-chat"_s).isEmpty());
+    const qint64 baseline = statusKiB(pid, "VmRSS");
+    QVERIFY(baseline > 0);
+
+    std::vector<std::unique_ptr<RawClient>> slow;
+    const QByteArray hello = R"({"type":"hello","v":1,"tenant":"local","page":"busy"})";
+    for (int i = 0; i < Slow; ++i) {
+        slow.push_back(std::make_unique<RawClient>());
+        QVERIFY2(slow.back()->open(server->url()), qPrintable(QString::number(i)));
+        slow.back()->sendText(hello);
+        slow.back()->socket.setReadBufferSize(1); // reads nothing more
+    }
+    QTRY_COMPARE(localUsage(*server).value("connections"_L1).toInt(), Slow + 2);
+
+    // Events of about 18 KiB, InFlight at a time, until every slow connection is dropped.
+    int edits = 0;
+    const auto op = [&] {
+        const QString text = QString(9000, u'w') + QString::number(++edits);
+        writer.send(TestClient::update(
+            chatId,
+            {{"op"_L1, "edit-comment"_L1}, {"commentId"_L1, commentId}, {"text"_L1, text}}));
+    };
+    for (int i = 0; i < InFlight; ++i)
+        op();
+    int sent = InFlight;
+    int open = Slow + 2;
+    qint64 head = 0;
+    for (int acked = 0; acked < sent; ++acked) {
+        const QJsonObject echo = writer.next(u"updated-text-chat"_s);
+        QVERIFY(!echo.isEmpty());
+        head = echo.value("seq"_L1).toInteger();
+        if (acked % 100 == 99)
+            open = localUsage(*server).value("connections"_L1).toInt();
+        if (open > 2 && sent < MaxOps) {
+            op();
+            ++sent;
+        }
+    }
+    QCOMPARE(open, 2);
+    const qint64 peak = statusKiB(pid, "VmHWM") - baseline;
+    qInfo("%d slow connections raised the server's peak RSS by %lld MiB (%d events sent)", Slow,
+          peak / 1024, sent);
+    QVERIFY2(peak < PeakBoundKiB, qPrintable(u"%1 MiB"_s.arg(peak / 1024)));
+
+    // The reader got every event, in order, and is still served.
+    for (qint64 seq = reader.next(u"updated-text-chat"_s).value("seq"_L1).toInteger(); seq < head;
+         ++seq) {
+        QCOMPARE(reader.next(u"updated-text-chat"_s).value("seq"_L1).toInteger(), seq + 1);
+    }
+    QVERIFY(reader.isConnected());
+
+    slow.clear();
+    QTRY_VERIFY2_WITH_TIMEOUT(statusKiB(pid, "VmRSS") - baseline < AfterBoundKiB,
+                              qPrintable(u"%1 MiB above the baseline after the slow connections "
+                                         "went"_s.arg((statusKiB(pid, "VmRSS") - baseline) / 1024)),
+                              10000);
 }
 
 QTEST_GUILESS_MAIN(tst_GlosaServer)

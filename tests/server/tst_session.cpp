@@ -1,3 +1,4 @@
+#include "rawclient.h"
 #include "servertestmain.h"
 #include "testclient.h"
 #include "testserver.h"
@@ -7,7 +8,6 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTcpSocket>
@@ -18,52 +18,6 @@ using namespace Qt::StringLiterals;
 namespace {
 
 const QByteArray AcmeSecret = "acme-secret";
-
-// A WebSocket client written by hand over QTcpSocket, for peers QWebSocket cannot imitate: one
-// that never reads what it is sent, and so never answers a ping.
-class RawClient
-{
-public:
-    // Waits in the event loop, since the server runs in this thread.
-    bool open(const QUrl &url)
-    {
-        socket.connectToHost(url.host(), quint16(url.port()));
-        if (!QTest::qWaitFor([&] { return socket.state() == QAbstractSocket::ConnectedState; }))
-            return false;
-        socket.write("GET /v1/ws HTTP/1.1\r\nHost: " + url.host().toLatin1() +
-                     "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-                     "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
-                     "Sec-WebSocket-Version: 13\r\n\r\n");
-        QByteArray head;
-        const bool answered = QTest::qWaitFor([&] {
-            head += socket.readAll();
-            return head.contains("\r\n\r\n");
-        });
-        return answered && head.startsWith("HTTP/1.1 101");
-    }
-
-    void sendText(const QByteArray &payload)
-    {
-        QByteArray frame;
-        frame.append(char(0x81));
-        if (payload.size() < 126) {
-            frame.append(char(0x80 | payload.size()));
-        } else {
-            frame.append(char(0x80 | 126));
-            frame.append(char(payload.size() >> 8));
-            frame.append(char(payload.size() & 0xff));
-        }
-        const quint32 mask = QRandomGenerator::global()->generate();
-        const char *m = reinterpret_cast<const char *>(&mask);
-        frame.append(m, 4);
-        for (qsizetype i = 0; i < payload.size(); ++i)
-            frame.append(char(payload[i] ^ m[i % 4]));
-        socket.write(frame);
-        socket.flush();
-    }
-
-    QTcpSocket socket;
-};
 
 QJsonObject hello(const QString &page, const QString &tenant = u"local"_s)
 {

@@ -119,6 +119,10 @@ QJsonObject LoadRunner::run()
         result = resume();
     else if (s == "size"_L1)
         result = size();
+    else if (s == "slow"_L1)
+        result = slow();
+    else if (s == "crowd"_L1)
+        result = crowd();
     endProgress();
     const Sample after = sample();
     rlimit limit{};
@@ -855,4 +859,177 @@ QJsonObject LoadRunner::size()
             {"commentOpBytes"_L1, double(commentOp)},
             {"createEvent"_L1, QString::fromStdString(createEvent.text)},
             {"commentEvent"_L1, QString::fromStdString(commentEvent.text)}};
+}
+
+// --- slow consumers on a busy page ------------------------------------------------------------
+
+QJsonObject LoadRunner::slow()
+{
+    m_options.pages = 1;
+    m_shared.edits = true; // the page stays the same size: what grows is the slow connections'
+    const std::string page = QString(m_options.pagePrefix + u"/slow"_s).toStdString();
+    const int writer = 0;
+    const int reader = 1;
+    m_nextIndex = 2;
+    std::vector<ConnSpec> specs(2);
+    specs[0].index = writer;
+    specs[1].index = reader;
+    specs[0].pageName = specs[1].pageName = page;
+    connectAll(std::move(specs), u"connecting"_s, 30);
+    if (!info(writer).open || !info(reader).open)
+        return {{"error"_L1, u"the writer and the reader could not connect"_s}};
+    sleepUntil(nowNs() + Second / 2, {});
+    const Sample baseline = sample();
+
+    std::vector<ConnSpec> slowSpecs;
+    for (int i = 0; i < m_options.slow; ++i) {
+        ConnSpec s;
+        s.index = m_nextIndex++;
+        s.pageName = page;
+        s.slow = true;
+        slowSpecs.push_back(std::move(s));
+    }
+    const int slowOpen = connectAll(std::move(slowSpecs), u"slow connections"_s, 60);
+    endProgress();
+    collect();
+
+    // The writer alone, at a steady rate; the reader's deliveries are timed.
+    const std::int64_t start = nowNs() + 20'000'000;
+    const std::int64_t windowStart = start + nsOf(m_options.warmupSeconds);
+    const std::int64_t windowEnd = windowStart + nsOf(m_options.seconds);
+    m_shared.windowStart.store(windowStart);
+    m_shared.windowEnd.store(windowEnd);
+    Worker &w = workerOf(writer);
+    w.post([&w, rate = m_options.opsPerSecond, start, windowEnd, writer] {
+        w.startRate(rate, start, windowEnd, writer);
+    });
+    std::int64_t peakRssKiB = baseline.rssKiB;
+    const auto status = [&] {
+        peakRssKiB = std::max(peakRssKiB, sample().rssKiB);
+        return u"%1 slow connections, %2 ops/s: %3 sent, server RSS +%4 MiB"_s.arg(slowOpen)
+            .arg(m_options.opsPerSecond)
+            .arg(sum(&Progress::opsSent))
+            .arg(double(peakRssKiB - baseline.rssKiB) / 1024, 0, 'f', 1);
+    };
+    sleepUntil(windowStart, status);
+    const Sample a = sample();
+    sleepUntil(windowEnd, status);
+    const Sample b = sample();
+    sleepUntil(nowNs() + Second / 2, status); // the last deliveries
+    w.call([&w] { w.stopSending(); });
+    const ProcStat atEnd = ProcStat::read(m_options.pid);
+    peakRssKiB = std::max({peakRssKiB, b.rssKiB, atEnd.hwmKiB});
+    const Stats s = collect();
+    m_shared.windowStart.store(INT64_MAX);
+    m_shared.windowEnd.store(INT64_MIN);
+
+    // The slow connections go; the server should give their memory back.
+    for (int i = 2; i < m_nextIndex; ++i)
+        workerOf(i).call([this, i] { workerOf(i).closeConnection(i); });
+    sleepUntil(nowNs() + 3 * Second, {});
+    const Sample after = sample();
+    const auto mib = [&](std::int64_t kib) { return round3(double(kib - baseline.rssKiB) / 1024); };
+    const Cpu cpu = cpuBetween(a, b);
+    std::fprintf(stderr,
+                 "[%s slow] %d slow connections beside a writer at %.0f ops/s: server RSS "
+                 "baseline %.1f MiB, peak +%.1f MiB, +%.1f MiB 3 s after they closed; the "
+                 "reader's deliveries p50 %.2f ms, p99 %.2f ms, max %.2f ms (%llu); %llu slow "
+                 "connections dropped by the server\n",
+                 qUtf8Printable(m_options.server), slowOpen, m_options.opsPerSecond,
+                 double(baseline.rssKiB) / 1024, mib(peakRssKiB), mib(after.rssKiB),
+                 ms(s.delivery.percentile(50)), ms(s.delivery.percentile(99)), ms(s.delivery.max()),
+                 static_cast<unsigned long long>(s.delivery.count()),
+                 static_cast<unsigned long long>(
+                     s.failures.count("connection reset") ? s.failures.at("connection reset") : 0));
+    QJsonObject result{
+        {"params"_L1, QJsonObject{{"slow"_L1, m_options.slow},
+                                  {"opsPerSecond"_L1, m_options.opsPerSecond},
+                                  {"seconds"_L1, m_options.seconds}}},
+        {"slowOpen"_L1, slowOpen},
+        {"serverBaselineRssKiB"_L1, double(baseline.rssKiB)},
+        {"serverPeakRssAboveBaselineMiB"_L1, mib(peakRssKiB)},
+        {"serverRssAboveBaselineAtEndMiB"_L1, mib(b.rssKiB)},
+        {"serverRssAboveBaselineAfterCloseMiB"_L1, mib(after.rssKiB)},
+        {"readerDelivery"_L1, latencyJson(s.delivery)},
+        {"echo"_L1, latencyJson(s.echo)},
+        {"serverCpuPercent"_L1, cpu.server},
+        {"generatorCpuPercent"_L1, cpu.generator},
+        {"otherCpuPercent"_L1, cpu.other},
+    };
+    const QJsonObject st = statsJson(s);
+    for (auto it = st.begin(); it != st.end(); ++it)
+        result.insert(it.key(), it.value());
+    return result;
+}
+
+// --- a crowd joining one page -----------------------------------------------------------------
+
+QJsonObject LoadRunner::crowd()
+{
+    m_options.pages = 2;
+    // A probe on another page keeps one operation in flight while the crowd joins: its echoes
+    // time how long the server keeps everyone else waiting.
+    ConnSpec probe;
+    probe.index = m_nextIndex++;
+    probe.page = 1;
+    probe.pageName = QString(m_options.pagePrefix + u"/crowd/probe"_s).toStdString();
+    connectAll({probe}, u"probe"_s, 30);
+    if (!info(probe.index).open)
+        return {{"error"_L1, u"the probe could not connect"_s}};
+    collect();
+    const std::int64_t start = nowNs();
+    m_shared.windowStart.store(start);
+    m_shared.windowEnd.store(INT64_MAX);
+    Worker &pw = workerOf(probe.index);
+    pw.post([&pw, i = probe.index] { pw.startClosedLoop(1, 0, INT64_MAX, i); });
+    sleepUntil(start + Second / 2, {}); // the probe alone, for comparison
+
+    std::vector<ConnSpec> specs;
+    for (int i = 0; i < m_options.viewers; ++i) {
+        ConnSpec s;
+        s.index = m_nextIndex++;
+        s.page = 0;
+        s.pageName = QString(m_options.pagePrefix + u"/crowd/page"_s).toStdString();
+        specs.push_back(std::move(s));
+    }
+    const Sample a = sample();
+    const std::int64_t joinStart = nowNs();
+    const int open = connectAll(std::move(specs), u"joining"_s, 120);
+    const double joinSeconds = double(nowNs() - joinStart) / 1e9;
+    // The last presence frames.
+    sleepUntil(nowNs() + Second, {});
+    const Sample b = sample();
+    m_shared.windowEnd.store(nowNs());
+    pw.call([&pw] { pw.stopSending(); });
+    sleepUntil(nowNs() + Second / 5, {});
+    endProgress();
+    const Stats s = collect();
+    m_shared.windowStart.store(INT64_MAX);
+    m_shared.windowEnd.store(INT64_MIN);
+    const double presencePerViewer = open ? double(s.presence) / double(open) : 0;
+    const Cpu cpu = cpuBetween(a, b);
+    std::fprintf(stderr,
+                 "[%s crowd] %d of %d viewers joined one page in %.2f s (welcome p50 %.1f ms, "
+                 "p99 %.1f ms); %.1f presence frames per viewer; a probe on another page was "
+                 "served in p50 %.2f ms, p99 %.2f ms, max %.2f ms (%llu operations)\n",
+                 qUtf8Printable(m_options.server), open, m_options.viewers, joinSeconds,
+                 ms(s.connect.percentile(50)), ms(s.connect.percentile(99)), presencePerViewer,
+                 ms(s.echo.percentile(50)), ms(s.echo.percentile(99)), ms(s.echo.max()),
+                 static_cast<unsigned long long>(s.echo.count()));
+    QJsonObject result{
+        {"params"_L1, QJsonObject{{"viewers"_L1, m_options.viewers},
+                                  {"connectConcurrency"_L1, m_options.connectConcurrency}}},
+        {"open"_L1, open},
+        {"joinSeconds"_L1, round3(joinSeconds)},
+        {"welcome"_L1, latencyJson(s.connect)},
+        {"presenceFramesPerViewer"_L1, round3(presencePerViewer)},
+        {"probe"_L1, latencyJson(s.echo)},
+        {"serverCpuPercent"_L1, cpu.server},
+        {"generatorCpuPercent"_L1, cpu.generator},
+        {"otherCpuPercent"_L1, cpu.other},
+    };
+    const QJsonObject st = statsJson(s);
+    for (auto it = st.begin(); it != st.end(); ++it)
+        result.insert(it.key(), it.value());
+    return result;
 }

@@ -44,6 +44,9 @@ public:
         // resume
         int events = 10000;
         int repeat = 5;
+        // slow: connections that stop reading, beside a writer at opsPerSecond and a reader
+        int slow = 300;
+        double opsPerSecond = 500;
     };
 
     explicit LoadRunner(Options options);
@@ -76,6 +79,8 @@ private:
     QJsonObject durable();
     QJsonObject resume();
     QJsonObject size();
+    QJsonObject slow();
+    QJsonObject crowd();
     QJsonObject rateStep(double deliveriesPerSecond, int fanOut, const QString &label);
 
     int connectAll(std::vector<ConnSpec> specs, const QString &label, double timeoutSeconds);

@@ -52,7 +52,9 @@ int main(int argc, char *argv[])
         u"Load generator for glosa-server and the ws relay: runs one scenario against a server "
         "on 127.0.0.1 and writes its figures as JSON.\n"
         "Scenarios: fanout, pages (rising rates until p99 passes --stop-p99-ms), idle "
-        "(--connections levels), durable (closed loop), resume (--events missed), size."_s);
+        "(--connections levels), durable (closed loop), resume (--events missed), size, slow "
+        "(--slow connections that stop reading beside a writer and a reader), crowd (--viewers "
+        "join one page while a probe on another is timed)."_s);
     parser.addHelpOption();
     const auto option = [&](const QString &name, const QString &help, const QString &value = {},
                             const QString &fallback = {}) {
@@ -63,8 +65,8 @@ int main(int argc, char *argv[])
     const auto url = option(u"url"_s, u"The server, ws://127.0.0.1:PORT/v1/ws."_s, u"URL"_s);
     const auto pid = option(u"pid"_s, u"The server's process id, for RSS and CPU."_s, u"PID"_s);
     const auto server = option(u"server-name"_s, u"Name in the output."_s, u"NAME"_s, u"server"_s);
-    const auto scenario =
-        option(u"scenario"_s, u"fanout, pages, idle, durable, resume, size."_s, u"NAME"_s);
+    const auto scenario = option(
+        u"scenario"_s, u"fanout, pages, idle, durable, resume, size, slow, crowd."_s, u"NAME"_s);
     const auto threads =
         option(u"threads"_s, u"Client threads, each with its own epoll loop."_s, u"N"_s, u"1"_s);
     const auto concurrency =
@@ -88,7 +90,12 @@ int main(int argc, char *argv[])
         option(u"idle-seconds"_s, u"Seconds each idle level is watched."_s, u"S"_s, u"35"_s);
     const auto window =
         option(u"window"_s, u"Operations in flight per connection (durable)."_s, u"N"_s, u"10"_s);
-    const auto seconds = option(u"seconds"_s, u"Seconds measured (durable)."_s, u"S"_s, u"5"_s);
+    const auto seconds =
+        option(u"seconds"_s, u"Seconds measured (durable, slow)."_s, u"S"_s, u"5"_s);
+    const auto slow =
+        option(u"slow"_s, u"Connections that stop reading (slow)."_s, u"N"_s, u"300"_s);
+    const auto opsPerSecond = option(
+        u"ops-per-second"_s, u"The writer's operations per second (slow)."_s, u"N"_s, u"500"_s);
     const auto events =
         option(u"events"_s, u"Events the resuming client missed."_s, u"N"_s, u"10000"_s);
     const auto repeat = option(u"repeat"_s, u"Resumes measured."_s, u"N"_s, u"5"_s);
@@ -131,15 +138,18 @@ int main(int argc, char *argv[])
     o.seconds = parser.value(seconds).toDouble();
     o.events = parser.value(events).toInt();
     o.repeat = parser.value(repeat).toInt();
+    o.slow = parser.value(slow).toInt();
+    o.opsPerSecond = parser.value(opsPerSecond).toDouble();
     o.deflate = parser.isSet(deflate);
-    const QStringList known{u"fanout"_s,  u"pages"_s,  u"idle"_s,
-                            u"durable"_s, u"resume"_s, u"size"_s};
+    const QStringList known{u"fanout"_s, u"pages"_s, u"idle"_s, u"durable"_s,
+                            u"resume"_s, u"size"_s,  u"slow"_s, u"crowd"_s};
     if (!known.contains(o.scenario))
         return fail(u"--scenario must be one of %1"_s.arg(known.join(u", "_s)));
     if (o.threads < 1 || o.threads > 64 || o.pages < 1 || o.viewers < 1 || o.window < 1 ||
-        o.events < 1 || o.repeat < 1 || o.stepSeconds <= 0 || o.connectConcurrency < 1)
-        return fail(u"--threads, --pages, --viewers, --window, --events, --repeat, --step and "
-                    "--connect-concurrency must be positive"_s);
+        o.events < 1 || o.repeat < 1 || o.stepSeconds <= 0 || o.connectConcurrency < 1 ||
+        o.slow < 0 || o.opsPerSecond <= 0)
+        return fail(u"--threads, --pages, --viewers, --window, --events, --repeat, --step, "
+                    "--connect-concurrency and --ops-per-second must be positive"_s);
 
     std::signal(SIGPIPE, SIG_IGN);
     std::signal(SIGALRM, onAlarm);

@@ -98,7 +98,8 @@ def main():
     folder = sys.argv[1] if len(sys.argv) > 1 else "results"
     env = load(folder, "environment") or {}
     runs = {}
-    for scenario in ("fanout", "pages", "idle", "durable", "resume", "size", "size-deflate"):
+    for scenario in ("fanout", "pages", "idle", "durable", "resume", "size", "size-deflate",
+                     "slow", "crowd"):
         for server in ("glosa", "ws"):
             runs[(scenario, server)] = load(folder, f"{scenario}-{server}")
 
@@ -206,6 +207,39 @@ def main():
             compressed(zw, "commentEventWirePayloadBytes"), "lower", digits=0)
     row("Typical comment event", "bytes of the JSON payload (uncompressed)",
         get(sg, "commentEventBytes"), get(sw, "commentEventBytes"), "lower", digits=0)
+
+    # Slow consumers (issue 11, item 3)
+    lg, lw = r("slow", "glosa"), r("slow", "ws")
+    n = get(lg, "params", "slow") or get(lw, "params", "slow")
+    if n is not None:
+        label = f"{n:,} slow connections on a busy page"
+        peak = get(lg, "serverPeakRssAboveBaselineMiB")
+        row(label, "server RSS above the baseline at the peak, MiB", peak,
+            get(lw, "serverPeakRssAboveBaselineMiB"), "lower", "< 100 MiB",
+            None if peak is None else peak < 100)
+        row(label, "server RSS above the baseline 3 s after they closed, MiB",
+            get(lg, "serverRssAboveBaselineAfterCloseMiB"),
+            get(lw, "serverRssAboveBaselineAfterCloseMiB"), "lower")
+        p99 = get(lg, "readerDelivery", "p99Ms")
+        row(label, "a reader on the same page: p99 ms", p99, get(lw, "readerDelivery", "p99Ms"),
+            "lower", "< 100 ms", None if p99 is None else p99 < 100, 2)
+
+    # A crowd joining one page (issue 11, item 5)
+    cg, cw = r("crowd", "glosa"), r("crowd", "ws")
+    n = get(cg, "params", "viewers") or get(cw, "params", "viewers")
+    if n is not None:
+        label = f"{n:,} viewers join one page"
+        secs = get(cg, "joinSeconds")
+        row(label, "seconds until every one is welcomed", secs, get(cw, "joinSeconds"), "lower",
+            "< 2 s", None if secs is None else secs < 2, 2)
+        p99 = get(cg, "probe", "p99Ms")
+        row(label, "a probe on another page: p99 ms", p99, get(cw, "probe", "p99Ms"), "lower",
+            "< 100 ms", None if p99 is None else p99 < 100, 2)
+        top = get(cg, "probe", "maxMs")
+        row(label, "a probe on another page: max ms", top, get(cw, "probe", "maxMs"), "lower",
+            "< 100 ms", None if top is None else top < 100, 2)
+        row(label, "presence frames per viewer", get(cg, "presenceFramesPerViewer"),
+            get(cw, "presenceFramesPerViewer"), "lower")
 
     # --- Markdown
     md = []

@@ -163,6 +163,8 @@ struct Worker::Conn
     bool seqKnown = false;
     bool recovered = false;
     bool capture = false;
+    bool slow = false;
+    bool reading = true; // EPOLLIN is asked for
     std::string in;
     std::string out;
     std::size_t outPos = 0;
@@ -173,6 +175,7 @@ struct Worker::Conn
     std::string pageName;
     std::string epoch;
     std::string lastChat;
+    std::string firstComment; // of lastChat
     std::string resumeEpoch;
     std::int64_t resumeSeq = -1;
     std::int64_t seq = 0;
@@ -359,6 +362,7 @@ void Worker::startConnect(const ConnSpec &spec)
     c->page = spec.page;
     c->pageName = spec.pageName;
     c->capture = spec.capture;
+    c->slow = spec.slow;
     c->waitSeq = spec.waitSeq;
     if (spec.resume) {
         c->resumeEpoch = spec.resumeEpoch;
@@ -395,7 +399,17 @@ void Worker::setWantWrite(Conn &c, bool want)
         return;
     c.wantWrite = want;
     epoll_event ev{};
-    ev.events = EPOLLIN | (want ? EPOLLOUT : 0u);
+    ev.events = (c.reading ? EPOLLIN : 0u) | (want ? EPOLLOUT : 0u);
+    ev.data.ptr = &c;
+    epoll_ctl(m_epoll, EPOLL_CTL_MOD, c.fd, &ev);
+}
+
+// The kernel's buffers fill, then the server's queue for the connection grows.
+void Worker::stopReading(Conn &c)
+{
+    c.reading = false;
+    epoll_event ev{};
+    ev.events = c.wantWrite ? EPOLLOUT : 0u;
     ev.data.ptr = &c;
     epoll_ctl(m_epoll, EPOLL_CTL_MOD, c.fd, &ev);
 }
@@ -852,6 +866,8 @@ void Worker::onObject(Conn &c, std::string_view object, bool top)
         }
         ++m_open;
         m_stats.connect.record(now - c.startNs);
+        if (c.slow)
+            stopReading(c);
     } else if (type == "snapshot"sv) {
         c.seq = seq;
         c.seqKnown = true;
@@ -978,8 +994,19 @@ bool Worker::sendOp(Conn &c, bool create, std::int64_t scheduledNs)
 
     std::string &p = m_payload;
     p.clear();
-    if (create) {
+    if (m_shared->edits && !c.lastChat.empty()) {
+        p += R"({"type":"updated-text-chat","broadcastId":")";
+        p += id;
+        p += R"(","chatId":")";
+        p += c.lastChat;
+        p += R"(","change":{"op":"edit-comment","commentId":")";
+        p += c.firstComment;
+        p += R"(","text":")";
+        p += Text;
+        p += R"("}})";
+    } else if (create) {
         c.lastChat = newUuid(1);
+        c.firstComment = newUuid(2);
         p += R"({"type":"new-text-chat","broadcastId":")";
         p += id;
         p += R"(","chat":{"id":")";
@@ -995,7 +1022,7 @@ bool Worker::sendOp(Conn &c, bool create, std::int64_t scheduledNs)
         p += R"(","suffix":")";
         p += Suffix;
         p += R"("},"comment":{"id":")";
-        p += newUuid(2);
+        p += c.firstComment;
         p += R"(","text":")";
         p += Text;
         p += R"("}}})";
@@ -1032,8 +1059,9 @@ bool Worker::sendOp(Conn &c, bool create, std::int64_t scheduledNs)
     return true;
 }
 
-void Worker::startRate(double opsPerSecond, std::int64_t startNs, std::int64_t endNs)
+void Worker::startRate(double opsPerSecond, std::int64_t startNs, std::int64_t endNs, int index)
 {
+    m_onlyWriter = index;
     m_plan = opsPerSecond > 0 ? Plan::Rate : Plan::None;
     m_rate = opsPerSecond;
     m_planStart = startNs;
@@ -1041,14 +1069,15 @@ void Worker::startRate(double opsPerSecond, std::int64_t startNs, std::int64_t e
     m_planSent = 0;
 }
 
-void Worker::startClosedLoop(int window, std::int64_t opsPerConnection, std::int64_t endNs)
+void Worker::startClosedLoop(int window, std::int64_t opsPerConnection, std::int64_t endNs,
+                             int index)
 {
     m_plan = Plan::ClosedLoop;
     m_window = window;
     m_opsPerConnection = opsPerConnection;
     m_planEnd = endNs;
     for (Conn *c : m_conns) {
-        if (c->state != Conn::State::Open)
+        if (c->state != Conn::State::Open || (index >= 0 && c->index != index))
             continue;
         c->remaining = opsPerConnection > 0 ? opsPerConnection : -1;
         for (int i = 0; i < window && c->remaining != 0; ++i)
@@ -1074,12 +1103,17 @@ void Worker::pumpSending(std::int64_t now)
             return;
         }
         Conn *writer = nullptr;
-        for (std::size_t tries = 0; tries < m_conns.size(); ++tries) {
+        if (m_onlyWriter >= 0) {
+            const auto it = m_byIndex.find(m_onlyWriter);
+            if (it != m_byIndex.end() && it->second->state == Conn::State::Open &&
+                it->second->fd >= 0)
+                writer = it->second;
+        }
+        for (std::size_t tries = 0; !writer && m_onlyWriter < 0 && tries < m_conns.size();
+             ++tries) {
             Conn *c = m_conns[m_nextWriter++ % m_conns.size()];
-            if (c->state == Conn::State::Open && c->fd >= 0) {
+            if (c->state == Conn::State::Open && c->fd >= 0)
                 writer = c;
-                break;
-            }
         }
         if (!writer) {
             m_plan = Plan::None;

@@ -36,6 +36,9 @@ struct Shared
     // Offer permessage-deflate (RFC 7692) in the handshake; messages stay uncompressed both ways
     // when the server declines.
     bool deflate = false;
+    // After its first chat, a connection's operations edit that chat's comment, so that the
+    // page's state stays the size it was however many operations it gets.
+    bool edits = false;
     std::string tagHex; // tag in 8 hex digits: the start of every broadcastId of this run
     // Operations sent inside [windowStart, windowEnd) are measured.
     std::atomic<std::int64_t> windowStart{INT64_MAX};
@@ -55,6 +58,7 @@ struct ConnSpec
     std::int64_t resumeSeq = 0;
     std::int64_t waitSeq = 0; // note when an event with this seq (or later) arrives
     bool capture = false;     // keep the frames received
+    bool slow = false;        // reads nothing once welcomed: a consumer that never keeps up
 };
 
 // A message received, kept for the runner (ConnSpec::capture).
@@ -174,11 +178,14 @@ public:
 
     // The rest runs on the worker's thread, through post() or call().
     void addConnections(std::vector<ConnSpec> specs, int maxConnecting);
-    // Open loop: operations at this rate from the open connections in turn, until endNs.
-    void startRate(double opsPerSecond, std::int64_t startNs, std::int64_t endNs);
-    // Closed loop: every open connection keeps `window` operations in flight (an echo or an error
-    // ends one), until endNs or until it has sent opsPerConnection (0: no limit).
-    void startClosedLoop(int window, std::int64_t opsPerConnection, std::int64_t endNs);
+    // Open loop: operations at this rate from the open connections in turn (only connection
+    // `index` when it is not -1), until endNs.
+    void startRate(double opsPerSecond, std::int64_t startNs, std::int64_t endNs, int index = -1);
+    // Closed loop: every open connection (only connection `index` when it is not -1) keeps
+    // `window` operations in flight (an echo or an error ends one), until endNs or until it has
+    // sent opsPerConnection (0: no limit).
+    void startClosedLoop(int window, std::int64_t opsPerConnection, std::int64_t endNs,
+                         int index = -1);
     void stopSending();
     Stats takeStats();
     ConnInfo info(int index) const;
@@ -225,6 +232,7 @@ private:
     void publishProgress();
     int timeoutMs(std::int64_t now) const;
     void setWantWrite(Conn &c, bool want);
+    void stopReading(Conn &c);
     std::string newUuid(unsigned kind);
     std::string broadcastId(int index, std::uint32_t opCount, std::int64_t sentNs) const;
 
@@ -255,6 +263,7 @@ private:
     std::int64_t m_planEnd = 0;
     std::uint64_t m_planSent = 0;
     std::size_t m_nextWriter = 0;
+    int m_onlyWriter = -1; // the index of the only connection that sends, or -1
     int m_window = 0;
     std::int64_t m_opsPerConnection = 0;
 
