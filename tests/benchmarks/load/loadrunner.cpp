@@ -403,11 +403,9 @@ QJsonObject LoadRunner::rateStep(double deliveriesPerSecond, int fanOut, const Q
         open.push_back(w->call([&w] { return w->openCount(); }));
         totalOpen += open.back();
     }
-    const std::int64_t start = nowNs() + 20'000'000;
-    const std::int64_t windowStart = start + nsOf(m_options.warmupSeconds);
-    const std::int64_t windowEnd = windowStart + nsOf(m_options.stepSeconds);
-    m_shared.windowStart.store(windowStart);
-    m_shared.windowEnd.store(windowEnd);
+    const Window span = openWindow(20'000'000, m_options.stepSeconds);
+    const std::int64_t start = span.start, windowStart = span.measureFrom,
+                       windowEnd = span.measureTo;
     for (std::size_t i = 0; i < m_workers.size(); ++i) {
         Worker *w = m_workers[i].get();
         const double share = totalOpen ? double(open[i]) / double(totalOpen) : 0;
@@ -454,8 +452,7 @@ QJsonObject LoadRunner::rateStep(double deliveriesPerSecond, int fanOut, const Q
     for (auto &w : m_workers)
         w->call([&w] { w->stopSending(); });
     const Stats s = collect();
-    m_shared.windowStart.store(INT64_MAX);
-    m_shared.windowEnd.store(INT64_MIN);
+    closeWindow();
     // Operations of the window that nothing answered: neither stored nor rejected, as far as the
     // sender can tell.
     QJsonArray unansweredIds;
@@ -613,6 +610,23 @@ QJsonObject LoadRunner::idle()
 
 // --- durable write path ---------------------------------------------------------------------
 
+LoadRunner::Window LoadRunner::openWindow(std::int64_t leadNs, double seconds)
+{
+    Window w;
+    w.start = nowNs() + leadNs;
+    w.measureFrom = w.start + nsOf(m_options.warmupSeconds);
+    w.measureTo = w.measureFrom + nsOf(seconds);
+    m_shared.windowStart.store(w.measureFrom);
+    m_shared.windowEnd.store(w.measureTo);
+    return w;
+}
+
+void LoadRunner::closeWindow()
+{
+    m_shared.windowStart.store(INT64_MAX);
+    m_shared.windowEnd.store(INT64_MIN);
+}
+
 QJsonObject LoadRunner::durable()
 {
     std::vector<ConnSpec> specs;
@@ -627,11 +641,9 @@ QJsonObject LoadRunner::durable()
     const int open = connectAll(std::move(specs), u"connecting"_s, 60);
     endProgress();
     collect();
-    const std::int64_t start = nowNs() + 10'000'000;
-    const std::int64_t windowStart = start + nsOf(m_options.warmupSeconds);
-    const std::int64_t windowEnd = windowStart + nsOf(m_options.seconds);
-    m_shared.windowStart.store(windowStart);
-    m_shared.windowEnd.store(windowEnd);
+    const Window span = openWindow(10'000'000, m_options.seconds);
+    const std::int64_t start = span.start, windowStart = span.measureFrom,
+                       windowEnd = span.measureTo;
     sleepUntil(start, {});
     for (auto &w : m_workers) {
         Worker *p = w.get();
@@ -656,8 +668,7 @@ QJsonObject LoadRunner::durable()
     for (auto &w : m_workers)
         w->call([&w] { w->stopSending(); });
     const Stats s = collect();
-    m_shared.windowStart.store(INT64_MAX);
-    m_shared.windowEnd.store(INT64_MIN);
+    closeWindow();
     const double window = double(b.ns - a.ns) / 1e9;
     const double acked = double(echoes1 - echoes0) / window;
     QJsonObject result{
@@ -894,11 +905,9 @@ QJsonObject LoadRunner::slow()
     collect();
 
     // The writer alone, at a steady rate; the reader's deliveries are timed.
-    const std::int64_t start = nowNs() + 20'000'000;
-    const std::int64_t windowStart = start + nsOf(m_options.warmupSeconds);
-    const std::int64_t windowEnd = windowStart + nsOf(m_options.seconds);
-    m_shared.windowStart.store(windowStart);
-    m_shared.windowEnd.store(windowEnd);
+    const Window span = openWindow(20'000'000, m_options.seconds);
+    const std::int64_t start = span.start, windowStart = span.measureFrom,
+                       windowEnd = span.measureTo;
     Worker &w = workerOf(writer);
     w.post([&w, rate = m_options.opsPerSecond, start, windowEnd, writer] {
         w.startRate(rate, start, windowEnd, writer);
@@ -920,8 +929,7 @@ QJsonObject LoadRunner::slow()
     const ProcStat atEnd = ProcStat::read(m_options.pid);
     peakRssKiB = std::max({peakRssKiB, b.rssKiB, atEnd.hwmKiB});
     const Stats s = collect();
-    m_shared.windowStart.store(INT64_MAX);
-    m_shared.windowEnd.store(INT64_MIN);
+    closeWindow();
 
     // The slow connections go; the server should give their memory back.
     for (int i = 2; i < m_nextIndex; ++i)
@@ -1004,8 +1012,7 @@ QJsonObject LoadRunner::crowd()
     sleepUntil(nowNs() + Second / 5, {});
     endProgress();
     const Stats s = collect();
-    m_shared.windowStart.store(INT64_MAX);
-    m_shared.windowEnd.store(INT64_MIN);
+    closeWindow();
     const double presencePerViewer = open ? double(s.presence) / double(open) : 0;
     const Cpu cpu = cpuBetween(a, b);
     std::fprintf(stderr,

@@ -86,6 +86,16 @@ private:
     int connectAll(std::vector<ConnSpec> specs, const QString &label, double timeoutSeconds);
     void updateViewers();
     Stats collect();
+    // Sending starts `leadNs` from now; deliveries are measured after the warm-up, for `seconds`.
+    struct Window
+    {
+        std::int64_t start = 0;
+        std::int64_t measureFrom = 0;
+        std::int64_t measureTo = 0;
+    };
+    Window openWindow(std::int64_t leadNs, double seconds);
+    // Deliveries are no longer measured.
+    void closeWindow();
     std::uint64_t sum(std::atomic<std::uint64_t> Progress::*counter) const;
     ConnInfo info(int index);
     Worker &workerOf(int index) { return *m_workers[std::size_t(index) % m_workers.size()]; }
