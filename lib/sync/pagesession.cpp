@@ -15,9 +15,12 @@ namespace Glosa {
 
 namespace {
 
+// A page kept on disk is named by its outbox, which outlives a server that moves to another
+// port; otherwise by where it is.
 QString sessionKey(const SyncClient::Options &o)
 {
-    return o.url.toString() + u'\n' + o.tenant + u'\n' + o.page;
+    return o.outboxPath.isEmpty() ? o.url.toString() + u'\n' + o.tenant + u'\n' + o.page
+                                  : o.outboxPath;
 }
 
 QMap<QString, std::weak_ptr<PageSession>> &registry()

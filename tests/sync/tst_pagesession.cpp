@@ -226,6 +226,19 @@ private Q_SLOTS:
         QVERIFY(!elsewhere->chat(chatId));
     }
 
+    // The embedded server may move to another port: a page kept on disk stays one session.
+    void onePageKeptOnDiskIsOneSession()
+    {
+        QTemporaryDir dir;
+        SyncClient::Options o = options();
+        o.outboxPath = dir.filePath(u"outbox.json"_s);
+        const std::shared_ptr<PageSession> first = PageSession::open(o);
+        o.url.setPort(o.url.port() + 1);
+        QCOMPARE(PageSession::open(o).get(), first.get());
+        o.outboxPath = dir.filePath(u"other.json"_s);
+        QVERIFY(PageSession::open(o).get() != first.get());
+    }
+
     void workGoesOnOffline()
     {
         auto a = session();
