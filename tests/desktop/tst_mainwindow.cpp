@@ -161,22 +161,14 @@ private:
     }
 
     // A new thread by a peer, seen by the window.
-    static QString othersThread(TestClient *other, MainWindow *window, const QString &text)
+    static QString othersThread(TestClient *other, MainWindow *window,
+                                const QString &text = u"A remark"_s)
     {
         const QString chatId = TestClient::uuid();
         const int rows = window->model()->rowCount();
         other->send(TestClient::newChat(chatId, TestClient::uuid(), text));
         other->next(u"new-text-chat"_s);
         [&] { QTRY_COMPARE(window->model()->rowCount(), rows + 1); }();
-        return chatId;
-    }
-
-    // A thread someone else (`other`, or a new peer) starts, once the window shows it.
-    QString othersThread(MainWindow *window, TestClient *other = nullptr)
-    {
-        const QString chatId = TestClient::uuid();
-        (other ? other : peer(this))->send(TestClient::newChat(chatId, TestClient::uuid()));
-        [&] { QTRY_VERIFY(window->session()->chat(chatId)); }();
         return chatId;
     }
 
@@ -284,7 +276,7 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowActive(window));
         QTRY_VERIFY(live(window));
         TestClient *other = peer(this);
-        const QString chatId = othersThread(window, other);
+        const QString chatId = othersThread(other, window);
         ThreadPanel *panel = window->threadPanel();
         panel->selectChat(chatId);
         auto *send = panel->findChild<QPushButton *>(u"sendReply"_s);
@@ -456,7 +448,7 @@ private Q_SLOTS:
         restartWithFrameLimit(4096);
         MainWindow *window = openWindow();
         QTRY_VERIFY(live(window));
-        const QString chatId = othersThread(window);
+        const QString chatId = othersThread(peer(this), window);
         ThreadPanel *panel = window->threadPanel();
         panel->selectChat(chatId);
         const QString text(5000, u'r');
