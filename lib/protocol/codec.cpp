@@ -864,6 +864,21 @@ QByteArray Codec::encodeBatch(const QList<QByteArray> &frames)
     return out;
 }
 
+QByteArray Codec::snapshotHead()
+{
+    return R"({"chats":[)"_ba;
+}
+
+QByteArray Codec::snapshotTail(const QString &epoch, qint64 seq)
+{
+    JsonWriter w(64);
+    w.beginObject().field("epoch"_L1, epoch).field("seq"_L1, seq);
+    w.field("type"_L1, Type::Snapshot).endObject();
+    QByteArray tail = w.take();
+    tail[0] = ',';
+    return "]" + tail;
+}
+
 std::optional<ClientMessage> Codec::decodeClient(const QByteArray &frame, ProtocolError *error,
                                                  Correlation *correlation)
 {

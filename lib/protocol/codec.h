@@ -20,6 +20,10 @@ public:
 
     // Wraps already encoded frames, in order, into one batch frame without re-encoding them.
     static QByteArray encodeBatch(const QList<QByteArray> &frames);
+    // A snapshot written piece by piece: snapshotHead(), its chats encoded one by one and
+    // separated by commas, then snapshotTail(); together, byte for byte encode(Snapshot).
+    static QByteArray snapshotHead();
+    static QByteArray snapshotTail(const QString &epoch, qint64 seq);
 
     // Decodes a frame sent by a client, which must be RFC 8259 JSON (see JsonSyntax). On failure
     // `error` is set. Where the frame is a JSON object

@@ -22,5 +22,10 @@ constexpr qint64 SendQueueBytes = 8 * 1024 * 1024;
 constexpr int HelloTimeoutMs = 10000;
 constexpr int PresenceUsersMax = 50;
 constexpr int CredentialMax = 512;
+// What one page may hold, unless its tenant sets other limits: far more than any real
+// document's discussion, little enough that one user cannot fill the disk.
+constexpr int PageChats = 10000;
+constexpr int ChatComments = 1000;
+constexpr qint64 PageBytes = 64 * 1024 * 1024;
 
 } // namespace Glosa::Limits

@@ -18,6 +18,9 @@ public:
     // Sends one text frame. The bytes are shared, not copied: a broadcast encodes its event once
     // and every recipient writes the same bytes.
     virtual void sendText(const QByteArray &utf8) = 0;
+    // Sends one text message in parts: the first call starts it, the one with `last` ends it.
+    // No other text message may be sent in between; pings, pongs and a close may.
+    virtual void sendTextPart(const QByteArray &utf8, bool last) = 0;
     // Bytes accepted by sendText() that the kernel has not taken yet.
     virtual qint64 bytesToWrite() const = 0;
     virtual void ping() = 0;
@@ -40,6 +43,8 @@ Q_SIGNALS:
     // so QtWebSocketConnection never emits this.)
     void pinged();
     void pong();
+    // bytesToWrite() fell to 0: everything sent so far is with the kernel.
+    void drained();
     // A message over the limit of setMessageLimit() is on its way; it is discarded, and the
     // connection is closed with 1009 unless the receiver closes it first.
     void messageTooLarge();

@@ -133,18 +133,13 @@ void Hub::sendWelcome(Session *session, Page *page, const Hello &hello)
     welcome.viewers = page->viewers();
     welcome.users = page->users();
     welcome.document = page->document();
-    welcome.recovered = hello.resume && hello.resume->epoch == page->epoch() &&
-                        hello.resume->seq <= page->head() &&
-                        page->head() - hello.resume->seq <= MaxReplay;
-    QList<QByteArray> frames{Codec::encode(welcome)};
-    if (welcome.recovered)
-        frames += m_store->eventsAfter(page->id(), hello.resume->seq, int(MaxReplay));
-    else
-        frames.append(Codec::encode(Snapshot{page->epoch(), page->head(), page->chats()}));
+    CatchUp catchUp(*page, m_store, hello.resume ? hello.resume->epoch : QString(),
+                    hello.resume ? std::optional(hello.resume->seq) : std::nullopt);
+    welcome.recovered = catchUp.isReplay();
     // The welcome leaves alone: a batch never carries it.
-    session->sendNow({frames.takeFirst()});
+    session->sendNow({Codec::encode(welcome)});
     session->setPresenceSeen(page->presenceVersion());
-    session->sendNow(frames);
+    session->startCatchUp(std::move(catchUp));
     if (newViewer)
         presenceChanged(page);
 }
@@ -347,10 +342,8 @@ void Hub::resync(Session *session, const QString &epoch, qint64 since)
         session->sendError(ErrorCode::BadRequest, u"a lobby connection has no page to sync"_s);
         return;
     }
-    if (epoch == page->epoch() && since <= page->head() && page->head() - since <= MaxReplay)
-        session->sendNow(m_store->eventsAfter(page->id(), since, int(MaxReplay)));
-    else
-        session->sendNow({Codec::encode(Snapshot{page->epoch(), page->head(), page->chats()})});
+    // A catch-up on its way brings the client to the head already.
+    session->startCatchUp(CatchUp(*page, m_store, epoch, since));
 }
 
 void Hub::publish(Session *session, const PublishDocumentOp &op)
@@ -458,7 +451,12 @@ Page *Hub::loadPage(const QString &tenant, const QString &name, QString *error)
         m_writer->call([&](Store &store) { state = store.loadPage(tenant, name, error); });
     if (!state)
         return nullptr;
-    auto *page = new Page(tenant, name, std::move(*state), m_store->document(tenant, name));
+    PageLimits limits;
+    for (const TenantConfig &t : std::as_const(m_config.tenants)) {
+        if (t.id == tenant)
+            limits = t.pageLimits;
+    }
+    auto *page = new Page(tenant, name, limits, std::move(*state), m_store->document(tenant, name));
     connect(&page->presenceTimer(), &QTimer::timeout, this, [this, page] { sendPresence(page); });
     m_pages.insert(key, page);
     return page;

@@ -50,9 +50,6 @@ public:
     void join(Session *session, const Hello &hello);
     void handle(Session *session, const ClientMessage &message);
 
-    // The most events sent as a replay; a client further behind gets a snapshot.
-    static constexpr qint64 MaxReplay = 100000;
-
 Q_SIGNALS:
     void drained();
 

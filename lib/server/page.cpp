@@ -22,11 +22,21 @@ ProtocolError unknownChat(const QString &id)
     return {ErrorCode::NotFound, u"no chat %1 on this page"_s.arg(id)};
 }
 
+qsizetype utf8Bytes(QStringView text)
+{
+    qsizetype bytes = 0;
+    for (const QChar c : text)
+        bytes += c.unicode() < 0x80 ? 1 : c.unicode() < 0x800 || c.isSurrogate() ? 2 : 3;
+    return bytes;
+}
+
 } // namespace
 
-Page::Page(QString tenant, QString name, Store::PageState state, std::optional<Document> document)
+Page::Page(QString tenant, QString name, PageLimits limits, Store::PageState state,
+           std::optional<Document> document)
     : m_tenant(std::move(tenant))
     , m_name(std::move(name))
+    , m_limits(limits)
     , m_document(std::move(document))
 {
     m_presenceTimer.setSingleShot(true);
@@ -36,6 +46,7 @@ Page::Page(QString tenant, QString name, Store::PageState state, std::optional<D
 void Page::reset(Store::PageState state)
 {
     m_record = state.record;
+    m_bytes = state.bytes;
     m_usedIds = std::move(state.usedIds);
     m_chats.clear();
     for (Chat &chat : state.chats)
@@ -56,6 +67,17 @@ QList<Chat> Page::chats() const
                std::tie(b.anchor.start, b.createdAt, b.id);
     });
     return list;
+}
+
+bool Page::hasRoomFor(qsizetype textBytes, ProtocolError *error) const
+{
+    if (m_bytes + textBytes <= m_limits.bytes)
+        return true;
+    *error = {ErrorCode::TooLarge,
+              u"the page holds %1 MiB of comments, and may hold at most %2 MiB"_s
+                  .arg(double(m_bytes) / (1024 * 1024), 0, 'f', 1)
+                  .arg(double(m_limits.bytes) / (1024 * 1024), 0, 'f', 1)};
+    return false;
 }
 
 Page::Applied Page::finish(const QString &broadcastId, const Chat &chat, bool deleted,
@@ -79,6 +101,7 @@ Page::Applied Page::finish(const QString &broadcastId, const Chat &chat, bool de
         }
     }
     m_pending.insert(broadcastId);
+    m_bytes += applied.event.size();
     return applied;
 }
 
@@ -89,6 +112,11 @@ std::optional<Page::Applied> Page::apply(const NewChatOp &op, const User &user, 
         *error = usedId(op.chatId);
     else if (m_usedIds.contains(op.commentId) || op.commentId == op.chatId)
         *error = usedId(op.commentId);
+    else if (m_chats.size() >= m_limits.chats)
+        *error = {ErrorCode::TooLarge,
+                  u"the page holds %1 chats, the most it may hold"_s.arg(m_chats.size())};
+    else
+        hasRoomFor(utf8Bytes(op.text) + utf8Bytes(op.anchor.exact), error);
     if (!error->isNull())
         return std::nullopt;
 
@@ -113,10 +141,16 @@ std::optional<Page::Applied> Page::apply(const UpdateChatOp &op, const User &use
     Chat &chat = *it;
     Change change = op.change;
     if (change.op == Change::Op::AddComment) {
-        if (m_usedIds.contains(change.comment.id)) {
+        if (m_usedIds.contains(change.comment.id))
             *error = usedId(change.comment.id);
+        else if (chat.comments.size() >= m_limits.commentsPerChat)
+            *error = {
+                ErrorCode::TooLarge,
+                u"the chat holds %1 comments, the most it may hold"_s.arg(chat.comments.size())};
+        else
+            hasRoomFor(utf8Bytes(change.comment.text), error);
+        if (!error->isNull())
             return std::nullopt;
-        }
         change.comment = {
             change.comment.id, {user.id, user.name}, change.comment.text, now, std::nullopt, false};
         m_usedIds.insert(change.comment.id);
@@ -132,6 +166,8 @@ std::optional<Page::Applied> Page::apply(const UpdateChatOp &op, const User &use
         else if (comment->author.id != user.id && !user.isModerator())
             *error = {ErrorCode::Forbidden,
                       u"only its author or a moderator may change a comment"_s};
+        else if (change.op == Change::Op::EditComment)
+            hasRoomFor(utf8Bytes(change.text), error);
         if (!error->isNull())
             return std::nullopt;
         if (change.op == Change::Op::EditComment) {

@@ -2,6 +2,7 @@
 
 #include "messages.h"
 #include "protocolerror.h"
+#include "serverconfig.h"
 #include "store.h"
 
 #include <QHash>
@@ -21,7 +22,8 @@ class Session;
 class Page
 {
 public:
-    Page(QString tenant, QString name, Store::PageState state, std::optional<Document> document);
+    Page(QString tenant, QString name, PageLimits limits, Store::PageState state,
+         std::optional<Document> document);
 
     const QString &tenant() const { return m_tenant; }
     const QString &name() const { return m_name; }
@@ -36,6 +38,9 @@ public:
 
     // Chats in document order: by anchor start, then creation.
     QList<Chat> chats() const;
+
+    // The bytes of its events, stored and applied.
+    qint64 bytes() const { return m_bytes; }
 
     // The outcome of an accepted operation: its event, encoded once, and what to store.
     struct Applied
@@ -81,12 +86,17 @@ public:
     quint64 generation() const { return m_generation; }
 
 private:
+    // Whether the page can take `text` more (a new chat's, a new or edited comment's);
+    // if not, `error` says which limit it would pass.
+    bool hasRoomFor(qsizetype textBytes, ProtocolError *error) const;
     Applied finish(const QString &broadcastId, const Chat &chat, bool deleted,
                    const ServerMessage &event, const QString &commentId = {});
 
     QString m_tenant;
     QString m_name;
+    PageLimits m_limits;
     Store::PageRecord m_record;
+    qint64 m_bytes = 0;
     QHash<QString, Chat> m_chats;
     QSet<QString> m_usedIds;
     std::optional<Document> m_document;

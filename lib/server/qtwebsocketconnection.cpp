@@ -17,6 +17,10 @@ QtWebSocketConnection::QtWebSocketConnection(QWebSocket *socket, QObject *parent
     connect(m_socket, &QWebSocket::binaryMessageReceived, this, &Connection::binaryReceived);
     connect(m_socket, &QWebSocket::pong, this, &Connection::pong);
     connect(m_socket, &QWebSocket::disconnected, this, &Connection::disconnected);
+    connect(m_socket, &QWebSocket::bytesWritten, this, [this] {
+        if (m_socket->bytesToWrite() == 0)
+            Q_EMIT drained();
+    });
 }
 
 QtWebSocketConnection::~QtWebSocketConnection()
@@ -27,6 +31,14 @@ QtWebSocketConnection::~QtWebSocketConnection()
 void QtWebSocketConnection::sendText(const QByteArray &utf8)
 {
     m_socket->sendTextMessage(QString::fromUtf8(utf8));
+}
+
+// QWebSocket sends whole messages only: the parts are gathered and sent as one.
+void QtWebSocketConnection::sendTextPart(const QByteArray &utf8, bool last)
+{
+    m_parts += utf8;
+    if (last)
+        sendText(std::exchange(m_parts, {}));
 }
 
 qint64 QtWebSocketConnection::bytesToWrite() const

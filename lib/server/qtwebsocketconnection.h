@@ -16,6 +16,7 @@ public:
     ~QtWebSocketConnection() override;
 
     void sendText(const QByteArray &utf8) override;
+    void sendTextPart(const QByteArray &utf8, bool last) override;
     qint64 bytesToWrite() const override;
     void ping() override;
     void setMessageLimit(qint64 bytes) override;
@@ -25,6 +26,7 @@ public:
 
 private:
     QWebSocket *m_socket;
+    QByteArray m_parts; // of a message sent with sendTextPart(), until its last
 };
 
 } // namespace Glosa

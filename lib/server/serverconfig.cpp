@@ -14,19 +14,42 @@ namespace Glosa {
 
 namespace {
 
-// A number of `key` within [min, max], when the limits name it.
-bool readLimit(const QJsonObject &o, QLatin1StringView key, double min, double max, double *out,
-               QString *error)
+constexpr double MaxSafe = 9007199254740991.0;
+
+// A number of `key` within [min, max], when the object `where` names it.
+bool readLimit(const QJsonObject &o, const QString &where, QLatin1StringView key, double min,
+               double max, double *out, QString *error)
 {
     if (!o.contains(key))
         return true;
     const QJsonValue v = o.value(key);
     if (!v.isDouble() || !std::isfinite(v.toDouble()) || v.toDouble() < min || v.toDouble() > max) {
         *error =
-            u"limits.%1 must be a number from %2 to %3"_s.arg(key).arg(min).arg(max, 0, 'g', 16);
+            u"%1.%2 must be a number from %3 to %4"_s.arg(where, key).arg(min).arg(max, 0, 'g', 16);
         return false;
     }
     *out = v.toDouble();
+    return true;
+}
+
+bool readPageLimits(const QJsonObject &tenant, const QString &where, PageLimits *limits,
+                    QString *error)
+{
+    if (!tenant.contains("pageLimits"_L1))
+        return true;
+    if (!tenant.value("pageLimits"_L1).isObject()) {
+        *error = u"%1 must be an object"_s.arg(where);
+        return false;
+    }
+    const QJsonObject o = tenant.value("pageLimits"_L1).toObject();
+    double chats = limits->chats;
+    double comments = limits->commentsPerChat;
+    double bytes = double(limits->bytes);
+    if (!readLimit(o, where, "chats"_L1, 1, 1e9, &chats, error) ||
+        !readLimit(o, where, "commentsPerChat"_L1, 1, 1e9, &comments, error) ||
+        !readLimit(o, where, "bytes"_L1, 1024, MaxSafe, &bytes, error))
+        return false;
+    *limits = {int(chats), int(comments), qint64(bytes)};
     return true;
 }
 
@@ -80,6 +103,8 @@ bool ServerConfig::loadJson(const QByteArray &json, QString *error)
                     Limits::TenantMax);
                 return false;
             }
+            if (!readPageLimits(t, u"tenants[%1].pageLimits"_s.arg(i), &tenant.pageLimits, error))
+                return false;
             if ((t.contains("secret"_L1) && !t.value("secret"_L1).isString()) ||
                 (t.contains("anonymous"_L1) && !t.value("anonymous"_L1).isBool())) {
                 *error = u"tenants[%1]: secret must be a string and anonymous a boolean"_s.arg(i);
@@ -100,6 +125,7 @@ bool ServerConfig::loadJson(const QByteArray &json, QString *error)
         }
     }
     ServerLimits limits = this->limits;
+    double pingInterval = pingIntervalMs;
     if (root.contains("limits"_L1)) {
         if (!root.value("limits"_L1).isObject()) {
             *error = u"limits must be an object"_s;
@@ -109,11 +135,13 @@ bool ServerConfig::loadJson(const QByteArray &json, QString *error)
         double burst = limits.burst;
         double queue = double(limits.sendQueueBytes);
         double frame = double(limits.frameBytes);
-        constexpr double MaxSafe = 9007199254740991.0;
-        if (!readLimit(l, "opsPerSecond"_L1, 0.001, 1e9, &limits.opsPerSecond, error) ||
-            !readLimit(l, "burst"_L1, 1, 1e9, &burst, error) ||
-            !readLimit(l, "sendQueueBytes"_L1, 1024, MaxSafe, &queue, error) ||
-            !readLimit(l, "frameBytes"_L1, 1024, double(Limits::PublishFrameBytes), &frame, error))
+        const QString where = u"limits"_s;
+        if (!readLimit(l, where, "opsPerSecond"_L1, 0.001, 1e9, &limits.opsPerSecond, error) ||
+            !readLimit(l, where, "burst"_L1, 1, 1e9, &burst, error) ||
+            !readLimit(l, where, "sendQueueBytes"_L1, 1024, MaxSafe, &queue, error) ||
+            !readLimit(l, where, "frameBytes"_L1, 1024, double(Limits::PublishFrameBytes), &frame,
+                       error) ||
+            !readLimit(l, where, "pingIntervalMs"_L1, 100, 86400000, &pingInterval, error))
             return false;
         limits.burst = int(burst);
         limits.sendQueueBytes = qint64(queue);
@@ -121,6 +149,7 @@ bool ServerConfig::loadJson(const QByteArray &json, QString *error)
     }
     this->tenants = tenants;
     this->limits = limits;
+    pingIntervalMs = int(pingInterval);
     return true;
 }
 

@@ -10,14 +10,30 @@
 
 namespace Glosa {
 
+// What one page of a tenant may hold: its live chats, the comments of one chat (deleted ones
+// included, since they keep their place) and the bytes of its stored events.
+struct PageLimits
+{
+    int chats = Limits::PageChats;
+    int commentsPerChat = Limits::ChatComments;
+    qint64 bytes = Limits::PageBytes;
+    friend bool operator==(const PageLimits &a, const PageLimits &b)
+    {
+        return std::tie(a.chats, a.commentsPerChat, a.bytes) ==
+               std::tie(b.chats, b.commentsPerChat, b.bytes);
+    }
+};
+
 struct TenantConfig
 {
     QString id;
     QByteArray secret; // empty: tokens cannot be verified, only anonymous users get in
     bool anonymous = false;
+    PageLimits pageLimits;
     friend bool operator==(const TenantConfig &a, const TenantConfig &b)
     {
-        return std::tie(a.id, a.secret, a.anonymous) == std::tie(b.id, b.secret, b.anonymous);
+        return std::tie(a.id, a.secret, a.anonymous, a.pageLimits) ==
+               std::tie(b.id, b.secret, b.anonymous, b.pageLimits);
     }
     friend bool operator!=(const TenantConfig &a, const TenantConfig &b) { return !(a == b); }
 };
@@ -52,8 +68,10 @@ struct ServerConfig
     // the changes within the window together at its end.
     int presenceMs = 100;
     int helloTimeoutMs = Limits::HelloTimeoutMs;
+    // A connection that has not answered the last ping (or sent anything) when the next is due
+    // is dropped.
     int pingIntervalMs = 30000;
-    QList<TenantConfig> tenants{{QStringLiteral("local"), {}, true}};
+    QList<TenantConfig> tenants{{QStringLiteral("local"), {}, true, {}}};
     // Signs anonymous users' credentials; empty: the key kept in the data folder.
     QByteArray credentialKey;
     ServerLimits limits;

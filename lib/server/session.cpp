@@ -10,6 +10,7 @@
 #include "validation.h"
 
 #include <QTimerEvent>
+#include <QWebSocketProtocol>
 
 using namespace Qt::StringLiterals;
 
@@ -42,6 +43,7 @@ Session::Session(Connection *connection, Hub *hub, Batcher *batcher, UsageMetric
     connect(m_connection, &Connection::binaryReceived, this, &Session::onBinaryMessage);
     connect(m_connection, &Connection::disconnected, this, &Session::onDisconnected);
     connect(m_connection, &Connection::messageTooLarge, this, &Session::onMessageTooLarge);
+    connect(m_connection, &Connection::drained, this, &Session::writeCatchUp);
     connect(m_connection, &Connection::pinged, this, &Session::onControlFrame);
     connect(m_connection, &Connection::pong, this, [this] {
         m_awaitingPong = false;
@@ -199,29 +201,96 @@ void Session::send(const QByteArray &frame, bool presence)
         return;
     // A backed-up connection takes each frame as it comes: behind the others it costs a reference
     // to the bytes every recipient shares, where a batch would be a copy of its own.
-    if (m_queue.isEmpty() && (m_connection->bytesToWrite() > 0 ||
-                              Batcher::now() - m_lastWrite >= m_batcher->windowMs())) {
+    if (m_queue.isEmpty() && !m_catchUp &&
+        (m_connection->bytesToWrite() > 0 ||
+         Batcher::now() - m_lastWrite >= m_batcher->windowMs())) {
         write(frame);
         return;
     }
     if (presence && m_presenceIndex >= 0) {
+        m_queuedBytes += frame.size() - m_queue.at(m_presenceIndex).size();
         m_queue[m_presenceIndex] = frame;
         return;
     }
     if (presence)
         m_presenceIndex = m_queue.size();
     m_queue.append(frame);
+    m_queuedBytes += frame.size();
+    if (m_catchUp) {
+        if (m_queuedBytes > m_limits.sendQueueBytes)
+            abort("slow consumer: frames waiting behind a catch-up over the limit");
+        return;
+    }
     if (m_queue.size() == 1)
         m_batcher->schedule(this);
 }
 
 void Session::sendNow(const QList<QByteArray> &frames)
 {
+    if (m_catchUp) {
+        for (const QByteArray &frame : frames)
+            send(frame);
+        return;
+    }
     if (!m_queue.isEmpty()) {
         m_batcher->cancel(this);
         flushBatch();
     }
     writeBatched(frames);
+}
+
+void Session::startCatchUp(CatchUp catchUp)
+{
+    if (m_state == State::Closed || m_catchUp)
+        return;
+    if (!m_queue.isEmpty()) {
+        m_batcher->cancel(this);
+        flushBatch();
+    }
+    m_catchUp.emplace(std::move(catchUp));
+    writeCatchUp();
+}
+
+// One part at a time, when everything written before it has reached the kernel, and where the
+// kernel takes it at once, the next in the loop's next pass: a client that reads fast gets its
+// catch-up at full speed without holding up the other connections, and one that reads slowly
+// holds one part.
+void Session::writeCatchUp()
+{
+    m_catchUpPosted = false;
+    if (!m_catchUp || m_state == State::Closed || m_connection->bytesToWrite() > 0)
+        return;
+    if (m_catchUp->atEnd()) {
+        endCatchUp();
+        return;
+    }
+    const std::optional<CatchUp::Part> part = m_catchUp->next();
+    if (!part) {
+        m_catchUp.reset();
+        m_queue.clear();
+        m_queuedBytes = 0;
+        sendError(ErrorCode::Internal, u"the page's history cannot be read"_s);
+        closeWith(QWebSocketProtocol::CloseCodeBadOperation,
+                  u"the page's history cannot be read"_s);
+        return;
+    }
+    if (part->startsMessage && part->endsMessage)
+        m_connection->sendText(part->bytes);
+    else
+        m_connection->sendTextPart(part->bytes, part->endsMessage);
+    m_lastWrite = Batcher::now();
+    m_metrics->recordSent(m_tenant, part->bytes.size(), part->startsMessage ? 1 : 0);
+    if (m_connection->bytesToWrite() == 0 && !m_catchUpPosted) {
+        m_catchUpPosted = true;
+        QMetaObject::invokeMethod(this, &Session::writeCatchUp, Qt::QueuedConnection);
+    }
+}
+
+void Session::endCatchUp()
+{
+    m_catchUp.reset();
+    if (!m_queue.isEmpty())
+        flushBatch();
 }
 
 qint64 Session::batchDue() const
@@ -232,6 +301,7 @@ qint64 Session::batchDue() const
 void Session::flushBatch()
 {
     const QList<QByteArray> frames = std::exchange(m_queue, {});
+    m_queuedBytes = 0;
     m_presenceIndex = -1;
     writeBatched(frames);
 }
@@ -289,6 +359,12 @@ void Session::closeWith(int code, const QString &reason)
 {
     if (m_state == State::Closed)
         return;
+    // Within a catch-up no other message may go out, and the client resumes after the close.
+    if (m_catchUp) {
+        m_catchUp.reset();
+        m_queue.clear();
+        m_queuedBytes = 0;
+    }
     if (!m_queue.isEmpty()) {
         m_batcher->cancel(this);
         flushBatch();
@@ -305,6 +381,8 @@ void Session::abort(const char *why)
     qCInfo(lcServer) << "dropping connection" << m_id << why;
     m_state = State::Closed;
     m_queue.clear();
+    m_queuedBytes = 0;
+    m_catchUp.reset();
     m_batcher->cancel(this);
     m_timer.stop();
     m_connection->abort();
@@ -325,6 +403,8 @@ void Session::onDisconnected()
     m_state = State::Closed;
     m_batcher->cancel(this);
     m_queue.clear();
+    m_queuedBytes = 0;
+    m_catchUp.reset();
     m_timer.stop();
     if (!m_tenant.isEmpty())
         m_metrics->connectionClosed(m_tenant);

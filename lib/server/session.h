@@ -1,5 +1,6 @@
 #pragma once
 
+#include "catchup.h"
 #include "messages.h"
 #include "protocolerror.h"
 #include "serverconfig.h"
@@ -40,8 +41,13 @@ public:
     // Queues a frame; it leaves at once unless the connection was written to within the batch
     // window. A newer presence frame replaces one still queued.
     void send(const QByteArray &frame, bool presence = false);
-    // Writes queued frames, then these, at once and in order (welcome, snapshot, replay).
+    // Writes queued frames, then these, at once and in order.
     void sendNow(const QList<QByteArray> &frames);
+    // Writes queued frames, then the catch-up, one part each time the connection has taken the
+    // last, then what was sent meanwhile. Frames sent meanwhile wait, and count against the
+    // send queue limit; the catch-up does not.
+    void startCatchUp(CatchUp catchUp);
+    bool isCatchingUp() const { return m_catchUp.has_value(); }
     void sendError(const QString &code, const QString &message, const QString &broadcastId = {},
                    const QString &requestId = {});
     void sendError(const ProtocolError &error, const QString &broadcastId = {},
@@ -76,6 +82,8 @@ private:
     bool takeToken();
     void write(const QByteArray &frame);
     void writeBatched(const QList<QByteArray> &frames);
+    void writeCatchUp();
+    void endCatchUp();
 
     Connection *m_connection;
     Hub *m_hub;
@@ -89,7 +97,10 @@ private:
     Page *m_page = nullptr;
 
     QList<QByteArray> m_queue;
+    qint64 m_queuedBytes = 0;
     qsizetype m_presenceIndex = -1;
+    std::optional<CatchUp> m_catchUp;
+    bool m_catchUpPosted = false; // writeCatchUp() is to run in the next pass of the loop
     quint64 m_presenceSeen = 0;
     qint64 m_lastWrite;
 

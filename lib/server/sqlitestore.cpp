@@ -263,13 +263,15 @@ std::optional<Store::PageState> SqliteStore::load(const QString &tenant, const Q
         return state;
     }
 
-    q.prepare(u"SELECT broadcast_id FROM events WHERE page_id = ?"_s);
+    q.prepare(u"SELECT broadcast_id, length(body) FROM events WHERE page_id = ?"_s);
     q.addBindValue(state.record.id);
     if (!exec(q, error))
         return std::nullopt;
     state.broadcastIds.reserve(state.record.head);
-    while (q.next())
+    while (q.next()) {
         state.broadcastIds.append(q.value(0).toString());
+        state.bytes += q.value(1).toLongLong();
+    }
 
     QHash<QString, QList<Comment>> comments;
     q.prepare(u"SELECT chat_id, comment_id, body FROM comments WHERE page_id = ?"

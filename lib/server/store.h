@@ -29,6 +29,7 @@ public:
         QList<Chat> chats;           // live chats
         QSet<QString> usedIds;       // every chat and comment id ever used on the page
         QList<QString> broadcastIds; // of every stored event of the page
+        qint64 bytes = 0;            // of every stored event of the page
     };
 
     // One operation's effect: its event, the chat as it stands afterwards (without its

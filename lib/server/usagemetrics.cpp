@@ -2,11 +2,11 @@
 
 namespace Glosa {
 
-void UsageMetrics::recordSent(const QString &tenant, qint64 bytes)
+void UsageMetrics::recordSent(const QString &tenant, qint64 bytes, int messages)
 {
     QMutexLocker lock(&m_mutex);
     Tenant &t = m_tenants[tenant];
-    ++t.pubSubMessageCount;
+    t.pubSubMessageCount += messages;
     t.pubSubBandwidth += bytes;
 }
 

@@ -18,7 +18,8 @@ public:
         qint64 connections = 0;
     };
 
-    void recordSent(const QString &tenant, qint64 bytes);
+    // `bytes` of `messages` frames; the parts of one message count it once.
+    void recordSent(const QString &tenant, qint64 bytes, int messages = 1);
     void connectionOpened(const QString &tenant);
     void connectionClosed(const QString &tenant);
 

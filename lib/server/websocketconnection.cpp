@@ -423,6 +423,16 @@ void WebSocketConnection::sendText(const QByteArray &utf8)
     sendFrame(Text, utf8);
 }
 
+// The parts of a message travel as its fragments, uncompressed: each is written as it comes,
+// and a message's fragments are all compressed or none.
+void WebSocketConnection::sendTextPart(const QByteArray &utf8, bool last)
+{
+    if (m_state != State::Open)
+        return;
+    sendFrame(m_sendingParts ? Continuation : Text, utf8, false, last);
+    m_sendingParts = !last;
+}
+
 void WebSocketConnection::ping()
 {
     if (m_state == State::Open)
@@ -462,11 +472,12 @@ void WebSocketConnection::sendClose(int code, const QByteArray &reason)
     sendFrame(Close, body);
 }
 
-void WebSocketConnection::sendFrame(quint8 opcode, const QByteArray &payload, bool compressed)
+void WebSocketConnection::sendFrame(quint8 opcode, const QByteArray &payload, bool compressed,
+                                    bool final)
 {
     char head[10];
     qsizetype headSize = 2;
-    head[0] = char(0x80 | (compressed ? 0x40 : 0) | opcode);
+    head[0] = char((final ? 0x80 : 0) | (compressed ? 0x40 : 0) | opcode);
     const qsizetype size = payload.size();
     if (size < 126) {
         head[1] = char(size);
@@ -599,10 +610,10 @@ void WebSocketConnection::flush()
         if (m_out.isEmpty() && m_pongPending && m_state == State::Open)
             sendPong();
     }
-    drained();
+    queueEmptied();
 }
 
-void WebSocketConnection::drained()
+void WebSocketConnection::queueEmptied()
 {
     m_out = {};
     m_outOffset = 0;
@@ -615,6 +626,8 @@ void WebSocketConnection::drained()
         // Our close frame is out: the peer reads it, then the end of the stream.
         m_writeShut = true;
         ::shutdown(m_fd, SHUT_WR);
+    } else if (m_state == State::Open) {
+        Q_EMIT drained();
     }
 }
 

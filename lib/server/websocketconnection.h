@@ -26,9 +26,10 @@ namespace Glosa {
 // permessage-deflate, a message whose first frame has RSV1 set is inflated (past the limit:
 // 1009; data that does not inflate: 1007), and text messages of at least
 // PerMessageDeflate::MinCompressBytes go out compressed when that makes them smaller. Fragmented
-// messages are reassembled. A ping is answered with a pong carrying its payload; while output
-// waits for the socket, pings are coalesced into one pong with the latest payload. A close frame
-// is echoed and the TCP connection closed once the echo is written.
+// messages are reassembled; a message sent in parts goes out as fragments. A ping is answered with
+// a pong carrying its payload; while output waits for the socket, pings are coalesced into one pong
+// with the latest payload. A close frame is echoed and the TCP connection closed once the echo is
+// written.
 class WebSocketConnection : public Connection
 {
     Q_OBJECT
@@ -49,6 +50,7 @@ public:
     static bool isValidUtf8(const char *data, qsizetype size);
 
     void sendText(const QByteArray &utf8) override;
+    void sendTextPart(const QByteArray &utf8, bool last) override;
     qint64 bytesToWrite() const override { return m_outBytes; }
     void ping() override;
     void setMessageLimit(qint64 bytes) override;
@@ -87,12 +89,13 @@ private:
     void answerPing(const char *payload, qsizetype size, const uchar *mask);
     void sendPong();
     void closeReceived(const char *payload, qsizetype size);
-    void sendFrame(quint8 opcode, const QByteArray &payload, bool compressed = false);
+    void sendFrame(quint8 opcode, const QByteArray &payload, bool compressed = false,
+                   bool final = true);
     void sendClose(int code, const QByteArray &reason);
     void write(const char *head, qsizetype headSize, const QByteArray &payload);
     static FramePointer queued(const char *head, qsizetype headSize, const QByteArray &payload);
     void flush();
-    void drained();
+    void queueEmptied();
     void fail(int code, const char *reason);
     void startClosing();
     void terminate(bool emitNow);
@@ -102,6 +105,7 @@ private:
     State m_state = State::Open;
     quint8 m_messageOpcode = 0; // of a fragmented message in progress
     bool m_messageCompressed = false;
+    bool m_sendingParts = false; // a message sent with sendTextPart() is not complete yet
     quint8 m_deflateWindowBits;
     bool m_closeReceived = false;
     bool m_pongPending = false; // m_pong waits for the queue to drain

@@ -207,7 +207,7 @@ private Q_SLOTS:
             .removeRecursively();
         m_server = std::make_unique<TestServer>();
         m_server->config.batchMs = 0;
-        m_server->config.tenants = {{u"local"_s, {}, true}, {u"acme"_s, "s", false}};
+        m_server->config.tenants = {{u"local"_s, {}, true, {}}, {u"acme"_s, "s", false, {}}};
         QVERIFY(m_server->start());
     }
 

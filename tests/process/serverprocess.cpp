@@ -1,5 +1,6 @@
 #include "serverprocess.h"
 
+#include <QFile>
 #include <QTcpSocket>
 #include <QTest>
 
@@ -111,6 +112,18 @@ bool ServerProcess::waitForExit(int timeout)
     m_stdout += m_process.readAllStandardOutput();
     m_stderr += m_process.readAllStandardError();
     return done;
+}
+
+qint64 ServerProcess::statusKiB(const QByteArray &field) const
+{
+    QFile file(QStringLiteral("/proc/%1/status").arg(m_process.processId()));
+    if (!file.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : file.readAll().split('\n')) {
+        if (line.startsWith(QByteArray(field + ':')))
+            return line.mid(field.size() + 1).trimmed().split(' ').value(0).toLongLong();
+    }
+    return -1;
 }
 
 ServerProcess::Outcome ServerProcess::run(const QStringList &arguments, int timeout)

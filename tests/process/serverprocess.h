@@ -42,6 +42,8 @@ public:
     QProcess &process() { return m_process; }
     QByteArray standardOutput() const { return m_stdout; }
     QByteArray standardError() const { return m_stderr; }
+    // A figure of the process's /proc/PID/status in KiB ("VmRSS", "VmHWM"), or -1.
+    qint64 statusKiB(const QByteArray &field) const;
     // What went wrong in start(), with the process's stderr.
     QString failure() const { return m_failure; }
 

@@ -77,19 +77,6 @@ QJsonObject claims(const QString &sub, const QString &role, qint64 expiresIn = 3
             {"exp"_L1, QDateTime::currentSecsSinceEpoch() + expiresIn}};
 }
 
-// A figure of /proc/PID/status in KiB ("VmRSS", "VmHWM"), or -1.
-qint64 statusKiB(qint64 pid, const QByteArray &field)
-{
-    QFile file(u"/proc/%1/status"_s.arg(pid));
-    if (!file.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray &line : file.readAll().split('\n')) {
-        if (line.startsWith(QByteArray(field + ':')))
-            return line.mid(field.size() + 1).trimmed().split(' ').value(0).toLongLong();
-    }
-    return -1;
-}
-
 bool writeFile(const QString &path, const QByteArray &content)
 {
     QFile file(path);
@@ -114,7 +101,6 @@ qint64 receivedBytes(const QList<TestClient *> &clients)
     return n;
 }
 
-// A line of /proc/PID/status, in KiB (VmRSS, VmHWM), or -1.
 // A WebSocket peer on a blocking POSIX socket, since the server is another process: it writes
 // whatever it is told without reading, then reads the server's frames when asked to.
 class BlockingPeer
@@ -996,10 +982,9 @@ void tst_GlosaServer::pingFloodCostsBoundedMemory()
     constexpr qint64 MaxGrowthKiB = 16 * 1024;
     const auto server = startServer();
     QVERIFY(server);
-    const qint64 pid = server->process().processId();
     BlockingPeer flooder;
     QVERIFY(flooder.upgrade(server->url()));
-    const qint64 before = statusKiB(pid, "VmRSS");
+    const qint64 before = server->statusKiB("VmRSS");
     QVERIFY(before > 0);
 
     const QByteArray ping = BlockingPeer::frame(0x9, {});
@@ -1016,7 +1001,7 @@ void tst_GlosaServer::pingFloodCostsBoundedMemory()
     std::pair<int, QByteArray> frame = flooder.next();
     for (; frame.first == 0xA; frame = flooder.next())
         ++pongs;
-    const qint64 peak = statusKiB(pid, "VmHWM");
+    const qint64 peak = server->statusKiB("VmHWM");
     QVERIFY2(
         peak - before < MaxGrowthKiB,
         qPrintable(u"VmRSS %1 KiB before the flood, VmHWM %2 KiB after"_s.arg(before).arg(peak)));
@@ -1184,7 +1169,6 @@ void tst_GlosaServer::slowConnectionsShareTheirFrames()
     QVERIFY(writeFile(config, R"({"limits":{"opsPerSecond":1000000,"burst":1000000}})"));
     const auto server = startServer({u"--config"_s, config});
     QVERIFY(server);
-    const qint64 pid = server->process().processId();
 
     TestClient writer, reader;
     QVERIFY(writer.open(server->url()));
@@ -1195,7 +1179,7 @@ void tst_GlosaServer::slowConnectionsShareTheirFrames()
     const QString chatId = TestClient::uuid(), commentId = TestClient::uuid();
     writer.send(TestClient::newChat(chatId, commentId));
     QVERIFY(!writer.next(u"new-text-chat"_s).isEmpty());
-    const qint64 baseline = statusKiB(pid, "VmRSS");
+    const qint64 baseline = server->statusKiB("VmRSS");
     QVERIFY(baseline > 0);
 
     std::vector<std::unique_ptr<RawClient>> slow;
@@ -1233,7 +1217,7 @@ void tst_GlosaServer::slowConnectionsShareTheirFrames()
         }
     }
     QCOMPARE(open, 2);
-    const qint64 peak = statusKiB(pid, "VmHWM") - baseline;
+    const qint64 peak = server->statusKiB("VmHWM") - baseline;
     qInfo("%d slow connections raised the server's peak RSS by %lld MiB (%d events sent)", Slow,
           peak / 1024, sent);
     QVERIFY2(peak < PeakBoundKiB, qPrintable(u"%1 MiB"_s.arg(peak / 1024)));
@@ -1246,10 +1230,11 @@ void tst_GlosaServer::slowConnectionsShareTheirFrames()
     QVERIFY(reader.isConnected());
 
     slow.clear();
-    QTRY_VERIFY2_WITH_TIMEOUT(statusKiB(pid, "VmRSS") - baseline < AfterBoundKiB,
-                              qPrintable(u"%1 MiB above the baseline after the slow connections "
-                                         "went"_s.arg((statusKiB(pid, "VmRSS") - baseline) / 1024)),
-                              10000);
+    QTRY_VERIFY2_WITH_TIMEOUT(
+        server->statusKiB("VmRSS") - baseline < AfterBoundKiB,
+        qPrintable(u"%1 MiB above the baseline after the slow connections "
+                   "went"_s.arg((server->statusKiB("VmRSS") - baseline) / 1024)),
+        10000);
 }
 
 QTEST_GUILESS_MAIN(tst_GlosaServer)

@@ -355,6 +355,7 @@ private Q_SLOTS:
     void changeToJson();
     void batch_data();
     void batch();
+    void snapshotInPieces();
     void lobbyWelcomeHasNoPageFields();
     void pageWelcomeCarriesDocumentOrNull();
     void stringsAreEscapedAsQtJsonDoes();
@@ -805,6 +806,24 @@ void tst_Codec::batch()
     QCOMPARE(decoded->size(), messages.size());
     for (qsizetype i = 0; i < messages.size(); ++i)
         QCOMPARE(decoded->at(i), messages.at(i));
+}
+
+// A snapshot written piece by piece is byte for byte the one encoded at once, with any number
+// of chats.
+void tst_Codec::snapshotInPieces()
+{
+    for (const int count : {0, 1, 3}) {
+        Snapshot snapshot{u"epoch-1"_s, 42, {}};
+        for (int i = 0; i < count; ++i) {
+            snapshot.chats.append(sampleChat());
+            snapshot.chats.last().id = Validation::newUuid();
+        }
+        QByteArray pieces = Codec::snapshotHead();
+        for (qsizetype i = 0; i < snapshot.chats.size(); ++i)
+            pieces += (i ? ","_ba : QByteArray()) + Codec::encode(snapshot.chats.at(i));
+        pieces += Codec::snapshotTail(snapshot.epoch, snapshot.seq);
+        QCOMPARE(pieces, Codec::encode(ServerMessage(snapshot)));
+    }
 }
 
 void tst_Codec::lobbyWelcomeHasNoPageFields()

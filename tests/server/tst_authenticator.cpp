@@ -16,8 +16,9 @@ class tst_Authenticator : public QObject
     Q_OBJECT
 
 private:
-    const Authenticator m_auth{
-        {{u"acme"_s, "secret", false}, {u"open"_s, {}, true}, {u"both"_s, "both-secret", true}}};
+    const Authenticator m_auth{{{u"acme"_s, "secret", false, {}},
+                                {u"open"_s, {}, true, {}},
+                                {u"both"_s, "both-secret", true, {}}}};
     const qint64 m_now = QDateTime::currentSecsSinceEpoch();
 
     Authenticator::Result check(const QString &tenant, const std::optional<QString> &token) const
@@ -166,12 +167,13 @@ private Q_SLOTS:
 
         // The key outlives the object that holds it: a server restarted on it knows the user.
         const QByteArray key = Authenticator::newCredentialKey();
-        const Authenticator before({{u"open"_s, {}, true}}, key);
-        const Authenticator after({{u"open"_s, {}, true}}, key);
+        const Authenticator before({{u"open"_s, {}, true, {}}}, key);
+        const Authenticator after({{u"open"_s, {}, true, {}}}, key);
         hello.credential = before.credentialFor(u"open"_s, first);
         QCOMPARE(after.authenticate(hello, m_now).user, first);
         // Another server's key does not.
-        QCOMPARE(Authenticator({{u"open"_s, {}, true}}).authenticate(hello, m_now).closeCode, 4401);
+        QCOMPARE(Authenticator({{u"open"_s, {}, true, {}}}).authenticate(hello, m_now).closeCode,
+                 4401);
 
         // The longest name fits within the limit.
         User longest = first;

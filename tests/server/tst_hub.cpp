@@ -109,7 +109,7 @@ private Q_SLOTS:
     {
         m_server = std::make_unique<TestServer>();
         m_server->config.batchMs = 0;
-        m_server->config.tenants = {{u"local"_s, {}, true}, {u"acme"_s, AcmeSecret, false}};
+        m_server->config.tenants = {{u"local"_s, {}, true, {}}, {u"acme"_s, AcmeSecret, false, {}}};
         QVERIFY(m_server->start());
     }
 
@@ -479,6 +479,143 @@ private Q_SLOTS:
         QCOMPARE(snapshot.value("epoch"_L1).toString(), epoch);
         QCOMPARE(snapshot.value("seq"_L1).toInteger(), 1);
         QCOMPARE(chatIds(snapshot), QStringList{chatId});
+    }
+
+    // A page far larger than the send queue limit, and than a part of a catch-up, reaches a
+    // client that reads: as one snapshot, and as a replay of every event from seq 0. A chat
+    // created while the snapshot is on its way comes after it, neither lost nor doubled.
+    void bigPageReachesAReader()
+    {
+        m_server->stop();
+        m_server->config.limits.sendQueueBytes = 64 * 1024;
+        m_server->config.limits.opsPerSecond = 100000;
+        m_server->config.limits.burst = 100000;
+        QVERIFY(m_server->restart());
+        TestClient *writer = joined(u"big"_s);
+        QVERIFY(writer);
+        constexpr int Chats = 1000; // 5 MB of comments, more than the kernel takes at once
+        QStringList texts;
+        for (int i = 0; i < Chats; ++i) {
+            texts.append(QString(5000, QChar(u'a' + i % 26)) + QString::number(i));
+            writer->send(TestClient::newChat(TestClient::uuid(), TestClient::uuid(), texts.last()));
+        }
+        for (int i = 0; i < Chats; ++i)
+            QVERIFY(!writer->next(u"new-text-chat"_s).isEmpty());
+
+        TestClient reader;
+        QVERIFY(reader.open(m_server->url()));
+        const QJsonObject welcome = reader.join(u"big"_s);
+        QCOMPARE(welcome.value("recovered"_L1), QJsonValue(false));
+        const QString late = TestClient::uuid();
+        writer->send(TestClient::newChat(late, TestClient::uuid(), u"while it travels"_s));
+        const QJsonObject snapshot = reader.next(u"snapshot"_s);
+        QCOMPARE(snapshot.value("seq"_L1).toInteger(), Chats);
+        const QJsonArray chats = snapshot.value("chats"_L1).toArray();
+        QCOMPARE(chats.size(), Chats);
+        QStringList received;
+        for (const QJsonValue &chat : chats)
+            received.append(chat["comments"_L1][0]["text"_L1].toString());
+        received.sort();
+        texts.sort();
+        QCOMPARE(received, texts);
+        const QJsonObject after = reader.next(u"new-text-chat"_s);
+        QCOMPARE(after.value("seq"_L1).toInteger(), Chats + 1);
+        QCOMPARE(after["chat"_L1]["id"_L1].toString(), late);
+        QVERIFY(reader.isConnected());
+
+        TestClient back;
+        QVERIFY(back.open(m_server->url()));
+        const QJsonObject resumed =
+            back.join(u"big"_s, u"local"_s, {},
+                      QJsonObject{{"epoch"_L1, welcome.value("epoch"_L1)}, {"seq"_L1, 0}});
+        QCOMPARE(resumed.value("recovered"_L1), QJsonValue(true));
+        for (int seq = 1; seq <= Chats + 1; ++seq)
+            QCOMPARE(back.next(u"new-text-chat"_s).value("seq"_L1).toInteger(), seq);
+        // Several batches, each well under the size of the whole replay.
+        qsizetype batches = 0;
+        for (const QByteArray &frame : std::as_const(back.rawFrames)) {
+            if (frame.startsWith(R"({"events":)")) {
+                ++batches;
+                QVERIFY(frame.size() < 400 * 1024);
+            }
+        }
+        QVERIFY(batches > 1);
+        QVERIFY(back.isConnected());
+    }
+
+    // The limits a tenant sets on its pages: an operation past one gets too-large and nothing is
+    // stored; resolving and deleting are accepted at the limit; the bytes a page holds are
+    // counted again after a restart.
+    void pageLimitsAnswerTooLarge()
+    {
+        m_server->stop();
+        m_server->config.tenants.first().pageLimits = {2, 3, 8 * 1024};
+        QVERIFY(m_server->restart());
+        TestClient *a = joined(u"p"_s);
+        QVERIFY(a);
+        const auto refused = [&](const QJsonObject &op, const QString &says) {
+            a->send(op);
+            const QJsonObject error = a->next(u"error"_s);
+            return error.value("code"_L1).toString() == "too-large"_L1 &&
+                   error.value("broadcastId"_L1) == op.value("broadcastId"_L1) &&
+                   error.value("message"_L1).toString().contains(says);
+        };
+        const auto accepted = [&](const QJsonObject &op) {
+            a->send(op);
+            const QJsonObject event = a->next();
+            return event.contains("seq"_L1) &&
+                   event.value("broadcastId"_L1) == op.value("broadcastId"_L1);
+        };
+
+        const QString first = TestClient::uuid(), second = TestClient::uuid();
+        QVERIFY(accepted(TestClient::newChat(first, TestClient::uuid())));
+        QVERIFY(accepted(TestClient::newChat(second, TestClient::uuid())));
+        QVERIFY(refused(TestClient::newChat(TestClient::uuid(), TestClient::uuid()), u"2 chats"_s));
+
+        const QString comment2 = TestClient::uuid();
+        QVERIFY(accepted(TestClient::update(
+            first, change("add-comment", {{"comment"_L1, comment(comment2, u"two"_s)}}))));
+        QVERIFY(accepted(TestClient::update(
+            first, change("add-comment", {{"comment"_L1, comment(TestClient::uuid(), u"3"_s)}}))));
+        QVERIFY(refused(TestClient::update(
+                            first, change("add-comment", {{"comment"_L1, comment(TestClient::uuid(),
+                                                                                 u"four"_s)}})),
+                        u"3 comments"_s));
+        // A deleted comment keeps its place in the chat.
+        QVERIFY(accepted(
+            TestClient::update(first, change("delete-comment", {{"commentId"_L1, comment2}}))));
+        QVERIFY(refused(TestClient::update(
+                            first, change("add-comment", {{"comment"_L1, comment(TestClient::uuid(),
+                                                                                 u"four"_s)}})),
+                        u"3 comments"_s));
+
+        QVERIFY(accepted(TestClient::deleteChat(second)));
+        const QString third = TestClient::uuid(), thirdComment = TestClient::uuid();
+        QVERIFY(accepted(TestClient::newChat(third, thirdComment, QString(5000, u'x'))));
+        // Over 8 KiB of events with this one.
+        QVERIFY(refused(
+            TestClient::update(third, change("edit-comment", {{"commentId"_L1, thirdComment},
+                                                              {"text"_L1, QString(5000, u'y')}})),
+            u"MiB"_s));
+        QVERIFY(accepted(TestClient::update(third, change("resolve", {{"resolved"_L1, true}}))));
+
+        TestClient probe;
+        QVERIFY(probe.open(m_server->url()));
+        const qint64 head = probe.join(u"p"_s).value("seq"_L1).toInteger();
+        delete a;
+        m_server->stop();
+        QVERIFY(m_server->restart());
+        a = joined(u"p"_s);
+        QVERIFY(a);
+        QVERIFY(refused(
+            TestClient::update(
+                third, change("add-comment",
+                              {{"comment"_L1, comment(TestClient::uuid(), QString(4000, u'z'))}})),
+            u"MiB"_s));
+        QVERIFY(accepted(TestClient::update(third, change("resolve", {{"resolved"_L1, false}}))));
+        TestClient after;
+        QVERIFY(after.open(m_server->url()));
+        QCOMPARE(after.join(u"p"_s).value("seq"_L1).toInteger(), head + 1);
     }
 
     void syncRepairsAGap()

@@ -25,6 +25,26 @@ private Q_SLOTS:
         QCOMPARE(config.limits.sendQueueBytes, 8 * 1024 * 1024);
         QCOMPARE(config.limits.frameBytes, 64 * 1024);
         QCOMPARE(config.batchMs, 20);
+        QCOMPARE(config.pingIntervalMs, 30000);
+        const Glosa::PageLimits page = config.tenants.first().pageLimits;
+        QCOMPARE(page.chats, 10000);
+        QCOMPARE(page.commentsPerChat, 1000);
+        QCOMPARE(page.bytes, 64 * 1024 * 1024);
+    }
+
+    // A tenant sets the limits of its pages, each one on its own; the others keep the defaults.
+    void pageLimitsPerTenant()
+    {
+        ServerConfig config;
+        QString error;
+        QVERIFY2(config.loadJson(R"({"tenants":[
+            {"id":"small","anonymous":true,"pageLimits":{"chats":5,"bytes":4096}},
+            {"id":"plain","anonymous":true}],"limits":{"pingIntervalMs":1500}})",
+                                 &error),
+                 qPrintable(error));
+        QCOMPARE(config.tenants.at(0).pageLimits, (Glosa::PageLimits{5, 1000, 4096}));
+        QCOMPARE(config.tenants.at(1).pageLimits, Glosa::PageLimits());
+        QCOMPARE(config.pingIntervalMs, 1500);
     }
 
     void validFile()
@@ -36,8 +56,8 @@ private Q_SLOTS:
                                  &error),
                  qPrintable(error));
         QCOMPARE(config.tenants.size(), 2);
-        QCOMPARE(config.tenants.at(0), (Glosa::TenantConfig{u"acme"_s, "s3", false}));
-        QCOMPARE(config.tenants.at(1), (Glosa::TenantConfig{u"open"_s, {}, true}));
+        QCOMPARE(config.tenants.at(0), (Glosa::TenantConfig{u"acme"_s, "s3", false, {}}));
+        QCOMPARE(config.tenants.at(1), (Glosa::TenantConfig{u"open"_s, {}, true, {}}));
         QCOMPARE(config.limits.opsPerSecond, 5.0);
         QCOMPARE(config.limits.burst, 10);
         QCOMPARE(config.limits.sendQueueBytes, 8 * 1024 * 1024);
@@ -74,6 +94,20 @@ private Q_SLOTS:
             << R"({"limits":{"opsPerSecond":"fast"}})"_ba << u"limits.opsPerSecond"_s;
         QTest::newRow("frame over 1 MiB")
             << R"({"limits":{"frameBytes":2000000}})"_ba << u"frameBytes"_s;
+        QTest::newRow("ping too often")
+            << R"({"limits":{"pingIntervalMs":10}})"_ba << u"limits.pingIntervalMs"_s;
+        QTest::newRow("page limits not object")
+            << R"({"tenants":[{"id":"a","anonymous":true,"pageLimits":5}]})"_ba
+            << u"tenants[0].pageLimits must be an object"_s;
+        QTest::newRow("no chats per page")
+            << R"({"tenants":[{"id":"a","anonymous":true,"pageLimits":{"chats":0}}]})"_ba
+            << u"tenants[0].pageLimits.chats"_s;
+        QTest::newRow("comments per chat not number")
+            << R"({"tenants":[{"id":"a","anonymous":true,"pageLimits":{"commentsPerChat":"x"}}]})"_ba
+            << u"tenants[0].pageLimits.commentsPerChat"_s;
+        QTest::newRow("page bytes too small")
+            << R"({"tenants":[{"id":"a","anonymous":true},{"id":"b","anonymous":true,"pageLimits":{"bytes":10}}]})"_ba
+            << u"tenants[1].pageLimits.bytes"_s;
     }
 
     void invalidFile()
@@ -87,6 +121,7 @@ private Q_SLOTS:
         QVERIFY2(error.contains(fault), qPrintable(error));
         QCOMPARE(config.tenants, before.tenants);
         QCOMPARE(config.limits, before.limits);
+        QCOMPARE(config.pingIntervalMs, before.pingIntervalMs);
     }
 
     void fileErrorsNameTheFile()

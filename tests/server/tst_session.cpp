@@ -39,7 +39,7 @@ private:
     {
         m_server = std::make_unique<TestServer>();
         m_server->config.batchMs = 0;
-        m_server->config.tenants = {{u"local"_s, {}, true}, {u"acme"_s, AcmeSecret, false}};
+        m_server->config.tenants = {{u"local"_s, {}, true, {}}, {u"acme"_s, AcmeSecret, false, {}}};
         if (configure)
             configure(m_server->config);
         return m_server->start();

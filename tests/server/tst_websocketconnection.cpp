@@ -2,11 +2,13 @@
 #include "testclient.h"
 #include "testserver.h"
 
+#include "catchup.h"
 #include "hub.h"
 #include "permessagedeflate.h"
 #include "websocketconnection.h"
 #include "websockethandshake.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRandomGenerator>
@@ -250,6 +252,35 @@ private:
         if (!peer.waitDisconnected())
             return -3;
         return close.closeCode();
+    }
+
+    // A server whose send queue limit is far below the pages the tests build.
+    void restartWithSmallQueue(int pingIntervalMs = 60000)
+    {
+        m_server.reset();
+        m_server = std::make_unique<TestServer>();
+        m_server->config.limits.sendQueueBytes = 64 * 1024;
+        m_server->config.limits.opsPerSecond = 100000;
+        m_server->config.limits.burst = 100000;
+        m_server->config.pingIntervalMs = pingIntervalMs;
+        QVERIFY(m_server->start());
+    }
+
+    // Fills `page` with `chats` chats of 5 000 characters through a writer that stays on it;
+    // returns `chats`.
+    int buildPage(const QString &page, int chats)
+    {
+        auto *writer = new TestClient(m_server->server());
+        if (!writer->open(m_server->url()) || writer->join(page).isEmpty())
+            return -1;
+        for (int i = 0; i < chats; ++i)
+            writer->send(TestClient::newChat(TestClient::uuid(), TestClient::uuid(),
+                                             QString(5000, QChar(u'a' + i % 26))));
+        for (int i = 0; i < chats; ++i) {
+            if (writer->next(u"new-text-chat"_s).isEmpty())
+                return -1;
+        }
+        return chats;
     }
 
 private Q_SLOTS:
@@ -768,6 +799,58 @@ private Q_SLOTS:
         const Frame event = peer.next();
         QCOMPARE(event.type(), u"new-text-chat"_s);
         QVERIFY(event.payload.size() > 9000);
+    }
+
+    // A snapshot larger than a part goes out as one message in fragments, each written when the
+    // one before has left: a text frame without FIN, continuation frames, the last with FIN. A
+    // reader that takes its time gets all of it, however far past the send queue limit.
+    void bigSnapshotTravelsInFragments()
+    {
+        restartWithSmallQueue();
+        const int chats = buildPage(u"p"_s, 200); // about 1 MB
+        Peer reader;
+        QVERIFY(reader.upgrade(m_server->url()));
+        reader.socket.setReadBufferSize(16 * 1024);
+        reader.send(frame(0x1, hello()));
+        const Frame welcome = reader.next();
+        QCOMPARE(welcome.type(), u"welcome"_s);
+        QVERIFY(welcome.fin);
+
+        QList<Frame> fragments{reader.next()};
+        QCOMPARE(fragments.first().opcode, 0x1);
+        while (!fragments.last().fin && fragments.last().opcode >= 0) {
+            fragments.append(reader.next());
+            QCOMPARE(fragments.last().opcode, 0x0);
+        }
+        QVERIFY(fragments.last().fin);
+        QVERIFY(fragments.size() >= 4);
+        QByteArray message;
+        for (const Frame &f : std::as_const(fragments)) {
+            QVERIFY(!f.compressed);
+            QVERIFY(f.payload.size() <= Glosa::CatchUp::PartBytes);
+            message += f.payload;
+        }
+        const QJsonObject snapshot = QJsonDocument::fromJson(message).object();
+        QCOMPARE(snapshot.value("type"_L1).toString(), u"snapshot"_s);
+        QCOMPARE(snapshot.value("chats"_L1).toArray().size(), chats);
+        QCOMPARE(snapshot.value("seq"_L1).toInteger(), chats);
+        QCOMPARE(hub()->sessionCount(), 2);
+    }
+
+    // A client that stops reading in the middle of a catch-up holds one part of it, and is
+    // dropped when it leaves a ping unanswered.
+    void stalledReaderIsDroppedAfterAPing()
+    {
+        restartWithSmallQueue(200);
+        buildPage(u"p"_s, 200);
+        Peer stalled;
+        QVERIFY(stalled.upgrade(m_server->url()));
+        stalled.socket.setReadBufferSize(1);
+        stalled.send(frame(0x1, hello()));
+        QTRY_COMPARE(hub()->sessionCount(), 2);
+        QTRY_COMPARE(hub()->sessionCount(), 1);
+        stalled.socket.setReadBufferSize(0);
+        QVERIFY(stalled.waitDisconnected());
     }
 
     void slowReaderIsQueuedThenDropped()

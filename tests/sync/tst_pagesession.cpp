@@ -192,7 +192,7 @@ private Q_SLOTS:
     void viewerChangesNothing()
     {
         m_server->stop();
-        m_server->config.tenants = {{u"acme"_s, "s", false}};
+        m_server->config.tenants = {{u"acme"_s, "s", false, {}}};
         QVERIFY(m_server->restart());
         SyncClient::Options o = options();
         o.tenant = u"acme"_s;

@@ -62,7 +62,7 @@ private:
     {
         m_server.reset();
         m_server = std::make_unique<TestServer>();
-        m_server->config.tenants = {{u"acme"_s, "s", false}};
+        m_server->config.tenants = {{u"acme"_s, "s", false, {}}};
         return m_server->start();
     }
 
