@@ -7,8 +7,8 @@
 
 namespace Glosa {
 
-// JSON encoding and decoding of every frame of PROTOCOL.md. Encoding is compact; decoding checks
-// types, required fields and the limits, and reports the first fault with its error code.
+// JSON encoding and decoding of every frame of docs/protocol.md. Encoding is compact; decoding
+// checks types, required fields and the limits, and reports the first fault with its error code.
 class Codec
 {
 public:

@@ -15,7 +15,7 @@
 
 namespace Glosa {
 
-// The frames of PROTOCOL.md, one struct each. Client to server first, then server to client.
+// The frames of docs/protocol.md, one struct each. Client to server first, then server to client.
 
 struct ResumePoint
 {

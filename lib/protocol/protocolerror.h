@@ -6,7 +6,7 @@
 
 namespace Glosa {
 
-// Why a frame or an operation cannot be accepted: an error code of PROTOCOL.md and a readable
+// Why a frame or an operation cannot be accepted: an error code of docs/protocol.md and a readable
 // message.
 struct ProtocolError
 {

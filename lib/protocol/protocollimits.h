@@ -4,7 +4,7 @@
 
 namespace Glosa::Limits {
 
-// The defaults of PROTOCOL.md; lengths count UTF-16 code units.
+// The limits of docs/protocol.md (defaults); lengths count UTF-16 code units.
 constexpr int ProtocolVersion = 1;
 constexpr qint64 FrameBytes = 64 * 1024;
 constexpr qint64 PublishFrameBytes = 1024 * 1024;

@@ -24,7 +24,7 @@ public:
     static QString broadcastIdOf(const ServerMessage &event);
     static QString broadcastIdOf(const ClientMessage &op);
 
-    // True for the events of PROTOCOL.md that carry a seq.
+    // True for the events of docs/protocol.md that carry a seq.
     static bool isPageEvent(const ServerMessage &message);
     static qint64 seqOf(const ServerMessage &event);
 };

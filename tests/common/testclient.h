@@ -43,7 +43,7 @@ public:
     // Raw frames as received (batches not unpacked).
     QList<QByteArray> rawFrames;
 
-    // Builders for the operations of PROTOCOL.md, with fresh ids where none is given.
+    // Builders for the operations of docs/protocol.md, with fresh ids where none is given.
     static QString uuid();
     static QJsonObject newChat(const QString &chatId, const QString &commentId,
                                const QString &text = QStringLiteral("A remark"),

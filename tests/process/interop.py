@@ -3,7 +3,7 @@
 
 Usage: interop.py ws://127.0.0.1:PORT/v1/ws
 
-Speaks PROTOCOL.md version 1 with nothing of Glosa's code, and exits non-zero with a message
+Speaks version 1 of docs/protocol.md with nothing of Glosa's code, and exits non-zero with a message
 naming the first mismatch. Every frame is checked to be one compact JSON object with a `type`.
 """
 

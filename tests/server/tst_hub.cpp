@@ -44,7 +44,7 @@ QStringList chatIds(const QJsonObject &snapshot)
 
 } // namespace
 
-// The page-level rules of PROTOCOL.md over real connections: operations and their events,
+// The page-level rules of docs/protocol.md over real connections: operations and their events,
 // roles, retries, presence, resume, sync, documents and tenants.
 class tst_Hub : public QObject
 {

@@ -26,7 +26,7 @@ QJsonObject hello(const QString &page, const QString &tenant = u"local"_s)
 
 } // namespace
 
-// Connection-level rules of PROTOCOL.md: hello and its failures, tokens, frame sizes, the rate
+// Connection-level rules of docs/protocol.md: hello and its failures, tokens, frame sizes, the rate
 // limit, slow consumers, heartbeats, many handshakes at once and a graceful stop.
 class tst_Session : public QObject
 {

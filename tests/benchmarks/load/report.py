@@ -368,7 +368,8 @@ def main():
         plain = sg.get("createEventBytes", 0)
         md.append(f"{plain:.0f} bytes, of which {content} are the user's text "
                   f"(quote, context, comment); the rest is the protocol's fields, which the "
-                  f"contract (PROTOCOL.md) fixes. What crosses the wire depends on the client:\n")
+                  f"contract (docs/protocol.md) fixes. What crosses the wire depends on the "
+                  f"client:\n")
         if zg and zg.get("deflateNegotiated"):
             cb, cf = zg["createEventWirePayloadBytes"], zg["createEventWireBytes"]
             md.append(f"- A client that offers permessage-deflate (RFC 7692), as browsers and "

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The peer baseline of the Glosa load benchmark: what a team would write on Node's `ws` package in
-// an afternoon. It speaks the subset of PROTOCOL.md the scenarios use:
+// an afternoon. It speaks the subset of docs/protocol.md the scenarios use:
 //   hello -> welcome (seq, epoch, viewers) and an empty snapshot, or a replay on resume;
 //   new-text-chat / updated-text-chat / deleted-text-chat -> the completed event with the page's
 //   next seq, to every connection of the page, the sender's included;
