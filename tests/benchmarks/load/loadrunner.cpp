@@ -53,6 +53,46 @@ double round3(double v)
     return std::round(v * 1000.0) / 1000.0;
 }
 
+// Adds the figures every scenario reports (frames, bytes, errors, seq gaps) to its result.
+void addStats(QJsonObject *result, const Stats &s)
+{
+    const QJsonObject figures{
+        {"frames"_L1, double(s.frames)},
+        {"batches"_L1, double(s.batches)},
+        {"events"_L1, double(s.events)},
+        {"payloadBytes"_L1, double(s.payloadBytes)},
+        {"wirePayloadBytes"_L1, double(s.wirePayloadBytes)},
+        {"compressedFrames"_L1, double(s.compressedFrames)},
+        {"wireBytes"_L1, double(s.wireBytes)},
+        {"bytesPerFrame"_L1, s.frames ? round3(double(s.payloadBytes) / double(s.frames)) : 0},
+        {"bytesPerEvent"_L1, s.events ? round3(double(s.payloadBytes) / double(s.events)) : 0},
+        {"wireBytesPerFrame"_L1,
+         s.frames ? round3(double(s.wirePayloadBytes) / double(s.frames)) : 0},
+        {"wireBytesPerEvent"_L1,
+         s.events ? round3(double(s.wirePayloadBytes) / double(s.events)) : 0},
+        {"eventsPerFrame"_L1, s.frames ? round3(double(s.events) / double(s.frames)) : 0},
+        {"presenceFrames"_L1, double(s.presence)},
+        {"errors"_L1, double(s.errors)},
+        {"errorCodes"_L1, mapJson(s.errorCodes)},
+        {"closeCodes"_L1, mapJson(s.closeCodes)},
+        {"failures"_L1, mapJson(s.failures)},
+        {"seqGaps"_L1, double(s.gaps)},
+        {"pingsAnswered"_L1, double(s.pings)},
+        {"opsSent"_L1, double(s.opsSent)},
+        {"bytesPerOp"_L1, s.opsSent ? round3(double(s.opBytes) / double(s.opsSent)) : 0}};
+    for (auto it = figures.begin(); it != figures.end(); ++it)
+        result->insert(it.key(), it.value());
+}
+
+// The share of the deliveries the window's operations should have caused that did not arrive.
+double missingFraction(const Stats &s)
+{
+    return s.expectedDeliveries
+               ? double(s.expectedDeliveries - std::min(s.expectedDeliveries, s.deliveries)) /
+                     double(s.expectedDeliveries)
+               : 0;
+}
+
 } // namespace
 
 LoadRunner::LoadRunner(Options options)
@@ -286,33 +326,6 @@ ConnInfo LoadRunner::info(int index)
     return w.call([&w, index] { return w.info(index); });
 }
 
-QJsonObject LoadRunner::statsJson(const Stats &s) const
-{
-    return {{"frames"_L1, double(s.frames)},
-            {"batches"_L1, double(s.batches)},
-            {"events"_L1, double(s.events)},
-            {"payloadBytes"_L1, double(s.payloadBytes)},
-            {"wirePayloadBytes"_L1, double(s.wirePayloadBytes)},
-            {"compressedFrames"_L1, double(s.compressedFrames)},
-            {"wireBytes"_L1, double(s.wireBytes)},
-            {"bytesPerFrame"_L1, s.frames ? round3(double(s.payloadBytes) / double(s.frames)) : 0},
-            {"bytesPerEvent"_L1, s.events ? round3(double(s.payloadBytes) / double(s.events)) : 0},
-            {"wireBytesPerFrame"_L1,
-             s.frames ? round3(double(s.wirePayloadBytes) / double(s.frames)) : 0},
-            {"wireBytesPerEvent"_L1,
-             s.events ? round3(double(s.wirePayloadBytes) / double(s.events)) : 0},
-            {"eventsPerFrame"_L1, s.frames ? round3(double(s.events) / double(s.frames)) : 0},
-            {"presenceFrames"_L1, double(s.presence)},
-            {"errors"_L1, double(s.errors)},
-            {"errorCodes"_L1, mapJson(s.errorCodes)},
-            {"closeCodes"_L1, mapJson(s.closeCodes)},
-            {"failures"_L1, mapJson(s.failures)},
-            {"seqGaps"_L1, double(s.gaps)},
-            {"pingsAnswered"_L1, double(s.pings)},
-            {"opsSent"_L1, double(s.opsSent)},
-            {"bytesPerOp"_L1, s.opsSent ? round3(double(s.opBytes) / double(s.opsSent)) : 0}};
-}
-
 // --- fan-out and many small pages: rising rates -----------------------------------------------
 
 QJsonObject LoadRunner::runSteps(const QString &label)
@@ -484,11 +497,7 @@ QJsonObject LoadRunner::rateStep(double deliveriesPerSecond, int fanOut, const Q
     const double perCpuSecond =
         serverCpu > 0 ? double(s.deliveries) / measured / (serverCpu / 100) : 0;
     const double selfCpu = cpu.generator;
-    const double missing =
-        s.expectedDeliveries
-            ? double(s.expectedDeliveries - std::min(s.expectedDeliveries, s.deliveries)) /
-                  double(s.expectedDeliveries)
-            : 0;
+    const double missing = missingFraction(s);
     QJsonObject step{
         {"offeredDeliveriesPerSecond"_L1, deliveriesPerSecond},
         {"offeredOpsPerSecond"_L1, round3(opsPerSecond)},
@@ -511,9 +520,7 @@ QJsonObject LoadRunner::rateStep(double deliveriesPerSecond, int fanOut, const Q
         {"unansweredOps"_L1, double(unansweredCount)},
         {"unansweredIds"_L1, unansweredIds},
     };
-    const QJsonObject st = statsJson(s);
-    for (auto it = st.begin(); it != st.end(); ++it)
-        step.insert(it.key(), it.value());
+    addStats(&step, s);
     endProgress();
     // With permessage-deflate, the bytes that crossed the socket beside the JSON.
     const QByteArray compressed =
@@ -701,9 +708,7 @@ QJsonObject LoadRunner::durable()
         {"generatorCpuPercent"_L1, round3((b.selfCpu - a.selfCpu) / window * 100)},
         {"otherCpuPercent"_L1, cpuBetween(a, b).other},
     };
-    const QJsonObject st = statsJson(s);
-    for (auto it = st.begin(); it != st.end(); ++it)
-        result.insert(it.key(), it.value());
+    addStats(&result, s);
     std::fprintf(stderr,
                  "[%s durable] %.0f acknowledged (stored) operations/s, ack p50 %.2f ms, p99 "
                  "%.2f ms\n",
@@ -979,9 +984,7 @@ QJsonObject LoadRunner::slow()
         {"generatorCpuPercent"_L1, cpu.generator},
         {"otherCpuPercent"_L1, cpu.other},
     };
-    const QJsonObject st = statsJson(s);
-    for (auto it = st.begin(); it != st.end(); ++it)
-        result.insert(it.key(), it.value());
+    addStats(&result, s);
     return result;
 }
 
@@ -1050,9 +1053,7 @@ QJsonObject LoadRunner::crowd()
         {"generatorCpuPercent"_L1, cpu.generator},
         {"otherCpuPercent"_L1, cpu.other},
     };
-    const QJsonObject st = statsJson(s);
-    for (auto it = st.begin(); it != st.end(); ++it)
-        result.insert(it.key(), it.value());
+    addStats(&result, s);
     return result;
 }
 
@@ -1116,11 +1117,7 @@ QJsonObject LoadRunner::pair()
     const Histogram none;
     const Histogram &h1 = s.deliveryBySender.size() > 0 ? s.deliveryBySender[0] : none;
     const Histogram &h2 = s.deliveryBySender.size() > 1 ? s.deliveryBySender[1] : none;
-    const double missing =
-        s.expectedDeliveries
-            ? double(s.expectedDeliveries - std::min(s.expectedDeliveries, s.deliveries)) /
-                  double(s.expectedDeliveries)
-            : 0;
+    const double missing = missingFraction(s);
     const double gapMs = m_options.repeat ? gapSum / m_options.repeat / 1e6 : 0;
     const Cpu cpu = cpuBetween(a, b);
     std::fprintf(stderr,
@@ -1147,8 +1144,6 @@ QJsonObject LoadRunner::pair()
         {"generatorCpuPercent"_L1, cpu.generator},
         {"otherCpuPercent"_L1, cpu.other},
     };
-    const QJsonObject st = statsJson(s);
-    for (auto it = st.begin(); it != st.end(); ++it)
-        result.insert(it.key(), it.value());
+    addStats(&result, s);
     return result;
 }

@@ -108,7 +108,6 @@ private:
     void sleepUntil(std::int64_t ns, const std::function<QString()> &status);
     void progress(const QString &line, bool force = false);
     void endProgress();
-    QJsonObject statsJson(const Stats &s) const;
 
     Options m_options;
     Shared m_shared;
