@@ -53,6 +53,46 @@ double round3(double v)
     return std::round(v * 1000.0) / 1000.0;
 }
 
+// Adds the figures every scenario reports (frames, bytes, errors, seq gaps) to its result.
+void addStats(QJsonObject *result, const Stats &s)
+{
+    const QJsonObject figures{
+        {"frames"_L1, double(s.frames)},
+        {"batches"_L1, double(s.batches)},
+        {"events"_L1, double(s.events)},
+        {"payloadBytes"_L1, double(s.payloadBytes)},
+        {"wirePayloadBytes"_L1, double(s.wirePayloadBytes)},
+        {"compressedFrames"_L1, double(s.compressedFrames)},
+        {"wireBytes"_L1, double(s.wireBytes)},
+        {"bytesPerFrame"_L1, s.frames ? round3(double(s.payloadBytes) / double(s.frames)) : 0},
+        {"bytesPerEvent"_L1, s.events ? round3(double(s.payloadBytes) / double(s.events)) : 0},
+        {"wireBytesPerFrame"_L1,
+         s.frames ? round3(double(s.wirePayloadBytes) / double(s.frames)) : 0},
+        {"wireBytesPerEvent"_L1,
+         s.events ? round3(double(s.wirePayloadBytes) / double(s.events)) : 0},
+        {"eventsPerFrame"_L1, s.frames ? round3(double(s.events) / double(s.frames)) : 0},
+        {"presenceFrames"_L1, double(s.presence)},
+        {"errors"_L1, double(s.errors)},
+        {"errorCodes"_L1, mapJson(s.errorCodes)},
+        {"closeCodes"_L1, mapJson(s.closeCodes)},
+        {"failures"_L1, mapJson(s.failures)},
+        {"seqGaps"_L1, double(s.gaps)},
+        {"pingsAnswered"_L1, double(s.pings)},
+        {"opsSent"_L1, double(s.opsSent)},
+        {"bytesPerOp"_L1, s.opsSent ? round3(double(s.opBytes) / double(s.opsSent)) : 0}};
+    for (auto it = figures.begin(); it != figures.end(); ++it)
+        result->insert(it.key(), it.value());
+}
+
+// The share of the deliveries the window's operations should have caused that did not arrive.
+double missingFraction(const Stats &s)
+{
+    return s.expectedDeliveries
+               ? double(s.expectedDeliveries - std::min(s.expectedDeliveries, s.deliveries)) /
+                     double(s.expectedDeliveries)
+               : 0;
+}
+
 } // namespace
 
 LoadRunner::LoadRunner(Options options)
@@ -123,6 +163,8 @@ QJsonObject LoadRunner::run()
         result = slow();
     else if (s == "crowd"_L1)
         result = crowd();
+    else if (s == "pair"_L1)
+        result = pair();
     endProgress();
     const Sample after = sample();
     rlimit limit{};
@@ -284,45 +326,22 @@ ConnInfo LoadRunner::info(int index)
     return w.call([&w, index] { return w.info(index); });
 }
 
-QJsonObject LoadRunner::statsJson(const Stats &s) const
-{
-    return {{"frames"_L1, double(s.frames)},
-            {"batches"_L1, double(s.batches)},
-            {"events"_L1, double(s.events)},
-            {"payloadBytes"_L1, double(s.payloadBytes)},
-            {"wirePayloadBytes"_L1, double(s.wirePayloadBytes)},
-            {"compressedFrames"_L1, double(s.compressedFrames)},
-            {"wireBytes"_L1, double(s.wireBytes)},
-            {"bytesPerFrame"_L1, s.frames ? round3(double(s.payloadBytes) / double(s.frames)) : 0},
-            {"bytesPerEvent"_L1, s.events ? round3(double(s.payloadBytes) / double(s.events)) : 0},
-            {"wireBytesPerFrame"_L1,
-             s.frames ? round3(double(s.wirePayloadBytes) / double(s.frames)) : 0},
-            {"wireBytesPerEvent"_L1,
-             s.events ? round3(double(s.wirePayloadBytes) / double(s.events)) : 0},
-            {"eventsPerFrame"_L1, s.frames ? round3(double(s.events) / double(s.frames)) : 0},
-            {"presenceFrames"_L1, double(s.presence)},
-            {"errors"_L1, double(s.errors)},
-            {"errorCodes"_L1, mapJson(s.errorCodes)},
-            {"closeCodes"_L1, mapJson(s.closeCodes)},
-            {"failures"_L1, mapJson(s.failures)},
-            {"seqGaps"_L1, double(s.gaps)},
-            {"pingsAnswered"_L1, double(s.pings)},
-            {"opsSent"_L1, double(s.opsSent)},
-            {"bytesPerOp"_L1, s.opsSent ? round3(double(s.opBytes) / double(s.opsSent)) : 0}};
-}
-
 // --- fan-out and many small pages: rising rates -----------------------------------------------
 
 QJsonObject LoadRunner::runSteps(const QString &label)
 {
     const int total = m_options.pages * m_options.viewers;
     std::vector<ConnSpec> specs;
+    // Connection i joins page i % pages as its (i / pages)th viewer. The workers take their
+    // publishers in that order, so that consecutive operations go to different pages and each
+    // page's publishers take turns.
     for (int i = 0; i < total; ++i) {
         ConnSpec s;
         s.index = m_nextIndex++;
         s.page = i % m_options.pages;
         s.pageName = QString(m_options.pagePrefix + u'/' + label + u'/' + QString::number(s.page))
                          .toStdString();
+        s.publisher = m_options.publishers == 0 || i / m_options.pages < m_options.publishers;
         specs.push_back(std::move(s));
     }
     const std::int64_t t0 = nowNs();
@@ -368,12 +387,15 @@ QJsonObject LoadRunner::runSteps(const QString &label)
         }
     }
     return {
-        {"params"_L1, QJsonObject{{"pages"_L1, m_options.pages},
-                                  {"viewers"_L1, m_options.viewers},
-                                  {"fanOut"_L1, m_options.viewers - 1},
-                                  {"warmupSeconds"_L1, m_options.warmupSeconds},
-                                  {"stepSeconds"_L1, m_options.stepSeconds},
-                                  {"stopP99Ms"_L1, m_options.stopP99Ms}}},
+        {"params"_L1,
+         QJsonObject{{"pages"_L1, m_options.pages},
+                     {"viewers"_L1, m_options.viewers},
+                     {"publishersPerPage"_L1,
+                      m_options.publishers == 0 ? m_options.viewers : m_options.publishers},
+                     {"fanOut"_L1, m_options.viewers - 1},
+                     {"warmupSeconds"_L1, m_options.warmupSeconds},
+                     {"stepSeconds"_L1, m_options.stepSeconds},
+                     {"stopP99Ms"_L1, m_options.stopP99Ms}}},
         {"connections"_L1, QJsonObject{{"target"_L1, total},
                                        {"open"_L1, open},
                                        {"seconds"_L1, round3(connectSeconds)},
@@ -400,7 +422,7 @@ QJsonObject LoadRunner::rateStep(double deliveriesPerSecond, int fanOut, const Q
     std::vector<std::size_t> open;
     std::size_t totalOpen = 0;
     for (auto &w : m_workers) {
-        open.push_back(w->call([&w] { return w->openCount(); }));
+        open.push_back(w->call([&w] { return w->openPublishers(); }));
         totalOpen += open.back();
     }
     const Window span = openWindow(20'000'000, m_options.stepSeconds);
@@ -470,12 +492,12 @@ QJsonObject LoadRunner::rateStep(double deliveriesPerSecond, int fanOut, const Q
     const double measured = m_options.stepSeconds;
     const Cpu cpu = cpuBetween(a, b);
     const double serverCpu = m_options.pid > 0 ? cpu.server : -1;
+    // The server's CPU time over the window, and the deliveries per second of that time.
+    const double serverCpuSeconds = m_options.pid > 0 ? b.serverCpu - a.serverCpu : -1;
+    const double perCpuSecond =
+        serverCpu > 0 ? double(s.deliveries) / measured / (serverCpu / 100) : 0;
     const double selfCpu = cpu.generator;
-    const double missing =
-        s.expectedDeliveries
-            ? double(s.expectedDeliveries - std::min(s.expectedDeliveries, s.deliveries)) /
-                  double(s.expectedDeliveries)
-            : 0;
+    const double missing = missingFraction(s);
     QJsonObject step{
         {"offeredDeliveriesPerSecond"_L1, deliveriesPerSecond},
         {"offeredOpsPerSecond"_L1, round3(opsPerSecond)},
@@ -487,6 +509,8 @@ QJsonObject LoadRunner::rateStep(double deliveriesPerSecond, int fanOut, const Q
         {"delivery"_L1, latencyJson(s.delivery)},
         {"echo"_L1, latencyJson(s.echo)},
         {"serverCpuPercent"_L1, round3(serverCpu)},
+        {"serverCpuSeconds"_L1, round3(serverCpuSeconds)},
+        {"deliveriesPerServerCpuSecond"_L1, round3(perCpuSecond)},
         {"generatorCpuPercent"_L1, round3(selfCpu)},
         {"generatorSaturated"_L1, selfCpu > 90.0 * double(m_workers.size())},
         {"otherCpuPercent"_L1, cpu.other},
@@ -496,9 +520,7 @@ QJsonObject LoadRunner::rateStep(double deliveriesPerSecond, int fanOut, const Q
         {"unansweredOps"_L1, double(unansweredCount)},
         {"unansweredIds"_L1, unansweredIds},
     };
-    const QJsonObject st = statsJson(s);
-    for (auto it = st.begin(); it != st.end(); ++it)
-        step.insert(it.key(), it.value());
+    addStats(&step, s);
     endProgress();
     // With permessage-deflate, the bytes that crossed the socket beside the JSON.
     const QByteArray compressed =
@@ -510,14 +532,14 @@ QJsonObject LoadRunner::rateStep(double deliveriesPerSecond, int fanOut, const Q
             : QByteArray();
     std::fprintf(stderr,
                  "[%s %s] %8.0f/s offered: %9.0f deliveries/s  p50 %7.3f ms  p99 %8.3f ms  max "
-                 "%8.3f ms  missing %.4f%%  %6.1f B/frame  %6.1f B/event%s  CPU: server %5.1f%%, "
-                 "generator %5.1f%%, other %5.1f%%\n",
+                 "%8.3f ms  missing %.4f%%  %6.1f B/frame  %6.1f B/event%s  CPU: server %5.1f%% "
+                 "(%.0f deliveries per CPU-second), generator %5.1f%%, other %5.1f%%\n",
                  qUtf8Printable(m_options.server), qUtf8Printable(label), deliveriesPerSecond,
                  double(s.deliveries) / measured, ms(s.delivery.percentile(50)),
                  ms(s.delivery.percentile(99)), ms(s.delivery.max()), missing * 100,
                  s.frames ? double(s.payloadBytes) / double(s.frames) : 0.0,
                  s.events ? double(s.payloadBytes) / double(s.events) : 0.0, compressed.constData(),
-                 serverCpu, selfCpu, cpu.other);
+                 serverCpu, perCpuSecond, selfCpu, cpu.other);
     return step;
 }
 
@@ -686,9 +708,7 @@ QJsonObject LoadRunner::durable()
         {"generatorCpuPercent"_L1, round3((b.selfCpu - a.selfCpu) / window * 100)},
         {"otherCpuPercent"_L1, cpuBetween(a, b).other},
     };
-    const QJsonObject st = statsJson(s);
-    for (auto it = st.begin(); it != st.end(); ++it)
-        result.insert(it.key(), it.value());
+    addStats(&result, s);
     std::fprintf(stderr,
                  "[%s durable] %.0f acknowledged (stored) operations/s, ack p50 %.2f ms, p99 "
                  "%.2f ms\n",
@@ -964,9 +984,7 @@ QJsonObject LoadRunner::slow()
         {"generatorCpuPercent"_L1, cpu.generator},
         {"otherCpuPercent"_L1, cpu.other},
     };
-    const QJsonObject st = statsJson(s);
-    for (auto it = st.begin(); it != st.end(); ++it)
-        result.insert(it.key(), it.value());
+    addStats(&result, s);
     return result;
 }
 
@@ -1035,8 +1053,97 @@ QJsonObject LoadRunner::crowd()
         {"generatorCpuPercent"_L1, cpu.generator},
         {"otherCpuPercent"_L1, cpu.other},
     };
-    const QJsonObject st = statsJson(s);
-    for (auto it = st.begin(); it != st.end(); ++it)
-        result.insert(it.key(), it.value());
+    addStats(&result, s);
+    return result;
+}
+
+// --- two operations on one page, a few milliseconds apart -------------------------------------
+
+QJsonObject LoadRunner::pair()
+{
+    // Long past any batch window (Glosa's is 20 ms by default), so that every pair finds the
+    // page's viewers idle.
+    constexpr std::int64_t PauseNs = 200'000'000;
+    m_options.pages = 1;
+    const std::string page = QString(m_options.pagePrefix + u"/pair"_s).toStdString();
+    const int first = 0;
+    const int second = 1;
+    const int total = std::max(3, m_options.viewers);
+    m_nextIndex = total;
+    std::vector<ConnSpec> specs;
+    for (int i = 0; i < total; ++i) {
+        ConnSpec s;
+        s.index = i;
+        s.pageName = page;
+        specs.push_back(std::move(s));
+    }
+    m_shared.timedSenders = {first, second};
+    const int open = connectAll(std::move(specs), u"connecting"_s, 60);
+    endProgress();
+    if (!info(first).open || !info(second).open)
+        return {{"error"_L1, u"the two writers could not connect"_s}};
+    sleepUntil(nowNs() + Second, {}); // the presence frames of the arrivals
+    collect();
+
+    const std::int64_t gapNs = nsOf(m_options.gapMs / 1000);
+    m_shared.windowStart.store(nowNs());
+    m_shared.windowEnd.store(INT64_MAX);
+    const Sample a = sample();
+    double gapSum = 0;
+    for (int r = 0; r < m_options.repeat; ++r) {
+        const bool create = r % 2 == 0;
+        Worker &w1 = workerOf(first);
+        Worker &w2 = workerOf(second);
+        const std::int64_t t1 = nowNs();
+        w1.call([&w1, first, create] { return w1.sendOp(first, create); });
+        sleepUntil(t1 + gapNs, {});
+        const std::int64_t t2 = nowNs();
+        w2.call([&w2, second, create] { return w2.sendOp(second, create); });
+        gapSum += double(t2 - t1);
+        sleepUntil(t1 + PauseNs, [&] {
+            return u"pair %1 of %2, %3 ms apart"_s.arg(r + 1)
+                .arg(m_options.repeat)
+                .arg(m_options.gapMs);
+        });
+    }
+    const Sample b = sample();
+    const std::int64_t drainEnd = nowNs() + nsOf(m_options.drainSeconds);
+    while (nowNs() < drainEnd &&
+           sum(&Progress::inWindowDeliveries) < sum(&Progress::inWindowExpected))
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    endProgress();
+    const Stats s = collect();
+    closeWindow();
+    const Histogram none;
+    const Histogram &h1 = s.deliveryBySender.size() > 0 ? s.deliveryBySender[0] : none;
+    const Histogram &h2 = s.deliveryBySender.size() > 1 ? s.deliveryBySender[1] : none;
+    const double missing = missingFraction(s);
+    const double gapMs = m_options.repeat ? gapSum / m_options.repeat / 1e6 : 0;
+    const Cpu cpu = cpuBetween(a, b);
+    std::fprintf(stderr,
+                 "[%s pair] %d viewers, %d pairs %.2f ms apart: the first operation delivered "
+                 "in p50 %.2f ms, p99 %.2f ms; the second in p50 %.2f ms, p99 %.2f ms; missing "
+                 "%.4f%%\n",
+                 qUtf8Printable(m_options.server), open, m_options.repeat, gapMs,
+                 ms(h1.percentile(50)), ms(h1.percentile(99)), ms(h2.percentile(50)),
+                 ms(h2.percentile(99)), missing * 100);
+    QJsonObject result{
+        {"params"_L1, QJsonObject{{"viewers"_L1, total},
+                                  {"pairs"_L1, m_options.repeat},
+                                  {"gapMs"_L1, m_options.gapMs},
+                                  {"pauseMs"_L1, ms(PauseNs)}}},
+        {"open"_L1, open},
+        {"gapMs"_L1, round3(gapMs)},
+        {"first"_L1, latencyJson(h1)},
+        {"second"_L1, latencyJson(h2)},
+        {"echo"_L1, latencyJson(s.echo)},
+        {"expectedDeliveries"_L1, double(s.expectedDeliveries)},
+        {"deliveries"_L1, double(s.deliveries)},
+        {"missingFraction"_L1, missing},
+        {"serverCpuPercent"_L1, cpu.server},
+        {"generatorCpuPercent"_L1, cpu.generator},
+        {"otherCpuPercent"_L1, cpu.other},
+    };
+    addStats(&result, s);
     return result;
 }

@@ -29,6 +29,8 @@ public:
         // fanout, pages, durable
         int pages = 10;
         int viewers = 100;
+        // fanout, pages: how many of each page's connections send, the first made; 0: all
+        int publishers = 0;
         QList<double> rates; // deliveries per second, rising
         double warmupSeconds = 1;
         double stepSeconds = 4;
@@ -43,7 +45,9 @@ public:
         double seconds = 5;
         // resume
         int events = 10000;
-        int repeat = 5;
+        int repeat = 5; // resumes; pair: pairs
+        // pair: the time between the two operations of a pair
+        double gapMs = 5;
         // slow: connections that stop reading, beside a writer at opsPerSecond and a reader
         int slow = 300;
         double opsPerSecond = 500;
@@ -81,6 +85,7 @@ private:
     QJsonObject size();
     QJsonObject slow();
     QJsonObject crowd();
+    QJsonObject pair();
     QJsonObject rateStep(double deliveriesPerSecond, int fanOut, const QString &label);
 
     int connectAll(std::vector<ConnSpec> specs, const QString &label, double timeoutSeconds);
@@ -103,7 +108,6 @@ private:
     void sleepUntil(std::int64_t ns, const std::function<QString()> &status);
     void progress(const QString &line, bool force = false);
     void endProgress();
-    QJsonObject statsJson(const Stats &s) const;
 
     Options m_options;
     Shared m_shared;

@@ -1,6 +1,6 @@
 // glosa-load: the load generator of tests/benchmarks/load. It runs one scenario against one
-// running server (Glosa or the ws relay) on 127.0.0.1 and writes the figures as JSON; run-all
-// runs every scenario against both servers and builds the report.
+// running server (Glosa, the ws relay or the uWebSockets.js relay) on 127.0.0.1 and writes the
+// figures as JSON; run-all runs every scenario against the three servers and builds the report.
 
 #include "loadrunner.h"
 
@@ -49,12 +49,13 @@ int main(int argc, char *argv[])
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        u"Load generator for glosa-server and the ws relay: runs one scenario against a server "
+        u"Load generator for glosa-server and the relays: runs one scenario against a server "
         "on 127.0.0.1 and writes its figures as JSON.\n"
         "Scenarios: fanout, pages (rising rates until p99 passes --stop-p99-ms), idle "
         "(--connections levels), durable (closed loop), resume (--events missed), size, slow "
         "(--slow connections that stop reading beside a writer and a reader), crowd (--viewers "
-        "join one page while a probe on another is timed)."_s);
+        "join one page while a probe on another is timed), pair (--repeat pairs of operations "
+        "on one page, --gap-ms apart, each operation's deliveries timed apart)."_s);
     parser.addHelpOption();
     const auto option = [&](const QString &name, const QString &help, const QString &value = {},
                             const QString &fallback = {}) {
@@ -65,16 +66,21 @@ int main(int argc, char *argv[])
     const auto url = option(u"url"_s, u"The server, ws://127.0.0.1:PORT/v1/ws."_s, u"URL"_s);
     const auto pid = option(u"pid"_s, u"The server's process id, for RSS and CPU."_s, u"PID"_s);
     const auto server = option(u"server-name"_s, u"Name in the output."_s, u"NAME"_s, u"server"_s);
-    const auto scenario = option(
-        u"scenario"_s, u"fanout, pages, idle, durable, resume, size, slow, crowd."_s, u"NAME"_s);
+    const auto scenario =
+        option(u"scenario"_s, u"fanout, pages, idle, durable, resume, size, slow, crowd, pair."_s,
+               u"NAME"_s);
     const auto threads =
         option(u"threads"_s, u"Client threads, each with its own epoll loop."_s, u"N"_s, u"1"_s);
     const auto concurrency =
         option(u"connect-concurrency"_s, u"Handshakes in flight at once."_s, u"N"_s, u"256"_s);
     const auto tenant = option(u"tenant"_s, u"Tenant in hello."_s, u"ID"_s, u"bench"_s);
     const auto pages = option(u"pages"_s, u"Pages (fanout, pages, durable)."_s, u"N"_s, u"10"_s);
-    const auto viewers =
-        option(u"viewers"_s, u"Connections per page (fanout, pages, idle)."_s, u"N"_s, u"100"_s);
+    const auto viewers = option(
+        u"viewers"_s, u"Connections per page (fanout, pages, idle, pair)."_s, u"N"_s, u"100"_s);
+    const auto publishers =
+        option(u"publishers"_s,
+               u"Connections of each page that send, the first made; 0: all (fanout, pages)."_s,
+               u"N"_s, u"0"_s);
     const auto rates = option(u"rates"_s, u"Rising deliveries per second, comma-separated."_s,
                               u"LIST"_s, u"5000,10000,20000,40000"_s);
     const auto warmup =
@@ -98,7 +104,10 @@ int main(int argc, char *argv[])
         u"ops-per-second"_s, u"The writer's operations per second (slow)."_s, u"N"_s, u"500"_s);
     const auto events =
         option(u"events"_s, u"Events the resuming client missed."_s, u"N"_s, u"10000"_s);
-    const auto repeat = option(u"repeat"_s, u"Resumes measured."_s, u"N"_s, u"5"_s);
+    const auto repeat =
+        option(u"repeat"_s, u"Resumes (resume) or pairs (pair) measured."_s, u"N"_s, u"5"_s);
+    const auto gap =
+        option(u"gap-ms"_s, u"Milliseconds between the operations of a pair."_s, u"MS"_s, u"5"_s);
     const auto out = option(u"out"_s, u"Write the JSON here (default: stdout)."_s, u"FILE"_s);
     const QCommandLineOption deflate(
         u"deflate"_s, u"Offer permessage-deflate (RFC 7692) without context takeover; compressed "
@@ -122,6 +131,7 @@ int main(int argc, char *argv[])
     o.tenant = parser.value(tenant);
     o.pages = parser.value(pages).toInt();
     o.viewers = parser.value(viewers).toInt();
+    o.publishers = parser.value(publishers).toInt();
     bool ok = true;
     o.rates = numbers<double>(parser.value(rates), &ok);
     if (!ok)
@@ -138,18 +148,20 @@ int main(int argc, char *argv[])
     o.seconds = parser.value(seconds).toDouble();
     o.events = parser.value(events).toInt();
     o.repeat = parser.value(repeat).toInt();
+    o.gapMs = parser.value(gap).toDouble();
     o.slow = parser.value(slow).toInt();
     o.opsPerSecond = parser.value(opsPerSecond).toDouble();
     o.deflate = parser.isSet(deflate);
-    const QStringList known{u"fanout"_s, u"pages"_s, u"idle"_s, u"durable"_s,
-                            u"resume"_s, u"size"_s,  u"slow"_s, u"crowd"_s};
+    const QStringList known{u"fanout"_s, u"pages"_s, u"idle"_s,  u"durable"_s, u"resume"_s,
+                            u"size"_s,   u"slow"_s,  u"crowd"_s, u"pair"_s};
     if (!known.contains(o.scenario))
         return fail(u"--scenario must be one of %1"_s.arg(known.join(u", "_s)));
     if (o.threads < 1 || o.threads > 64 || o.pages < 1 || o.viewers < 1 || o.window < 1 ||
         o.events < 1 || o.repeat < 1 || o.stepSeconds <= 0 || o.connectConcurrency < 1 ||
-        o.slow < 0 || o.opsPerSecond <= 0)
+        o.slow < 0 || o.opsPerSecond <= 0 || o.publishers < 0 || o.gapMs < 0)
         return fail(u"--threads, --pages, --viewers, --window, --events, --repeat, --step, "
-                    "--connect-concurrency and --ops-per-second must be positive"_s);
+                    "--connect-concurrency and --ops-per-second must be positive, --publishers "
+                    "and --gap-ms not negative"_s);
 
     std::signal(SIGPIPE, SIG_IGN);
     std::signal(SIGALRM, onAlarm);

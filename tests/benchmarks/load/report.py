@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
-"""Builds the report of run-all from the raw JSON of each run: results.md (Markdown tables),
-results.json (summary and raw figures) and latency.gp (the gnuplot script of latency.png).
+"""Builds the report of run-all from the raw JSON of each run: results.md (Markdown tables, one
+column per server: Glosa, the ws relay, the uWebSockets.js relay), results.json (summary and raw
+figures) and latency.gp (the gnuplot script of latency.png).
 
     python3 report.py RESULTS_DIR
 """
@@ -9,6 +10,14 @@ import os
 import sys
 
 TARGET_P99_MS = 50.0
+SERVERS = (("glosa", "Glosa"), ("ws", "ws relay"), ("uws", "uWS relay"))
+RELAYS = SERVERS[1:]
+# The rate scenarios: (label in raw/, title)
+RATE_SCENARIOS = (("fanout", "Fan-out: 10 pages × 100 viewers"),
+                  ("pages", "Many small pages: 500 pages × 10 viewers"),
+                  ("fanout-2pub", "Fan-out, two publishers per page: 10 pages × 100 viewers"),
+                  ("pages-2pub",
+                   "Many small pages, two publishers per page: 500 pages × 10 viewers"))
 
 
 def load(folder, name):
@@ -60,6 +69,14 @@ def step_at(run, offered):
     return None
 
 
+def best_rate(run):
+    """The best step's deliveries/s: 0 when no step passed, None when the scenario did not run."""
+    step = best_step(run)
+    if step:
+        return step["deliveriesPerSecond"]
+    return 0.0 if run else None
+
+
 def idle_level(run, index):
     if not run or "levels" not in run or len(run["levels"]) <= index:
         return None
@@ -98,163 +115,205 @@ def main():
     folder = sys.argv[1] if len(sys.argv) > 1 else "results"
     env = load(folder, "environment") or {}
     runs = {}
-    for scenario in ("fanout", "pages", "idle", "durable", "resume", "size", "size-deflate",
-                     "slow", "crowd"):
-        for server in ("glosa", "ws"):
+    for scenario in ("fanout", "pages", "fanout-2pub", "pages-2pub", "pair", "idle", "durable",
+                     "resume", "size", "size-deflate", "slow", "crowd"):
+        for server, _ in SERVERS:
             runs[(scenario, server)] = load(folder, f"{scenario}-{server}")
 
     def r(scenario, server):
         return runs.get((scenario, server))
 
-    rows = []  # (scenario, measure, glosa, ws, better, target, met)
+    rows = []  # scenario, measure, one figure per server, better, target, met
 
-    def row(scenario, measure, g, w, better, target=None, met=None, digits=1):
-        rows.append({"scenario": scenario, "measure": measure, "glosa": g, "ws": w,
-                     "ratio": ratio(g, w), "better": better, "target": target, "met": met,
-                     "digits": digits})
+    def row(scenario, measure, values, better, target=None, met=None, digits=1):
+        g, w, u = values
+        rows.append({"scenario": scenario, "measure": measure, "glosa": g, "ws": w, "uws": u,
+                     "ratio": ratio(g, w), "ratioUws": ratio(g, u), "better": better,
+                     "target": target, "met": met, "digits": digits})
+
+    def each(f):
+        """f(server) for every server, in SERVERS' order."""
+        return [f(server) for server, _ in SERVERS]
+
+    def param(scenario, *keys):
+        """A figure of the first server whose run of the scenario has it (the parameters)."""
+        return next((v for v in each(lambda sv: get(r(scenario, sv), *keys)) if v is not None),
+                    None)
+
+    def rate_rows(scenario, label, ws_target):
+        best = {server: best_step(r(scenario, server)) for server, _ in SERVERS}
+        at5k = {server: step_at(r(scenario, server), 5000) for server, _ in SERVERS}
+        values = each(lambda sv: best_rate(r(scenario, sv)))
+        rt = ratio(values[0], values[1])
+        if ws_target:
+            row(label, "deliveries/s with p99 < 50 ms", values, "higher", "≥ 1.5 × ws",
+                None if rt is None else rt >= 1.5, 0)
+        else:
+            row(label, "deliveries/s with p99 < 50 ms", values, "higher", digits=0)
+        row(label, "deliveries per server CPU-second (at the best step)",
+            each(lambda sv: get(best[sv], "deliveriesPerServerCpuSecond")), "higher", digits=0)
+        return best, at5k
 
     # Fan-out
-    fg, fw = best_step(r("fanout", "glosa")), best_step(r("fanout", "ws"))
-    g = fg["deliveriesPerSecond"] if fg else (0.0 if r("fanout", "glosa") else None)
-    w = fw["deliveriesPerSecond"] if fw else (0.0 if r("fanout", "ws") else None)
-    rt = ratio(g, w)
-    row("Fan-out 10 pages × 100 viewers", "deliveries/s with p99 < 50 ms", g, w, "higher",
-        "≥ 1.5 × ws", None if rt is None else rt >= 1.5, 0)
-    s5g, s5w = step_at(r("fanout", "glosa"), 5000), step_at(r("fanout", "ws"), 5000)
-    row("Fan-out 10 pages × 100 viewers", "p99 ms at 5 000 deliveries/s",
-        get(s5g, "delivery", "p99Ms"), get(s5w, "delivery", "p99Ms"), "lower", digits=2)
-    row("Fan-out 10 pages × 100 viewers", "bytes per frame (at the best step)",
-        get(fg, "bytesPerFrame"), get(fw, "bytesPerFrame"), "lower")
-    row("Fan-out 10 pages × 100 viewers", "bytes per event (at the best step)",
-        get(fg, "bytesPerEvent"), get(fw, "bytesPerEvent"), "lower")
-    row("Fan-out 10 pages × 100 viewers", "server CPU % (at the best step)",
-        get(fg, "serverCpuPercent"), get(fw, "serverCpuPercent"), "lower", digits=0)
+    label = "Fan-out 10 pages × 100 viewers"
+    best, at5k = rate_rows("fanout", label, True)
+    row(label, "p99 ms at 5 000 deliveries/s", each(lambda sv: get(at5k[sv], "delivery", "p99Ms")),
+        "lower", digits=2)
+    row(label, "bytes per frame (at the best step)",
+        each(lambda sv: get(best[sv], "bytesPerFrame")), "lower")
+    row(label, "bytes per event (at the best step)",
+        each(lambda sv: get(best[sv], "bytesPerEvent")), "lower")
+    row(label, "server CPU % (at the best step)",
+        each(lambda sv: get(best[sv], "serverCpuPercent")), "lower", digits=0)
 
     # Many small pages
-    pg, pw = best_step(r("pages", "glosa")), best_step(r("pages", "ws"))
-    g = pg["deliveriesPerSecond"] if pg else (0.0 if r("pages", "glosa") else None)
-    w = pw["deliveriesPerSecond"] if pw else (0.0 if r("pages", "ws") else None)
-    rt = ratio(g, w)
-    row("Small pages 500 × 10 viewers", "deliveries/s with p99 < 50 ms", g, w, "higher",
-        "≥ 1.5 × ws", None if rt is None else rt >= 1.5, 0)
-    p5g, p5w = step_at(r("pages", "glosa"), 5000), step_at(r("pages", "ws"), 5000)
-    g99 = get(p5g, "delivery", "p99Ms")
-    row("Small pages 500 × 10 viewers", "p99 ms at 5 000 deliveries/s (fan-out 10)", g99,
-        get(p5w, "delivery", "p99Ms"), "lower", "< 2 ms", None if g99 is None else g99 < 2, 2)
-    row("Small pages 500 × 10 viewers", "p50 ms at 5 000 deliveries/s",
-        get(p5g, "delivery", "p50Ms"), get(p5w, "delivery", "p50Ms"), "lower", digits=2)
+    label = "Small pages 500 × 10 viewers"
+    best, at5k = rate_rows("pages", label, True)
+    g99 = get(at5k["glosa"], "delivery", "p99Ms")
+    row(label, "p99 ms at 5 000 deliveries/s (fan-out 10)",
+        each(lambda sv: get(at5k[sv], "delivery", "p99Ms")), "lower", "< 2 ms",
+        None if g99 is None else g99 < 2, 2)
+    row(label, "p50 ms at 5 000 deliveries/s", each(lambda sv: get(at5k[sv], "delivery", "p50Ms")),
+        "lower", digits=2)
+
+    # The same shapes, two publishers per page (issue 12)
+    for scenario, label in (("fanout-2pub", "Fan-out 10 pages × 100 viewers, 2 publishers/page"),
+                            ("pages-2pub", "Small pages 500 × 10 viewers, 2 publishers/page")):
+        best, at5k = rate_rows(scenario, label, False)
+        row(label, "p50 ms at 5 000 deliveries/s",
+            each(lambda sv: get(at5k[sv], "delivery", "p50Ms")), "lower", digits=2)
+        row(label, "p99 ms at 5 000 deliveries/s",
+            each(lambda sv: get(at5k[sv], "delivery", "p99Ms")), "lower", digits=2)
+
+    # Two operations of one page, a few ms apart
+    n = param("pair", "params", "viewers")
+    if n is not None:
+        label = f"Two operations on one page {fmt(param('pair', 'params', 'gapMs'), 0)} ms apart " \
+            f"({n} viewers)"
+        for which, name in (("first", "the first"), ("second", "the second")):
+            for p in ("p50Ms", "p99Ms"):
+                row(label, f"{name}'s delivery, {p[:3]} ms",
+                    each(lambda sv: get(r("pair", sv), which, p)), "lower", digits=2)
 
     # Idle connections
     for index in (0, 1):
-        lg, lw = idle_level(r("idle", "glosa"), index), idle_level(r("idle", "ws"), index)
-        target = get(lg, "target") or get(lw, "target")
+        levels = {sv: idle_level(r("idle", sv), index) for sv, _ in SERVERS}
+        target = next((get(lv, "target") for lv in levels.values() if get(lv, "target")), None)
         if target is None:
             continue
         label = f"{target:,} idle connections"
-        go, wo = get(lg, "open"), get(lw, "open")
-        row(label, "connections held", go, wo, "higher",
+        go = get(levels["glosa"], "open")
+        row(label, "connections held", each(lambda sv: get(levels[sv], "open")), "higher",
             "20,000 held" if target == 20000 else None,
             None if target != 20000 or go is None else go >= target, 0)
-        kib = get(lg, "rssPerConnectionKiB")
-        row(label, "server RSS per connection, KiB", kib, get(lw, "rssPerConnectionKiB"), "lower",
-            "≤ 8 KiB", None if kib is None else kib <= 8, 2)
-        row(label, "server CPU % while idle", get(lg, "serverIdleCpuPercent"),
-            get(lw, "serverIdleCpuPercent"), "lower", digits=2)
-        row(label, "connections opened per second", get(lg, "connectionsPerSecond"),
-            get(lw, "connectionsPerSecond"), "higher", digits=0)
+        kib = get(levels["glosa"], "rssPerConnectionKiB")
+        row(label, "server RSS per connection, KiB",
+            each(lambda sv: get(levels[sv], "rssPerConnectionKiB")), "lower", "≤ 8 KiB",
+            None if kib is None else kib <= 8, 2)
+        row(label, "server CPU % while idle",
+            each(lambda sv: get(levels[sv], "serverIdleCpuPercent")), "lower", digits=2)
+        row(label, "connections opened per second",
+            each(lambda sv: get(levels[sv], "connectionsPerSecond")), "higher", digits=0)
 
     # Durable writes
     d = r("durable", "glosa")
     ops = get(d, "opsPerSecond")
-    row("Durable write path (synchronous=FULL)", "stored operations/s", ops, None, "higher",
-        "≥ 20 000", None if ops is None else ops >= 20000, 0)
-    row("Durable write path (synchronous=FULL)", "ack p99 ms", get(d, "ack", "p99Ms"), None,
+    row("Durable write path (synchronous=FULL)", "stored operations/s", [ops, None, None],
+        "higher", "≥ 20 000", None if ops is None else ops >= 20000, 0)
+    row("Durable write path (synchronous=FULL)", "ack p99 ms", [get(d, "ack", "p99Ms"), None, None],
         "lower", digits=2)
 
     # Resume
-    rg, rw = r("resume", "glosa"), r("resume", "ws")
-    med = get(rg, "medianMs")
-    row("Resume of 10 000 missed events", "hello → last replayed event, ms (median)", med,
-        get(rw, "medianMs"), "lower", "< 200 ms", None if med is None or med < 0 else med < 200, 1)
+    med = get(r("resume", "glosa"), "medianMs")
+    row("Resume of 10 000 missed events", "hello → last replayed event, ms (median)",
+        each(lambda sv: get(r("resume", sv), "medianMs")), "lower", "< 200 ms",
+        None if med is None or med < 0 else med < 200, 1)
     row("Resume of 10 000 missed events", "bytes received",
-        get(rg, "runs", ) and rg["runs"][0]["bytesReceived"],
-        get(rw, "runs") and rw["runs"][0]["bytesReceived"], "lower", digits=0)
+        each(lambda sv: get(r("resume", sv), "runs") and
+             r("resume", sv)["runs"][0]["bytesReceived"]), "lower", digits=0)
 
     # Size: the JSON as every client gets it without compression, and what crosses the wire to a
     # client that offers permessage-deflate (run with --deflate), or "declined".
-    sg, sw = r("size", "glosa"), r("size", "ws")
-    zg, zw = r("size-deflate", "glosa"), r("size-deflate", "ws")
+    sg = r("size", "glosa")
+    zg = r("size-deflate", "glosa")
+    any_deflate = any(r("size-deflate", sv) for sv, _ in SERVERS)
     b = get(sg, "createEventBytes")
-    if zg or zw:
+    if any_deflate:
         cb = compressed(zg, "createEventWirePayloadBytes")
         on_wire = cb if isinstance(cb, (int, float)) else b
         row("Typical create event", "bytes on the wire to a client offering "
-            "permessage-deflate (payload)", cb, compressed(zw, "createEventWirePayloadBytes"),
+            "permessage-deflate (payload)",
+            each(lambda sv: compressed(r("size-deflate", sv), "createEventWirePayloadBytes")),
             "lower", "≤ 512", None if on_wire is None else on_wire <= 512, 0)
         row("Typical create event", "bytes of that compressed WebSocket frame",
-            compressed(zg, "createEventWireBytes"), compressed(zw, "createEventWireBytes"),
-            "lower", digits=0)
-        row("Typical create event", "bytes of the JSON payload (uncompressed)", b,
-            get(sw, "createEventBytes"), "lower", digits=0)
+            each(lambda sv: compressed(r("size-deflate", sv), "createEventWireBytes")), "lower",
+            digits=0)
+        row("Typical create event", "bytes of the JSON payload (uncompressed)",
+            each(lambda sv: get(r("size", sv), "createEventBytes")), "lower", digits=0)
     else:
-        row("Typical create event", "bytes on the wire (JSON payload)", b,
-            get(sw, "createEventBytes"), "lower", "≤ 512", None if b is None else b <= 512, 0)
+        row("Typical create event", "bytes on the wire (JSON payload)",
+            each(lambda sv: get(r("size", sv), "createEventBytes")), "lower", "≤ 512",
+            None if b is None else b <= 512, 0)
     row("Typical create event", "bytes of the uncompressed WebSocket frame",
-        get(sg, "createEventWireBytes"), get(sw, "createEventWireBytes"), "lower", digits=0)
-    if zg or zw:
+        each(lambda sv: get(r("size", sv), "createEventWireBytes")), "lower", digits=0)
+    if any_deflate:
         row("Typical comment event", "bytes on the wire to a client offering "
-            "permessage-deflate (payload)", compressed(zg, "commentEventWirePayloadBytes"),
-            compressed(zw, "commentEventWirePayloadBytes"), "lower", digits=0)
+            "permessage-deflate (payload)",
+            each(lambda sv: compressed(r("size-deflate", sv), "commentEventWirePayloadBytes")),
+            "lower", digits=0)
     row("Typical comment event", "bytes of the JSON payload (uncompressed)",
-        get(sg, "commentEventBytes"), get(sw, "commentEventBytes"), "lower", digits=0)
+        each(lambda sv: get(r("size", sv), "commentEventBytes")), "lower", digits=0)
 
     # Slow consumers (issue 11, item 3)
-    lg, lw = r("slow", "glosa"), r("slow", "ws")
-    n = get(lg, "params", "slow") or get(lw, "params", "slow")
+    n = param("slow", "params", "slow")
     if n is not None:
         label = f"{n:,} slow connections on a busy page"
-        peak = get(lg, "serverPeakRssAboveBaselineMiB")
-        row(label, "server RSS above the baseline at the peak, MiB", peak,
-            get(lw, "serverPeakRssAboveBaselineMiB"), "lower", "< 100 MiB",
-            None if peak is None else peak < 100)
+        peak = get(r("slow", "glosa"), "serverPeakRssAboveBaselineMiB")
+        row(label, "server RSS above the baseline at the peak, MiB",
+            each(lambda sv: get(r("slow", sv), "serverPeakRssAboveBaselineMiB")), "lower",
+            "< 100 MiB", None if peak is None else peak < 100)
         row(label, "server RSS above the baseline 3 s after they closed, MiB",
-            get(lg, "serverRssAboveBaselineAfterCloseMiB"),
-            get(lw, "serverRssAboveBaselineAfterCloseMiB"), "lower")
-        p99 = get(lg, "readerDelivery", "p99Ms")
-        row(label, "a reader on the same page: p99 ms", p99, get(lw, "readerDelivery", "p99Ms"),
-            "lower", "< 100 ms", None if p99 is None else p99 < 100, 2)
+            each(lambda sv: get(r("slow", sv), "serverRssAboveBaselineAfterCloseMiB")), "lower")
+        p99 = get(r("slow", "glosa"), "readerDelivery", "p99Ms")
+        row(label, "a reader on the same page: p99 ms",
+            each(lambda sv: get(r("slow", sv), "readerDelivery", "p99Ms")), "lower", "< 100 ms",
+            None if p99 is None else p99 < 100, 2)
 
     # A crowd joining one page (issue 11, item 5)
-    cg, cw = r("crowd", "glosa"), r("crowd", "ws")
-    n = get(cg, "params", "viewers") or get(cw, "params", "viewers")
+    n = param("crowd", "params", "viewers")
     if n is not None:
         label = f"{n:,} viewers join one page"
-        secs = get(cg, "joinSeconds")
-        row(label, "seconds until every one is welcomed", secs, get(cw, "joinSeconds"), "lower",
-            "< 2 s", None if secs is None else secs < 2, 2)
-        p99 = get(cg, "probe", "p99Ms")
-        row(label, "a probe on another page: p99 ms", p99, get(cw, "probe", "p99Ms"), "lower",
-            "< 100 ms", None if p99 is None else p99 < 100, 2)
-        top = get(cg, "probe", "maxMs")
-        row(label, "a probe on another page: max ms", top, get(cw, "probe", "maxMs"), "lower",
-            "< 100 ms", None if top is None else top < 100, 2)
-        row(label, "presence frames per viewer", get(cg, "presenceFramesPerViewer"),
-            get(cw, "presenceFramesPerViewer"), "lower")
+        secs = get(r("crowd", "glosa"), "joinSeconds")
+        row(label, "seconds until every one is welcomed",
+            each(lambda sv: get(r("crowd", sv), "joinSeconds")), "lower", "< 2 s",
+            None if secs is None else secs < 2, 2)
+        p99 = get(r("crowd", "glosa"), "probe", "p99Ms")
+        row(label, "a probe on another page: p99 ms",
+            each(lambda sv: get(r("crowd", sv), "probe", "p99Ms")), "lower", "< 100 ms",
+            None if p99 is None else p99 < 100, 2)
+        top = get(r("crowd", "glosa"), "probe", "maxMs")
+        row(label, "a probe on another page: max ms",
+            each(lambda sv: get(r("crowd", sv), "probe", "maxMs")), "lower", "< 100 ms",
+            None if top is None else top < 100, 2)
+        row(label, "presence frames per viewer",
+            each(lambda sv: get(r("crowd", sv), "presenceFramesPerViewer")), "lower")
 
     # --- Markdown
     md = []
-    md.append("# Glosa vs. a ws relay, side by side\n")
+    md.append("# Glosa vs. a ws relay and a uWebSockets.js relay, side by side\n")
     md.append(f"Mode **{env.get('mode', '?')}**, {env.get('date', '?')}, commit "
               f"`{env.get('commit', '?')}`; {env.get('cpus', '?')} CPUs ({env.get('cpuModel', '?')}), "
               f"{env.get('memoryMiB', '?')} MiB, kernel {env.get('kernel', '?')}; "
               f"Qt {env.get('qt', '?')} ({env.get('buildType', '?')} build), Node {env.get('node', '?')}, "
-              f"ws {env.get('ws', '?')}; open files limit {env.get('openFilesLimit', '?')} per process; "
+              f"ws {env.get('ws', '?')}, uWebSockets.js {env.get('uws', '?')}; open files limit "
+              f"{env.get('openFilesLimit', '?')} per process; "
               f"Glosa's data on {env.get('dataFilesystem', '?')}. Everything on 127.0.0.1; "
               f"the load generator ran {env.get('generatorThreads', '?')} thread(s) on the same machine.\n")
-    others = [st.get("otherCpuPercent", 0) for sc in ("fanout", "pages") for sv in ("glosa", "ws")
+    others = [st.get("otherCpuPercent", 0) for sc, _ in RATE_SCENARIOS for sv, _ in SERVERS
               for st in (r(sc, sv) or {}).get("steps", [])]
-    others += [lv.get("otherCpuPercent", 0) for sv in ("glosa", "ws")
+    others += [lv.get("otherCpuPercent", 0) for sv, _ in SERVERS
                for lv in (r("idle", sv) or {}).get("levels", [])]
+    others += [(r("pair", sv) or {}).get("otherCpuPercent", 0) for sv, _ in SERVERS]
     others += [(r("durable", "glosa") or {}).get("otherCpuPercent", 0)]
     worst = max(others or [0])
     if worst > 20:
@@ -265,29 +324,37 @@ def main():
         md.append(f"The machine was quiet while figures were measured: other processes took at "
                   f"most {worst:.0f} % of a core.\n")
     md.append("CPU figures are in % of one core (the machine has "
-              f"{env.get('cpus', '?')}); \"other\" is what the rest of the machine used meanwhile.\n")
-    md.append("| Scenario | Measure | Glosa | ws relay | Glosa/ws | Target | Met |")
-    md.append("|---|---|---:|---:|---:|---|---|")
+              f"{env.get('cpus', '?')}); \"other\" is what the rest of the machine used meanwhile. "
+              "Deliveries per server CPU-second: the step's deliveries/s divided by the CPU time "
+              "the server process took per second of its window (utime + stime, every thread).\n")
+    md.append("| Scenario | Measure | Glosa | ws relay | uWS relay | Glosa/ws | Glosa/uWS | "
+              "Target | Met |")
+    md.append("|---|---|---:|---:|---:|---:|---:|---|---|")
     for x in rows:
-        rt = x["ratio"]
-        rts = "—" if rt is None else f"{rt:.2f}×"
+        ratios = ["—" if rt is None else f"{rt:.2f}×" for rt in (x["ratio"], x["ratioUws"])]
         met = "" if x["met"] is None else ("yes" if x["met"] else "**no**")
         md.append(f"| {x['scenario']} | {x['measure']} | {fmt(x['glosa'], x['digits'])} | "
-                  f"{fmt(x['ws'], x['digits'])} | {rts} | {x['target'] or ''} | {met} |")
+                  f"{fmt(x['ws'], x['digits'])} | {fmt(x['uws'], x['digits'])} | {ratios[0]} | "
+                  f"{ratios[1]} | {x['target'] or ''} | {met} |")
     md.append("")
-    md.append("Glosa/ws above 1 is better where more is better (deliveries/s, connections), and "
-              "worse where less is better (latency, bytes, memory, CPU). The relay stores nothing, "
-              "so the durable write path is Glosa's alone; it keeps its events in memory, so it "
-              "can answer a resume.\n")
+    md.append("Glosa/ws and Glosa/uWS above 1 are better where more is better (deliveries/s, "
+              "connections), and worse where less is better (latency, bytes, memory, CPU). The "
+              "relays store nothing, so the durable write path is Glosa's alone; they keep their "
+              "events in memory, so they can answer a resume.\n")
 
-    for scenario, title in (("fanout", "Fan-out: 10 pages × 100 viewers"),
-                            ("pages", "Many small pages: 500 pages × 10 viewers")):
+    for scenario, title in RATE_SCENARIOS:
+        if not any(r(scenario, sv) for sv, _ in SERVERS):
+            continue
         md.append(f"## {title}\n")
         md.append("Each operation goes to every viewer of its page; a delivery is its receipt "
                   "by a viewer other than the sender, timed from the moment the generator wrote "
                   "it. Rates rise until p99 passes 50 ms, deliveries go missing, or the "
-                  "server falls behind the offered rate.\n")
-        for server, name in (("glosa", "Glosa"), ("ws", "ws relay")):
+                  "server falls behind the offered rate.")
+        if scenario.endswith("-2pub"):
+            md.append("Two connections of each page send, taking turns, and consecutive operations "
+                      "go to different pages.")
+        md.append("")
+        for server, name in SERVERS:
             run = r(scenario, server)
             if not run or "steps" not in run:
                 md.append(f"{name}: no result.\n")
@@ -296,9 +363,9 @@ def main():
             md.append(f"**{name}** — {conn.get('open')} of {conn.get('target')} connections in "
                       f"{conn.get('seconds')} s; stopped: {run.get('stopReason')}.\n")
             md.append("| offered/s | delivered/s | p50 ms | p99 ms | max ms | missing | "
-                      "B/frame | B/event | events/frame | server CPU % | generator CPU % | "
-                      "other CPU % |")
-            md.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+                      "B/frame | B/event | events/frame | server CPU % | deliveries/CPU-s | "
+                      "generator CPU % | other CPU % |")
+            md.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
             for s in run["steps"]:
                 dl = s["delivery"]
                 sat = " (saturated)" if s.get("generatorSaturated") else ""
@@ -309,15 +376,41 @@ def main():
                           f"{bytes_cell(s, 'bytesPerFrame', 'wireBytesPerFrame')} | "
                           f"{bytes_cell(s, 'bytesPerEvent', 'wireBytesPerEvent')} | "
                           f"{s['eventsPerFrame']:.2f} | "
-                          f"{s['serverCpuPercent']:.0f} | {s['generatorCpuPercent']:.0f}{sat} | "
+                          f"{s['serverCpuPercent']:.0f} | "
+                          f"{fmt(s.get('deliveriesPerServerCpuSecond'), 0)} | "
+                          f"{s['generatorCpuPercent']:.0f}{sat} | "
                           f"{s.get('otherCpuPercent', 0):.0f} |")
             md.append("")
             if any(s.get("compressedFrames") for s in run["steps"]):
                 md.append("Bytes per frame and per event: the JSON, then (in parentheses) the "
                           "payload on the wire, compressed with permessage-deflate.\n")
 
-    md.append("## Idle connections\n")
-    for server, name in (("glosa", "Glosa"), ("ws", "ws relay")):
+    if any(r("pair", sv) for sv, _ in SERVERS):
+        md.append("## Two operations on one page, a few milliseconds apart\n")
+        md.append("Two viewers of one page send an operation each, the second a few milliseconds "
+                  "after the first; the pair comes again once the page has been quiet for "
+                  "200 ms. Each operation's deliveries to the other viewers are timed apart: a "
+                  "server that coalesces frames to busy connections holds the second one back "
+                  "until its batch window closes.\n")
+        md.append("| server | viewers | pairs | gap ms | first p50 ms | first p99 ms | "
+                  "second p50 ms | second p99 ms | second max ms | missing |")
+        md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+        for server, name in SERVERS:
+            run = r("pair", server)
+            if not run or "first" not in run:
+                if run:
+                    md.append(f"| {name} |" + " — |" * 8 + " failed |")
+                continue
+            f1, f2 = run["first"], run["second"]
+            md.append(f"| {name} | {run['open']} | {run['params']['pairs']} | {run['gapMs']:.2f} | "
+                      f"{f1['p50Ms']:.2f} | {f1['p99Ms']:.2f} | {f2['p50Ms']:.2f} | "
+                      f"{f2['p99Ms']:.2f} | {f2['maxMs']:.2f} | "
+                      f"{run['missingFraction'] * 100:.2f} % |")
+        md.append("")
+
+    if any(r("idle", sv) for sv, _ in SERVERS):
+        md.append("## Idle connections\n")
+    for server, name in SERVERS:
         run = r("idle", server)
         if not run or "levels" not in run:
             continue
@@ -332,10 +425,12 @@ def main():
                       f"{lv['serverIdleCpuPercent']:.2f} | {lv['idleSeconds']:.0f} | "
                       f"{lv['pingsAnsweredWhileIdle']:,.0f} | {lv['connectionsPerSecond']:.0f} |")
         md.append("")
-    md.append(f"The open files limit is {env.get('openFilesLimit', '?')} per process (the hard "
-              "limit, which this script cannot raise): a server needs one descriptor per "
-              "connection plus its own, so a level at or above that limit cannot be held in full "
-              "by either server.\n")
+    if any(r("idle", sv) for sv, _ in SERVERS):
+        md.append(f"The open files limit is {env.get('openFilesLimit', '?')} per process (the "
+                  "hard limit, which this script cannot raise): a server needs one descriptor per "
+                  "connection plus its own, so a level at or above that limit cannot be held in "
+                  "full by any server. The uWS relay pings a connection only after 28 to 32 s of "
+                  "silence, Glosa and the ws relay every 30 s.\n")
 
     if d:
         md.append("## Durable write path (Glosa)\n")
@@ -345,9 +440,10 @@ def main():
                   f"acknowledged (the echo is sent after the commit), ack p50 "
                   f"{d['ack']['p50Ms']:.2f} ms, p99 {d['ack']['p99Ms']:.2f} ms, server CPU "
                   f"{d['serverCpuPercent']:.0f} %.\n")
-    if rg or rw:
+    if any(r("resume", sv) for sv, _ in SERVERS):
         md.append("## Resume\n")
-        for run, name in ((rg, "Glosa"), (rw, "ws relay")):
+        for server, name in SERVERS:
+            run = r("resume", server)
             if not run or "runs" not in run:
                 continue
             times = ", ".join(f"{x['helloToLastEventMs']:.1f}" for x in run["runs"])
@@ -389,10 +485,12 @@ def main():
                       f"such a client got the {plain:.0f}-byte text too.")
         md.append(f"- Qt's QWebSocket (the desktop app) does not offer the extension and gets the "
                   f"{plain:.0f}-byte text, a {sg.get('createEventWireBytes', 0):.0f}-byte frame.")
-        if zw:
-            md.append("- The ws relay runs with ws's defaults, which "
-                      + ("accepted permessage-deflate." if zw.get("deflateNegotiated")
-                         else "decline permessage-deflate."))
+        for server, setting in (("ws", "ws's defaults"), ("uws", "compression off")):
+            z = r("size-deflate", server)
+            if z:
+                md.append(f"- The {dict(SERVERS)[server]} runs with {setting}: it "
+                          + ("accepted" if z.get("deflateNegotiated") else "declined")
+                          + " permessage-deflate.")
         md.append("")
 
     exits_path = os.path.join(folder, "raw", "server-exits.txt")
@@ -400,7 +498,7 @@ def main():
     exits = [e for e in exits if e.strip()]
     unanswered = [(sc, sv, st["offeredDeliveriesPerSecond"], st["unansweredOps"],
                    st.get("unansweredIds", [])[:3])
-                  for sc in ("fanout", "pages") for sv in ("glosa", "ws")
+                  for sc, _ in RATE_SCENARIOS for sv, _ in SERVERS
                   for st in (r(sc, sv) or {}).get("steps", []) if st.get("unansweredOps")]
     if exits or unanswered:
         md.append("## Faults seen\n")
@@ -424,12 +522,15 @@ def main():
                   f, indent=2)
 
     # --- gnuplot: latency against delivered rate, one panel per rate scenario that ran
-    titles = {"fanout": "fan-out: 10 pages x 100 viewers", "pages": "500 pages x 10 viewers"}
-    styles = {"glosa": ("Glosa", "#c0392b", 7, 6), "ws": ("ws", "#2471a3", 5, 4)}
+    titles = {"fanout": "fan-out: 10 pages x 100 viewers", "pages": "500 pages x 10 viewers",
+              "fanout-2pub": "fan-out, 2 publishers per page: 10 pages x 100 viewers",
+              "pages-2pub": "2 publishers per page: 500 pages x 10 viewers"}
+    styles = {"glosa": ("Glosa", "#c0392b", 7, 6), "ws": ("ws", "#2471a3", 5, 4),
+              "uws": ("uWS", "#1e8449", 9, 8)}
     panels = []
-    for scenario in ("fanout", "pages"):
+    for scenario, _ in RATE_SCENARIOS:
         series = []
-        for server in ("glosa", "ws"):
+        for server, _ in SERVERS:
             steps = (r(scenario, server) or {}).get("steps", [])
             if not steps:
                 continue
@@ -443,11 +544,14 @@ def main():
             series.append((server, path.replace("'", "")))
         if series:
             panels.append((scenario, series))
-    gp = ["set terminal png size " + ("1400,560" if len(panels) > 1 else "800,560"),
+    rows_of_panels = 2 if len(panels) > 2 else 1
+    columns = (len(panels) + rows_of_panels - 1) // rows_of_panels
+    size = f"{700 * max(1, columns) + (100 if columns == 1 else 0)},{560 * rows_of_panels}"
+    gp = [f"set terminal png size {size}",
           f"set output '{os.path.join(folder, 'latency.png')}'"]
     if panels:
-        gp += [f"set multiplot layout 1,{len(panels)} title 'Delivery latency against delivered "
-               f"rate (127.0.0.1, {env.get('cpus', '?')} CPUs; gray line: 50 ms)'",
+        gp += [f"set multiplot layout {rows_of_panels},{columns} title 'Delivery latency against "
+               f"delivered rate (127.0.0.1, {env.get('cpus', '?')} CPUs; gray line: 50 ms)'",
                "set logscale y", "set logscale x", "set grid",
                "set xlabel 'deliveries per second'", "set ylabel 'latency, ms'",
                "set key top left",

@@ -120,6 +120,10 @@ void Stats::merge(const Stats &o)
     delivery.merge(o.delivery);
     echo.merge(o.echo);
     connect.merge(o.connect);
+    if (deliveryBySender.size() < o.deliveryBySender.size())
+        deliveryBySender.resize(o.deliveryBySender.size());
+    for (std::size_t i = 0; i < o.deliveryBySender.size(); ++i)
+        deliveryBySender[i].merge(o.deliveryBySender[i]);
     deliveries += o.deliveries;
     echoes += o.echoes;
     expectedDeliveries += o.expectedDeliveries;
@@ -164,6 +168,7 @@ struct Worker::Conn
     bool recovered = false;
     bool capture = false;
     bool slow = false;
+    bool publisher = true;
     bool reading = true; // EPOLLIN is asked for
     std::string in;
     std::string out;
@@ -363,6 +368,7 @@ void Worker::startConnect(const ConnSpec &spec)
     c->pageName = spec.pageName;
     c->capture = spec.capture;
     c->slow = spec.slow;
+    c->publisher = spec.publisher;
     c->waitSeq = spec.waitSeq;
     if (spec.resume) {
         c->resumeEpoch = spec.resumeEpoch;
@@ -921,6 +927,14 @@ void Worker::onBroadcastId(Conn &c, std::string_view id, bool error)
     if (inWindow) {
         ++m_stats.deliveries;
         m_stats.delivery.record(now - sentNs);
+        const std::vector<int> &timed = m_shared->timedSenders;
+        for (std::size_t i = 0; i < timed.size(); ++i) {
+            if (timed[i] != sender)
+                continue;
+            if (m_stats.deliveryBySender.size() < timed.size())
+                m_stats.deliveryBySender.resize(timed.size());
+            m_stats.deliveryBySender[i].record(now - sentNs);
+        }
     }
 }
 
@@ -1112,7 +1126,7 @@ void Worker::pumpSending(std::int64_t now)
         for (std::size_t tries = 0; !writer && m_onlyWriter < 0 && tries < m_conns.size();
              ++tries) {
             Conn *c = m_conns[m_nextWriter++ % m_conns.size()];
-            if (c->state == Conn::State::Open && c->fd >= 0)
+            if (c->publisher && c->state == Conn::State::Open && c->fd >= 0)
                 writer = c;
         }
         if (!writer) {
@@ -1158,10 +1172,11 @@ ConnInfo Worker::info(int index) const
     return i;
 }
 
-std::size_t Worker::openCount() const
+std::size_t Worker::openPublishers() const
 {
-    return std::size_t(std::count_if(m_conns.begin(), m_conns.end(),
-                                     [](const Conn *c) { return c->state == Conn::State::Open; }));
+    return std::size_t(std::count_if(m_conns.begin(), m_conns.end(), [](const Conn *c) {
+        return c->publisher && c->state == Conn::State::Open;
+    }));
 }
 
 void Worker::countOpenByPage(std::vector<int> *counts) const

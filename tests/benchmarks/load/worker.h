@@ -45,6 +45,8 @@ struct Shared
     std::atomic<std::int64_t> windowEnd{INT64_MIN};
     // Open connections per page (index), for the deliveries an operation should cause.
     std::vector<int> viewersOfPage;
+    // Connections whose operations' deliveries are also timed apart (Stats::deliveryBySender).
+    std::vector<int> timedSenders;
 };
 
 // A connection to open.
@@ -59,6 +61,7 @@ struct ConnSpec
     std::int64_t waitSeq = 0; // note when an event with this seq (or later) arrives
     bool capture = false;     // keep the frames received
     bool slow = false;        // reads nothing once welcomed: a consumer that never keeps up
+    bool publisher = true;    // sends the operations of an open loop (Worker::startRate)
 };
 
 // A message received, kept for the runner (ConnSpec::capture).
@@ -97,6 +100,8 @@ struct Stats
     Histogram delivery; // send -> receipt at every other viewer, operations sent in the window
     Histogram echo;     // send -> receipt of the echo by the sender
     Histogram connect;  // TCP connect -> welcome
+    // The deliveries of Shared::timedSenders' operations, one histogram per sender in that order.
+    std::vector<Histogram> deliveryBySender;
     std::uint64_t deliveries = 0;
     std::uint64_t echoes = 0;
     std::uint64_t expectedDeliveries = 0;
@@ -178,7 +183,7 @@ public:
 
     // The rest runs on the worker's thread, through post() or call().
     void addConnections(std::vector<ConnSpec> specs, int maxConnecting);
-    // Open loop: operations at this rate from the open connections in turn (only connection
+    // Open loop: operations at this rate from the open publishers in turn (only connection
     // `index` when it is not -1), until endNs.
     void startRate(double opsPerSecond, std::int64_t startNs, std::int64_t endNs, int index = -1);
     // Closed loop: every open connection (only connection `index` when it is not -1) keeps
@@ -193,7 +198,8 @@ public:
     void closeAll();
     // One operation from a connection: a new chat (create) or a comment on its last chat.
     bool sendOp(int index, bool create);
-    std::size_t openCount() const;
+    // Open connections that are publishers (ConnSpec::publisher).
+    std::size_t openPublishers() const;
     // broadcastIds of operations sent in [fromNs, toNs) that neither an echo nor an error has
     // answered yet (at most `limit`), and how many there are.
     std::vector<std::string> unanswered(std::int64_t fromNs, std::int64_t toNs, std::size_t limit,
