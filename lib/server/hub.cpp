@@ -4,8 +4,8 @@
 #include "codec.h"
 #include "connection.h"
 #include "errorcode.h"
-#include "logging.h"
 #include "page.h"
+#include "serverlogging.h"
 #include "session.h"
 #include "storethread.h"
 #include "usagemetrics.h"
@@ -109,7 +109,7 @@ void Hub::join(Session *session, const Hello &hello)
     QString error;
     Page *page = loadPage(hello.tenant, *hello.page, &error);
     if (!page) {
-        qCCritical(lcStore) << "cannot load" << hello.tenant << *hello.page << error;
+        qCCritical(lcServer) << "cannot load" << hello.tenant << *hello.page << error;
         session->sendError(ErrorCode::Internal, u"the page cannot be loaded"_s);
         session->closeWith(QWebSocketProtocol::CloseCodeBadOperation,
                            u"the page cannot be loaded"_s);
@@ -295,8 +295,8 @@ void Hub::onStored(const QList<bool> &stored, const QString &error)
     // lost ones followed their seqs: those not handed to the store yet fail here, those queued
     // there fail without being tried, until the store is told to resume the page.
     for (Page *page : std::as_const(lost)) {
-        qCCritical(lcStore) << "changes to" << page->tenant() << page->name()
-                            << "could not be stored:" << error;
+        qCCritical(lcServer) << "changes to" << page->tenant() << page->name()
+                             << "could not be stored:" << error;
         for (qsizetype i = 0; i < m_pending.size();) {
             if (m_pending.at(i).page == page) {
                 fail(m_pending.at(i));
@@ -313,7 +313,7 @@ void Hub::onStored(const QList<bool> &stored, const QString &error)
         } else {
             // Its state is past what is stored: nobody may go on from it. Its viewers come back
             // to the page as the store holds it, once the store can be read.
-            qCCritical(lcStore) << "cannot reload" << page->name() << loadError;
+            qCCritical(lcServer) << "cannot reload" << page->name() << loadError;
             m_pages.remove(pageKey(page->tenant(), page->name()));
             const QList<Session *> viewers = page->sessions();
             for (Session *s : viewers)
@@ -379,7 +379,7 @@ void Hub::publish(Session *session, const PublishDocumentOp &op)
         m_writer->call(
             [&](Store &store) { saved = store.saveDocument(tenant, doc, publisher, &error); });
         if (!saved) {
-            qCCritical(lcStore) << "cannot save document:" << error;
+            qCCritical(lcServer) << "cannot save document:" << error;
             session->sendError(ErrorCode::Internal, u"the document could not be stored"_s,
                                op.broadcastId);
             return;

@@ -1,6 +1,6 @@
 #include "memoryreclaimer.h"
 
-#include "logging.h"
+#include "serverlogging.h"
 
 #ifdef __GLIBC__
 #include <malloc.h>

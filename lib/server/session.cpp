@@ -5,7 +5,7 @@
 #include "connection.h"
 #include "errorcode.h"
 #include "hub.h"
-#include "logging.h"
+#include "serverlogging.h"
 #include "usagemetrics.h"
 #include "validation.h"
 

@@ -2,5 +2,4 @@
 
 #include <QLoggingCategory>
 
-Q_DECLARE_LOGGING_CATEGORY(lcServer)
 Q_DECLARE_LOGGING_CATEGORY(lcStore)

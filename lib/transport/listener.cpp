@@ -1,6 +1,6 @@
 #include "listener.h"
 
-#include "logging.h"
+#include "transportlogging.h"
 
 #include <QFile>
 #include <QSocketNotifier>
@@ -49,7 +49,7 @@ bool Listener::listen(const QHostAddress &address, quint16 port, QString *error)
     // kernel then drops SYNs, and clients wait for TCP's retransmissions. Listening again on the
     // same socket raises it.
     if (::listen(int(m_server.socketDescriptor()), backlog()) != 0)
-        qCWarning(lcServer) << "cannot raise the listen backlog:" << std::strerror(errno);
+        qCWarning(lcTransport) << "cannot raise the listen backlog:" << std::strerror(errno);
     m_notifier = new QSocketNotifier(m_server.socketDescriptor(), QSocketNotifier::Read, this);
     connect(m_notifier, &QSocketNotifier::activated, this, &Listener::onReadable);
     return true;
@@ -70,7 +70,7 @@ void Listener::onReadable()
         const int fd = ::accept4(listening, nullptr, nullptr, SOCK_NONBLOCK | SOCK_CLOEXEC);
         if (fd >= 0) {
             if (std::exchange(m_starved, false))
-                qCInfo(lcServer) << "accepting connections again";
+                qCInfo(lcTransport) << "accepting connections again";
             m_accepted(fd);
             continue;
         }
@@ -89,7 +89,7 @@ void Listener::onReadable()
         case ENOMEM:
             // Said once per shortage, not at every retry.
             if (!std::exchange(m_starved, true)) {
-                qCWarning(lcServer).nospace()
+                qCWarning(lcTransport).nospace()
                     << "cannot accept a connection: " << std::strerror(errno)
                     << "; trying again every " << RetryMs << " ms";
             }
@@ -97,7 +97,7 @@ void Listener::onReadable()
             m_retry.start(RetryMs, this);
             return;
         default:
-            qCWarning(lcServer) << "cannot accept a connection:" << std::strerror(errno);
+            qCWarning(lcTransport) << "cannot accept a connection:" << std::strerror(errno);
             return;
         }
     }

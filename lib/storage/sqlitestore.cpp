@@ -1,7 +1,7 @@
 #include "sqlitestore.h"
 
 #include "codec.h"
-#include "logging.h"
+#include "storagelogging.h"
 #include "validation.h"
 
 #include <QDir>

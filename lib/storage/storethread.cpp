@@ -1,6 +1,6 @@
 #include "storethread.h"
 
-#include "logging.h"
+#include "storagelogging.h"
 
 #include <QMutexLocker>
 #include <QThread>

@@ -1,7 +1,7 @@
 #include "sqlitecheckpointer.h"
 
-#include "logging.h"
 #include "sqlitestore.h"
+#include "storagelogging.h"
 
 #include <QDeadlineTimer>
 #include <QSqlDatabase>

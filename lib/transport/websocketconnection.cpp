@@ -1,8 +1,8 @@
 #include "websocketconnection.h"
 
 #include "errorcode.h"
-#include "logging.h"
 #include "permessagedeflate.h"
+#include "transportlogging.h"
 
 #include <QSocketNotifier>
 #include <QTimerEvent>
@@ -633,7 +633,7 @@ void WebSocketConnection::queueEmptied()
 
 void WebSocketConnection::fail(int code, const char *reason)
 {
-    qCDebug(lcServer) << "closing a WebSocket connection with" << code << reason;
+    qCDebug(lcTransport) << "closing a WebSocket connection with" << code << reason;
     if (m_state == State::Open)
         sendClose(code, QByteArray(reason));
     if (m_state == State::Closed)

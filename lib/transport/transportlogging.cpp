@@ -1,0 +1,3 @@
+#include "transportlogging.h"
+
+Q_LOGGING_CATEGORY(lcTransport, "glosa.transport")
