@@ -98,12 +98,8 @@ void Session::onTextMessage(const QByteArray &frame)
     if (!admit()) {
         if (m_state != State::Open)
             return;
-        if (frame.size() <= m_limits.frameBytes)
-            Codec::decodeClient(frame, &error, &correlation);
-        sendError(
-            ErrorCode::RateLimited,
-            u"more than %1 frames per second; this one was dropped"_s.arg(m_limits.opsPerSecond),
-            correlation.broadcastId, correlation.requestId);
+        Codec::decodeClient(frame, &error, &correlation);
+        sendRateLimited(correlation);
         return;
     }
 
@@ -134,6 +130,13 @@ void Session::onBinaryMessage()
 {
     if (m_state == State::AwaitingHello) {
         readHello({});
+        return;
+    }
+    if (m_state != State::Open)
+        return;
+    if (!admit()) {
+        if (m_state == State::Open)
+            sendRateLimited();
         return;
     }
     sendError(ErrorCode::BadRequest, u"frames must be UTF-8 JSON text frames"_s);
@@ -168,6 +171,13 @@ void Session::onMessageTooLarge()
     if (m_state == State::AwaitingHello)
         refuseHello(
             {ErrorCode::TooLarge, u"hello is larger than %1 bytes"_s.arg(m_limits.frameBytes)});
+}
+
+void Session::sendRateLimited(const Codec::Correlation &correlation)
+{
+    sendError(ErrorCode::RateLimited,
+              u"more than %1 frames per second; this one was dropped"_s.arg(m_limits.opsPerSecond),
+              correlation.broadcastId, correlation.requestId);
 }
 
 // Takes a token for a frame of the peer's. Without one the frame is to be dropped, and a peer

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "catchup.h"
+#include "codec.h"
 #include "messages.h"
 #include "protocolerror.h"
 #include "serverconfig.h"
@@ -79,6 +80,7 @@ private:
     void refuseHello(const ProtocolError &error);
     void onMessageTooLarge();
     bool admit();
+    void sendRateLimited(const Codec::Correlation &correlation = {});
     bool takeToken();
     void write(const QByteArray &frame);
     void writeBatched(const QList<QByteArray> &frames);

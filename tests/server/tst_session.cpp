@@ -285,6 +285,53 @@ private Q_SLOTS:
         QCOMPARE(client.waitClosed(), 4429);
     }
 
+    // Binary frames take tokens like text frames: a flood of them is dropped with rate-limited
+    // and ends in 4429.
+    void binaryFramesAreRateLimited()
+    {
+        m_server.reset();
+        QVERIFY(startServer([](Glosa::ServerConfig &c) {
+            c.limits.opsPerSecond = 0.5;
+            c.limits.burst = 3;
+        }));
+        TestClient client;
+        QVERIFY(client.open(m_server->url()));
+        QVERIFY(!client.join(u"p"_s).isEmpty());
+        for (int i = 0; i < 3; ++i) {
+            client.socket().sendBinaryMessage("binary");
+            QCOMPARE(client.next(u"error"_s).value("code"_L1).toString(), u"bad-request"_s);
+        }
+        client.socket().sendBinaryMessage("binary");
+        QCOMPARE(client.next(u"error"_s).value("code"_L1).toString(), u"rate-limited"_s);
+        for (int i = 0; i < 4; ++i)
+            client.socket().sendBinaryMessage("binary");
+        QCOMPARE(client.waitClosed(), 4429);
+    }
+
+    // A rate-limited frame of any size the connection takes carries its broadcastId back.
+    void largeRateLimitedFrameKeepsItsBroadcastId()
+    {
+        m_server.reset();
+        QVERIFY(startServer([](Glosa::ServerConfig &c) {
+            c.limits.opsPerSecond = 0.5;
+            c.limits.burst = 1;
+        }));
+        TestClient client;
+        QVERIFY(client.open(m_server->url()));
+        QVERIFY(!client.join(u"p"_s).isEmpty());
+        client.send({{"type"_L1, "list-documents"_L1}, {"requestId"_L1, u"r1"_s}});
+        QVERIFY(!client.next(u"documents"_s).isEmpty());
+        const QString broadcastId = TestClient::uuid();
+        client.send({{"type"_L1, "publish-document"_L1},
+                     {"broadcastId"_L1, broadcastId},
+                     {"document"_L1, QJsonObject{{"title"_L1, u"Big"_s},
+                                                 {"format"_L1, "text"_L1},
+                                                 {"content"_L1, QString(200 * 1024, u'x')}}}});
+        const QJsonObject error = client.next(u"error"_s);
+        QCOMPARE(error.value("code"_L1).toString(), u"rate-limited"_s);
+        QCOMPARE(error.value("broadcastId"_L1).toString(), broadcastId);
+    }
+
     void slowConsumerIsDropped()
     {
         m_server.reset();
