@@ -211,7 +211,7 @@ QJsonObject helloJson()
 
 Hello helloMessage()
 {
-    return Hello{1, u"acme"_s, u"handbook/intro"_s, u"a.b.c"_s, ResumePoint{u"ep-1"_s, 41}, {}};
+    return Hello{1, u"acme"_s, u"handbook/intro"_s, u"a.b.c"_s, ResumePoint{u"ep-1"_s, 41}, {}, {}};
 }
 
 QJsonObject syncJson()
@@ -384,22 +384,22 @@ void tst_Codec::clientRoundTrip_data()
                            << json(R"({"type":"hello","v":1,"tenant":"acme","page":"handbook/intro",
                                   "token":"a.b.c","resume":{"epoch":"ep-1","seq":41}})");
     QTest::newRow("hello lobby")
-        << ClientMessage(Hello{1, u"acme"_s, std::nullopt, u"a.b.c"_s, std::nullopt, {}})
+        << ClientMessage(Hello{1, u"acme"_s, std::nullopt, u"a.b.c"_s, std::nullopt, {}, {}})
         << json(R"({"type":"hello","v":1,"tenant":"acme","token":"a.b.c"})");
     QTest::newRow("hello anonymous")
-        << ClientMessage(Hello{1, u"local"_s, u"file/abc"_s, std::nullopt, std::nullopt, {}})
+        << ClientMessage(Hello{1, u"local"_s, u"file/abc"_s, std::nullopt, std::nullopt, {}, {}})
         << json(R"({"type":"hello","v":1,"tenant":"local","page":"file/abc"})");
     QTest::newRow("hello anonymous with a name")
-        << ClientMessage(Hello{1, u"local"_s, u"p"_s, std::nullopt, std::nullopt, u"Ana"_s})
+        << ClientMessage(Hello{1, u"local"_s, u"p"_s, std::nullopt, std::nullopt, u"Ana"_s, {}})
         << json(R"({"type":"hello","v":1,"tenant":"local","page":"p","name":"Ana"})");
-    Hello returning{1, u"local"_s, u"p"_s, std::nullopt, std::nullopt, u"Ana"_s};
+    Hello returning{1, u"local"_s, u"p"_s, std::nullopt, std::nullopt, u"Ana"_s, {}};
     returning.credential = u"1.abc.def"_s;
     QTest::newRow("hello anonymous with a credential")
         << ClientMessage(returning)
         << json(
                R"({"type":"hello","v":1,"tenant":"local","page":"p","name":"Ana","credential":"1.abc.def"})");
     QTest::newRow("hello resume from 0")
-        << ClientMessage(Hello{1, u"acme"_s, u"p"_s, std::nullopt, ResumePoint{u"ep"_s, 0}, {}})
+        << ClientMessage(Hello{1, u"acme"_s, u"p"_s, std::nullopt, ResumePoint{u"ep"_s, 0}, {}, {}})
         << json(
                R"({"type":"hello","v":1,"tenant":"acme","page":"p","resume":{"epoch":"ep","seq":0}})");
     QTest::newRow("sync") << ClientMessage(SyncRequest{u"ep-1"_s, 56})
@@ -494,7 +494,7 @@ void tst_Codec::serverRoundTrip_data()
     const User ana{u"u1"_s, u"Ana"_s, User::Role::Member};
     QTest::newRow("welcome, no document")
         << ServerMessage(
-               Welcome{1, u"conn-1"_s, ana, true, u"ep-1"_s, 57, 3, false, std::nullopt, {}})
+               Welcome{1, u"conn-1"_s, ana, true, u"ep-1"_s, 57, 3, false, std::nullopt, {}, {}})
         << json(R"({"type":"welcome","v":1,"connection":"conn-1",
                 "user":{"id":"u1","name":"Ana","role":"member"},"epoch":"ep-1","seq":57,
                 "viewers":3,"recovered":false,"document":null})");
@@ -508,6 +508,7 @@ void tst_Codec::serverRoundTrip_data()
                                  1,
                                  true,
                                  document(true),
+                                 {},
                                  {}})
         << json(R"({"type":"welcome","v":1,"connection":"conn-1",
                 "user":{"id":"m","name":"Mod","role":"moderator"},"epoch":"ep-1","seq":57,
@@ -522,7 +523,7 @@ void tst_Codec::serverRoundTrip_data()
     QTest::newRow("welcome lobby")
         << ServerMessage(lobby) << json(R"({"type":"welcome","v":1,"connection":"conn-2",
                 "user":{"id":"anon:1a2b","name":"Guest 1a2b","role":"member"}})");
-    Welcome anonymous{1, u"c"_s, lobby.user, true, u"ep-1"_s, 0, 1, false, std::nullopt, {}};
+    Welcome anonymous{1, u"c"_s, lobby.user, true, u"ep-1"_s, 0, 1, false, std::nullopt, {}, {}};
     anonymous.credential = u"1.abc.def"_s;
     QTest::newRow("welcome anonymous, with a credential")
         << ServerMessage(anonymous) << json(R"({"type":"welcome","v":1,"connection":"c",
@@ -538,6 +539,7 @@ void tst_Codec::serverRoundTrip_data()
                                  0,
                                  false,
                                  std::nullopt,
+                                 {},
                                  {}})
         << json(R"({"type":"welcome","v":1,"connection":"c",
                 "user":{"id":"v","name":"Vi","role":"viewer"},"epoch":"ep-2","seq":0,
@@ -630,7 +632,7 @@ void tst_Codec::serverRoundTrip_data()
                 "users":[{"id":"u1","name":"Ana"},{"id":"u2","name":"Bo"}]})");
     QTest::newRow("welcome with viewers' names")
         << ServerMessage(Welcome{
-               1, u"c"_s, ana, true, u"ep"_s, 0, 1, false, std::nullopt, {{u"u1"_s, u"Ana"_s}}})
+               1, u"c"_s, ana, true, u"ep"_s, 0, 1, false, std::nullopt, {{u"u1"_s, u"Ana"_s}}, {}})
         << json(R"({"type":"welcome","v":1,"connection":"c",
                 "user":{"id":"u1","name":"Ana","role":"member"},"epoch":"ep","seq":0,
                 "viewers":1,"recovered":false,"document":null,
@@ -857,7 +859,7 @@ void tst_Codec::pageWelcomeCarriesDocumentOrNull()
     Welcome w{1,    u"c"_s,  User{u"u1"_s, u"Ana"_s, User::Role::Member},
               true, u"ep"_s, 0,
               1,    false,   std::nullopt,
-              {}};
+              {},   {}};
     QJsonObject o = parse(Codec::encode(ServerMessage(w)));
     QCOMPARE(keys(o), (QStringList{u"connection"_s, u"document"_s, u"epoch"_s, u"recovered"_s,
                                    u"seq"_s, u"type"_s, u"user"_s, u"v"_s, u"viewers"_s}));
