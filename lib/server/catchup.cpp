@@ -2,7 +2,7 @@
 
 #include "codec.h"
 #include "page.h"
-#include "store.h"
+#include "storethread.h"
 
 namespace Glosa {
 
@@ -13,11 +13,13 @@ constexpr int ReadEvents = 32;
 
 } // namespace
 
-CatchUp::CatchUp(const Page &page, Store *store, const QString &epoch, std::optional<qint64> since)
-    : m_store(store)
+CatchUp::CatchUp(const Page &page, StoreThread *reads, const QString &epoch,
+                 std::optional<qint64> since)
+    : m_reads(reads)
     , m_pageId(page.id())
     , m_after(since.value_or(0))
     , m_until(page.head())
+    , m_readUpTo(m_after)
 {
     if (!since || epoch != page.epoch() || *since > page.head() ||
         page.head() - *since > MaxReplay) {
@@ -26,7 +28,9 @@ CatchUp::CatchUp(const Page &page, Store *store, const QString &epoch, std::opti
         m_snapshot->epoch = page.epoch();
         m_snapshot->seq = page.head();
         m_after = m_until;
+        return;
     }
+    read();
 }
 
 bool CatchUp::atEnd() const
@@ -36,38 +40,56 @@ bool CatchUp::atEnd() const
     return m_after == m_until;
 }
 
-std::optional<CatchUp::Part> CatchUp::next()
+CatchUp::Status CatchUp::next(Part *part)
 {
-    if (m_snapshot)
-        return nextPiece();
-    return nextEvents();
+    if (m_snapshot) {
+        *part = nextPiece();
+        return Status::Ready;
+    }
+    return nextEvents(part);
 }
 
-std::optional<CatchUp::Part> CatchUp::nextEvents()
+// Reads the next events ahead of the part that needs them.
+void CatchUp::read()
 {
-    if (m_nextEvent == m_events.size()) {
-        m_events = m_store->eventsAfter(m_pageId, m_after,
-                                        int(qMin(m_until - m_after, qint64(ReadEvents))));
-        m_nextEvent = 0;
-        if (m_events.isEmpty())
-            return std::nullopt; // the history holds every seq up to the head
+    if (m_reading || m_readUpTo == m_until)
+        return;
+    m_reading = true;
+    const qint64 pageId = m_pageId, after = m_readUpTo;
+    const int count = int(qMin(m_until - after, qint64(ReadEvents)));
+    m_readUpTo += count;
+    m_reads->request<QList<QByteArray>>(
+        [pageId, after, count](Store &store) { return store.eventsAfter(pageId, after, count); },
+        this,
+        [this, count](QList<QByteArray> events) {
+            m_reading = false;
+            // The history holds every seq up to the head: fewer events is a failed read.
+            m_failed = events.size() != count;
+            m_events += std::move(events);
+            Q_EMIT partReady();
+        });
+}
+
+CatchUp::Status CatchUp::nextEvents(Part *part)
+{
+    if (m_failed)
+        return Status::Failed;
+    if (m_events.isEmpty()) {
+        read();
+        return Status::Reading;
     }
     QList<QByteArray> batch;
     qsizetype bytes = 0;
-    while (m_nextEvent < m_events.size() && m_after < m_until) {
-        const QByteArray &event = m_events.at(m_nextEvent);
-        if (!batch.isEmpty() && bytes + event.size() > PartBytes)
-            break;
-        batch.append(event);
-        bytes += event.size() + 1;
-        ++m_nextEvent;
+    while (!m_events.isEmpty() &&
+           (batch.isEmpty() || bytes + m_events.first().size() <= PartBytes)) {
+        bytes += m_events.first().size() + 1;
+        batch.append(m_events.takeFirst());
         ++m_after;
     }
-    if (m_nextEvent == m_events.size()) {
-        m_events.clear();
-        m_nextEvent = 0;
-    }
-    return Part{batch.size() == 1 ? batch.first() : Codec::encodeBatch(batch)};
+    if (m_events.size() < ReadEvents)
+        read();
+    *part = {batch.size() == 1 ? batch.first() : Codec::encodeBatch(batch)};
+    return Status::Ready;
 }
 
 CatchUp::Part CatchUp::nextPiece()

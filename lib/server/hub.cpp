@@ -39,11 +39,12 @@ Overloaded(Ts...) -> Overloaded<Ts...>;
 
 } // namespace
 
-Hub::Hub(const ServerConfig &config, Store *reader, StoreThread *writer, UsageMetrics *metrics,
-         QObject *parent)
+Hub::Hub(const ServerConfig &config, Store *reader, StoreThread *reads, StoreThread *writer,
+         UsageMetrics *metrics, QObject *parent)
     : QObject(parent)
     , m_config(config)
     , m_store(reader)
+    , m_reads(reads)
     , m_writer(writer)
     , m_metrics(metrics)
     , m_authenticator(config.tenants, config.credentialKey)
@@ -133,9 +134,10 @@ void Hub::sendWelcome(Session *session, Page *page, const Hello &hello)
     welcome.viewers = page->viewers();
     welcome.users = page->users();
     welcome.document = page->document();
-    CatchUp catchUp(*page, m_store, hello.resume ? hello.resume->epoch : QString(),
-                    hello.resume ? std::optional(hello.resume->seq) : std::nullopt);
-    welcome.recovered = catchUp.isReplay();
+    auto catchUp =
+        std::make_unique<CatchUp>(*page, m_reads, hello.resume ? hello.resume->epoch : QString(),
+                                  hello.resume ? std::optional(hello.resume->seq) : std::nullopt);
+    welcome.recovered = catchUp->isReplay();
     // The welcome leaves alone: a batch never carries it.
     session->sendNow({Codec::encode(welcome)});
     session->setPresenceSeen(page->presenceVersion());
@@ -343,7 +345,7 @@ void Hub::resync(Session *session, const QString &epoch, qint64 since)
         return;
     }
     // A catch-up on its way brings the client to the head already.
-    session->startCatchUp(CatchUp(*page, m_store, epoch, since));
+    session->startCatchUp(std::make_unique<CatchUp>(*page, m_reads, epoch, since));
 }
 
 void Hub::publish(Session *session, const PublishDocumentOp &op)

@@ -34,8 +34,8 @@ class Hub : public QObject
 {
     Q_OBJECT
 public:
-    Hub(const ServerConfig &config, Store *reader, StoreThread *writer, UsageMetrics *metrics,
-        QObject *parent = nullptr);
+    Hub(const ServerConfig &config, Store *reader, StoreThread *reads, StoreThread *writer,
+        UsageMetrics *metrics, QObject *parent = nullptr);
     ~Hub() override;
 
     void addConnection(Connection *connection);
@@ -89,6 +89,7 @@ private:
 
     ServerConfig m_config;
     Store *m_store;
+    StoreThread *m_reads; // replays, off the hub's thread
     StoreThread *m_writer;
     UsageMetrics *m_metrics;
     Authenticator m_authenticator;

@@ -89,6 +89,7 @@ Server::Server(ServerConfig config, QObject *parent)
 Server::~Server()
 {
     delete m_hub;
+    m_reads.reset();
     m_writer.reset();
     m_checkpointer.reset();
     if (m_store)
@@ -97,8 +98,9 @@ Server::~Server()
 
 bool Server::start(QString *error)
 {
-    // Two connections to one SQLite file in WAL mode: the store thread's commits, and the hub's
-    // reads beside them. The writer opens first: it creates or migrates the schema.
+    // Three connections to one SQLite file in WAL mode: the store thread's commits, and beside
+    // them the hub's reads and the replays' on a thread of their own. The writer opens first: it
+    // creates or migrates the schema.
     const QString path = QDir(m_config.dataDir).filePath(u"glosa.sqlite3"_s);
     m_writer = std::make_unique<StoreThread>(std::make_unique<SqliteStore>(path));
     if (!m_writer->start(error))
@@ -106,12 +108,15 @@ bool Server::start(QString *error)
     m_store = std::make_unique<SqliteStore>(path);
     if (!m_store->open(error))
         return false;
+    m_reads = std::make_unique<StoreThread>(std::make_unique<SqliteStore>(path));
+    if (!m_reads->start(error))
+        return false;
     m_checkpointer = std::make_unique<SqliteCheckpointer>(path);
     m_checkpointer->start();
     if (m_config.credentialKey.isEmpty() &&
         !loadCredentialKey(m_config.dataDir, &m_config.credentialKey, error))
         return false;
-    m_hub = new Hub(m_config, m_store.get(), m_writer.get(), m_metrics.get(), this);
+    m_hub = new Hub(m_config, m_store.get(), m_reads.get(), m_writer.get(), m_metrics.get(), this);
 
     if (m_tls) {
         // wss: QSslSocket and QWebSocketServer, each connection a QWebSocket.
@@ -302,6 +307,7 @@ void Server::finishStop()
     delete m_hub;
     m_hub = nullptr;
     // Whatever was handed to the store thread is stored before the server reports it stopped.
+    m_reads.reset();
     m_writer.reset();
     m_checkpointer.reset();
     m_store->close();

@@ -249,7 +249,7 @@ void Session::sendNow(const QList<QByteArray> &frames)
     writeBatched(frames);
 }
 
-void Session::startCatchUp(CatchUp catchUp)
+void Session::startCatchUp(std::unique_ptr<CatchUp> catchUp)
 {
     if (m_state == State::Closed || m_catchUp)
         return;
@@ -257,7 +257,8 @@ void Session::startCatchUp(CatchUp catchUp)
         m_batcher->cancel(this);
         flushBatch();
     }
-    m_catchUp.emplace(std::move(catchUp));
+    m_catchUp = std::move(catchUp);
+    connect(m_catchUp.get(), &CatchUp::partReady, this, &Session::writeCatchUp);
     writeCatchUp();
 }
 
@@ -274,8 +275,11 @@ void Session::writeCatchUp()
         endCatchUp();
         return;
     }
-    const std::optional<CatchUp::Part> part = m_catchUp->next();
-    if (!part) {
+    CatchUp::Part part;
+    const CatchUp::Status status = m_catchUp->next(&part);
+    if (status == CatchUp::Status::Reading)
+        return;
+    if (status == CatchUp::Status::Failed) {
         m_catchUp.reset();
         m_queue.clear();
         m_queuedBytes = 0;
@@ -284,12 +288,12 @@ void Session::writeCatchUp()
                   u"the page's history cannot be read"_s);
         return;
     }
-    if (part->startsMessage && part->endsMessage)
-        m_connection->sendText(part->bytes);
+    if (part.startsMessage && part.endsMessage)
+        m_connection->sendText(part.bytes);
     else
-        m_connection->sendTextPart(part->bytes, part->endsMessage);
+        m_connection->sendTextPart(part.bytes, part.endsMessage);
     m_lastWrite = Batcher::now();
-    m_metrics->recordSent(m_tenant, part->bytes.size(), part->startsMessage ? 1 : 0);
+    m_metrics->recordSent(m_tenant, part.bytes.size(), part.startsMessage ? 1 : 0);
     if (m_connection->bytesToWrite() == 0 && !m_catchUpPosted) {
         m_catchUpPosted = true;
         QMetaObject::invokeMethod(this, &Session::writeCatchUp, Qt::QueuedConnection);

@@ -47,8 +47,7 @@ public:
     // Writes queued frames, then the catch-up, one part each time the connection has taken the
     // last, then what was sent meanwhile. Frames sent meanwhile wait, and count against the
     // send queue limit; the catch-up does not.
-    void startCatchUp(CatchUp catchUp);
-    bool isCatchingUp() const { return m_catchUp.has_value(); }
+    void startCatchUp(std::unique_ptr<CatchUp> catchUp);
     void sendError(const QString &code, const QString &message, const QString &broadcastId = {},
                    const QString &requestId = {});
     void sendError(const ProtocolError &error, const QString &broadcastId = {},
@@ -101,7 +100,7 @@ private:
     QList<QByteArray> m_queue;
     qint64 m_queuedBytes = 0;
     qsizetype m_presenceIndex = -1;
-    std::optional<CatchUp> m_catchUp;
+    std::unique_ptr<CatchUp> m_catchUp;
     bool m_catchUpPosted = false; // writeCatchUp() is to run in the next pass of the loop
     quint64 m_presenceSeen = 0;
     qint64 m_lastWrite;

@@ -67,6 +67,15 @@ void StoreThread::call(const std::function<void(Store &)> &job)
         m_jobDone.wait(&m_mutex);
 }
 
+void StoreThread::post(std::function<void(Store &)> job)
+{
+    QMutexLocker lock(&m_mutex);
+    Q_ASSERT(!m_stopping);
+    m_queue.append({{}, 0, std::move(job)});
+    ++m_jobsQueued;
+    m_wake.wakeOne();
+}
+
 qsizetype StoreThread::backlog() const
 {
     QMutexLocker lock(&m_mutex);

@@ -543,6 +543,33 @@ private Q_SLOTS:
         QVERIFY(back.isConnected());
     }
 
+    // A replay whose events the store no longer holds is an error, never a recovery with events
+    // missing: error/internal, then close 1011.
+    void replayThatCannotBeReadIsAnError()
+    {
+        TestClient *a = joined(u"p"_s);
+        QVERIFY(a);
+        for (int i = 0; i < 5; ++i) {
+            a->send(TestClient::newChat(TestClient::uuid(), TestClient::uuid()));
+            QVERIFY(!a->next(u"new-text-chat"_s).isEmpty());
+        }
+        TestClient probe;
+        QVERIFY(probe.open(m_server->url()));
+        const QString epoch = probe.join(u"p"_s).value("epoch"_L1).toString();
+        StoreProbe store(storePath());
+        QVERIFY(store.exec(u"DELETE FROM events WHERE seq > 2"_s));
+
+        TestClient back;
+        QVERIFY(back.open(m_server->url()));
+        QCOMPARE(back.join(u"p"_s, u"local"_s, {}, QJsonObject{{"epoch"_L1, epoch}, {"seq"_L1, 0}})
+                     .value("recovered"_L1),
+                 QJsonValue(true));
+        QCOMPARE(back.next(u"error"_s).value("code"_L1).toString(), u"internal"_s);
+        QCOMPARE(back.waitClosed(), 1011);
+        for (const QJsonObject &frame : back.pending())
+            QVERIFY(!frame.contains("seq"_L1) || frame.value("seq"_L1).toInteger() <= 2);
+    }
+
     // The limits a tenant sets on its pages: an operation past one gets too-large and nothing is
     // stored; resolving and deleting are accepted at the limit; the bytes a page holds are
     // counted again after a restart.

@@ -165,6 +165,43 @@ private Q_SLOTS:
         QCOMPARE(seen.size(), 50);
     }
 
+    // A request does not wait: its job runs on the store's thread after the writes queued
+    // before it, and its answer comes through the caller's event loop, to a context still there.
+    void requestAnswersOnTheCallersThread()
+    {
+        auto thread = started();
+        QVERIFY(thread);
+        const qint64 page = pages(1).first();
+        for (int seq = 1; seq <= 50; ++seq)
+            thread->enqueue({write(page, seq)});
+        QObject context;
+        QThread *ranOn = nullptr;
+        QThread *answeredOn = nullptr;
+        qsizetype seen = -1;
+        thread->request<qsizetype>(
+            [&](Store &store) {
+                ranOn = QThread::currentThread();
+                return store.eventsAfter(page, 0, 100).size();
+            },
+            &context,
+            [&](qsizetype events) {
+                answeredOn = QThread::currentThread();
+                seen = events;
+            });
+        QCOMPARE(seen, -1);
+        QTRY_COMPARE(seen, 50);
+        QVERIFY(ranOn && ranOn != QThread::currentThread());
+        QCOMPARE(answeredOn, QThread::currentThread());
+
+        bool answered = false;
+        auto gone = std::make_unique<QObject>();
+        thread->request<int>([](Store &) { return 1; }, gone.get(), [&](int) { answered = true; });
+        gone.reset();
+        thread->call([](Store &) {});
+        QCoreApplication::processEvents();
+        QVERIFY(!answered);
+    }
+
     void openFailureIsReported()
     {
         StoreThread thread(std::make_unique<SqliteStore>(u"/proc/glosa/nope/glosa.sqlite3"_s));

@@ -2,9 +2,11 @@
 
 #include "store.h"
 
+#include <QAbstractEventDispatcher>
 #include <QList>
 #include <QMutex>
 #include <QObject>
+#include <QPointer>
 #include <QSet>
 #include <QWaitCondition>
 
@@ -38,6 +40,28 @@ public:
     // has run: for the rare writes besides commits (a new page, a document), which another
     // connection could only make by waiting for the store's lock between two commits.
     void call(const std::function<void(Store &)> &job);
+    // Runs `job` on the store's thread, after the writes queued before it, without waiting for
+    // it: `done` gets its result on the thread of `context`, from that thread's event loop,
+    // unless `context` is gone by then.
+    template<typename Result>
+    void request(std::function<Result(Store &)> job, QObject *context,
+                 std::function<void(Result)> done)
+    {
+        // The answer goes through the thread's event dispatcher, which outlives `context`;
+        // there, on the context's own thread, the guard tells whether it is still there.
+        QObject *mailbox = QAbstractEventDispatcher::instance(context->thread());
+        const QPointer<QObject> guard(context);
+        post([job = std::move(job), done = std::move(done), mailbox, guard](Store &store) {
+            auto result = std::make_shared<Result>(job(store));
+            QMetaObject::invokeMethod(
+                mailbox,
+                [done, guard, result] {
+                    if (guard)
+                        done(std::move(*result));
+                },
+                Qt::QueuedConnection);
+        });
+    }
     // Tries every write queued, closes the store and ends the thread; returns when done.
     void stop();
 
@@ -57,6 +81,7 @@ private:
         std::function<void(Store &)> job; // set: a call(), not a write
     };
 
+    void post(std::function<void(Store &)> job);
     void run();
 
     std::unique_ptr<Store> m_store;
