@@ -401,7 +401,7 @@ void MainWindow::startThreadOn(const Anchor &anchor)
     editor.keepDraft(m_panel->drafts(), DraftStore::newThreadKey(anchor), anchor);
     if (editor.exec() != QDialog::Accepted || !m_session)
         return;
-    const QString chatId = m_session->startThread(anchor, editor.text());
+    const QString chatId = m_session->startChat(anchor, editor.text());
     m_panel->selectChat(chatId);
 }
 

@@ -55,7 +55,7 @@ QString ThreadDelegate::relativeTime(const QDateTime &when, const QDateTime &now
 ThreadDelegate::Texts ThreadDelegate::textsFor(const QModelIndex &index) const
 {
     Texts t;
-    const bool thread = index.data(ChatModel::IsThreadRole).toBool();
+    const bool thread = index.data(ChatModel::IsChatRole).toBool();
     const QString author = index.data(ChatModel::AuthorNameRole).toString();
     const QString when = relativeTime(index.data(ChatModel::CreatedAtRole).toDateTime());
     if (index.data(ChatModel::PendingRole).toBool())
@@ -110,7 +110,7 @@ void ThreadDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option
                            const QModelIndex &index) const
 {
     const Texts t = textsFor(index);
-    const bool thread = index.data(ChatModel::IsThreadRole).toBool();
+    const bool thread = index.data(ChatModel::IsChatRole).toBool();
     const bool selected = option.state & QStyle::State_Selected;
     const QPalette &palette = option.palette;
     painter->save();

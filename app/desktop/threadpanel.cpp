@@ -193,7 +193,7 @@ ThreadPanel::ThreadPanel(QWidget *parent)
         if (QMessageBox::question(this, tr("Delete thread"), question) != QMessageBox::Yes)
             return;
         m_drafts->remove(key);
-        m_model->session()->deleteThread(id);
+        m_model->session()->deleteChat(id);
     });
     connect(m_view, &QWidget::customContextMenuRequested, this, &ThreadPanel::contextMenu);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this,
@@ -330,7 +330,7 @@ void ThreadPanel::updateActions()
     m_resolve->setEnabled(chat && readOnly.isEmpty());
     m_resolve->setText(chat && chat->resolved ? tr("Reopen") : tr("Resolve"));
     m_resolve->setToolTip(readOnly);
-    const bool deletable = chat && m_session->canDeleteThread(id);
+    const bool deletable = chat && m_session->canDeleteChat(id);
     m_delete->setEnabled(deletable);
     m_delete->setToolTip(!chat || deletable ? QString()
                          : !readOnly.isEmpty()
@@ -446,7 +446,7 @@ void ThreadPanel::onRejected(const QString &chatId, const QString &reason,
             showProblem(reason);
         }
         break;
-    case Kind::NewThread:
+    case Kind::NewChat:
         m_drafts->merge(DraftStore::newThreadKey(anchor), {refused.text, anchor});
         showProblem(reason, tr("Edit again"),
                     [this, anchor] { Q_EMIT newThreadRequested(anchor); });
@@ -484,7 +484,7 @@ void ThreadPanel::editComment(const QString &chatId, const QString &commentId)
 void ThreadPanel::contextMenu(const QPoint &at)
 {
     const QModelIndex index = m_view->indexAt(at);
-    if (!index.isValid() || !m_model || index.data(ChatModel::IsThreadRole).toBool() ||
+    if (!index.isValid() || !m_model || index.data(ChatModel::IsChatRole).toBool() ||
         index.data(ChatModel::DeletedRole).toBool())
         return;
     const QString chatId = m_model->chatIdAt(m_proxy->mapToSource(index));

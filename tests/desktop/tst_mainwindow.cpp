@@ -123,8 +123,8 @@ QString startThreadOn(MainWindow *window, const QString &quote)
 {
     const QString &text = window->document().plainText;
     const int at = int(text.indexOf(quote));
-    return window->session()->startThread(Anchoring::anchorFor(text, at, at + int(quote.size())),
-                                          u"About this"_s);
+    return window->session()->startChat(Anchoring::anchorFor(text, at, at + int(quote.size())),
+                                        u"About this"_s);
 }
 
 } // namespace
@@ -465,8 +465,7 @@ private Q_SLOTS:
     {
         MainWindow *window = openWindow();
         QTRY_VERIFY(live(window));
-        const QString chatId =
-            window->session()->startThread({4, 9, u"quick"_s, {}, {}}, u"Mine"_s);
+        const QString chatId = window->session()->startChat({4, 9, u"quick"_s, {}, {}}, u"Mine"_s);
         QTRY_COMPARE(window->session()->client()->pendingCount(), 0);
         const QString commentId = window->session()->chat(chatId)->comments.first().id;
         // Too long for the server (a client without the dialog's limit could send it).
@@ -493,7 +492,7 @@ private Q_SLOTS:
         MainWindow *window = openWindow();
         QTRY_VERIFY(live(window));
         PageSession *session = window->session().get();
-        const QString chatId = session->startThread({4, 9, u"quick"_s, {}, {}}, u"Mine"_s);
+        const QString chatId = session->startChat({4, 9, u"quick"_s, {}, {}}, u"Mine"_s);
         session->reply(chatId, u"A second thought"_s);
         QTRY_COMPARE(session->client()->pendingCount(), 0);
         ThreadPanel *panel = window->threadPanel();
@@ -566,7 +565,7 @@ private Q_SLOTS:
         m_server->stop();
         QTRY_VERIFY(window->topBar()->connectionText().startsWith(u"Reconnecting in"_s));
         QVERIFY(window->topBar()->findChild<QToolButton *>(u"retry"_s)->isVisible());
-        window->session()->startThread({0, 3, u"The"_s, {}, {}}, u"Written offline"_s);
+        window->session()->startChat({0, 3, u"The"_s, {}, {}}, u"Written offline"_s);
         QTRY_VERIFY(window->topBar()->connectionText().contains(u"1 change waiting"_s));
         QVERIFY(m_server->restart());
         QTest::mouseClick(window->topBar()->findChild<QToolButton *>(u"retry"_s), Qt::LeftButton);
@@ -580,7 +579,7 @@ private Q_SLOTS:
         QTRY_VERIFY(live(first));
         MainWindow *second = first->newWindow();
         QCOMPARE(second->session().get(), first->session().get());
-        first->session()->startThread({4, 9, u"quick"_s, {}, {}}, u"Seen twice"_s);
+        first->session()->startChat({4, 9, u"quick"_s, {}, {}}, u"Seen twice"_s);
         QCOMPARE(second->model()->rowCount(), 1);
         QTRY_COMPARE(second->documentView()->highlightCount(), 1);
         const QString chatId = second->model()->index(0, 0).data(ChatModel::IdRole).toString();
@@ -885,7 +884,7 @@ private Q_SLOTS:
         QTRY_VERIFY(live(window));
         onFirst->send(TestClient::newChat(TestClient::uuid(), TestClient::uuid()));
         QVERIFY(!onFirst->next(u"new-text-chat"_s).isEmpty());
-        window->session()->startThread({23, 27, u"owls"_s, {}, {}}, u"Which owls?"_s);
+        window->session()->startChat({23, 27, u"owls"_s, {}, {}}, u"Which owls?"_s);
         QTRY_VERIFY(!window->session()->isPending(
             window->model()->index(0, 0).data(ChatModel::IdRole).toString()));
         QCOMPARE(window->model()->rowCount(), 1);

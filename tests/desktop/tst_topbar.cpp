@@ -99,8 +99,8 @@ private Q_SLOTS:
         QCOMPARE(bar.threadsText(), u"0 open threads"_s);
         session.client()->start();
         QTRY_COMPARE(session.client()->state(), SyncClient::State::Live);
-        const QString id = session.startThread({0, 5, u"Hello"_s, {}, {}}, u"One"_s);
-        session.startThread({6, 11, u"World"_s, {}, {}}, u"Two"_s);
+        const QString id = session.startChat({0, 5, u"Hello"_s, {}, {}}, u"One"_s);
+        session.startChat({6, 11, u"World"_s, {}, {}}, u"Two"_s);
         QCOMPARE(bar.threadsText(), u"2 open threads"_s);
         session.setResolved(id, true);
         QCOMPARE(bar.threadsText(), u"1 open thread, 1 resolved"_s);
