@@ -3,6 +3,7 @@
 #include "anchorindex.h"
 #include "appcontext.h"
 #include "chatmodel.h"
+#include "chatpanel.h"
 #include "commenteditor.h"
 #include "documentdirectory.h"
 #include "documentview.h"
@@ -12,7 +13,6 @@
 #include "orphanlist.h"
 #include "pagesession.h"
 #include "settingsdialog.h"
-#include "threadpanel.h"
 #include "topbar.h"
 
 #include <QApplication>
@@ -41,7 +41,7 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
     , m_context(context)
     , m_topBar(new TopBar(this))
     , m_view(new DocumentView(this))
-    , m_panel(new ThreadPanel(this))
+    , m_panel(new ChatPanel(this))
     , m_orphans(new OrphanList(this))
     , m_notice(new NoticeBar(this))
     , m_find(new QLineEdit(this))
@@ -84,13 +84,13 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
     connect(escape, &QShortcut::activated, m_find, &QWidget::hide);
 
     connect(m_view, &DocumentView::commentRequested, this, &MainWindow::startThread);
-    connect(m_view, &DocumentView::chatClicked, m_panel, &ThreadPanel::selectChat);
-    connect(m_panel, &ThreadPanel::newThreadRequested, this, &MainWindow::startThreadOn);
-    connect(m_panel, &ThreadPanel::chatSelected, this, [this](const QString &id) {
+    connect(m_view, &DocumentView::chatClicked, m_panel, &ChatPanel::selectChat);
+    connect(m_panel, &ChatPanel::newChatRequested, this, &MainWindow::startThreadOn);
+    connect(m_panel, &ChatPanel::chatSelected, this, [this](const QString &id) {
         m_view->setSelectedChat(id);
         m_view->revealChat(id);
     });
-    connect(m_orphans, &OrphanList::chatSelected, m_panel, &ThreadPanel::selectChat);
+    connect(m_orphans, &OrphanList::chatSelected, m_panel, &ChatPanel::selectChat);
 
     m_reload.setSingleShot(true);
     m_reload.setInterval(150);
@@ -152,11 +152,11 @@ void MainWindow::createMenus()
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(tr("&Open Threads"), this,
-                    [this] { m_panel->setFilter(ThreadPanel::Filter::Open); });
+                    [this] { m_panel->setFilter(ChatPanel::Filter::Open); });
     view->addAction(tr("&Resolved Threads"), this,
-                    [this] { m_panel->setFilter(ThreadPanel::Filter::Resolved); });
+                    [this] { m_panel->setFilter(ChatPanel::Filter::Resolved); });
     view->addAction(tr("&All Threads"), this,
-                    [this] { m_panel->setFilter(ThreadPanel::Filter::All); });
+                    [this] { m_panel->setFilter(ChatPanel::Filter::All); });
 
     QMenu *tools = menuBar()->addMenu(tr("&Tools"));
     m_share = tools->addAction(QIcon(u":/icons/share.svg"_s), tr("&Share on Network"));

@@ -21,7 +21,7 @@ class DocumentView;
 class NoticeBar;
 class OrphanList;
 class PageSession;
-class ThreadPanel;
+class ChatPanel;
 class TopBar;
 
 // One window on one page: the top bar, the document and its threads.
@@ -48,7 +48,7 @@ public:
     std::shared_ptr<PageSession> session() const { return m_session; }
     TopBar *topBar() const { return m_topBar; }
     DocumentView *documentView() const { return m_view; }
-    ThreadPanel *threadPanel() const { return m_panel; }
+    ChatPanel *chatPanel() const { return m_panel; }
     OrphanList *orphanList() const { return m_orphans; }
     NoticeBar *notice() const { return m_notice; }
     ChatModel *model() const { return m_model; }
@@ -88,7 +88,7 @@ private:
     AnchorIndex *m_index = nullptr;
     TopBar *m_topBar;
     DocumentView *m_view;
-    ThreadPanel *m_panel;
+    ChatPanel *m_panel;
     OrphanList *m_orphans;
     NoticeBar *m_notice;
     QLineEdit *m_find;

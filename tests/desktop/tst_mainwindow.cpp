@@ -3,7 +3,9 @@
 
 #include "anchoring.h"
 #include "appcontext.h"
+#include "chatdelegate.h"
 #include "chatmodel.h"
+#include "chatpanel.h"
 #include "commenteditor.h"
 #include "commentfield.h"
 #include "documentview.h"
@@ -12,8 +14,6 @@
 #include "noticebar.h"
 #include "orphanlist.h"
 #include "pagesession.h"
-#include "threaddelegate.h"
-#include "threadpanel.h"
 #include "topbar.h"
 
 #include <QApplication>
@@ -181,7 +181,7 @@ private:
 
     static QPushButton *sendButton(MainWindow *window)
     {
-        return window->threadPanel()->findChild<QPushButton *>(u"sendReply"_s);
+        return window->chatPanel()->findChild<QPushButton *>(u"sendReply"_s);
     }
 
     TestClient *peer(QObject *parent)
@@ -251,10 +251,10 @@ private Q_SLOTS:
         QTRY_COMPARE(window->documentView()->highlightCount(), 1);
 
         // Replying through the panel.
-        window->threadPanel()->selectChat(chat.value("id"_L1).toString());
-        window->threadPanel()->replyEditor()->setPlainText(u"Because it is."_s);
-        auto *reply = window->threadPanel()->findChild<QPushButton *>();
-        for (QPushButton *b : window->threadPanel()->findChildren<QPushButton *>())
+        window->chatPanel()->selectChat(chat.value("id"_L1).toString());
+        window->chatPanel()->replyEditor()->setPlainText(u"Because it is."_s);
+        auto *reply = window->chatPanel()->findChild<QPushButton *>();
+        for (QPushButton *b : window->chatPanel()->findChildren<QPushButton *>())
             if (b->text() == u"Reply"_s)
                 reply = b;
         QVERIFY(reply->isEnabled());
@@ -267,7 +267,7 @@ private Q_SLOTS:
                      .value("text"_L1)
                      .toString(),
                  u"Because it is."_s);
-        QVERIFY(window->threadPanel()->replyEditor()->toPlainText().isEmpty());
+        QVERIFY(window->chatPanel()->replyEditor()->toPlainText().isEmpty());
     }
 
     void replyBoxKeyboardAndLimit()
@@ -277,7 +277,7 @@ private Q_SLOTS:
         QTRY_VERIFY(live(window));
         TestClient *other = peer(this);
         const QString chatId = othersThread(other, window);
-        ThreadPanel *panel = window->threadPanel();
+        ChatPanel *panel = window->chatPanel();
         panel->selectChat(chatId);
         auto *send = panel->findChild<QPushButton *>(u"sendReply"_s);
         QPlainTextEdit *box = panel->replyEditor();
@@ -308,7 +308,7 @@ private Q_SLOTS:
         MainWindow *window = openWindow();
         QTRY_VERIFY(live(window));
         TestClient *other = peer(this);
-        ThreadPanel *panel = window->threadPanel();
+        ChatPanel *panel = window->chatPanel();
         const QString doomed = othersThread(other, window, u"To be deleted"_s);
         const QString kept = othersThread(other, window, u"Stays"_s);
         panel->selectChat(doomed);
@@ -333,7 +333,7 @@ private Q_SLOTS:
             QCOMPARE(editor->text(), u"My answer"_s);
             editor->accept();
         });
-        QTest::mouseClick(panel->deletedNotice()->findChild<QPushButton *>(u"newThreadFromDraft"_s),
+        QTest::mouseClick(panel->deletedNotice()->findChild<QPushButton *>(u"newChatFromDraft"_s),
                           Qt::LeftButton);
         const QJsonObject chat = other->next(u"new-text-chat"_s)["chat"_L1].toObject();
         QCOMPARE(chat["anchor"_L1]["exact"_L1].toString(), u"quick"_s);
@@ -348,7 +348,7 @@ private Q_SLOTS:
         MainWindow *window = openWindow();
         QTRY_VERIFY(live(window));
         TestClient *other = peer(this);
-        ThreadPanel *panel = window->threadPanel();
+        ChatPanel *panel = window->chatPanel();
         const QString doomed = othersThread(other, window, u"To be deleted"_s);
         panel->selectChat(doomed);
         panel->replyEditor()->setPlainText(u"Worth keeping"_s);
@@ -369,7 +369,7 @@ private Q_SLOTS:
         TestClient *other = peer(this);
         const QString a = othersThread(other, window, u"First"_s);
         const QString b = othersThread(other, window, u"Second"_s);
-        ThreadPanel *panel = window->threadPanel();
+        ChatPanel *panel = window->chatPanel();
         panel->selectChat(a);
         panel->replyEditor()->setPlainText(u"Draft for the first"_s);
         panel->selectChat(b);
@@ -386,10 +386,10 @@ private Q_SLOTS:
         again->openDocument(document());
         again->show();
         QTRY_COMPARE(again->model()->rowCount(), 2);
-        again->threadPanel()->selectChat(b);
-        QCOMPARE(again->threadPanel()->replyEditor()->toPlainText(), u"Draft for the second"_s);
-        again->threadPanel()->selectChat(a);
-        QCOMPARE(again->threadPanel()->replyEditor()->toPlainText(), u"Draft for the first"_s);
+        again->chatPanel()->selectChat(b);
+        QCOMPARE(again->chatPanel()->replyEditor()->toPlainText(), u"Draft for the second"_s);
+        again->chatPanel()->selectChat(a);
+        QCOMPARE(again->chatPanel()->replyEditor()->toPlainText(), u"Draft for the first"_s);
     }
 
     void escapeAsksBeforeDiscardingAReply()
@@ -398,7 +398,7 @@ private Q_SLOTS:
         QTRY_VERIFY(live(window));
         TestClient *other = peer(this);
         const QString chatId = othersThread(other, window, u"A thread"_s);
-        ThreadPanel *panel = window->threadPanel();
+        ChatPanel *panel = window->chatPanel();
         panel->selectChat(chatId);
         QTest::keyClicks(panel->replyEditor(), u"Half a thought"_s);
         answerQuestion(QMessageBox::Cancel);
@@ -440,7 +440,7 @@ private Q_SLOTS:
         });
         window->startThread();
         QCOMPARE(window->model()->rowCount(), 0);
-        QVERIFY(window->threadPanel()->drafts()->keys().isEmpty());
+        QVERIFY(window->chatPanel()->drafts()->keys().isEmpty());
     }
 
     void rejectedReplyComesBackToItsBox()
@@ -449,7 +449,7 @@ private Q_SLOTS:
         MainWindow *window = openWindow();
         QTRY_VERIFY(live(window));
         const QString chatId = othersThread(peer(this), window);
-        ThreadPanel *panel = window->threadPanel();
+        ChatPanel *panel = window->chatPanel();
         panel->selectChat(chatId);
         const QString text(5000, u'r');
         panel->replyEditor()->setPlainText(text);
@@ -471,7 +471,7 @@ private Q_SLOTS:
         // Too long for the server (a client without the dialog's limit could send it).
         const QString tooLong = QString(10001, u'x');
         window->session()->editComment(chatId, commentId, tooLong);
-        ThreadPanel *panel = window->threadPanel();
+        ChatPanel *panel = window->chatPanel();
         QTRY_VERIFY(panel->banner()->isVisible());
         QCOMPARE(window->session()->chat(chatId)->comments.first().text, u"Mine"_s);
         QVERIFY(panel->banner()->text().contains(u"Edit again"_s));
@@ -495,7 +495,7 @@ private Q_SLOTS:
         const QString chatId = session->startChat({4, 9, u"quick"_s, {}, {}}, u"Mine"_s);
         session->reply(chatId, u"A second thought"_s);
         QTRY_COMPARE(session->client()->pendingCount(), 0);
-        ThreadPanel *panel = window->threadPanel();
+        ChatPanel *panel = window->chatPanel();
         panel->selectChat(chatId);
         QTreeView *view = panel->view();
         const QModelIndex reply = view->model()->index(1, 0, view->currentIndex());
@@ -529,7 +529,7 @@ private Q_SLOTS:
         other->send(TestClient::newChat(TestClient::uuid(), TestClient::uuid(), u"From afar"_s));
         QTRY_COMPARE(window->model()->rowCount(), 1);
         QTRY_COMPARE(window->documentView()->highlightCount(), 1);
-        QVERIFY(window->threadPanel()->delegate()->isFlashing(
+        QVERIFY(window->chatPanel()->delegate()->isFlashing(
             window->model()->index(0, 0).data(ChatModel::IdRole).toString()));
         QTRY_COMPARE(window->topBar()->threadsText(), u"1 open thread"_s);
         // Clicking the highlight opens its thread.
@@ -540,7 +540,7 @@ private Q_SLOTS:
             return c;
         }());
         QTest::mouseClick(window->documentView()->viewport(), Qt::LeftButton, {}, at.center());
-        QTRY_COMPARE(window->threadPanel()->selectedChat(), chatId);
+        QTRY_COMPARE(window->chatPanel()->selectedChat(), chatId);
         QCOMPARE(window->documentView()->selectedChat(), chatId);
     }
 
@@ -606,14 +606,14 @@ private Q_SLOTS:
         window->startThread();
         QCOMPARE(window->model()->rowCount(), 1); // shown at once
         QTRY_COMPARE(window->model()->rowCount(), 0);
-        QTRY_VERIFY(window->threadPanel()->banner()->isVisible());
-        QVERIFY(window->threadPanel()->banner()->text().contains(u"too long"_s));
+        QTRY_VERIFY(window->chatPanel()->banner()->isVisible());
+        QVERIFY(window->chatPanel()->banner()->text().contains(u"too long"_s));
         // What was typed is kept: "Edit again" opens it.
         whenModal<CommentEditor>([text](CommentEditor *editor) {
             QCOMPARE(editor->text(), text);
             editor->accept();
         });
-        Q_EMIT window->threadPanel()->banner()->linkActivated(u"#"_s);
+        Q_EMIT window->chatPanel()->banner()->linkActivated(u"#"_s);
         QCOMPARE(window->model()->rowCount(), 1); // sent again, and refused again
         QTRY_COMPARE(window->model()->rowCount(), 0);
     }
@@ -632,7 +632,7 @@ private Q_SLOTS:
             openWindow(TestServer::token(u"acme"_s, "s", u"vera"_s, u"viewer"_s), u"acme"_s);
         QTRY_VERIFY(live(window));
         QTRY_COMPARE(window->model()->rowCount(), 1);
-        ThreadPanel *panel = window->threadPanel();
+        ChatPanel *panel = window->chatPanel();
         panel->selectChat(chatId);
         QVERIFY(!panel->replyEditor()->isEnabled());
         QVERIFY(!sendButton(window)->isEnabled());
@@ -798,7 +798,7 @@ private Q_SLOTS:
         QVERIFY(orphans->item(0)->text().contains(u"“Glosa keeps notes”"_s));
         QTest::mouseClick(orphans->viewport(), Qt::LeftButton, {},
                           orphans->visualItemRect(orphans->item(0)).center());
-        QTRY_COMPARE(window->threadPanel()->selectedChat(), gone);
+        QTRY_COMPARE(window->chatPanel()->selectedChat(), gone);
 
         // Saved by renaming a new file over it, then in place again: both are followed.
         const QString more = edited + u"\n\nOne more line."_s;
