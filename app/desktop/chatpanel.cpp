@@ -139,7 +139,7 @@ ChatPanel::ChatPanel(QWidget *parent)
     connect(m_newFromDraft, &QPushButton::clicked, this, [this] {
         const QString key = DraftStore::replyKey(m_replyChat);
         const DraftStore::Draft draft = m_drafts->draft(key);
-        m_drafts->merge(DraftStore::newThreadKey(draft.anchor), draft);
+        m_drafts->merge(DraftStore::newChatKey(draft.anchor), draft);
         m_drafts->remove(key);
         leaveDeleted();
         Q_EMIT newChatRequested(draft.anchor);
@@ -447,7 +447,7 @@ void ChatPanel::onRejected(const QString &chatId, const QString &reason,
         }
         break;
     case Kind::NewChat:
-        m_drafts->merge(DraftStore::newThreadKey(anchor), {refused.text, anchor});
+        m_drafts->merge(DraftStore::newChatKey(anchor), {refused.text, anchor});
         showProblem(reason, tr("Edit again"), [this, anchor] { Q_EMIT newChatRequested(anchor); });
         break;
     case Kind::Edit:

@@ -60,7 +60,7 @@ public:
 Q_SIGNALS:
     void chatSelected(const QString &chatId);
     // The user asks to start a chat on the passage, from the draft kept under
-    // DraftStore::newThreadKey(anchor).
+    // DraftStore::newChatKey(anchor).
     void newChatRequested(const Glosa::Anchor &anchor);
 
 private:

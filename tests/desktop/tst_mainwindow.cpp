@@ -84,7 +84,7 @@ void answerQuestion(QMessageBox::StandardButton button)
     });
 }
 
-// The threads whose passages the view highlights.
+// The chats whose passages the view highlights.
 QStringList highlighted(const DocumentView *view)
 {
     QStringList ids;
@@ -108,7 +108,7 @@ bool saveByRename(const QString &path, const QString &content)
                                                         QFile::encodeName(path).constData()) == 0;
 }
 
-// Where the view highlights a thread's passage, or -1.
+// Where the view highlights a chat's passage, or -1.
 int highlightStart(const DocumentView *view, const QString &chatId)
 {
     for (const QTextEdit::ExtraSelection &s : view->extraSelections()) {
@@ -118,8 +118,8 @@ int highlightStart(const DocumentView *view, const QString &chatId)
     return -1;
 }
 
-// A thread started by the window's user on the first occurrence of `quote`.
-QString startThreadOn(MainWindow *window, const QString &quote)
+// A chat started by the window's user on the first occurrence of `quote`.
+QString startChatOn(MainWindow *window, const QString &quote)
 {
     const QString &text = window->document().plainText;
     const int at = int(text.indexOf(quote));
@@ -160,9 +160,9 @@ private:
         return w->session()->client()->state() == SyncClient::State::Live;
     }
 
-    // A new thread by a peer, seen by the window.
-    static QString othersThread(TestClient *other, MainWindow *window,
-                                const QString &text = u"A remark"_s)
+    // A new chat by a peer, seen by the window.
+    static QString othersChat(TestClient *other, MainWindow *window,
+                              const QString &text = u"A remark"_s)
     {
         const QString chatId = TestClient::uuid();
         const int rows = window->model()->rowCount();
@@ -224,7 +224,7 @@ private Q_SLOTS:
         m_server.reset();
     }
 
-    void threadFromTheUiReachesOthers()
+    void chatFromTheUiReachesOthers()
     {
         MainWindow *window = openWindow();
         QVERIFY(window);
@@ -276,7 +276,7 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowActive(window));
         QTRY_VERIFY(live(window));
         TestClient *other = peer(this);
-        const QString chatId = othersThread(other, window);
+        const QString chatId = othersChat(other, window);
         ChatPanel *panel = window->chatPanel();
         panel->selectChat(chatId);
         auto *send = panel->findChild<QPushButton *>(u"sendReply"_s);
@@ -303,14 +303,14 @@ private Q_SLOTS:
         QVERIFY(box->toPlainText().isEmpty());
     }
 
-    void replyStaysWithItsDeletedThread()
+    void replyStaysWithItsDeletedChat()
     {
         MainWindow *window = openWindow();
         QTRY_VERIFY(live(window));
         TestClient *other = peer(this);
         ChatPanel *panel = window->chatPanel();
-        const QString doomed = othersThread(other, window, u"To be deleted"_s);
-        const QString kept = othersThread(other, window, u"Stays"_s);
+        const QString doomed = othersChat(other, window, u"To be deleted"_s);
+        const QString kept = othersChat(other, window, u"Stays"_s);
         panel->selectChat(doomed);
         panel->replyEditor()->setPlainText(u"My answer"_s);
 
@@ -328,7 +328,7 @@ private Q_SLOTS:
         QCOMPARE(window->session()->client()->pendingCount(), 0);
         QCOMPARE(window->session()->chat(kept)->comments.size(), 1);
 
-        // A new thread on the same passage, with the reply.
+        // A new chat on the same passage, with the reply.
         whenModal<CommentEditor>([](CommentEditor *editor) {
             QCOMPARE(editor->text(), u"My answer"_s);
             editor->accept();
@@ -343,13 +343,13 @@ private Q_SLOTS:
         QVERIFY(panel->drafts()->keys().isEmpty());
     }
 
-    void deletedThreadsReplyCanBeCopied()
+    void deletedChatsReplyCanBeCopied()
     {
         MainWindow *window = openWindow();
         QTRY_VERIFY(live(window));
         TestClient *other = peer(this);
         ChatPanel *panel = window->chatPanel();
-        const QString doomed = othersThread(other, window, u"To be deleted"_s);
+        const QString doomed = othersChat(other, window, u"To be deleted"_s);
         panel->selectChat(doomed);
         panel->replyEditor()->setPlainText(u"Worth keeping"_s);
         other->send(TestClient::deleteChat(doomed));
@@ -362,13 +362,13 @@ private Q_SLOTS:
         QVERIFY(panel->drafts()->keys().isEmpty());
     }
 
-    void repliesAreDraftsPerThreadThatOutliveTheWindow()
+    void repliesAreDraftsPerChatThatOutliveTheWindow()
     {
         QPointer<MainWindow> window = openWindow();
         QTRY_VERIFY(live(window));
         TestClient *other = peer(this);
-        const QString a = othersThread(other, window, u"First"_s);
-        const QString b = othersThread(other, window, u"Second"_s);
+        const QString a = othersChat(other, window, u"First"_s);
+        const QString b = othersChat(other, window, u"Second"_s);
         ChatPanel *panel = window->chatPanel();
         panel->selectChat(a);
         panel->replyEditor()->setPlainText(u"Draft for the first"_s);
@@ -397,7 +397,7 @@ private Q_SLOTS:
         MainWindow *window = openWindow();
         QTRY_VERIFY(live(window));
         TestClient *other = peer(this);
-        const QString chatId = othersThread(other, window, u"A thread"_s);
+        const QString chatId = othersChat(other, window, u"A chat"_s);
         ChatPanel *panel = window->chatPanel();
         panel->selectChat(chatId);
         QTest::keyClicks(panel->replyEditor(), u"Half a thought"_s);
@@ -410,7 +410,7 @@ private Q_SLOTS:
         QVERIFY(panel->drafts()->text(DraftStore::replyKey(chatId)).isEmpty());
     }
 
-    void cancellingANewThreadAsksAndCanKeepADraft()
+    void cancellingANewChatAsksAndCanKeepADraft()
     {
         MainWindow *window = openWindow();
         QTRY_VERIFY(live(window));
@@ -426,19 +426,19 @@ private Q_SLOTS:
             answerQuestion(QMessageBox::Save); // keep as a draft
             editor->reject();
         });
-        window->startThread();
+        window->startChat();
         QCOMPARE(window->model()->rowCount(), 0);
         whenModal<CommentEditor>([](CommentEditor *editor) {
             QCOMPARE(editor->text(), u"Half a thought"_s);
             answerQuestion(QMessageBox::Discard);
             editor->reject();
         });
-        window->startThread();
+        window->startChat();
         whenModal<CommentEditor>([](CommentEditor *editor) {
             QVERIFY(editor->text().isEmpty());
             editor->reject(); // nothing to lose: no question
         });
-        window->startThread();
+        window->startChat();
         QCOMPARE(window->model()->rowCount(), 0);
         QVERIFY(window->chatPanel()->drafts()->keys().isEmpty());
     }
@@ -448,7 +448,7 @@ private Q_SLOTS:
         restartWithFrameLimit(4096);
         MainWindow *window = openWindow();
         QTRY_VERIFY(live(window));
-        const QString chatId = othersThread(peer(this), window);
+        const QString chatId = othersChat(peer(this), window);
         ChatPanel *panel = window->chatPanel();
         panel->selectChat(chatId);
         const QString text(5000, u'r');
@@ -521,7 +521,7 @@ private Q_SLOTS:
         QVERIFY(session->chat(chatId)->comments.at(1).deleted);
     }
 
-    void othersThreadsAppear()
+    void othersChatsAppear()
     {
         MainWindow *window = openWindow();
         QTRY_VERIFY(live(window));
@@ -531,8 +531,8 @@ private Q_SLOTS:
         QTRY_COMPARE(window->documentView()->highlightCount(), 1);
         QVERIFY(window->chatPanel()->delegate()->isFlashing(
             window->model()->index(0, 0).data(ChatModel::IdRole).toString()));
-        QTRY_COMPARE(window->topBar()->threadsText(), u"1 open thread"_s);
-        // Clicking the highlight opens its thread.
+        QTRY_COMPARE(window->topBar()->chatsText(), u"1 open thread"_s);
+        // Clicking the highlight opens its chat.
         const QString chatId = window->model()->index(0, 0).data(ChatModel::IdRole).toString();
         const QRect at = window->documentView()->cursorRect([&] {
             QTextCursor c(window->documentView()->document());
@@ -603,7 +603,7 @@ private Q_SLOTS:
         window->documentView()->setTextCursor(cursor);
         const QString text(5000, u'w');
         answerCommentEditor(text);
-        window->startThread();
+        window->startChat();
         QCOMPARE(window->model()->rowCount(), 1); // shown at once
         QTRY_COMPARE(window->model()->rowCount(), 0);
         QTRY_VERIFY(window->chatPanel()->banner()->isVisible());
@@ -656,7 +656,7 @@ private Q_SLOTS:
         QTRY_VERIFY(window->documentView()->commentButton()->isVisible());
         QVERIFY(!window->documentView()->commentButton()->isEnabled());
         QVERIFY(window->documentView()->commentButton()->toolTip().contains(u"viewer"_s));
-        window->startThread(); // no editor opens
+        window->startChat(); // no editor opens
         QVERIFY(!QApplication::activeModalWidget());
         QVERIFY(window->statusBar()->currentMessage().contains(u"viewer"_s));
         QCOMPARE(window->model()->rowCount(), 1);
@@ -673,10 +673,10 @@ private Q_SLOTS:
         QTRY_VERIFY(live(window));
         QStringList chats; // one every ten lines
         for (int i = 0; i < 600; i += 10)
-            chats.append(startThreadOn(window, u"Line %1 of"_s.arg(i)));
+            chats.append(startChatOn(window, u"Line %1 of"_s.arg(i)));
         QTRY_COMPARE(window->session()->client()->pendingCount(), 0);
         DocumentView *view = window->documentView();
-        // Every thread whose passage is on screen is highlighted; there is one at least.
+        // Every chat whose passage is on screen is highlighted; there is one at least.
         const auto onScreenHighlighted = [&] {
             const int first = view->cursorForPosition({0, 0}).position();
             const int last =
@@ -721,10 +721,10 @@ private Q_SLOTS:
         MainWindow *first = openWindow();
         first->openDocument(large);
         QTRY_VERIFY(live(first));
-        const QString chatId = startThreadOn(first, u"laid out"_s);
+        const QString chatId = startChatOn(first, u"laid out"_s);
         QTRY_VERIFY(!first->session()->isPending(chatId));
 
-        // Another window opens it with its threads already there.
+        // Another window opens it with its chats already there.
         auto *window = new MainWindow(m_context.get());
         window->resize(900, 600);
         window->openDocument(large);
@@ -756,7 +756,7 @@ private Q_SLOTS:
                  u"From the menu"_s);
     }
 
-    void fileThatChangesKeepsItsThreads()
+    void fileThatChangesKeepsItsChats()
     {
         const QString original = u"Glosa keeps notes.\n\nThe quick brown fox jumps over the lazy "
                                  "dog.\n\nKeep reading."_s;
@@ -770,15 +770,15 @@ private Q_SLOTS:
         const QString page = window->session()->client()->options().page;
         QCOMPARE(page, LoadedDocument::fromLocalText({}, u"text"_s, original).document.page);
         QTRY_VERIFY(live(window));
-        const QString gone = startThreadOn(window, u"Glosa keeps notes"_s);
-        const QString fox = startThreadOn(window, u"quick brown fox"_s);
-        const QString dog = startThreadOn(window, u"lazy dog"_s);
-        const QString reading = startThreadOn(window, u"Keep reading."_s);
+        const QString gone = startChatOn(window, u"Glosa keeps notes"_s);
+        const QString fox = startChatOn(window, u"quick brown fox"_s);
+        const QString dog = startChatOn(window, u"lazy dog"_s);
+        const QString reading = startChatOn(window, u"Keep reading."_s);
         QTRY_COMPARE(window->session()->client()->pendingCount(), 0);
         QVERIFY(window->notice()->text().isEmpty());
         QVERIFY(window->orphanList()->isHidden());
 
-        // Changed while open: reloaded on the same page, its threads re-anchored.
+        // Changed while open: reloaded on the same page, its chats re-anchored.
         QVERIFY(writeFile(path, edited));
         QTRY_COMPARE(window->documentView()->toPlainText(), edited);
         QCOMPARE(window->session()->client()->options().page, page);
@@ -791,7 +791,7 @@ private Q_SLOTS:
                      int(edited.indexOf(u"Keep reading!"_s)));
         QVERIFY(highlightStart(window->documentView(), dog) > 0);
         QVERIFY(highlightStart(window->documentView(), gone) < 0);
-        // The one that could not be placed is listed with its quote, and opens its thread.
+        // The one that could not be placed is listed with its quote, and opens its chat.
         QListWidget *orphans = window->orphanList()->list();
         QTRY_VERIFY(window->orphanList()->isVisible());
         QCOMPARE(orphans->count(), 1);
@@ -856,8 +856,8 @@ private Q_SLOTS:
         window->openServerPage(u"handbook"_s, u"Handbook"_s);
         QTRY_COMPARE(window->documentView()->toPlainText(), first);
         QTRY_VERIFY(live(window));
-        const QString chapter = startThreadOn(window, u"Chapter one"_s);
-        const QString fox = startThreadOn(window, u"quick brown fox"_s);
+        const QString chapter = startChatOn(window, u"Chapter one"_s);
+        const QString fox = startChatOn(window, u"quick brown fox"_s);
         QTRY_COMPARE(window->session()->client()->pendingCount(), 0);
 
         QVERIFY(publish(u"Handbook, 2nd edition"_s, second));
@@ -889,7 +889,7 @@ private Q_SLOTS:
             window->model()->index(0, 0).data(ChatModel::IdRole).toString()));
         QCOMPARE(window->model()->rowCount(), 1);
         QCOMPARE(window->model()->index(0, 0).data(ChatModel::QuoteRole).toString(), u"owls"_s);
-        QCOMPARE(window->topBar()->threadsText(), u"1 open thread"_s);
+        QCOMPARE(window->topBar()->chatsText(), u"1 open thread"_s);
         QTRY_COMPARE(window->documentView()->highlightCount(), 1);
     }
 };
