@@ -9,6 +9,58 @@
     </message>
 </context>
 <context>
+    <name>Glosa::ChatDelegate</name>
+    <message>
+        <source>just now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min ago</source>
+        <translation>
+            <numerusform>%n min ago</numerusform>
+            <numerusform>%n min ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h ago</source>
+        <translation>
+            <numerusform>%n h ago</numerusform>
+            <numerusform>%n h ago</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %2 · %n reply(ies)</source>
+        <translation>
+            <numerusform>%1 · %2 · %n reply</numerusform>
+            <numerusform>%1 · %2 · %n replies</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text not found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2 · edited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comment deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Glosa::ChatModel</name>
     <message>
         <source>Written %1
@@ -26,6 +78,139 @@ Last change %2</source>
     </message>
     <message>
         <source>Started %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Glosa::ChatPanel</name>
+    <message>
+        <source>Reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete thread</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New Thread with It</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Threads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show threads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start a new thread on the same passage with your reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy your reply to the clipboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reply to the selected thread…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete this thread and all its comments for everyone?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete this thread and all its comments for everyone? Your unsent reply to it is discarded too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No resolved threads.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No open threads yet.
+
+Select a passage in the document and choose Comment to start a discussion.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The thread was deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select the thread to reply to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send the reply (Ctrl+Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the one who started this thread or a moderator may delete it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard your unsent reply?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The thread on “%1” has been deleted. Your reply to it is kept here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 Your reply is back in its reply box.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete this comment for everyone?</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -555,191 +740,6 @@ Last change %2</source>
     </message>
     <message>
         <source>The server refused this page (%1).</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>Glosa::ThreadDelegate</name>
-    <message>
-        <source>just now</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n min ago</source>
-        <translation>
-            <numerusform>%n min ago</numerusform>
-            <numerusform>%n min ago</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n h ago</source>
-        <translation>
-            <numerusform>%n h ago</numerusform>
-            <numerusform>%n h ago</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Sending…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 · %2 · %n reply(ies)</source>
-        <translation>
-            <numerusform>%1 · %2 · %n reply</numerusform>
-            <numerusform>%1 · %2 · %n replies</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>%1 · %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Resolved</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Text not found</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 · %2 · edited</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Comment deleted</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>Glosa::ThreadPanel</name>
-    <message>
-        <source>Reply</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Delete thread</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Threads</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Resolved</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>All</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Show threads</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reply to the selected thread…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Send the reply (Ctrl+Enter)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Delete this thread and all its comments for everyone?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No resolved threads.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No open threads yet.
-
-Select a passage in the document and choose Comment to start a discussion.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reopen</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Resolve</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Edit…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>New Thread with It</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Start a new thread on the same passage with your reply</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Copy</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Copy your reply to the clipboard</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Discard</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Delete this thread and all its comments for everyone? Your unsent reply to it is discarded too.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The thread was deleted.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Select the thread to reply to.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Discard reply</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Discard your unsent reply?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The thread on “%1” has been deleted. Your reply to it is kept here.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 Your reply is back in its reply box.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Edit again</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Delete…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Delete comment</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Delete this comment for everyone?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Only the one who started this thread or a moderator may delete it.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -9,6 +9,58 @@
     </message>
 </context>
 <context>
+    <name>Glosa::ChatDelegate</name>
+    <message>
+        <source>just now</source>
+        <translation>ahora mismo</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min ago</source>
+        <translation>
+            <numerusform>hace %n min</numerusform>
+            <numerusform>hace %n min</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h ago</source>
+        <translation>
+            <numerusform>hace %n h</numerusform>
+            <numerusform>hace %n h</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Enviando…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %2 · %n reply(ies)</source>
+        <translation>
+            <numerusform>%1 · %2 · %n respuesta</numerusform>
+            <numerusform>%1 · %2 · %n respuestas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Resuelto</translation>
+    </message>
+    <message>
+        <source>Text not found</source>
+        <translation>Texto no encontrado</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · edited</source>
+        <translation>%1 · %2 · editado</translation>
+    </message>
+    <message>
+        <source>Comment deleted</source>
+        <translation>Comentario eliminado</translation>
+    </message>
+</context>
+<context>
     <name>Glosa::ChatModel</name>
     <message>
         <source>Written %1
@@ -29,6 +81,141 @@ Last change %2</source>
     <message>
         <source>Started %1</source>
         <translation>Iniciado el %1</translation>
+    </message>
+</context>
+<context>
+    <name>Glosa::ChatPanel</name>
+    <message>
+        <source>Reply</source>
+        <translation>Responder</translation>
+    </message>
+    <message>
+        <source>Delete thread</source>
+        <translation>Eliminar hilo</translation>
+    </message>
+    <message>
+        <source>New Thread with It</source>
+        <translation>Nuevo hilo con ella</translation>
+    </message>
+    <message>
+        <source>Threads</source>
+        <translation>Hilos</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Abiertos</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Resueltos</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Todos</translation>
+    </message>
+    <message>
+        <source>Show threads</source>
+        <translation>Mostrar hilos</translation>
+    </message>
+    <message>
+        <source>Start a new thread on the same passage with your reply</source>
+        <translation>Inicia un hilo nuevo sobre el mismo pasaje con tu respuesta</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copiar</translation>
+    </message>
+    <message>
+        <source>Copy your reply to the clipboard</source>
+        <translation>Copia tu respuesta al portapapeles</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Descartar</translation>
+    </message>
+    <message>
+        <source>Reply to the selected thread…</source>
+        <translation>Responde al hilo seleccionado…</translation>
+    </message>
+    <message>
+        <source>Delete this thread and all its comments for everyone?</source>
+        <translation>¿Eliminar este hilo y todos sus comentarios para todo el mundo?</translation>
+    </message>
+    <message>
+        <source>Delete this thread and all its comments for everyone? Your unsent reply to it is discarded too.</source>
+        <translation>¿Eliminar este hilo y todos sus comentarios para todos? También se descarta tu respuesta sin enviar.</translation>
+    </message>
+    <message>
+        <source>No resolved threads.</source>
+        <translation>No hay hilos resueltos.</translation>
+    </message>
+    <message>
+        <source>No open threads yet.
+
+Select a passage in the document and choose Comment to start a discussion.</source>
+        <translation>Todavía no hay hilos abiertos.
+
+Selecciona un pasaje del documento y elige Comentar para iniciar una conversación.</translation>
+    </message>
+    <message>
+        <source>The thread was deleted.</source>
+        <translation>El hilo se ha eliminado.</translation>
+    </message>
+    <message>
+        <source>Select the thread to reply to.</source>
+        <translation>Selecciona el hilo al que responder.</translation>
+    </message>
+    <message>
+        <source>Send the reply (Ctrl+Enter)</source>
+        <translation>Enviar la respuesta (Ctrl+Intro)</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>Reabrir</translation>
+    </message>
+    <message>
+        <source>Resolve</source>
+        <translation>Resolver</translation>
+    </message>
+    <message>
+        <source>Only the one who started this thread or a moderator may delete it.</source>
+        <translation>Solo quien inició este hilo o un moderador puede borrarlo.</translation>
+    </message>
+    <message>
+        <source>Discard reply</source>
+        <translation>Descartar respuesta</translation>
+    </message>
+    <message>
+        <source>Discard your unsent reply?</source>
+        <translation>¿Descartar tu respuesta sin enviar?</translation>
+    </message>
+    <message>
+        <source>The thread on “%1” has been deleted. Your reply to it is kept here.</source>
+        <translation>El hilo sobre “%1” se ha eliminado. Tu respuesta se conserva aquí.</translation>
+    </message>
+    <message>
+        <source>%1 Your reply is back in its reply box.</source>
+        <translation>%1 Tu respuesta ha vuelto a su cuadro de respuesta.</translation>
+    </message>
+    <message>
+        <source>Edit again</source>
+        <translation>Editar de nuevo</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Editar…</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Eliminar…</translation>
+    </message>
+    <message>
+        <source>Delete comment</source>
+        <translation>Eliminar comentario</translation>
+    </message>
+    <message>
+        <source>Delete this comment for everyone?</source>
+        <translation>¿Eliminar este comentario para todos?</translation>
     </message>
 </context>
 <context>
@@ -559,193 +746,6 @@ Last change %2</source>
     <message>
         <source>The server refused this page (%1).</source>
         <translation>El servidor rechazó esta página (%1).</translation>
-    </message>
-</context>
-<context>
-    <name>Glosa::ThreadDelegate</name>
-    <message>
-        <source>just now</source>
-        <translation>ahora mismo</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n min ago</source>
-        <translation>
-            <numerusform>hace %n min</numerusform>
-            <numerusform>hace %n min</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n h ago</source>
-        <translation>
-            <numerusform>hace %n h</numerusform>
-            <numerusform>hace %n h</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Sending…</source>
-        <translation>Enviando…</translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 · %2 · %n reply(ies)</source>
-        <translation>
-            <numerusform>%1 · %2 · %n respuesta</numerusform>
-            <numerusform>%1 · %2 · %n respuestas</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>%1 · %2</source>
-        <translation>%1 · %2</translation>
-    </message>
-    <message>
-        <source>Resolved</source>
-        <translation>Resuelto</translation>
-    </message>
-    <message>
-        <source>Text not found</source>
-        <translation>Texto no encontrado</translation>
-    </message>
-    <message>
-        <source>%1 · %2 · edited</source>
-        <translation>%1 · %2 · editado</translation>
-    </message>
-    <message>
-        <source>Comment deleted</source>
-        <translation>Comentario eliminado</translation>
-    </message>
-</context>
-<context>
-    <name>Glosa::ThreadPanel</name>
-    <message>
-        <source>Reply</source>
-        <translation>Responder</translation>
-    </message>
-    <message>
-        <source>Delete thread</source>
-        <translation>Eliminar hilo</translation>
-    </message>
-    <message>
-        <source>Threads</source>
-        <translation>Hilos</translation>
-    </message>
-    <message>
-        <source>Open</source>
-        <translation>Abiertos</translation>
-    </message>
-    <message>
-        <source>Resolved</source>
-        <translation>Resueltos</translation>
-    </message>
-    <message>
-        <source>All</source>
-        <translation>Todos</translation>
-    </message>
-    <message>
-        <source>Show threads</source>
-        <translation>Mostrar hilos</translation>
-    </message>
-    <message>
-        <source>Reply to the selected thread…</source>
-        <translation>Responde al hilo seleccionado…</translation>
-    </message>
-    <message>
-        <source>Send the reply (Ctrl+Enter)</source>
-        <translation>Enviar la respuesta (Ctrl+Intro)</translation>
-    </message>
-    <message>
-        <source>Delete this thread and all its comments for everyone?</source>
-        <translation>¿Eliminar este hilo y todos sus comentarios para todo el mundo?</translation>
-    </message>
-    <message>
-        <source>No resolved threads.</source>
-        <translation>No hay hilos resueltos.</translation>
-    </message>
-    <message>
-        <source>No open threads yet.
-
-Select a passage in the document and choose Comment to start a discussion.</source>
-        <translation>Todavía no hay hilos abiertos.
-
-Selecciona un pasaje del documento y elige Comentar para iniciar una conversación.</translation>
-    </message>
-    <message>
-        <source>Reopen</source>
-        <translation>Reabrir</translation>
-    </message>
-    <message>
-        <source>Resolve</source>
-        <translation>Resolver</translation>
-    </message>
-    <message>
-        <source>Edit…</source>
-        <translation>Editar…</translation>
-    </message>
-    <message>
-        <source>New Thread with It</source>
-        <translation>Nuevo hilo con ella</translation>
-    </message>
-    <message>
-        <source>Start a new thread on the same passage with your reply</source>
-        <translation>Inicia un hilo nuevo sobre el mismo pasaje con tu respuesta</translation>
-    </message>
-    <message>
-        <source>Copy</source>
-        <translation>Copiar</translation>
-    </message>
-    <message>
-        <source>Copy your reply to the clipboard</source>
-        <translation>Copia tu respuesta al portapapeles</translation>
-    </message>
-    <message>
-        <source>Discard</source>
-        <translation>Descartar</translation>
-    </message>
-    <message>
-        <source>Delete this thread and all its comments for everyone? Your unsent reply to it is discarded too.</source>
-        <translation>¿Eliminar este hilo y todos sus comentarios para todos? También se descarta tu respuesta sin enviar.</translation>
-    </message>
-    <message>
-        <source>The thread was deleted.</source>
-        <translation>El hilo se ha eliminado.</translation>
-    </message>
-    <message>
-        <source>Select the thread to reply to.</source>
-        <translation>Selecciona el hilo al que responder.</translation>
-    </message>
-    <message>
-        <source>Discard reply</source>
-        <translation>Descartar respuesta</translation>
-    </message>
-    <message>
-        <source>Discard your unsent reply?</source>
-        <translation>¿Descartar tu respuesta sin enviar?</translation>
-    </message>
-    <message>
-        <source>The thread on “%1” has been deleted. Your reply to it is kept here.</source>
-        <translation>El hilo sobre “%1” se ha eliminado. Tu respuesta se conserva aquí.</translation>
-    </message>
-    <message>
-        <source>%1 Your reply is back in its reply box.</source>
-        <translation>%1 Tu respuesta ha vuelto a su cuadro de respuesta.</translation>
-    </message>
-    <message>
-        <source>Edit again</source>
-        <translation>Editar de nuevo</translation>
-    </message>
-    <message>
-        <source>Delete…</source>
-        <translation>Eliminar…</translation>
-    </message>
-    <message>
-        <source>Delete comment</source>
-        <translation>Eliminar comentario</translation>
-    </message>
-    <message>
-        <source>Delete this comment for everyone?</source>
-        <translation>¿Eliminar este comentario para todos?</translation>
-    </message>
-    <message>
-        <source>Only the one who started this thread or a moderator may delete it.</source>
-        <translation>Solo quien inició este hilo o un moderador puede borrarlo.</translation>
     </message>
 </context>
 <context>

@@ -49,7 +49,7 @@ void AnchorIndex::locate(const QString &chatId)
 
 void AnchorIndex::locateAll()
 {
-    // In document order, each thread is looked for first where the one before it moved to.
+    // In document order, each chat is looked for first where the one before it moved to.
     QList<const Chat *> chats;
     chats.reserve(m_session->chats().size());
     for (const Chat &chat : m_session->chats())

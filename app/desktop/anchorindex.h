@@ -9,23 +9,23 @@
 
 namespace Glosa {
 
-// Where each thread of a page stands in the open document's text, kept up to date as threads
-// come and go; threads whose text can no longer be found are orphans.
+// Where each chat of a page stands in the open document's text, kept up to date as chats
+// come and go; chats whose text can no longer be found are orphans.
 class AnchorIndex : public QObject
 {
     Q_OBJECT
 public:
     AnchorIndex(PageSession *session, QString plainText, QObject *parent = nullptr);
 
-    // Another version of the document: every thread is located in its text afresh.
+    // Another version of the document: every chat is located in its text afresh.
     void setText(QString plainText);
 
     const QHash<QString, Anchoring::Match> &matches() const { return m_matches; }
     Anchoring::Match match(const QString &chatId) const { return m_matches.value(chatId); }
     bool isOrphan(const QString &chatId) const { return match(chatId).isOrphan(); }
-    // The thread whose highlight covers `position`, the shortest one where several do.
+    // The chat whose highlight covers `position`, the shortest one where several do.
     QString chatAt(int position) const;
-    // How the threads stand in the text: found elsewhere than their anchor says (moved, or
+    // How the chats stand in the text: found elsewhere than their anchor says (moved, or
     // approximately), or not found at all.
     struct Summary
     {
@@ -33,7 +33,7 @@ public:
         int orphans = 0;
     };
     Summary summary() const;
-    // The threads whose text cannot be found, by their old position.
+    // The chats whose text cannot be found, by their old position.
     QStringList orphans() const;
     const QString &plainText() const { return m_text; }
 

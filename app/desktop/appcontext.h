@@ -71,7 +71,7 @@ public:
     QStringList recentFiles() const;
     void addRecentFile(const QString &path);
     // The page of the file at `path`: the one of the content it had when it was first opened
-    // (remembered from then on), so that its threads stay with it as it is edited while anyone
+    // (remembered from then on), so that its chats stay with it as it is edited while anyone
     // with that first content still meets on the same page. `page` is the page of its content.
     QString pageOfFile(const QString &path, const QString &page) const;
 

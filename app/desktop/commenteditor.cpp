@@ -18,7 +18,7 @@ CommentEditor::CommentEditor(const QString &quote, Mode mode, QWidget *parent)
     , m_mode(mode)
     , m_field(new CommentField(this))
 {
-    const bool creating = mode == Mode::NewThread;
+    const bool creating = mode == Mode::NewChat;
     setWindowTitle(creating ? tr("New thread") : tr("Edit comment"));
     setObjectName(u"commentEditor"_s);
     auto *layout = new QVBoxLayout(this);
@@ -108,13 +108,13 @@ void CommentEditor::reject()
         return QDialog::reject();
     }
     QMessageBox ask(QMessageBox::Question, windowTitle(),
-                    m_mode == Mode::NewThread ? tr("Discard this comment?")
-                                              : tr("Discard your changes to the comment?"),
+                    m_mode == Mode::NewChat ? tr("Discard this comment?")
+                                            : tr("Discard your changes to the comment?"),
                     QMessageBox::Discard | QMessageBox::Cancel, this);
     ask.button(QMessageBox::Cancel)->setText(tr("Keep Writing"));
     if (m_drafts) {
         ask.addButton(QMessageBox::Save)->setText(tr("Keep as Draft"));
-        ask.setInformativeText(m_mode == Mode::NewThread
+        ask.setInformativeText(m_mode == Mode::NewChat
                                    ? tr("A draft comes back when you comment on the same "
                                         "passage again.")
                                    : tr("A draft comes back when you edit the comment again."));

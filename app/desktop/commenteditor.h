@@ -11,16 +11,16 @@ namespace Glosa {
 
 class CommentField;
 
-// Asks for the first comment of a new thread, or for the new text of a comment, showing the
+// Asks for the first comment of a new chat, or for the new text of a comment, showing the
 // passage it is about. What is typed is kept as a draft while the dialog is open; closing it
 // with something unsent asks whether to keep the draft, discard it or go on writing.
 class CommentEditor : public QDialog
 {
     Q_OBJECT
 public:
-    enum class Mode { NewThread, Edit };
+    enum class Mode { NewChat, Edit };
 
-    explicit CommentEditor(const QString &quote, Mode mode = Mode::NewThread,
+    explicit CommentEditor(const QString &quote, Mode mode = Mode::NewChat,
                            QWidget *parent = nullptr);
 
     // The comment's text as it is, for an edit.

@@ -15,9 +15,9 @@ class AnchorIndex;
 class PageSession;
 struct LoadedDocument;
 
-// The document, read-only, with a highlight on every thread's passage (resolved ones quieter,
+// The document, read-only, with a highlight on every chat's passage (resolved ones quieter,
 // the selected one stronger). Selecting text offers "Comment"; clicking a highlight opens its
-// thread.
+// chat.
 class DocumentView : public QTextEdit
 {
     Q_OBJECT

@@ -89,7 +89,7 @@ QString DraftStore::editKey(const QString &commentId)
     return u"edit:"_s + commentId;
 }
 
-QString DraftStore::newThreadKey(const Anchor &anchor)
+QString DraftStore::newChatKey(const Anchor &anchor)
 {
     return u"new:%1:%2"_s.arg(anchor.start).arg(anchor.end);
 }

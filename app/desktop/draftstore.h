@@ -12,7 +12,7 @@
 namespace Glosa {
 
 // What the user has written on a page and not sent, kept on disk so that it outlives the window
-// and the process: a reply per thread, an edit per comment and a new thread per passage, each
+// and the process: a reply per chat, an edit per comment and a new chat per passage, each
 // with the passage it is about. Every window on a page shares one store (see open()).
 class DraftStore : public QObject
 {
@@ -21,7 +21,7 @@ public:
     struct Draft
     {
         QString text;
-        Anchor anchor; // the passage of the thread
+        Anchor anchor; // the passage of the chat
         friend bool operator==(const Draft &a, const Draft &b)
         {
             return a.text == b.text && a.anchor == b.anchor;
@@ -40,7 +40,7 @@ public:
 
     static QString replyKey(const QString &chatId);
     static QString editKey(const QString &commentId);
-    static QString newThreadKey(const Anchor &anchor);
+    static QString newChatKey(const Anchor &anchor);
     // The chat of a reply draft's key; empty for other keys.
     static QString chatOfReplyKey(const QString &key);
 

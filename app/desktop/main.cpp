@@ -93,8 +93,8 @@ int main(int argc, char *argv[])
         window->openSample();
     }
     window->show();
-    // Ended by the session or a signal, Glosa closes as when the user quits: what is pending is
-    // kept, and the local server hands over to another Glosa.
+    // Ended by the desktop login (the user logs out) or a signal, Glosa closes as when the user
+    // quits: what is pending is kept, and the local server hands over to another Glosa.
     Glosa::SignalWatcher signals;
     QObject::connect(&signals, &Glosa::SignalWatcher::terminationRequested, &app,
                      &QApplication::closeAllWindows);

@@ -3,6 +3,7 @@
 #include "anchorindex.h"
 #include "appcontext.h"
 #include "chatmodel.h"
+#include "chatpanel.h"
 #include "commenteditor.h"
 #include "documentdirectory.h"
 #include "documentview.h"
@@ -12,7 +13,6 @@
 #include "orphanlist.h"
 #include "pagesession.h"
 #include "settingsdialog.h"
-#include "threadpanel.h"
 #include "topbar.h"
 
 #include <QApplication>
@@ -41,7 +41,7 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
     , m_context(context)
     , m_topBar(new TopBar(this))
     , m_view(new DocumentView(this))
-    , m_panel(new ThreadPanel(this))
+    , m_panel(new ChatPanel(this))
     , m_orphans(new OrphanList(this))
     , m_notice(new NoticeBar(this))
     , m_find(new QLineEdit(this))
@@ -58,7 +58,7 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
     auto *splitter = new QSplitter(Qt::Horizontal, central);
     splitter->setObjectName(u"splitter"_s);
     splitter->addWidget(m_view);
-    // The threads, and below them those whose text is not in the document.
+    // The chats, and below them those whose text is not in the document.
     auto *side = new QWidget(splitter);
     auto *sideLayout = new QVBoxLayout(side);
     sideLayout->setContentsMargins(0, 0, 0, 0);
@@ -83,14 +83,14 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
     auto *escape = new QShortcut(QKeySequence(Qt::Key_Escape), m_find);
     connect(escape, &QShortcut::activated, m_find, &QWidget::hide);
 
-    connect(m_view, &DocumentView::commentRequested, this, &MainWindow::startThread);
-    connect(m_view, &DocumentView::chatClicked, m_panel, &ThreadPanel::selectChat);
-    connect(m_panel, &ThreadPanel::newThreadRequested, this, &MainWindow::startThreadOn);
-    connect(m_panel, &ThreadPanel::chatSelected, this, [this](const QString &id) {
+    connect(m_view, &DocumentView::commentRequested, this, &MainWindow::startChat);
+    connect(m_view, &DocumentView::chatClicked, m_panel, &ChatPanel::selectChat);
+    connect(m_panel, &ChatPanel::newChatRequested, this, &MainWindow::startChatOn);
+    connect(m_panel, &ChatPanel::chatSelected, this, [this](const QString &id) {
         m_view->setSelectedChat(id);
         m_view->revealChat(id);
     });
-    connect(m_orphans, &OrphanList::chatSelected, m_panel, &ThreadPanel::selectChat);
+    connect(m_orphans, &OrphanList::chatSelected, m_panel, &ChatPanel::selectChat);
 
     m_reload.setSingleShot(true);
     m_reload.setInterval(150);
@@ -146,17 +146,17 @@ void MainWindow::createMenus()
 
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
     edit->addAction(QIcon(u":/icons/comment.svg"_s), tr("&Comment on Selection…"),
-                    QKeySequence(u"Ctrl+Alt+M"_s), this, &MainWindow::startThread);
+                    QKeySequence(u"Ctrl+Alt+M"_s), this, &MainWindow::startChat);
     edit->addAction(tr("&Find…"), QKeySequence::Find, this, &MainWindow::showFind);
     edit->addAction(tr("Find &Next"), QKeySequence::FindNext, this, [this] { find(false); });
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(tr("&Open Threads"), this,
-                    [this] { m_panel->setFilter(ThreadPanel::Filter::Open); });
+                    [this] { m_panel->setFilter(ChatPanel::Filter::Open); });
     view->addAction(tr("&Resolved Threads"), this,
-                    [this] { m_panel->setFilter(ThreadPanel::Filter::Resolved); });
+                    [this] { m_panel->setFilter(ChatPanel::Filter::Resolved); });
     view->addAction(tr("&All Threads"), this,
-                    [this] { m_panel->setFilter(ThreadPanel::Filter::All); });
+                    [this] { m_panel->setFilter(ChatPanel::Filter::All); });
 
     QMenu *tools = menuBar()->addMenu(tr("&Tools"));
     m_share = tools->addAction(QIcon(u":/icons/share.svg"_s), tr("&Share on Network"));
@@ -248,7 +248,7 @@ void MainWindow::openDocument(const LoadedDocument &document)
         [this](const QString &, const QString &reason) { statusBar()->showMessage(reason, 8000); });
     connect(m_session->client(), &SyncClient::serverError, this,
             [this](const QString &reason) { statusBar()->showMessage(reason, 8000); });
-    // After the index's own connection: it has located the threads of a snapshot by then.
+    // After the index's own connection: it has located the chats of a snapshot by then.
     connect(m_session.get(), &PageSession::chatsReset, this, [this] {
         if (m_reportAnchoring)
             reportAnchoring();
@@ -295,7 +295,7 @@ void MainWindow::showNewVersion(const LoadedDocument &version)
 
 void MainWindow::reportAnchoring()
 {
-    // The page's threads are known once its snapshot has arrived.
+    // The page's chats are known once its snapshot has arrived.
     if (!m_reportAnchoring || m_session->client()->epoch().isEmpty())
         return;
     m_reportAnchoring = false;
@@ -381,27 +381,27 @@ MainWindow *MainWindow::newWindow()
     return window;
 }
 
-void MainWindow::startThread()
+void MainWindow::startChat()
 {
     const std::optional<Anchor> anchor = m_view->selectionAnchor();
     if (!anchor || !m_session) {
         statusBar()->showMessage(tr("Select the passage you want to comment on first."), 5000);
         return;
     }
-    startThreadOn(*anchor);
+    startChatOn(*anchor);
 }
 
-void MainWindow::startThreadOn(const Anchor &anchor)
+void MainWindow::startChatOn(const Anchor &anchor)
 {
     if (m_session && !m_session->canWrite()) {
         statusBar()->showMessage(PageSession::readOnlyReason(), 8000);
         return;
     }
-    CommentEditor editor(anchor.exact, CommentEditor::Mode::NewThread, this);
-    editor.keepDraft(m_panel->drafts(), DraftStore::newThreadKey(anchor), anchor);
+    CommentEditor editor(anchor.exact, CommentEditor::Mode::NewChat, this);
+    editor.keepDraft(m_panel->drafts(), DraftStore::newChatKey(anchor), anchor);
     if (editor.exec() != QDialog::Accepted || !m_session)
         return;
-    const QString chatId = m_session->startThread(anchor, editor.text());
+    const QString chatId = m_session->startChat(anchor, editor.text());
     m_panel->selectChat(chatId);
 }
 

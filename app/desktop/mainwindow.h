@@ -21,10 +21,10 @@ class DocumentView;
 class NoticeBar;
 class OrphanList;
 class PageSession;
-class ThreadPanel;
+class ChatPanel;
 class TopBar;
 
-// One window on one page: the top bar, the document and its threads.
+// One window on one page: the top bar, the document and its chats.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -33,10 +33,10 @@ public:
     ~MainWindow() override;
 
     // A local file, on the page it was first opened on; changes to it on disk are shown as
-    // they are saved, its threads re-anchored in the new text.
+    // they are saved, its chats re-anchored in the new text.
     bool openFile(const QString &path);
     // A document on its page. One that is not local follows the page's document on the
-    // server: a new version published there replaces it, its threads re-anchored.
+    // server: a new version published there replaces it, its chats re-anchored.
     void openDocument(const LoadedDocument &document);
     // A page of the server whose document arrives with the page's welcome.
     void openServerPage(const QString &page, const QString &title = {});
@@ -48,16 +48,16 @@ public:
     std::shared_ptr<PageSession> session() const { return m_session; }
     TopBar *topBar() const { return m_topBar; }
     DocumentView *documentView() const { return m_view; }
-    ThreadPanel *threadPanel() const { return m_panel; }
+    ChatPanel *chatPanel() const { return m_panel; }
     OrphanList *orphanList() const { return m_orphans; }
     NoticeBar *notice() const { return m_notice; }
     ChatModel *model() const { return m_model; }
 
     MainWindow *newWindow();
-    // A new thread on the selected passage, or on `anchor`; what was typed for the passage
+    // A new chat on the selected passage, or on `anchor`; what was typed for the passage
     // before and kept as a draft comes back.
-    void startThread();
-    void startThreadOn(const Anchor &anchor);
+    void startChat();
+    void startChatOn(const Anchor &anchor);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -73,12 +73,12 @@ private:
     void applySettings();
     void showDocument();
     void showTitle();
-    // Shows another version of the document in place, its threads located afresh.
+    // Shows another version of the document in place, its chats located afresh.
     void showNewVersion(const LoadedDocument &version);
     void takeServerDocument();
     void watchFile();
     void reloadFile();
-    // Once the page's threads are known, says what became of them in this version.
+    // Once the page's chats are known, says what became of them in this version.
     void reportAnchoring();
 
     AppContext *m_context;
@@ -88,7 +88,7 @@ private:
     AnchorIndex *m_index = nullptr;
     TopBar *m_topBar;
     DocumentView *m_view;
-    ThreadPanel *m_panel;
+    ChatPanel *m_panel;
     OrphanList *m_orphans;
     NoticeBar *m_notice;
     QLineEdit *m_find;

@@ -8,7 +8,7 @@ class QToolButton;
 namespace Glosa {
 
 // A message about the document, shown above it until the user closes it or another replaces
-// it: what happened to the threads when the document changed.
+// it: what happened to the chats when the document changed.
 class NoticeBar : public QFrame
 {
     Q_OBJECT

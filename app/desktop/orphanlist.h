@@ -12,8 +12,8 @@ namespace Glosa {
 class AnchorIndex;
 class PageSession;
 
-// The threads whose passage is no longer in the document, each with the quote it was about
-// and how it began; choosing one opens it. Hidden while every thread has its place.
+// The chats whose passage is no longer in the document, each with the quote it was about
+// and how it began; choosing one opens it. Hidden while every chat has its place.
 class OrphanList : public QWidget
 {
     Q_OBJECT

@@ -20,7 +20,7 @@ TopBar::TopBar(QWidget *parent)
     , m_connection(new QLabel(this))
     , m_retry(new QToolButton(this))
     , m_settings(new QToolButton(this))
-    , m_threads(new QLabel(this))
+    , m_chats(new QLabel(this))
 {
     setObjectName(u"topBar"_s);
     auto *layout = new QHBoxLayout(this);
@@ -36,8 +36,8 @@ TopBar::TopBar(QWidget *parent)
     m_viewers->setAccessibleName(tr("People viewing this page"));
     m_connection->setObjectName(u"connection"_s);
     m_connection->setAccessibleName(tr("Connection"));
-    m_threads->setObjectName(u"threads"_s);
-    m_threads->setAccessibleName(tr("Threads"));
+    m_chats->setObjectName(u"chats"_s);
+    m_chats->setAccessibleName(tr("Threads"));
     m_retry->setObjectName(u"retry"_s);
     m_retry->setText(tr("Retry now"));
     m_retry->setAutoRaise(true);
@@ -47,7 +47,7 @@ TopBar::TopBar(QWidget *parent)
     m_settings->setAutoRaise(true);
     m_settings->hide();
     layout->addWidget(m_title, 1);
-    layout->addWidget(m_threads);
+    layout->addWidget(m_chats);
     layout->addWidget(m_viewers);
     layout->addWidget(m_connection);
     layout->addWidget(m_retry);
@@ -62,7 +62,7 @@ TopBar::TopBar(QWidget *parent)
     connect(m_settings, &QToolButton::clicked, this, &TopBar::settingsRequested);
     updateConnection();
     updateViewers();
-    updateThreads();
+    updateChats();
 }
 
 void TopBar::setTitle(const QString &title)
@@ -92,11 +92,11 @@ void TopBar::setModel(ChatModel *model)
     m_model = model;
     if (model) {
         for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
-            connect(model, signal, this, &TopBar::updateThreads);
-        connect(model, &QAbstractItemModel::modelReset, this, &TopBar::updateThreads);
-        connect(model, &QAbstractItemModel::dataChanged, this, &TopBar::updateThreads);
+            connect(model, signal, this, &TopBar::updateChats);
+        connect(model, &QAbstractItemModel::modelReset, this, &TopBar::updateChats);
+        connect(model, &QAbstractItemModel::dataChanged, this, &TopBar::updateChats);
     }
-    updateThreads();
+    updateChats();
 }
 
 QString TopBar::viewersText() const
@@ -114,9 +114,9 @@ QString TopBar::connectionText() const
     return m_connection->text();
 }
 
-QString TopBar::threadsText() const
+QString TopBar::chatsText() const
 {
-    return m_threads->text();
+    return m_chats->text();
 }
 
 void TopBar::updateViewers()
@@ -144,14 +144,14 @@ void TopBar::updateViewers()
         names.isEmpty() ? heading : u"<b>%1</b><br>%2"_s.arg(heading, names.join(u"<br>"_s)));
 }
 
-void TopBar::updateThreads()
+void TopBar::updateChats()
 {
     int resolved = 0;
-    const int threads = m_model ? m_model->rowCount() : 0;
-    for (int row = 0; row < threads; ++row)
+    const int chats = m_model ? m_model->rowCount() : 0;
+    for (int row = 0; row < chats; ++row)
         resolved += m_model->index(row, 0).data(ChatModel::ResolvedRole).toBool();
-    const QString open = tr("%n open thread(s)", nullptr, threads - resolved);
-    m_threads->setText(resolved == 0 ? open : tr("%1, %n resolved", nullptr, resolved).arg(open));
+    const QString open = tr("%n open thread(s)", nullptr, chats - resolved);
+    m_chats->setText(resolved == 0 ? open : tr("%1, %n resolved", nullptr, resolved).arg(open));
 }
 
 void TopBar::updateConnection()

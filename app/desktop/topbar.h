@@ -15,7 +15,7 @@ class ChatModel;
 
 // The bar above the document: its title, how many people view the page, the state of the
 // connection (with "Retry now" while waiting to reconnect, and "Open Settings" when only other
-// settings can help) and how many threads it has, open and resolved.
+// settings can help) and how many chats it has, open and resolved.
 class TopBar : public QWidget
 {
     Q_OBJECT
@@ -29,7 +29,7 @@ public:
     QString viewersText() const;
     QString viewersToolTip() const;
     QString connectionText() const;
-    QString threadsText() const;
+    QString chatsText() const;
     QToolButton *settingsButton() const { return m_settings; }
 
 Q_SIGNALS:
@@ -39,14 +39,14 @@ Q_SIGNALS:
 private:
     void updateConnection();
     void updateViewers();
-    void updateThreads();
+    void updateChats();
 
     QLabel *m_title;
     QLabel *m_viewers;
     QLabel *m_connection;
     QToolButton *m_retry;
     QToolButton *m_settings;
-    QLabel *m_threads;
+    QLabel *m_chats;
     QPointer<SyncClient> m_client;
     QPointer<ChatModel> m_model;
     QTimer m_countdown;

@@ -59,24 +59,24 @@ bool ChatModel::lessThan(const SortKey &a, const SortKey &b)
 int ChatModel::insertPosition(const SortKey &key) const
 {
     const auto it =
-        std::lower_bound(m_rows.begin(), m_rows.end(), key, [](const Thread *t, const SortKey &k) {
+        std::lower_bound(m_rows.begin(), m_rows.end(), key, [](const Entry *t, const SortKey &k) {
             return lessThan(keyOf(t->chat), k);
         });
     return int(it - m_rows.begin());
 }
 
-int ChatModel::rowOf(const Thread *thread) const
+int ChatModel::rowOf(const Entry *entry) const
 {
-    const int row = insertPosition(keyOf(thread->chat));
-    if (row < int(m_rows.size()) && m_rows[size_t(row)] == thread)
+    const int row = insertPosition(keyOf(entry->chat));
+    if (row < int(m_rows.size()) && m_rows[size_t(row)] == entry)
         return row;
-    Q_ASSERT_X(false, "ChatModel::rowOf", "the thread is not where its key says");
+    Q_ASSERT_X(false, "ChatModel::rowOf", "the chat is not where its key says");
     return -1;
 }
 
-ChatModel::Thread *ChatModel::threadOf(const QModelIndex &index) const
+ChatModel::Entry *ChatModel::entryOf(const QModelIndex &index) const
 {
-    // Thread rows carry no pointer; comment rows carry their thread's.
+    // Chat rows carry no pointer; comment rows carry their chat's entry.
     if (!index.isValid() || index.internalPointer())
         return nullptr;
     if (index.row() < 0 || index.row() >= int(m_rows.size()))
@@ -98,8 +98,8 @@ QSet<QString> ChatModel::pendingCommentsOf(const Chat &chat) const
 
 QModelIndex ChatModel::indexOfChat(const QString &chatId) const
 {
-    const auto it = m_threads.find(chatId);
-    if (it == m_threads.end())
+    const auto it = m_entries.find(chatId);
+    if (it == m_entries.end())
         return {};
     const int row = rowOf(it->second.get());
     return row < 0 ? QModelIndex() : createIndex(row, 0);
@@ -109,10 +109,10 @@ QString ChatModel::chatIdAt(const QModelIndex &index) const
 {
     if (!index.isValid() || index.model() != this)
         return {};
-    if (const auto *thread = static_cast<const Thread *>(index.internalPointer()))
-        return thread->chat.id;
-    const Thread *thread = threadOf(index);
-    return thread ? thread->chat.id : QString();
+    if (const auto *entry = static_cast<const Entry *>(index.internalPointer()))
+        return entry->chat.id;
+    const Entry *entry = entryOf(index);
+    return entry ? entry->chat.id : QString();
 }
 
 QModelIndex ChatModel::index(int row, int column, const QModelIndex &parent) const
@@ -123,20 +123,20 @@ QModelIndex ChatModel::index(int row, int column, const QModelIndex &parent) con
         return row < int(m_rows.size()) ? createIndex(row, column) : QModelIndex();
     if (parent.column() != 0)
         return {};
-    Thread *thread = threadOf(parent);
-    if (!thread || row >= thread->chat.comments.size())
+    Entry *entry = entryOf(parent);
+    if (!entry || row >= entry->chat.comments.size())
         return {};
-    return createIndex(row, column, thread);
+    return createIndex(row, column, entry);
 }
 
 QModelIndex ChatModel::parent(const QModelIndex &child) const
 {
     if (!child.isValid())
         return {};
-    const auto *thread = static_cast<const Thread *>(child.internalPointer());
-    if (!thread)
+    const auto *entry = static_cast<const Entry *>(child.internalPointer());
+    if (!entry)
         return {};
-    const int row = rowOf(thread);
+    const int row = rowOf(entry);
     return row < 0 ? QModelIndex() : createIndex(row, 0);
 }
 
@@ -146,8 +146,8 @@ int ChatModel::rowCount(const QModelIndex &parent) const
         return int(m_rows.size());
     if (parent.column() != 0)
         return 0;
-    const Thread *thread = threadOf(parent);
-    return thread ? int(thread->chat.comments.size()) : 0;
+    const Entry *entry = entryOf(parent);
+    return entry ? int(entry->chat.comments.size()) : 0;
 }
 
 int ChatModel::columnCount(const QModelIndex &parent) const
@@ -165,10 +165,10 @@ QVariant ChatModel::data(const QModelIndex &index, int role) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid))
         return {};
 
-    if (const auto *thread = static_cast<const Thread *>(index.internalPointer())) {
-        if (index.row() >= thread->chat.comments.size())
+    if (const auto *entry = static_cast<const Entry *>(index.internalPointer())) {
+        if (index.row() >= entry->chat.comments.size())
             return {};
-        const Comment &comment = thread->chat.comments.at(index.row());
+        const Comment &comment = entry->chat.comments.at(index.row());
         switch (role) {
         case Qt::DisplayRole:
         case TextRole:
@@ -193,18 +193,18 @@ QVariant ChatModel::data(const QModelIndex &index, int role) const
         case DeletedRole:
             return comment.deleted;
         case PendingRole:
-            return m_session && m_session->isCommentPending(thread->chat.id, comment.id);
-        case IsThreadRole:
+            return m_session && m_session->isCommentPending(entry->chat.id, comment.id);
+        case IsChatRole:
             return false;
         default:
             return {};
         }
     }
 
-    const Thread *thread = threadOf(index);
-    if (!thread)
+    const Entry *entry = entryOf(index);
+    if (!entry)
         return {};
-    const Chat &chat = thread->chat;
+    const Chat &chat = entry->chat;
     const Comment *first = chat.comments.isEmpty() ? nullptr : &chat.comments.first();
     switch (role) {
     case Qt::DisplayRole:
@@ -241,7 +241,7 @@ QVariant ChatModel::data(const QModelIndex &index, int role) const
         return m_session && m_session->isPending(chat.id);
     case CommentCountRole:
         return int(chat.comments.size());
-    case IsThreadRole:
+    case IsChatRole:
         return true;
     default:
         return {};
@@ -275,25 +275,25 @@ QHash<int, QByteArray> ChatModel::roleNames() const
     names.insert(ResolvedRole, "resolved");
     names.insert(PendingRole, "pending");
     names.insert(CommentCountRole, "commentCount");
-    names.insert(IsThreadRole, "isThread");
+    names.insert(IsChatRole, "isChat");
     return names;
 }
 
 void ChatModel::rebuild()
 {
     m_rows.clear();
-    m_threads.clear();
+    m_entries.clear();
     if (!m_session)
         return;
     const QHash<QString, Chat> &chats = m_session->chats();
     m_rows.reserve(size_t(chats.size()));
-    m_threads.reserve(size_t(chats.size()));
+    m_entries.reserve(size_t(chats.size()));
     for (const Chat &chat : chats) {
-        auto thread = std::make_unique<Thread>(Thread{chat, pendingCommentsOf(chat)});
-        m_rows.push_back(thread.get());
-        m_threads.emplace(chat.id, std::move(thread));
+        auto entry = std::make_unique<Entry>(Entry{chat, pendingCommentsOf(chat)});
+        m_rows.push_back(entry.get());
+        m_entries.emplace(chat.id, std::move(entry));
     }
-    std::sort(m_rows.begin(), m_rows.end(), [](const Thread *a, const Thread *b) {
+    std::sort(m_rows.begin(), m_rows.end(), [](const Entry *a, const Entry *b) {
         return lessThan(keyOf(a->chat), keyOf(b->chat));
     });
 }
@@ -309,31 +309,31 @@ void ChatModel::onSessionDestroyed()
 {
     beginResetModel();
     m_rows.clear();
-    m_threads.clear();
+    m_entries.clear();
     endResetModel();
 }
 
 void ChatModel::onChatAdded(const QString &chatId)
 {
-    if (m_threads.count(chatId)) {
+    if (m_entries.count(chatId)) {
         onChatChanged(chatId);
         return;
     }
     const Chat *chat = m_session ? m_session->chat(chatId) : nullptr;
     if (!chat)
         return;
-    auto thread = std::make_unique<Thread>(Thread{*chat, pendingCommentsOf(*chat)});
-    const int row = insertPosition(keyOf(thread->chat));
+    auto entry = std::make_unique<Entry>(Entry{*chat, pendingCommentsOf(*chat)});
+    const int row = insertPosition(keyOf(entry->chat));
     beginInsertRows({}, row, row);
-    m_rows.insert(m_rows.begin() + row, thread.get());
-    m_threads.emplace(chatId, std::move(thread));
+    m_rows.insert(m_rows.begin() + row, entry.get());
+    m_entries.emplace(chatId, std::move(entry));
     endInsertRows();
 }
 
 void ChatModel::onChatRemoved(const QString &chatId)
 {
-    const auto it = m_threads.find(chatId);
-    if (it == m_threads.end())
+    const auto it = m_entries.find(chatId);
+    if (it == m_entries.end())
         return;
     const int row = rowOf(it->second.get());
     if (row < 0)
@@ -341,13 +341,13 @@ void ChatModel::onChatRemoved(const QString &chatId)
     beginRemoveRows({}, row, row);
     m_rows.erase(m_rows.begin() + row);
     endRemoveRows();
-    m_threads.erase(it);
+    m_entries.erase(it);
 }
 
 void ChatModel::onChatChanged(const QString &chatId)
 {
-    const auto it = m_threads.find(chatId);
-    if (it == m_threads.end()) {
+    const auto it = m_entries.find(chatId);
+    if (it == m_entries.end()) {
         onChatAdded(chatId);
         return;
     }
@@ -356,39 +356,39 @@ void ChatModel::onChatChanged(const QString &chatId)
         onChatRemoved(chatId);
         return;
     }
-    Thread *thread = it->second.get();
-    moveThreadIfNeeded(thread, *chat);
-    const int row = rowOf(thread);
+    Entry *entry = it->second.get();
+    moveChatIfNeeded(entry, *chat);
+    const int row = rowOf(entry);
     if (row < 0)
         return;
-    syncComments(thread, row, *chat);
+    syncComments(entry, row, *chat);
     const QModelIndex changed = createIndex(row, 0);
     Q_EMIT dataChanged(changed, changed);
 }
 
-// Moves the thread's row when its sort key changed (a pending thread confirmed with the
+// Moves the chat's row when its sort key changed (a pending chat confirmed with the
 // server's createdAt): two binary searches, one on each side of the current row.
-void ChatModel::moveThreadIfNeeded(Thread *thread, const Chat &chat)
+void ChatModel::moveChatIfNeeded(Entry *entry, const Chat &chat)
 {
-    if (chat.anchor.start == thread->chat.anchor.start && chat.createdAt == thread->chat.createdAt)
+    if (chat.anchor.start == entry->chat.anchor.start && chat.createdAt == entry->chat.createdAt)
         return;
-    const int from = rowOf(thread);
+    const int from = rowOf(entry);
     if (from < 0)
         return;
     const SortKey key = keyOf(chat);
-    const auto before = [](const Thread *t, const SortKey &k) {
+    const auto before = [](const Entry *t, const SortKey &k) {
         return lessThan(keyOf(t->chat), k);
     };
     const auto first = m_rows.begin();
     int to = int(std::lower_bound(first, first + from, key, before) - first);
     if (to == from)
         to = int(std::lower_bound(first + from + 1, m_rows.end(), key, before) - first);
-    // `to` is the row before which the thread goes, counted before the move.
+    // `to` is the row before which the chat goes, counted before the move.
     const bool moves = to != from && to != from + 1;
     if (moves)
         beginMoveRows({}, from, from, {}, to);
-    thread->chat.anchor = chat.anchor;
-    thread->chat.createdAt = chat.createdAt;
+    entry->chat.anchor = chat.anchor;
+    entry->chat.createdAt = chat.createdAt;
     if (moves) {
         if (to > from)
             std::rotate(first + from, first + from + 1, first + to);
@@ -398,13 +398,13 @@ void ChatModel::moveThreadIfNeeded(Thread *thread, const Chat &chat)
     }
 }
 
-// Brings the thread's comment rows to the chat's comments: removes the rows of comments that
+// Brings the entry's comment rows to the chat's comments: removes the rows of comments that
 // are gone, inserts new ones, moves any out of place, then reports the changed ones.
-void ChatModel::syncComments(Thread *thread, int threadRow, const Chat &chat)
+void ChatModel::syncComments(Entry *entry, int chatRow, const Chat &chat)
 {
-    const QModelIndex parent = createIndex(threadRow, 0);
+    const QModelIndex parent = createIndex(chatRow, 0);
     const QList<Comment> &target = chat.comments;
-    QList<Comment> &current = thread->chat.comments;
+    QList<Comment> &current = entry->chat.comments;
 
     QSet<QString> targetIds;
     targetIds.reserve(target.size());
@@ -456,17 +456,17 @@ void ChatModel::syncComments(Thread *thread, int threadRow, const Chat &chat)
     for (qsizetype j = 0; j < target.size(); ++j) {
         const QString &id = target.at(j).id;
         if (current.at(j) == target.at(j) &&
-            thread->pendingComments.contains(id) == pending.contains(id))
+            entry->pendingComments.contains(id) == pending.contains(id))
             continue;
         if (!runs.isEmpty() && runs.last().second == j - 1)
             runs.last().second = int(j);
         else
             runs.append({int(j), int(j)});
     }
-    thread->chat = chat;
-    thread->pendingComments = pending;
+    entry->chat = chat;
+    entry->pendingComments = pending;
     for (const auto &[first, last] : std::as_const(runs))
-        Q_EMIT dataChanged(createIndex(first, 0, thread), createIndex(last, 0, thread));
+        Q_EMIT dataChanged(createIndex(first, 0, entry), createIndex(last, 0, entry));
 }
 
 } // namespace Glosa

@@ -34,7 +34,7 @@ PageSession::RefusedText refusedTextOf(const ClientMessage &op)
     using Kind = PageSession::RefusedText::Kind;
     PageSession::RefusedText refused;
     if (const auto *create = std::get_if<NewChatOp>(&op)) {
-        refused = {Kind::NewThread, create->commentId, create->anchor, create->text};
+        refused = {Kind::NewChat, create->commentId, create->anchor, create->text};
     } else if (const auto *update = std::get_if<UpdateChatOp>(&op)) {
         const Change &c = update->change;
         if (c.op == Change::Op::AddComment)
@@ -158,7 +158,7 @@ Author PageSession::me() const
     return {m_client->user().id, m_client->user().name};
 }
 
-QString PageSession::startThread(const Anchor &anchor, const QString &text)
+QString PageSession::startChat(const Anchor &anchor, const QString &text)
 {
     const QString chatId = Validation::newUuid();
     submit(NewChatOp{Validation::newUuid(), chatId, anchor, Validation::newUuid(), text});
@@ -200,7 +200,7 @@ void PageSession::setResolved(const QString &chatId, bool resolved)
     submit(UpdateChatOp{Validation::newUuid(), chatId, change});
 }
 
-void PageSession::deleteThread(const QString &chatId)
+void PageSession::deleteChat(const QString &chatId)
 {
     submit(DeleteChatOp{Validation::newUuid(), chatId});
 }
@@ -215,7 +215,7 @@ QString PageSession::readOnlyReason()
     return tr("You can read this page but not change it: your role is viewer.");
 }
 
-bool PageSession::canDeleteThread(const QString &chatId) const
+bool PageSession::canDeleteChat(const QString &chatId) const
 {
     const Chat *c = chat(chatId);
     return c && canWrite() && (m_client->user().isModerator() || c->author.id == me().id);
@@ -239,7 +239,7 @@ QString PageSession::refusal(const ClientMessage &op) const
         return {};
     if (!canWrite())
         return readOnlyReason();
-    if (std::holds_alternative<DeleteChatOp>(op) && !canDeleteThread(ChatReducer::chatIdOf(op)))
+    if (std::holds_alternative<DeleteChatOp>(op) && !canDeleteChat(ChatReducer::chatIdOf(op)))
         return tr("Only the one who started this thread or a moderator may delete it.");
     if (const auto *update = std::get_if<UpdateChatOp>(&op)) {
         const Change::Op kind = update->change.op;

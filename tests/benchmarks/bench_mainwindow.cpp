@@ -30,7 +30,7 @@ QString megabyteOfText()
 
 } // namespace
 
-// A window on a 1 MB document with 2 000 threads: time to first paint (target < 1 s) and the
+// A window on a 1 MB document with 2 000 chats: time to first paint (target < 1 s) and the
 // cost of one more remote event (target < 5 ms).
 class bench_MainWindow : public QObject
 {
@@ -84,22 +84,22 @@ private Q_SLOTS:
         const qint64 scrolled = timer.nsecsElapsed();
         const int halfway = window.documentView()->highlightCount();
 
-        std::printf("1 MB document, 2000 threads: first paint %lld ms (target < 1000 ms), "
+        std::printf("1 MB document, 2000 chats: first paint %lld ms (target < 1000 ms), "
                     "%d passages highlighted on and near the screen\n",
                     qlonglong(firstPaint), onScreen);
         std::printf("scrolling halfway down: %.2f ms, %d passages highlighted there\n",
                     scrolled / 1e6, halfway);
-        std::printf("one remote event with 2000 threads present: %.2f ms (target < 5 ms)\n",
+        std::printf("one remote event with 2000 chats present: %.2f ms (target < 5 ms)\n",
                     oneEvent / 1e6);
 
-        // A new version with a line inserted at the top: every thread has moved.
+        // A new version with a line inserted at the top: every chat has moved.
         auto *index = window.findChild<Glosa::AnchorIndex *>();
         QVERIFY(index);
         timer.restart();
         index->setText(u"A new first line.\n"_s + d.content);
         const qint64 reanchored = timer.elapsed();
         QCOMPARE(index->summary().orphans, 0);
-        std::printf("re-anchoring 2000 threads in a new version of 1 MB: %lld ms\n",
+        std::printf("re-anchoring 2000 chats in a new version of 1 MB: %lld ms\n",
                     qlonglong(reanchored));
     }
 };

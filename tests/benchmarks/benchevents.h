@@ -5,14 +5,14 @@
 
 #include <QRandomGenerator>
 
-// A page's history for benchmarks: `chats` threads on passages of `text`, then replies, edits
+// A page's history for benchmarks: `chats` new chats on passages of `text`, then replies, edits
 // and resolves up to `total` events, in seq order.
 inline QList<Glosa::ServerMessage> benchmarkEvents(int chats, int total, const QString &text)
 {
     using namespace Glosa;
     QRandomGenerator random(42);
     QList<ServerMessage> events;
-    QList<QPair<QString, QString>> threads; // chat id, first comment id
+    QList<QPair<QString, QString>> started; // chat id, first comment id
     const Author author{QStringLiteral("u1"), QStringLiteral("Ana")};
     qint64 seq = 0;
     for (int i = 0; i < chats; ++i) {
@@ -26,11 +26,11 @@ inline QList<Glosa::ServerMessage> benchmarkEvents(int chats, int total, const Q
                   {}};
         chat.comments.append({Validation::newUuid(), author, QStringLiteral("A first remark"), 1,
                               std::nullopt, false});
-        threads.append({chat.id, chat.comments.first().id});
+        started.append({chat.id, chat.comments.first().id});
         events.append(NewChatEvent{++seq, Validation::newUuid(), chat});
     }
     while (events.size() < total) {
-        const auto &[chatId, commentId] = threads.at(random.bounded(int(threads.size())));
+        const auto &[chatId, commentId] = started.at(random.bounded(int(started.size())));
         Change change;
         switch (random.bounded(3)) {
         case 0:

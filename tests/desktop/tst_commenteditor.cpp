@@ -22,7 +22,7 @@ QPushButton *okButton(const CommentEditor &editor)
 
 } // namespace
 
-// The "New thread" dialog: keyboard use and the length limit.
+// The dialog that starts a chat ("New thread"): keyboard use and the length limit.
 class tst_CommentEditor : public QObject
 {
     Q_OBJECT
@@ -30,7 +30,7 @@ class tst_CommentEditor : public QObject
 private Q_SLOTS:
     void initTestCase() { AppContext::installTranslations(u"en"_s); }
 
-    void ctrlEnterStartsTheThread_data()
+    void ctrlEnterStartsTheChat_data()
     {
         QTest::addColumn<int>("key");
         QTest::addColumn<Qt::KeyboardModifiers>("modifiers");
@@ -40,7 +40,7 @@ private Q_SLOTS:
             << int(Qt::Key_Enter) << (Qt::ControlModifier | Qt::KeypadModifier);
     }
 
-    void ctrlEnterStartsTheThread()
+    void ctrlEnterStartsTheChat()
     {
         QFETCH(int, key);
         QFETCH(Qt::KeyboardModifiers, modifiers);

@@ -42,7 +42,7 @@ private Q_SLOTS:
             const std::shared_ptr<DraftStore> store = DraftStore::open(options(u"a"_s));
             QSignalSpy changed(store.get(), &DraftStore::draftChanged);
             store->setDraft(DraftStore::replyKey(u"c1"_s), {u"A reply"_s, quick});
-            store->setDraft(DraftStore::newThreadKey(quick), {u"A thread"_s, quick});
+            store->setDraft(DraftStore::newChatKey(quick), {u"A chat"_s, quick});
             store->setDraft(DraftStore::replyKey(u"c1"_s), {u"A reply"_s, quick}); // no change
             QCOMPARE(changed.size(), 2);
             // One store per page while anyone holds it.
@@ -52,15 +52,15 @@ private Q_SLOTS:
         const std::shared_ptr<DraftStore> again = DraftStore::open(options(u"a"_s));
         QCOMPARE(again->draft(DraftStore::replyKey(u"c1"_s)),
                  (DraftStore::Draft{u"A reply"_s, quick}));
-        QCOMPARE(again->text(DraftStore::newThreadKey(quick)), u"A thread"_s);
+        QCOMPARE(again->text(DraftStore::newChatKey(quick)), u"A chat"_s);
         QCOMPARE(DraftStore::chatOfReplyKey(DraftStore::replyKey(u"c1"_s)), u"c1"_s);
-        QVERIFY(DraftStore::chatOfReplyKey(DraftStore::newThreadKey(quick)).isEmpty());
+        QVERIFY(DraftStore::chatOfReplyKey(DraftStore::newChatKey(quick)).isEmpty());
         QVERIFY(DraftStore::open(options(u"b"_s))->keys().isEmpty());
 
         again->remove(DraftStore::replyKey(u"c1"_s));
         again->flush();
         QCOMPARE(DraftStore(DraftStore::pathFor(options(u"a"_s))).keys(),
-                 QStringList{DraftStore::newThreadKey(quick)});
+                 QStringList{DraftStore::newChatKey(quick)});
     }
 
     void mergeKeepsBoth()

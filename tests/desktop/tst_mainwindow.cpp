@@ -3,7 +3,9 @@
 
 #include "anchoring.h"
 #include "appcontext.h"
+#include "chatdelegate.h"
 #include "chatmodel.h"
+#include "chatpanel.h"
 #include "commenteditor.h"
 #include "commentfield.h"
 #include "documentview.h"
@@ -12,8 +14,6 @@
 #include "noticebar.h"
 #include "orphanlist.h"
 #include "pagesession.h"
-#include "threaddelegate.h"
-#include "threadpanel.h"
 #include "topbar.h"
 
 #include <QApplication>
@@ -84,7 +84,7 @@ void answerQuestion(QMessageBox::StandardButton button)
     });
 }
 
-// The threads whose passages the view highlights.
+// The chats whose passages the view highlights.
 QStringList highlighted(const DocumentView *view)
 {
     QStringList ids;
@@ -108,7 +108,7 @@ bool saveByRename(const QString &path, const QString &content)
                                                         QFile::encodeName(path).constData()) == 0;
 }
 
-// Where the view highlights a thread's passage, or -1.
+// Where the view highlights a chat's passage, or -1.
 int highlightStart(const DocumentView *view, const QString &chatId)
 {
     for (const QTextEdit::ExtraSelection &s : view->extraSelections()) {
@@ -118,13 +118,13 @@ int highlightStart(const DocumentView *view, const QString &chatId)
     return -1;
 }
 
-// A thread started by the window's user on the first occurrence of `quote`.
-QString startThreadOn(MainWindow *window, const QString &quote)
+// A chat started by the window's user on the first occurrence of `quote`.
+QString startChatOn(MainWindow *window, const QString &quote)
 {
     const QString &text = window->document().plainText;
     const int at = int(text.indexOf(quote));
-    return window->session()->startThread(Anchoring::anchorFor(text, at, at + int(quote.size())),
-                                          u"About this"_s);
+    return window->session()->startChat(Anchoring::anchorFor(text, at, at + int(quote.size())),
+                                        u"About this"_s);
 }
 
 } // namespace
@@ -160,9 +160,9 @@ private:
         return w->session()->client()->state() == SyncClient::State::Live;
     }
 
-    // A new thread by a peer, seen by the window.
-    static QString othersThread(TestClient *other, MainWindow *window,
-                                const QString &text = u"A remark"_s)
+    // A new chat by a peer, seen by the window.
+    static QString othersChat(TestClient *other, MainWindow *window,
+                              const QString &text = u"A remark"_s)
     {
         const QString chatId = TestClient::uuid();
         const int rows = window->model()->rowCount();
@@ -181,7 +181,7 @@ private:
 
     static QPushButton *sendButton(MainWindow *window)
     {
-        return window->threadPanel()->findChild<QPushButton *>(u"sendReply"_s);
+        return window->chatPanel()->findChild<QPushButton *>(u"sendReply"_s);
     }
 
     TestClient *peer(QObject *parent)
@@ -224,7 +224,7 @@ private Q_SLOTS:
         m_server.reset();
     }
 
-    void threadFromTheUiReachesOthers()
+    void chatFromTheUiReachesOthers()
     {
         MainWindow *window = openWindow();
         QVERIFY(window);
@@ -251,10 +251,10 @@ private Q_SLOTS:
         QTRY_COMPARE(window->documentView()->highlightCount(), 1);
 
         // Replying through the panel.
-        window->threadPanel()->selectChat(chat.value("id"_L1).toString());
-        window->threadPanel()->replyEditor()->setPlainText(u"Because it is."_s);
-        auto *reply = window->threadPanel()->findChild<QPushButton *>();
-        for (QPushButton *b : window->threadPanel()->findChildren<QPushButton *>())
+        window->chatPanel()->selectChat(chat.value("id"_L1).toString());
+        window->chatPanel()->replyEditor()->setPlainText(u"Because it is."_s);
+        auto *reply = window->chatPanel()->findChild<QPushButton *>();
+        for (QPushButton *b : window->chatPanel()->findChildren<QPushButton *>())
             if (b->text() == u"Reply"_s)
                 reply = b;
         QVERIFY(reply->isEnabled());
@@ -267,7 +267,7 @@ private Q_SLOTS:
                      .value("text"_L1)
                      .toString(),
                  u"Because it is."_s);
-        QVERIFY(window->threadPanel()->replyEditor()->toPlainText().isEmpty());
+        QVERIFY(window->chatPanel()->replyEditor()->toPlainText().isEmpty());
     }
 
     void replyBoxKeyboardAndLimit()
@@ -276,8 +276,8 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowActive(window));
         QTRY_VERIFY(live(window));
         TestClient *other = peer(this);
-        const QString chatId = othersThread(other, window);
-        ThreadPanel *panel = window->threadPanel();
+        const QString chatId = othersChat(other, window);
+        ChatPanel *panel = window->chatPanel();
         panel->selectChat(chatId);
         auto *send = panel->findChild<QPushButton *>(u"sendReply"_s);
         QPlainTextEdit *box = panel->replyEditor();
@@ -303,14 +303,14 @@ private Q_SLOTS:
         QVERIFY(box->toPlainText().isEmpty());
     }
 
-    void replyStaysWithItsDeletedThread()
+    void replyStaysWithItsDeletedChat()
     {
         MainWindow *window = openWindow();
         QTRY_VERIFY(live(window));
         TestClient *other = peer(this);
-        ThreadPanel *panel = window->threadPanel();
-        const QString doomed = othersThread(other, window, u"To be deleted"_s);
-        const QString kept = othersThread(other, window, u"Stays"_s);
+        ChatPanel *panel = window->chatPanel();
+        const QString doomed = othersChat(other, window, u"To be deleted"_s);
+        const QString kept = othersChat(other, window, u"Stays"_s);
         panel->selectChat(doomed);
         panel->replyEditor()->setPlainText(u"My answer"_s);
 
@@ -328,12 +328,12 @@ private Q_SLOTS:
         QCOMPARE(window->session()->client()->pendingCount(), 0);
         QCOMPARE(window->session()->chat(kept)->comments.size(), 1);
 
-        // A new thread on the same passage, with the reply.
+        // A new chat on the same passage, with the reply.
         whenModal<CommentEditor>([](CommentEditor *editor) {
             QCOMPARE(editor->text(), u"My answer"_s);
             editor->accept();
         });
-        QTest::mouseClick(panel->deletedNotice()->findChild<QPushButton *>(u"newThreadFromDraft"_s),
+        QTest::mouseClick(panel->deletedNotice()->findChild<QPushButton *>(u"newChatFromDraft"_s),
                           Qt::LeftButton);
         const QJsonObject chat = other->next(u"new-text-chat"_s)["chat"_L1].toObject();
         QCOMPARE(chat["anchor"_L1]["exact"_L1].toString(), u"quick"_s);
@@ -343,13 +343,13 @@ private Q_SLOTS:
         QVERIFY(panel->drafts()->keys().isEmpty());
     }
 
-    void deletedThreadsReplyCanBeCopied()
+    void deletedChatsReplyCanBeCopied()
     {
         MainWindow *window = openWindow();
         QTRY_VERIFY(live(window));
         TestClient *other = peer(this);
-        ThreadPanel *panel = window->threadPanel();
-        const QString doomed = othersThread(other, window, u"To be deleted"_s);
+        ChatPanel *panel = window->chatPanel();
+        const QString doomed = othersChat(other, window, u"To be deleted"_s);
         panel->selectChat(doomed);
         panel->replyEditor()->setPlainText(u"Worth keeping"_s);
         other->send(TestClient::deleteChat(doomed));
@@ -362,14 +362,14 @@ private Q_SLOTS:
         QVERIFY(panel->drafts()->keys().isEmpty());
     }
 
-    void repliesAreDraftsPerThreadThatOutliveTheWindow()
+    void repliesAreDraftsPerChatThatOutliveTheWindow()
     {
         QPointer<MainWindow> window = openWindow();
         QTRY_VERIFY(live(window));
         TestClient *other = peer(this);
-        const QString a = othersThread(other, window, u"First"_s);
-        const QString b = othersThread(other, window, u"Second"_s);
-        ThreadPanel *panel = window->threadPanel();
+        const QString a = othersChat(other, window, u"First"_s);
+        const QString b = othersChat(other, window, u"Second"_s);
+        ChatPanel *panel = window->chatPanel();
         panel->selectChat(a);
         panel->replyEditor()->setPlainText(u"Draft for the first"_s);
         panel->selectChat(b);
@@ -386,10 +386,10 @@ private Q_SLOTS:
         again->openDocument(document());
         again->show();
         QTRY_COMPARE(again->model()->rowCount(), 2);
-        again->threadPanel()->selectChat(b);
-        QCOMPARE(again->threadPanel()->replyEditor()->toPlainText(), u"Draft for the second"_s);
-        again->threadPanel()->selectChat(a);
-        QCOMPARE(again->threadPanel()->replyEditor()->toPlainText(), u"Draft for the first"_s);
+        again->chatPanel()->selectChat(b);
+        QCOMPARE(again->chatPanel()->replyEditor()->toPlainText(), u"Draft for the second"_s);
+        again->chatPanel()->selectChat(a);
+        QCOMPARE(again->chatPanel()->replyEditor()->toPlainText(), u"Draft for the first"_s);
     }
 
     void escapeAsksBeforeDiscardingAReply()
@@ -397,8 +397,8 @@ private Q_SLOTS:
         MainWindow *window = openWindow();
         QTRY_VERIFY(live(window));
         TestClient *other = peer(this);
-        const QString chatId = othersThread(other, window, u"A thread"_s);
-        ThreadPanel *panel = window->threadPanel();
+        const QString chatId = othersChat(other, window, u"A chat"_s);
+        ChatPanel *panel = window->chatPanel();
         panel->selectChat(chatId);
         QTest::keyClicks(panel->replyEditor(), u"Half a thought"_s);
         answerQuestion(QMessageBox::Cancel);
@@ -410,7 +410,7 @@ private Q_SLOTS:
         QVERIFY(panel->drafts()->text(DraftStore::replyKey(chatId)).isEmpty());
     }
 
-    void cancellingANewThreadAsksAndCanKeepADraft()
+    void cancellingANewChatAsksAndCanKeepADraft()
     {
         MainWindow *window = openWindow();
         QTRY_VERIFY(live(window));
@@ -426,21 +426,21 @@ private Q_SLOTS:
             answerQuestion(QMessageBox::Save); // keep as a draft
             editor->reject();
         });
-        window->startThread();
+        window->startChat();
         QCOMPARE(window->model()->rowCount(), 0);
         whenModal<CommentEditor>([](CommentEditor *editor) {
             QCOMPARE(editor->text(), u"Half a thought"_s);
             answerQuestion(QMessageBox::Discard);
             editor->reject();
         });
-        window->startThread();
+        window->startChat();
         whenModal<CommentEditor>([](CommentEditor *editor) {
             QVERIFY(editor->text().isEmpty());
             editor->reject(); // nothing to lose: no question
         });
-        window->startThread();
+        window->startChat();
         QCOMPARE(window->model()->rowCount(), 0);
-        QVERIFY(window->threadPanel()->drafts()->keys().isEmpty());
+        QVERIFY(window->chatPanel()->drafts()->keys().isEmpty());
     }
 
     void rejectedReplyComesBackToItsBox()
@@ -448,8 +448,8 @@ private Q_SLOTS:
         restartWithFrameLimit(4096);
         MainWindow *window = openWindow();
         QTRY_VERIFY(live(window));
-        const QString chatId = othersThread(peer(this), window);
-        ThreadPanel *panel = window->threadPanel();
+        const QString chatId = othersChat(peer(this), window);
+        ChatPanel *panel = window->chatPanel();
         panel->selectChat(chatId);
         const QString text(5000, u'r');
         panel->replyEditor()->setPlainText(text);
@@ -465,14 +465,13 @@ private Q_SLOTS:
     {
         MainWindow *window = openWindow();
         QTRY_VERIFY(live(window));
-        const QString chatId =
-            window->session()->startThread({4, 9, u"quick"_s, {}, {}}, u"Mine"_s);
+        const QString chatId = window->session()->startChat({4, 9, u"quick"_s, {}, {}}, u"Mine"_s);
         QTRY_COMPARE(window->session()->client()->pendingCount(), 0);
         const QString commentId = window->session()->chat(chatId)->comments.first().id;
         // Too long for the server (a client without the dialog's limit could send it).
         const QString tooLong = QString(10001, u'x');
         window->session()->editComment(chatId, commentId, tooLong);
-        ThreadPanel *panel = window->threadPanel();
+        ChatPanel *panel = window->chatPanel();
         QTRY_VERIFY(panel->banner()->isVisible());
         QCOMPARE(window->session()->chat(chatId)->comments.first().text, u"Mine"_s);
         QVERIFY(panel->banner()->text().contains(u"Edit again"_s));
@@ -493,10 +492,10 @@ private Q_SLOTS:
         MainWindow *window = openWindow();
         QTRY_VERIFY(live(window));
         PageSession *session = window->session().get();
-        const QString chatId = session->startThread({4, 9, u"quick"_s, {}, {}}, u"Mine"_s);
+        const QString chatId = session->startChat({4, 9, u"quick"_s, {}, {}}, u"Mine"_s);
         session->reply(chatId, u"A second thought"_s);
         QTRY_COMPARE(session->client()->pendingCount(), 0);
-        ThreadPanel *panel = window->threadPanel();
+        ChatPanel *panel = window->chatPanel();
         panel->selectChat(chatId);
         QTreeView *view = panel->view();
         const QModelIndex reply = view->model()->index(1, 0, view->currentIndex());
@@ -522,7 +521,7 @@ private Q_SLOTS:
         QVERIFY(session->chat(chatId)->comments.at(1).deleted);
     }
 
-    void othersThreadsAppear()
+    void othersChatsAppear()
     {
         MainWindow *window = openWindow();
         QTRY_VERIFY(live(window));
@@ -530,10 +529,10 @@ private Q_SLOTS:
         other->send(TestClient::newChat(TestClient::uuid(), TestClient::uuid(), u"From afar"_s));
         QTRY_COMPARE(window->model()->rowCount(), 1);
         QTRY_COMPARE(window->documentView()->highlightCount(), 1);
-        QVERIFY(window->threadPanel()->delegate()->isFlashing(
+        QVERIFY(window->chatPanel()->delegate()->isFlashing(
             window->model()->index(0, 0).data(ChatModel::IdRole).toString()));
-        QTRY_COMPARE(window->topBar()->threadsText(), u"1 open thread"_s);
-        // Clicking the highlight opens its thread.
+        QTRY_COMPARE(window->topBar()->chatsText(), u"1 open thread"_s);
+        // Clicking the highlight opens its chat.
         const QString chatId = window->model()->index(0, 0).data(ChatModel::IdRole).toString();
         const QRect at = window->documentView()->cursorRect([&] {
             QTextCursor c(window->documentView()->document());
@@ -541,7 +540,7 @@ private Q_SLOTS:
             return c;
         }());
         QTest::mouseClick(window->documentView()->viewport(), Qt::LeftButton, {}, at.center());
-        QTRY_COMPARE(window->threadPanel()->selectedChat(), chatId);
+        QTRY_COMPARE(window->chatPanel()->selectedChat(), chatId);
         QCOMPARE(window->documentView()->selectedChat(), chatId);
     }
 
@@ -566,7 +565,7 @@ private Q_SLOTS:
         m_server->stop();
         QTRY_VERIFY(window->topBar()->connectionText().startsWith(u"Reconnecting in"_s));
         QVERIFY(window->topBar()->findChild<QToolButton *>(u"retry"_s)->isVisible());
-        window->session()->startThread({0, 3, u"The"_s, {}, {}}, u"Written offline"_s);
+        window->session()->startChat({0, 3, u"The"_s, {}, {}}, u"Written offline"_s);
         QTRY_VERIFY(window->topBar()->connectionText().contains(u"1 change waiting"_s));
         QVERIFY(m_server->restart());
         QTest::mouseClick(window->topBar()->findChild<QToolButton *>(u"retry"_s), Qt::LeftButton);
@@ -580,7 +579,7 @@ private Q_SLOTS:
         QTRY_VERIFY(live(first));
         MainWindow *second = first->newWindow();
         QCOMPARE(second->session().get(), first->session().get());
-        first->session()->startThread({4, 9, u"quick"_s, {}, {}}, u"Seen twice"_s);
+        first->session()->startChat({4, 9, u"quick"_s, {}, {}}, u"Seen twice"_s);
         QCOMPARE(second->model()->rowCount(), 1);
         QTRY_COMPARE(second->documentView()->highlightCount(), 1);
         const QString chatId = second->model()->index(0, 0).data(ChatModel::IdRole).toString();
@@ -604,17 +603,17 @@ private Q_SLOTS:
         window->documentView()->setTextCursor(cursor);
         const QString text(5000, u'w');
         answerCommentEditor(text);
-        window->startThread();
+        window->startChat();
         QCOMPARE(window->model()->rowCount(), 1); // shown at once
         QTRY_COMPARE(window->model()->rowCount(), 0);
-        QTRY_VERIFY(window->threadPanel()->banner()->isVisible());
-        QVERIFY(window->threadPanel()->banner()->text().contains(u"too long"_s));
+        QTRY_VERIFY(window->chatPanel()->banner()->isVisible());
+        QVERIFY(window->chatPanel()->banner()->text().contains(u"too long"_s));
         // What was typed is kept: "Edit again" opens it.
         whenModal<CommentEditor>([text](CommentEditor *editor) {
             QCOMPARE(editor->text(), text);
             editor->accept();
         });
-        Q_EMIT window->threadPanel()->banner()->linkActivated(u"#"_s);
+        Q_EMIT window->chatPanel()->banner()->linkActivated(u"#"_s);
         QCOMPARE(window->model()->rowCount(), 1); // sent again, and refused again
         QTRY_COMPARE(window->model()->rowCount(), 0);
     }
@@ -633,7 +632,7 @@ private Q_SLOTS:
             openWindow(TestServer::token(u"acme"_s, "s", u"vera"_s, u"viewer"_s), u"acme"_s);
         QTRY_VERIFY(live(window));
         QTRY_COMPARE(window->model()->rowCount(), 1);
-        ThreadPanel *panel = window->threadPanel();
+        ChatPanel *panel = window->chatPanel();
         panel->selectChat(chatId);
         QVERIFY(!panel->replyEditor()->isEnabled());
         QVERIFY(!sendButton(window)->isEnabled());
@@ -657,7 +656,7 @@ private Q_SLOTS:
         QTRY_VERIFY(window->documentView()->commentButton()->isVisible());
         QVERIFY(!window->documentView()->commentButton()->isEnabled());
         QVERIFY(window->documentView()->commentButton()->toolTip().contains(u"viewer"_s));
-        window->startThread(); // no editor opens
+        window->startChat(); // no editor opens
         QVERIFY(!QApplication::activeModalWidget());
         QVERIFY(window->statusBar()->currentMessage().contains(u"viewer"_s));
         QCOMPARE(window->model()->rowCount(), 1);
@@ -674,10 +673,10 @@ private Q_SLOTS:
         QTRY_VERIFY(live(window));
         QStringList chats; // one every ten lines
         for (int i = 0; i < 600; i += 10)
-            chats.append(startThreadOn(window, u"Line %1 of"_s.arg(i)));
+            chats.append(startChatOn(window, u"Line %1 of"_s.arg(i)));
         QTRY_COMPARE(window->session()->client()->pendingCount(), 0);
         DocumentView *view = window->documentView();
-        // Every thread whose passage is on screen is highlighted; there is one at least.
+        // Every chat whose passage is on screen is highlighted; there is one at least.
         const auto onScreenHighlighted = [&] {
             const int first = view->cursorForPosition({0, 0}).position();
             const int last =
@@ -722,10 +721,10 @@ private Q_SLOTS:
         MainWindow *first = openWindow();
         first->openDocument(large);
         QTRY_VERIFY(live(first));
-        const QString chatId = startThreadOn(first, u"laid out"_s);
+        const QString chatId = startChatOn(first, u"laid out"_s);
         QTRY_VERIFY(!first->session()->isPending(chatId));
 
-        // Another window opens it with its threads already there.
+        // Another window opens it with its chats already there.
         auto *window = new MainWindow(m_context.get());
         window->resize(900, 600);
         window->openDocument(large);
@@ -757,7 +756,7 @@ private Q_SLOTS:
                  u"From the menu"_s);
     }
 
-    void fileThatChangesKeepsItsThreads()
+    void fileThatChangesKeepsItsChats()
     {
         const QString original = u"Glosa keeps notes.\n\nThe quick brown fox jumps over the lazy "
                                  "dog.\n\nKeep reading."_s;
@@ -771,15 +770,15 @@ private Q_SLOTS:
         const QString page = window->session()->client()->options().page;
         QCOMPARE(page, LoadedDocument::fromLocalText({}, u"text"_s, original).document.page);
         QTRY_VERIFY(live(window));
-        const QString gone = startThreadOn(window, u"Glosa keeps notes"_s);
-        const QString fox = startThreadOn(window, u"quick brown fox"_s);
-        const QString dog = startThreadOn(window, u"lazy dog"_s);
-        const QString reading = startThreadOn(window, u"Keep reading."_s);
+        const QString gone = startChatOn(window, u"Glosa keeps notes"_s);
+        const QString fox = startChatOn(window, u"quick brown fox"_s);
+        const QString dog = startChatOn(window, u"lazy dog"_s);
+        const QString reading = startChatOn(window, u"Keep reading."_s);
         QTRY_COMPARE(window->session()->client()->pendingCount(), 0);
         QVERIFY(window->notice()->text().isEmpty());
         QVERIFY(window->orphanList()->isHidden());
 
-        // Changed while open: reloaded on the same page, its threads re-anchored.
+        // Changed while open: reloaded on the same page, its chats re-anchored.
         QVERIFY(writeFile(path, edited));
         QTRY_COMPARE(window->documentView()->toPlainText(), edited);
         QCOMPARE(window->session()->client()->options().page, page);
@@ -792,14 +791,14 @@ private Q_SLOTS:
                      int(edited.indexOf(u"Keep reading!"_s)));
         QVERIFY(highlightStart(window->documentView(), dog) > 0);
         QVERIFY(highlightStart(window->documentView(), gone) < 0);
-        // The one that could not be placed is listed with its quote, and opens its thread.
+        // The one that could not be placed is listed with its quote, and opens its chat.
         QListWidget *orphans = window->orphanList()->list();
         QTRY_VERIFY(window->orphanList()->isVisible());
         QCOMPARE(orphans->count(), 1);
         QVERIFY(orphans->item(0)->text().contains(u"“Glosa keeps notes”"_s));
         QTest::mouseClick(orphans->viewport(), Qt::LeftButton, {},
                           orphans->visualItemRect(orphans->item(0)).center());
-        QTRY_COMPARE(window->threadPanel()->selectedChat(), gone);
+        QTRY_COMPARE(window->chatPanel()->selectedChat(), gone);
 
         // Saved by renaming a new file over it, then in place again: both are followed.
         const QString more = edited + u"\n\nOne more line."_s;
@@ -857,8 +856,8 @@ private Q_SLOTS:
         window->openServerPage(u"handbook"_s, u"Handbook"_s);
         QTRY_COMPARE(window->documentView()->toPlainText(), first);
         QTRY_VERIFY(live(window));
-        const QString chapter = startThreadOn(window, u"Chapter one"_s);
-        const QString fox = startThreadOn(window, u"quick brown fox"_s);
+        const QString chapter = startChatOn(window, u"Chapter one"_s);
+        const QString fox = startChatOn(window, u"quick brown fox"_s);
         QTRY_COMPARE(window->session()->client()->pendingCount(), 0);
 
         QVERIFY(publish(u"Handbook, 2nd edition"_s, second));
@@ -885,12 +884,12 @@ private Q_SLOTS:
         QTRY_VERIFY(live(window));
         onFirst->send(TestClient::newChat(TestClient::uuid(), TestClient::uuid()));
         QVERIFY(!onFirst->next(u"new-text-chat"_s).isEmpty());
-        window->session()->startThread({23, 27, u"owls"_s, {}, {}}, u"Which owls?"_s);
+        window->session()->startChat({23, 27, u"owls"_s, {}, {}}, u"Which owls?"_s);
         QTRY_VERIFY(!window->session()->isPending(
             window->model()->index(0, 0).data(ChatModel::IdRole).toString()));
         QCOMPARE(window->model()->rowCount(), 1);
         QCOMPARE(window->model()->index(0, 0).data(ChatModel::QuoteRole).toString(), u"owls"_s);
-        QCOMPARE(window->topBar()->threadsText(), u"1 open thread"_s);
+        QCOMPARE(window->topBar()->chatsText(), u"1 open thread"_s);
         QTRY_COMPARE(window->documentView()->highlightCount(), 1);
     }
 };

@@ -16,7 +16,7 @@ using namespace Qt::StringLiterals;
 using namespace Glosa;
 
 // The top bar over a real page session on a real in-process server: what it says of the
-// viewers, the connection and the threads as they change.
+// viewers, the connection and the chats as they change.
 class tst_TopBar : public QObject
 {
     Q_OBJECT
@@ -88,22 +88,22 @@ private Q_SLOTS:
         QCOMPARE(requested.size(), 1);
     }
 
-    // The count of threads says how many are open, as the panel's default filter shows them.
-    void threadCountSaysWhatIsOpen()
+    // The count of chats says how many are open, as the panel's default filter shows them.
+    void chatCountSaysWhatIsOpen()
     {
         PageSession session(options());
         ChatModel model(&session);
         TopBar bar;
         bar.setClient(session.client());
         bar.setModel(&model);
-        QCOMPARE(bar.threadsText(), u"0 open threads"_s);
+        QCOMPARE(bar.chatsText(), u"0 open threads"_s);
         session.client()->start();
         QTRY_COMPARE(session.client()->state(), SyncClient::State::Live);
-        const QString id = session.startThread({0, 5, u"Hello"_s, {}, {}}, u"One"_s);
-        session.startThread({6, 11, u"World"_s, {}, {}}, u"Two"_s);
-        QCOMPARE(bar.threadsText(), u"2 open threads"_s);
+        const QString id = session.startChat({0, 5, u"Hello"_s, {}, {}}, u"One"_s);
+        session.startChat({6, 11, u"World"_s, {}, {}}, u"Two"_s);
+        QCOMPARE(bar.chatsText(), u"2 open threads"_s);
         session.setResolved(id, true);
-        QCOMPARE(bar.threadsText(), u"1 open thread, 1 resolved"_s);
+        QCOMPARE(bar.chatsText(), u"1 open thread, 1 resolved"_s);
     }
 
     // Opened from the cache before the server answers, the page says it is what was seen last.

@@ -916,7 +916,7 @@ void tst_GlosaServer::anonymousUserOutlivesRestarts()
     again.send(hello(credential));
     const QJsonObject back = again.next(u"welcome"_s);
     QCOMPARE(back.value("user"_L1).toObject(), user);
-    // Still the author: the comment can be edited and the thread deleted.
+    // Still the author: the comment can be edited and the chat deleted.
     again.send(TestClient::update(chatId, {{"op"_L1, "edit-comment"_L1},
                                            {"commentId"_L1, commentId},
                                            {"text"_L1, "Edited after the restart"_L1}}));

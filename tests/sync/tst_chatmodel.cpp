@@ -112,19 +112,19 @@ private Q_SLOTS:
         auto a = session();
         auto m = model(a.get());
         QVERIFY(live(a.get()));
-        const QString chatId = a->startThread(anchorAt(3), u"first"_s);
+        const QString chatId = a->startChat(anchorAt(3), u"first"_s);
         QVERIFY(settled(a.get()));
-        const QModelIndex thread = m->indexOfChat(chatId);
+        const QModelIndex chat = m->indexOfChat(chatId);
         const auto exact = [](const QModelIndex &index, int role) {
             return QLocale().toString(index.data(role).toDateTime().toLocalTime(),
                                       QLocale::LongFormat);
         };
-        QCOMPARE(thread.data(Qt::ToolTipRole).toString(),
-                 u"Started %1"_s.arg(exact(thread, ChatModel::CreatedAtRole)));
-        const QString commentId = m->index(0, 0, thread).data(ChatModel::IdRole).toString();
+        QCOMPARE(chat.data(Qt::ToolTipRole).toString(),
+                 u"Started %1"_s.arg(exact(chat, ChatModel::CreatedAtRole)));
+        const QString commentId = m->index(0, 0, chat).data(ChatModel::IdRole).toString();
         a->editComment(chatId, commentId, u"first, edited"_s);
         QVERIFY(settled(a.get()));
-        const QModelIndex comment = m->index(0, 0, thread);
+        const QModelIndex comment = m->index(0, 0, chat);
         QTRY_VERIFY(comment.data(ChatModel::EditedRole).toBool());
         QCOMPARE(comment.data(Qt::ToolTipRole).toString(),
                  u"Written %1\nEdited %2"_s.arg(exact(comment, ChatModel::CreatedAtRole),
@@ -142,9 +142,9 @@ private Q_SLOTS:
         QSignalSpy resets(mb.get(), &QAbstractItemModel::modelReset);
         QSignalSpy inserted(mb.get(), &QAbstractItemModel::rowsInserted);
 
-        const QString at50 = a->startThread(anchorAt(50), u"fifty"_s);
-        const QString at10 = a->startThread(anchorAt(10), u"ten"_s);
-        const QString at30 = a->startThread(anchorAt(30), u"thirty"_s);
+        const QString at50 = a->startChat(anchorAt(50), u"fifty"_s);
+        const QString at10 = a->startChat(anchorAt(10), u"ten"_s);
+        const QString at30 = a->startChat(anchorAt(30), u"thirty"_s);
 
         QTRY_COMPARE(mb->rowCount(), 3);
         QCOMPARE(starts(*mb), (QList<int>{10, 30, 50}));
@@ -153,24 +153,24 @@ private Q_SLOTS:
         for (const QList<QVariant> &args : std::as_const(inserted))
             QVERIFY(!args.at(0).value<QModelIndex>().isValid());
 
-        const QModelIndex thread = mb->indexOfChat(at30);
-        QCOMPARE(thread.row(), 1);
-        QCOMPARE(thread.data().toString(), u"q30"_s);
-        QCOMPARE(thread.data(ChatModel::QuoteRole).toString(), u"q30"_s);
-        QCOMPARE(thread.data(ChatModel::AnchorEndRole).toInt(), 34);
-        QCOMPARE(thread.data(ChatModel::TextRole).toString(), u"thirty"_s);
-        QCOMPARE(thread.data(ChatModel::IsThreadRole).toBool(), true);
-        QCOMPARE(thread.data(ChatModel::CommentCountRole).toInt(), 1);
-        QCOMPARE(thread.data(ChatModel::AuthorIdRole).toString(), a->client()->user().id);
-        QCOMPARE(thread.data(ChatModel::AuthorNameRole).toString(), a->client()->user().name);
-        QVERIFY(thread.data(ChatModel::CreatedAtRole).toDateTime().isValid());
-        QCOMPARE(thread.data(ChatModel::PendingRole).toBool(), false);
-        QCOMPARE(mb->rowCount(thread), 1);
-        const QModelIndex comment = mb->index(0, 0, thread);
+        const QModelIndex chat = mb->indexOfChat(at30);
+        QCOMPARE(chat.row(), 1);
+        QCOMPARE(chat.data().toString(), u"q30"_s);
+        QCOMPARE(chat.data(ChatModel::QuoteRole).toString(), u"q30"_s);
+        QCOMPARE(chat.data(ChatModel::AnchorEndRole).toInt(), 34);
+        QCOMPARE(chat.data(ChatModel::TextRole).toString(), u"thirty"_s);
+        QCOMPARE(chat.data(ChatModel::IsChatRole).toBool(), true);
+        QCOMPARE(chat.data(ChatModel::CommentCountRole).toInt(), 1);
+        QCOMPARE(chat.data(ChatModel::AuthorIdRole).toString(), a->client()->user().id);
+        QCOMPARE(chat.data(ChatModel::AuthorNameRole).toString(), a->client()->user().name);
+        QVERIFY(chat.data(ChatModel::CreatedAtRole).toDateTime().isValid());
+        QCOMPARE(chat.data(ChatModel::PendingRole).toBool(), false);
+        QCOMPARE(mb->rowCount(chat), 1);
+        const QModelIndex comment = mb->index(0, 0, chat);
         QCOMPARE(comment.data().toString(), u"thirty"_s);
-        QCOMPARE(comment.data(ChatModel::IsThreadRole).toBool(), false);
+        QCOMPARE(comment.data(ChatModel::IsChatRole).toBool(), false);
         QCOMPARE(mb->chatIdAt(comment), at30);
-        QCOMPARE(comment.parent(), thread);
+        QCOMPARE(comment.parent(), chat);
         QVERIFY(!mb->indexOfChat(u"no-such-chat"_s).isValid());
 
         QTRY_VERIFY(settled(a.get()));
@@ -185,7 +185,7 @@ private Q_SLOTS:
         auto mb = model(b.get());
         QVERIFY(live(a.get()));
         QVERIFY(live(b.get()));
-        const QString chatId = a->startThread(anchorAt(5), u"first"_s);
+        const QString chatId = a->startChat(anchorAt(5), u"first"_s);
         QTRY_COMPARE(mb->rowCount(), 1);
 
         QSignalSpy resets(mb.get(), &QAbstractItemModel::modelReset);
@@ -194,46 +194,46 @@ private Q_SLOTS:
         const QString replyId = a->reply(chatId, u"second"_s);
 
         QTRY_COMPARE(inserted.size(), 1);
-        const QModelIndex thread = mb->indexOfChat(chatId);
-        QCOMPARE(inserted.at(0).at(0).value<QModelIndex>(), thread);
+        const QModelIndex chat = mb->indexOfChat(chatId);
+        QCOMPARE(inserted.at(0).at(0).value<QModelIndex>(), chat);
         QCOMPARE(inserted.at(0).at(1).toInt(), 1);
         QCOMPARE(inserted.at(0).at(2).toInt(), 1);
-        QCOMPARE(mb->rowCount(thread), 2);
-        const QModelIndex reply = mb->index(1, 0, thread);
+        QCOMPARE(mb->rowCount(chat), 2);
+        const QModelIndex reply = mb->index(1, 0, chat);
         QCOMPARE(reply.data(ChatModel::IdRole).toString(), replyId);
         QCOMPARE(reply.data(ChatModel::TextRole).toString(), u"second"_s);
-        QCOMPARE(thread.data(ChatModel::CommentCountRole).toInt(), 2);
-        // The thread row itself reports the change (updatedAt, comment count).
+        QCOMPARE(chat.data(ChatModel::CommentCountRole).toInt(), 2);
+        // The chat row itself reports the change (updatedAt, comment count).
         QVERIFY(std::any_of(changed.cbegin(), changed.cend(), [&](const QList<QVariant> &args) {
-            return args.at(0).value<QModelIndex>() == thread;
+            return args.at(0).value<QModelIndex>() == chat;
         }));
         QCOMPARE(resets.size(), 0);
     }
 
-    void ownThreadPendingUntilEcho()
+    void ownChatPendingUntilEcho()
     {
         auto a = session();
         auto ma = model(a.get());
         QVERIFY(live(a.get()));
         QSignalSpy resets(ma.get(), &QAbstractItemModel::modelReset);
 
-        const QString chatId = a->startThread(anchorAt(7), u"mine"_s);
+        const QString chatId = a->startChat(anchorAt(7), u"mine"_s);
         // At once, before the server has answered.
         QCOMPARE(ma->rowCount(), 1);
-        const QPersistentModelIndex thread = ma->indexOfChat(chatId);
-        QVERIFY(thread.isValid());
-        QCOMPARE(thread.data(ChatModel::PendingRole).toBool(), true);
-        QCOMPARE(ma->index(0, 0, thread).data(ChatModel::PendingRole).toBool(), true);
-        QCOMPARE(thread.data(ChatModel::AuthorIdRole).toString(), a->client()->user().id);
+        const QPersistentModelIndex chat = ma->indexOfChat(chatId);
+        QVERIFY(chat.isValid());
+        QCOMPARE(chat.data(ChatModel::PendingRole).toBool(), true);
+        QCOMPARE(ma->index(0, 0, chat).data(ChatModel::PendingRole).toBool(), true);
+        QCOMPARE(chat.data(ChatModel::AuthorIdRole).toString(), a->client()->user().id);
 
-        QTRY_COMPARE(thread.data(ChatModel::PendingRole).toBool(), false);
-        QCOMPARE(ma->index(0, 0, thread).data(ChatModel::PendingRole).toBool(), false);
+        QTRY_COMPARE(chat.data(ChatModel::PendingRole).toBool(), false);
+        QCOMPARE(ma->index(0, 0, chat).data(ChatModel::PendingRole).toBool(), false);
         QCOMPARE(ma->rowCount(), 1);
         QCOMPARE(resets.size(), 0);
     }
 
-    // A view learns that a thread stopped being pending only from a dataChanged. The echo of an
-    // own thread often equals the optimistic copy to the millisecond; it must still be signalled.
+    // A view learns that a chat stopped being pending only from a dataChanged. The echo of an
+    // own chat often equals the optimistic copy to the millisecond; it must still be signalled.
     // Ten sessions, each writing as soon as it is live, so that such an echo happens in
     // practically every run.
     void endOfPendingIsSignalled()
@@ -243,14 +243,14 @@ private Q_SLOTS:
             auto a = session();
             auto ma = model(a.get());
             QVERIFY(live(a.get()));
-            const QString chatId = a->startThread(anchorAt(i), u"mine"_s);
-            std::optional<bool> lastSignalled; // PendingRole at the thread's last dataChanged
+            const QString chatId = a->startChat(anchorAt(i), u"mine"_s);
+            std::optional<bool> lastSignalled; // PendingRole at the chat's last dataChanged
             connect(ma.get(), &QAbstractItemModel::dataChanged, this,
                     [&](const QModelIndex &topLeft, const QModelIndex &bottomRight) {
-                        const QModelIndex thread = ma->indexOfChat(chatId);
-                        if (!topLeft.parent().isValid() && topLeft.row() <= thread.row() &&
-                            thread.row() <= bottomRight.row())
-                            lastSignalled = thread.data(ChatModel::PendingRole).toBool();
+                        const QModelIndex chat = ma->indexOfChat(chatId);
+                        if (!topLeft.parent().isValid() && topLeft.row() <= chat.row() &&
+                            chat.row() <= bottomRight.row())
+                            lastSignalled = chat.data(ChatModel::PendingRole).toBool();
                     });
             // Waiting on the session itself lets the in-process server answer within the
             // millisecond of the optimistic copy most of the time.
@@ -260,20 +260,20 @@ private Q_SLOTS:
                 ++silent;
         }
         QVERIFY2(silent == 0,
-                 qPrintable(u"%1 of 10 threads became confirmed without a dataChanged: PageSession "
+                 qPrintable(u"%1 of 10 chats became confirmed without a dataChanged: PageSession "
                             "emitted no chatChanged because the echo equals the optimistic chat, "
                             "although isPending() changed"_s.arg(silent)));
     }
 
-    // A pending thread keeps its place (and its creation time) while the user adds to it.
-    void pendingThreadKeepsItsPlace()
+    // A pending chat keeps its place (and its creation time) while the user adds to it.
+    void pendingChatKeepsItsPlace()
     {
         auto s = session(false);
         auto m = model(s.get());
-        const QString first = s->startThread(anchorAt(10), u"first"_s);
+        const QString first = s->startChat(anchorAt(10), u"first"_s);
         const qint64 firstTime = s->chat(first)->createdAt;
         QTRY_VERIFY(QDateTime::currentMSecsSinceEpoch() > firstTime);
-        const QString second = s->startThread(anchorAt(10), u"second"_s);
+        const QString second = s->startChat(anchorAt(10), u"second"_s);
         QCOMPARE(ids(*m), (QStringList{first, second}));
         QTRY_VERIFY(QDateTime::currentMSecsSinceEpoch() > s->chat(second)->createdAt);
 
@@ -293,28 +293,28 @@ private Q_SLOTS:
         auto ma = model(a.get());
         QVERIFY(live(a.get()));
         QVERIFY(live(b.get()));
-        const QString chatId = a->startThread(anchorAt(3), u"resolve me"_s);
+        const QString chatId = a->startChat(anchorAt(3), u"resolve me"_s);
         QTRY_VERIFY(settled(a.get()));
         QTRY_VERIFY(b->chat(chatId));
 
         QSignalSpy resets(ma.get(), &QAbstractItemModel::modelReset);
         QSignalSpy changed(ma.get(), &QAbstractItemModel::dataChanged);
-        const QPersistentModelIndex thread = ma->indexOfChat(chatId);
-        QCOMPARE(thread.data(ChatModel::ResolvedRole).toBool(), false);
+        const QPersistentModelIndex chat = ma->indexOfChat(chatId);
+        QCOMPARE(chat.data(ChatModel::ResolvedRole).toBool(), false);
 
         b->setResolved(chatId, true); // another member may resolve
-        QTRY_COMPARE(thread.data(ChatModel::ResolvedRole).toBool(), true);
+        QTRY_COMPARE(chat.data(ChatModel::ResolvedRole).toBool(), true);
         QVERIFY(std::any_of(changed.cbegin(), changed.cend(), [&](const QList<QVariant> &args) {
-            return args.at(0).value<QModelIndex>() == thread;
+            return args.at(0).value<QModelIndex>() == chat;
         }));
 
         changed.clear();
         a->setResolved(chatId, false);
-        QCOMPARE(thread.data(ChatModel::ResolvedRole).toBool(), false); // optimistic
+        QCOMPARE(chat.data(ChatModel::ResolvedRole).toBool(), false); // optimistic
         QCOMPARE(changed.size(), 1);
-        QCOMPARE(changed.at(0).at(0).value<QModelIndex>(), QModelIndex(thread));
+        QCOMPARE(changed.at(0).at(0).value<QModelIndex>(), QModelIndex(chat));
         QTRY_VERIFY(settled(a.get()));
-        QCOMPARE(thread.data(ChatModel::ResolvedRole).toBool(), false);
+        QCOMPARE(chat.data(ChatModel::ResolvedRole).toBool(), false);
         QCOMPARE(resets.size(), 0);
     }
 
@@ -325,15 +325,15 @@ private Q_SLOTS:
         auto mb = model(b.get());
         QVERIFY(live(a.get()));
         QVERIFY(live(b.get()));
-        const QString first = a->startThread(anchorAt(1), u"one"_s);
-        const QString second = a->startThread(anchorAt(2), u"two"_s);
-        const QString third = a->startThread(anchorAt(3), u"three"_s);
+        const QString first = a->startChat(anchorAt(1), u"one"_s);
+        const QString second = a->startChat(anchorAt(2), u"two"_s);
+        const QString third = a->startChat(anchorAt(3), u"three"_s);
         QTRY_COMPARE(mb->rowCount(), 3);
 
         QSignalSpy resets(mb.get(), &QAbstractItemModel::modelReset);
         QSignalSpy removed(mb.get(), &QAbstractItemModel::rowsRemoved);
         const QPersistentModelIndex kept = mb->indexOfChat(third);
-        a->deleteThread(second);
+        a->deleteChat(second);
 
         QTRY_COMPARE(mb->rowCount(), 2);
         QCOMPARE(removed.size(), 1);
@@ -352,7 +352,7 @@ private Q_SLOTS:
         auto mb = model(b.get());
         QVERIFY(live(a.get()));
         QVERIFY(live(b.get()));
-        const QString chatId = a->startThread(anchorAt(9), u"thread"_s);
+        const QString chatId = a->startChat(anchorAt(9), u"chat"_s);
         const QString replyId = a->reply(chatId, u"to be deleted"_s);
         QTRY_COMPARE(mb->rowCount(mb->indexOfChat(chatId)), 2);
 
@@ -383,19 +383,19 @@ private Q_SLOTS:
         auto mb = model(b.get());
         QVERIFY(live(a.get()));
         QVERIFY(live(b.get()));
-        const QString chatId = a->startThread(anchorAt(4), u"draft"_s);
+        const QString chatId = a->startChat(anchorAt(4), u"draft"_s);
         QTRY_COMPARE(mb->rowCount(), 1);
 
         QSignalSpy resets(mb.get(), &QAbstractItemModel::modelReset);
-        const QPersistentModelIndex thread = mb->indexOfChat(chatId);
-        const QPersistentModelIndex comment = mb->index(0, 0, thread);
+        const QPersistentModelIndex chat = mb->indexOfChat(chatId);
+        const QPersistentModelIndex comment = mb->index(0, 0, chat);
         QCOMPARE(comment.data(ChatModel::EditedRole).toBool(), false);
         a->editComment(chatId, a->chat(chatId)->comments.first().id, u"final"_s);
 
         QTRY_COMPARE(comment.data(ChatModel::TextRole).toString(), u"final"_s);
         QCOMPARE(comment.data(ChatModel::EditedRole).toBool(), true);
-        QCOMPARE(thread.data(ChatModel::TextRole).toString(), u"final"_s);
-        QCOMPARE(thread.data(ChatModel::EditedRole).toBool(), true);
+        QCOMPARE(chat.data(ChatModel::TextRole).toString(), u"final"_s);
+        QCOMPARE(chat.data(ChatModel::EditedRole).toBool(), true);
         QVERIFY(comment.data(ChatModel::UpdatedAtRole).toDateTime() >=
                 comment.data(ChatModel::CreatedAtRole).toDateTime());
         QCOMPARE(resets.size(), 0);
@@ -410,8 +410,8 @@ private Q_SLOTS:
         QVERIFY(live(a.get()));
         QVERIFY(live(b.get()));
         QVERIFY(a->client()->user().id != b->client()->user().id);
-        const QString other = a->startThread(anchorAt(1), u"other"_s);
-        const QString chatId = a->startThread(anchorAt(2), u"not yours"_s);
+        const QString other = a->startChat(anchorAt(1), u"other"_s);
+        const QString chatId = a->startChat(anchorAt(2), u"not yours"_s);
         QTRY_COMPARE(mb->rowCount(), 2);
 
         QSignalSpy resetsA(ma.get(), &QAbstractItemModel::modelReset);
@@ -422,7 +422,7 @@ private Q_SLOTS:
         QSignalSpy rejected(b.get(), &PageSession::changeRejected);
 
         // Not b's to delete: refused at once, the row never leaves.
-        b->deleteThread(chatId);
+        b->deleteChat(chatId);
         QCOMPARE(rejected.size(), 1);
         QCOMPARE(rejected.at(0).at(0).toString(), chatId);
         QVERIFY(!rejected.at(0).at(1).toString().isEmpty());
@@ -445,30 +445,30 @@ private Q_SLOTS:
         auto mb = model(b.get());
         QVERIFY(live(a.get()));
         QVERIFY(live(b.get()));
-        const QString chatId = a->startThread(anchorAt(6), u"thread"_s);
+        const QString chatId = a->startChat(anchorAt(6), u"chat"_s);
         QTRY_COMPARE(mb->rowCount(), 1);
 
         QSignalSpy resets(mb.get(), &QAbstractItemModel::modelReset);
         QSignalSpy removed(mb.get(), &QAbstractItemModel::rowsRemoved);
         QSignalSpy rejected(b.get(), &PageSession::changeRejected);
-        const QPersistentModelIndex thread = mb->indexOfChat(chatId);
+        const QPersistentModelIndex chat = mb->indexOfChat(chatId);
 
         b->reply(chatId, u"   "_s); // blank: the server refuses it
-        QCOMPARE(mb->rowCount(thread), 2);
-        QCOMPARE(mb->index(1, 0, thread).data(ChatModel::PendingRole).toBool(), true);
+        QCOMPARE(mb->rowCount(chat), 2);
+        QCOMPARE(mb->index(1, 0, chat).data(ChatModel::PendingRole).toBool(), true);
 
         QTRY_COMPARE(rejected.size(), 1);
-        QCOMPARE(mb->rowCount(thread), 1);
+        QCOMPARE(mb->rowCount(chat), 1);
         QCOMPARE(removed.size(), 1);
-        QCOMPARE(removed.at(0).at(0).value<QModelIndex>(), QModelIndex(thread));
+        QCOMPARE(removed.at(0).at(0).value<QModelIndex>(), QModelIndex(chat));
         QCOMPARE(removed.at(0).at(1).toInt(), 1);
         QCOMPARE(removed.at(0).at(2).toInt(), 1);
-        QCOMPARE(thread.row(), 0);
+        QCOMPARE(chat.row(), 0);
         QCOMPARE(resets.size(), 0);
     }
 
-    // A thread written offline sorts by its local creation time until the server's arrives.
-    void confirmationMovesThread()
+    // A chat written offline sorts by its local creation time until the server's arrives.
+    void confirmationMovesChat()
     {
         auto a = session();
         auto b = session();
@@ -478,10 +478,10 @@ private Q_SLOTS:
         b->client()->stop();
         QCOMPARE(b->client()->state(), SyncClient::State::Offline);
 
-        const QString mine = b->startThread(anchorAt(10), u"written offline"_s);
+        const QString mine = b->startChat(anchorAt(10), u"written offline"_s);
         const qint64 localTime = b->chat(mine)->createdAt;
         QTRY_VERIFY(QDateTime::currentMSecsSinceEpoch() > localTime);
-        const QString theirs = a->startThread(anchorAt(10), u"same place, later"_s);
+        const QString theirs = a->startChat(anchorAt(10), u"same place, later"_s);
         QTRY_VERIFY(settled(a.get()));
         const qint64 theirTime = a->chat(theirs)->createdAt;
         QVERIFY(theirTime > localTime);
@@ -504,9 +504,9 @@ private Q_SLOTS:
     {
         auto a = session();
         QVERIFY(live(a.get()));
-        const QString at20 = a->startThread(anchorAt(20), u"a"_s);
-        const QString at5 = a->startThread(anchorAt(5), u"b"_s);
-        const QString at12 = a->startThread(anchorAt(12), u"c"_s);
+        const QString at20 = a->startChat(anchorAt(20), u"a"_s);
+        const QString at5 = a->startChat(anchorAt(5), u"b"_s);
+        const QString at12 = a->startChat(anchorAt(12), u"c"_s);
         a->reply(at12, u"c2"_s);
         QTRY_VERIFY(settled(a.get()));
 
@@ -537,9 +537,9 @@ private Q_SLOTS:
         QSignalSpy resetsA(ma.get(), &QAbstractItemModel::modelReset);
         QSignalSpy resetsB(mb.get(), &QAbstractItemModel::modelReset);
 
-        const QString t1 = a->startThread(anchorAt(30), u"one"_s);
-        const QString t2 = b->startThread(anchorAt(20), u"two"_s);
-        // Each acts on the other's thread only once it has seen it.
+        const QString t1 = a->startChat(anchorAt(30), u"one"_s);
+        const QString t2 = b->startChat(anchorAt(20), u"two"_s);
+        // Each acts on the other's chat only once it has seen it.
         QTRY_VERIFY(a->chat(t2) && !a->isPending(t2));
         QTRY_VERIFY(b->chat(t1) && !b->isPending(t1));
         const QString r1 = b->reply(t1, u"reply"_s);
@@ -547,8 +547,8 @@ private Q_SLOTS:
         b->editComment(t1, r1, u"edited"_s);
         a->setResolved(t2, true);
         b->deleteComment(t1, r1);
-        const QString t3 = a->startThread(anchorAt(25), u"three"_s);
-        a->deleteThread(t1);
+        const QString t3 = a->startChat(anchorAt(25), u"three"_s);
+        a->deleteChat(t1);
         QTRY_VERIFY(settled(a.get()));
         QTRY_VERIFY(settled(b.get()));
         QTRY_COMPARE(ids(*mb), (QStringList{t2, t3}));
@@ -559,8 +559,8 @@ private Q_SLOTS:
         QCOMPARE(resetsB.size(), 0);
     }
 
-    // Without a server: many threads at random places land in document order, one insert each.
-    void manyOfflineThreadsInOrder()
+    // Without a server: many chats at random places land in document order, one insert each.
+    void manyOfflineChatsInOrder()
     {
         auto s = session(false);
         auto m = model(s.get());
@@ -569,7 +569,7 @@ private Q_SLOTS:
         QRandomGenerator random(42);
         constexpr int Count = 300;
         for (int i = 0; i < Count; ++i)
-            s->startThread(anchorAt(random.bounded(50)), u"t%1"_s.arg(i));
+            s->startChat(anchorAt(random.bounded(50)), u"t%1"_s.arg(i));
         QCOMPARE(m->rowCount(), Count);
         QCOMPARE(inserted.size(), Count);
         for (int row = 1; row < Count; ++row) {
@@ -584,7 +584,7 @@ private Q_SLOTS:
             QCOMPARE(m->indexOfChat(m->chatIdAt(cur)), cur);
         }
         const QString gone = m->chatIdAt(m->index(Count / 2, 0));
-        s->deleteThread(gone);
+        s->deleteChat(gone);
         QCOMPARE(m->rowCount(), Count - 1);
         QVERIFY(!m->indexOfChat(gone).isValid());
         QCOMPARE(resets.size(), 0);

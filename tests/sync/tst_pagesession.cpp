@@ -106,7 +106,7 @@ private Q_SLOTS:
         auto a = session(), b = session();
         QTRY_VERIFY(live(*a) && live(*b));
         QTRY_COMPARE(a->viewers(), 2);
-        const QString chatId = a->startThread(anchorAt(3), u"Is this right?"_s);
+        const QString chatId = a->startChat(anchorAt(3), u"Is this right?"_s);
         QTRY_VERIFY(b->chat(chatId));
         b->reply(chatId, u"Yes."_s);
         QTRY_COMPARE(a->chat(chatId)->comments.size(), 2);
@@ -125,7 +125,7 @@ private Q_SLOTS:
         QTRY_VERIFY(live(*a));
         QSignalSpy added(a.get(), &PageSession::chatAdded);
         QSignalSpy changed(a.get(), &PageSession::chatChanged);
-        const QString chatId = a->startThread(anchorAt(0), u"First"_s);
+        const QString chatId = a->startChat(anchorAt(0), u"First"_s);
         // Shown at once, marked pending.
         QCOMPARE(added.size(), 1);
         QVERIFY(a->chat(chatId));
@@ -146,7 +146,7 @@ private Q_SLOTS:
     {
         auto author = session(), other = session();
         QTRY_VERIFY(live(*author) && live(*other));
-        const QString chatId = author->startThread(anchorAt(0), u"Mine"_s);
+        const QString chatId = author->startChat(anchorAt(0), u"Mine"_s);
         QTRY_VERIFY(other->chat(chatId) && !other->isPending(chatId));
         QSignalSpy changed(other.get(), &PageSession::chatChanged);
         QSignalSpy rejected(other.get(), &PageSession::changeRejected);
@@ -162,22 +162,22 @@ private Q_SLOTS:
         QVERIFY(changed.size() >= 2);
     }
 
-    // What the user's role or authorship does not allow is refused at once: the thread does
+    // What the user's role or authorship does not allow is refused at once: the chat does
     // not vanish to come back when the server says no.
     void forbiddenChangeIsNeverShown()
     {
         auto author = session(), other = session();
         QTRY_VERIFY(live(*author) && live(*other));
-        const QString chatId = author->startThread(anchorAt(0), u"Mine"_s);
+        const QString chatId = author->startChat(anchorAt(0), u"Mine"_s);
         const QString commentId = author->chat(chatId)->comments.first().id;
         QTRY_VERIFY(other->chat(chatId) && !other->isPending(chatId));
-        QVERIFY(author->canDeleteThread(chatId));
-        QVERIFY(!other->canDeleteThread(chatId));
+        QVERIFY(author->canDeleteChat(chatId));
+        QVERIFY(!other->canDeleteChat(chatId));
         QVERIFY(!other->canChangeComment(chatId, commentId));
         QSignalSpy removed(other.get(), &PageSession::chatRemoved);
         QSignalSpy changed(other.get(), &PageSession::chatChanged);
         QSignalSpy rejected(other.get(), &PageSession::changeRejected);
-        other->deleteThread(chatId); // anonymous users are distinct: not theirs to delete
+        other->deleteChat(chatId); // anonymous users are distinct: not theirs to delete
         other->editComment(chatId, commentId, u"Not mine to edit"_s);
         QCOMPARE(rejected.size(), 2);
         QCOMPARE(rejected.at(0).at(0).toString(), chatId);
@@ -205,7 +205,7 @@ private Q_SLOTS:
         QVERIFY(!viewer.canWrite());
         QSignalSpy added(&viewer, &PageSession::chatAdded);
         QSignalSpy rejected(&viewer, &PageSession::changeRejected);
-        viewer.startThread(anchorAt(0), u"May I?"_s);
+        viewer.startChat(anchorAt(0), u"May I?"_s);
         QCOMPARE(rejected.size(), 1);
         QVERIFY(rejected.at(0).at(1).toString().contains(u"viewer"_s));
         QCOMPARE(added.size(), 0);
@@ -221,7 +221,7 @@ private Q_SLOTS:
         const std::shared_ptr<PageSession> elsewhere = PageSession::open(options(u"q"_s));
         QVERIFY(elsewhere.get() != first.get());
         QTRY_VERIFY(live(*first));
-        const QString chatId = first->startThread(anchorAt(1), u"Seen in both windows"_s);
+        const QString chatId = first->startChat(anchorAt(1), u"Seen in both windows"_s);
         QVERIFY(second->chat(chatId));
         QVERIFY(!elsewhere->chat(chatId));
     }
@@ -245,7 +245,7 @@ private Q_SLOTS:
         QTRY_VERIFY(live(*a));
         m_server->stop();
         QTRY_COMPARE(a->client()->state(), SyncClient::State::Reconnecting);
-        const QString chatId = a->startThread(anchorAt(7), u"Written offline"_s);
+        const QString chatId = a->startChat(anchorAt(7), u"Written offline"_s);
         a->reply(chatId, u"And a reply"_s);
         QCOMPARE(a->client()->pendingCount(), 2);
         QCOMPARE(a->chat(chatId)->comments.size(), 2);
@@ -269,12 +269,12 @@ private Q_SLOTS:
         auto a = std::make_unique<PageSession>(o);
         a->client()->start();
         QTRY_VERIFY(live(*a));
-        const QString seen = a->startThread(anchorAt(3), u"Seen before quitting"_s);
+        const QString seen = a->startChat(anchorAt(3), u"Seen before quitting"_s);
         QTRY_VERIFY(!a->isPending(seen));
         const qint64 seq = a->client()->seq();
         m_server->stop();
         QTRY_COMPARE(a->client()->state(), SyncClient::State::Reconnecting);
-        const QString offline = a->startThread(anchorAt(9), u"Written offline"_s);
+        const QString offline = a->startChat(anchorAt(9), u"Written offline"_s);
         a.reset();
 
         // Others write while this user is away.
@@ -329,7 +329,7 @@ private Q_SLOTS:
                 ids.isEmpty() ? QString() : ids.at(random.bounded(int(ids.size())));
             const int what = ids.isEmpty() ? 0 : random.bounded(10);
             if (what < 3) {
-                p.startThread(anchorAt(random.bounded(1000)), u"thread %1"_s.arg(n));
+                p.startChat(anchorAt(random.bounded(1000)), u"chat %1"_s.arg(n));
             } else if (what < 6) {
                 p.reply(chatId, u"reply %1"_s.arg(n));
             } else if (what == 6) {
@@ -343,7 +343,7 @@ private Q_SLOTS:
                 else
                     p.deleteComment(chatId, c.id);
             } else if (what == 8) {
-                p.deleteThread(chatId);
+                p.deleteChat(chatId);
             } else {
                 // A dropped connection.
                 if (QWebSocket *socket = p.client()->findChild<QWebSocket *>())
@@ -362,8 +362,7 @@ private Q_SLOTS:
         for (const auto &p : parties)
             QTRY_COMPARE(digest(p->chats().values()), expected);
         QVERIFY(!serverChats().isEmpty());
-        qInfo() << "chaos:" << serverChats().size() << "threads," << rejections
-                << "changes refused";
+        qInfo() << "chaos:" << serverChats().size() << "chats," << rejections << "changes refused";
     }
 };
 

@@ -25,7 +25,7 @@ public:
     static constexpr double MaxErrorRate = 0.25;
 
     // `shift` is how far the text around the anchor is expected to have moved, e.g. the shift
-    // of the thread before it when many are located in document order: the quote found there
+    // of the anchor before it when many are located in document order: the quote found there
     // with all of its context is taken at once, without searching the whole text.
     static Match locate(const QString &text, const Anchor &anchor, int shift = 0);
 

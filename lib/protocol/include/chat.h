@@ -9,7 +9,7 @@
 
 namespace Glosa {
 
-// A discussion thread on a passage of a page's document.
+// A discussion on a passage of a page's document.
 struct Chat
 {
     QString id;

@@ -14,7 +14,7 @@
 
 namespace Glosa {
 
-// The threads of a page as a two-level tree: top-level rows are the chats in document order
+// The chats of a page as a two-level tree: top-level rows are the chats in document order
 // (anchor start, then creation time, then id), their children the chat's comments in order.
 // It follows the PageSession incrementally: one event inserts, removes, moves or changes only
 // the rows it concerns, at a cost of O(log n + comments); only a snapshot resets the model.
@@ -23,26 +23,26 @@ class ChatModel : public QAbstractItemModel
     Q_OBJECT
 
 public:
-    // Roles of threads and comments; those marked "thread" are empty on comments. Where a
-    // thread role speaks of a comment (text, edited, deleted) it is the thread's first comment.
-    // Qt::ToolTipRole gives the exact local times a thread was started and last changed, and a
+    // Roles of chats and comments; those marked "chat" are empty on comments. Where a chat
+    // role speaks of a comment (text, edited, deleted) it is the chat's first comment.
+    // Qt::ToolTipRole gives the exact local times a chat was started and last changed, and a
     // comment written and edited.
     enum Roles {
         IdRole = Qt::UserRole + 1, // chat id / comment id
-        QuoteRole,                 // thread: anchor.exact
-        AnchorStartRole,           // thread
-        AnchorEndRole,             // thread
+        QuoteRole,                 // chat: anchor.exact
+        AnchorStartRole,           // chat
+        AnchorEndRole,             // chat
         AuthorIdRole,
         AuthorNameRole,
-        TextRole,      // thread: its first comment's text; comment: its text
+        TextRole,      // chat: its first comment's text; comment: its text
         CreatedAtRole, // QDateTime
         UpdatedAtRole, // QDateTime; a comment's editedAt, else its createdAt
         EditedRole,    // the comment has an editedAt
         DeletedRole,
-        ResolvedRole,     // thread
+        ResolvedRole,     // chat
         PendingRole,      // a change of the user's is not yet confirmed by the server
-        CommentCountRole, // thread
-        IsThreadRole,
+        CommentCountRole, // chat
+        IsChatRole,
     };
     Q_ENUM(Roles)
 
@@ -51,9 +51,9 @@ public:
 
     PageSession *session() const { return m_session; }
 
-    // The index of a thread (column 0), invalid for an unknown id.
+    // The index of a chat's row (column 0), invalid for an unknown id.
     QModelIndex indexOfChat(const QString &chatId) const;
-    // The id of the chat of a thread row, or of the thread a comment row belongs to.
+    // The id of the chat of a chat row, or of the chat a comment row belongs to.
     QString chatIdAt(const QModelIndex &index) const;
 
     QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
@@ -68,7 +68,7 @@ public:
 private:
     // The model's own copy of a chat: what its rows show, updated in step with the row
     // signals so that the model is consistent at every signal. Copies are cheap (shared data).
-    struct Thread
+    struct Entry
     {
         Chat chat;
         QSet<QString> pendingComments;
@@ -82,8 +82,8 @@ private:
     static SortKey keyOf(const Chat &chat);
     static bool lessThan(const SortKey &a, const SortKey &b);
 
-    Thread *threadOf(const QModelIndex &index) const;
-    int rowOf(const Thread *thread) const;
+    Entry *entryOf(const QModelIndex &index) const;
+    int rowOf(const Entry *entry) const;
     int insertPosition(const SortKey &key) const;
     QSet<QString> pendingCommentsOf(const Chat &chat) const;
 
@@ -93,13 +93,13 @@ private:
     void onChatsReset();
     void onSessionDestroyed();
     void rebuild();
-    void moveThreadIfNeeded(Thread *thread, const Chat &chat);
-    void syncComments(Thread *thread, int threadRow, const Chat &chat);
+    void moveChatIfNeeded(Entry *entry, const Chat &chat);
+    void syncComments(Entry *entry, int chatRow, const Chat &chat);
 
     QPointer<PageSession> m_session;
-    // The threads in document order; the owner is m_threads.
-    std::vector<Thread *> m_rows;
-    std::unordered_map<QString, std::unique_ptr<Thread>> m_threads;
+    // The chats in document order; the owner is m_entries.
+    std::vector<Entry *> m_rows;
+    std::unordered_map<QString, std::unique_ptr<Entry>> m_entries;
 };
 
 } // namespace Glosa

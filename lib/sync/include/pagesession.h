@@ -24,10 +24,10 @@ public:
     // What the user wrote in a change that was refused, to give it back to them.
     struct RefusedText
     {
-        enum class Kind { None, NewThread, Reply, Edit };
+        enum class Kind { None, NewChat, Reply, Edit };
         Kind kind = Kind::None;
         QString commentId; // the comment it would have added, or the comment edited
-        Anchor anchor;     // NewThread: the passage
+        Anchor anchor;     // NewChat: the passage
         QString text;
     };
 
@@ -48,21 +48,21 @@ public:
     bool isCommentPending(const QString &chatId, const QString &commentId) const;
 
     // What the user may do, as the server will judge it: a viewer reads only; others change
-    // their own comments and delete the threads they started; a moderator anything.
+    // their own comments and delete the chats they started; a moderator anything.
     bool canWrite() const;
     // Why a viewer cannot change anything, for people.
     static QString readOnlyReason();
-    bool canDeleteThread(const QString &chatId) const;
+    bool canDeleteChat(const QString &chatId) const;
     bool canChangeComment(const QString &chatId, const QString &commentId) const;
 
     // The user's operations; each is shown at once and returns the id it created or changed.
     // One the server would refuse (see canWrite()) is refused at once, never shown.
-    QString startThread(const Anchor &anchor, const QString &text);
+    QString startChat(const Anchor &anchor, const QString &text);
     QString reply(const QString &chatId, const QString &text);
     void editComment(const QString &chatId, const QString &commentId, const QString &text);
     void deleteComment(const QString &chatId, const QString &commentId);
     void setResolved(const QString &chatId, bool resolved);
-    void deleteThread(const QString &chatId);
+    void deleteChat(const QString &chatId);
 
 Q_SIGNALS:
     void chatAdded(const QString &chatId);

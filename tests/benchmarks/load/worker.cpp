@@ -33,7 +33,7 @@ constexpr std::size_t MaxInflatedBytes = 64 * 1024 * 1024;
 constexpr std::string_view DeflateOffer =
     "permessage-deflate; server_no_context_takeover; client_no_context_takeover";
 
-// A typical thread start, as the desktop app sends it: a quoted passage of about one line, 32
+// A typical new chat, as the desktop app sends it: a quoted passage of about one line, 32
 // characters of context on each side, and a comment of a sentence or two.
 constexpr std::string_view Prefix = "ses it at once; and the history "; // 32
 constexpr std::string_view Exact = "of every page is kept for replay";  // 32

@@ -22,21 +22,21 @@ namespace Glosa {
 class AnchorIndex;
 class ChatModel;
 class CommentField;
-class ThreadDelegate;
+class ChatDelegate;
 
-// The threads of the page in document order with their comments; replying, editing and
-// deleting one's own comments, resolving, deleting a thread, and a filter on open/resolved.
-// The reply box writes to one thread, whose draft it keeps (DraftStore): selecting another
-// thread shows that thread's draft, and when the thread is deleted by someone else the reply
-// stays, with a notice that offers to start a new thread with it, copy it or discard it.
-class ThreadPanel : public QWidget
+// The chats of the page in document order with their comments; replying, editing and
+// deleting one's own comments, resolving, deleting a chat, and a filter on open/resolved.
+// The reply box writes to one chat, whose draft it keeps (DraftStore): selecting another chat
+// shows that chat's draft, and when the chat is deleted by someone else the reply stays, with
+// a notice that offers to start a new chat with it, copy it or discard it.
+class ChatPanel : public QWidget
 {
     Q_OBJECT
 public:
     enum class Filter { Open, Resolved, All };
     Q_ENUM(Filter)
 
-    explicit ThreadPanel(QWidget *parent = nullptr);
+    explicit ChatPanel(QWidget *parent = nullptr);
 
     void setModel(ChatModel *model, AnchorIndex *index);
     void setFilter(Filter filter);
@@ -47,7 +47,7 @@ public:
     void showProblem(const QString &message, const QString &action = {},
                      std::function<void()> onAction = {});
     DraftStore *drafts() const { return m_drafts.get(); }
-    // The thread the reply box writes to.
+    // The chat the reply box writes to.
     QString replyChat() const { return m_replyChat; }
     QWidget *deletedNotice() const { return m_deletedNotice; }
 
@@ -55,13 +55,13 @@ public:
     QPlainTextEdit *replyEditor() const;
     CommentField *replyField() const { return m_reply; }
     QLabel *banner() const { return m_banner; }
-    ThreadDelegate *delegate() const { return m_delegate; }
+    ChatDelegate *delegate() const { return m_delegate; }
 
 Q_SIGNALS:
     void chatSelected(const QString &chatId);
-    // The user asks to start a thread on the passage, from the draft kept under
-    // DraftStore::newThreadKey(anchor).
-    void newThreadRequested(const Glosa::Anchor &anchor);
+    // The user asks to start a chat on the passage, from the draft kept under
+    // DraftStore::newChatKey(anchor).
+    void newChatRequested(const Glosa::Anchor &anchor);
 
 private:
     void updateActions();
@@ -94,14 +94,14 @@ private:
     QPointer<PageSession> m_session;
     std::shared_ptr<DraftStore> m_drafts;
     QString m_replyChat;
-    // The thread of m_replyChat was deleted; the reply stays on it until the user decides.
+    // The chat of m_replyChat was deleted; the reply stays on it until the user decides.
     bool m_replyDeleted = false;
     ResolvedFilter *m_proxy;
     QComboBox *m_filter;
     QLabel *m_banner;
     QLabel *m_empty;
     QTreeView *m_view;
-    ThreadDelegate *m_delegate;
+    ChatDelegate *m_delegate;
     CommentField *m_reply;
     QPushButton *m_send;
     QPushButton *m_resolve;

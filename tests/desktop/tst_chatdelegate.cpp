@@ -1,5 +1,5 @@
 #include "appcontext.h"
-#include "threaddelegate.h"
+#include "chatdelegate.h"
 
 #include <QSignalSpy>
 #include <QTest>
@@ -7,8 +7,8 @@
 using namespace Qt::StringLiterals;
 using namespace Glosa;
 
-// The thread list's painter: relative times, and their refresh as time passes.
-class tst_ThreadDelegate : public QObject
+// The chat list's painter: relative times, and their refresh as time passes.
+class tst_ChatDelegate : public QObject
 {
     Q_OBJECT
 
@@ -31,18 +31,18 @@ private Q_SLOTS:
         QFETCH(int, secondsAgo);
         QFETCH(QString, text);
         const QDateTime now = QDateTime::currentDateTime();
-        QCOMPARE(ThreadDelegate::relativeTime(now.addSecs(-secondsAgo), now), text);
+        QCOMPARE(ChatDelegate::relativeTime(now.addSecs(-secondsAgo), now), text);
     }
 
     void timesRefreshByThemselves()
     {
-        ThreadDelegate delegate;
-        QSignalSpy repaints(&delegate, &ThreadDelegate::repaintNeeded);
-        QVERIFY(ThreadDelegate::TickMs <= 30000); // "just now" lasts at most 1.5 min
+        ChatDelegate delegate;
+        QSignalSpy repaints(&delegate, &ChatDelegate::repaintNeeded);
+        QVERIFY(ChatDelegate::TickMs <= 30000); // "just now" lasts at most 1.5 min
         delegate.setTickInterval(20);
         QTRY_VERIFY(repaints.size() >= 3);
     }
 };
 
-QTEST_MAIN(tst_ThreadDelegate)
-#include "tst_threaddelegate.moc"
+QTEST_MAIN(tst_ChatDelegate)
+#include "tst_chatdelegate.moc"

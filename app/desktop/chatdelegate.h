@@ -9,16 +9,16 @@ namespace Glosa {
 
 class AnchorIndex;
 
-// Paints threads as cards (quote, author, time, state) and comments as messages beneath them.
+// Paints chats as cards (quote, author, time, state) and comments as messages beneath them.
 // Times are relative ("5 min ago") and kept up to date: repaintNeeded is emitted every tick.
-class ThreadDelegate : public QStyledItemDelegate
+class ChatDelegate : public QStyledItemDelegate
 {
     Q_OBJECT
 public:
-    explicit ThreadDelegate(QObject *parent = nullptr);
+    explicit ChatDelegate(QObject *parent = nullptr);
 
     void setAnchorIndex(AnchorIndex *index) { m_index = index; }
-    // Threads that arrived from others are flashed for a moment.
+    // Chats that arrived from others are flashed for a moment.
     void flash(const QString &chatId);
     bool isFlashing(const QString &chatId) const { return m_flashing.contains(chatId); }
 

@@ -1,4 +1,4 @@
-#include "threaddelegate.h"
+#include "chatdelegate.h"
 
 #include "anchorindex.h"
 #include "chatmodel.h"
@@ -22,15 +22,15 @@ constexpr int Spacing = 4;
 
 } // namespace
 
-ThreadDelegate::ThreadDelegate(QObject *parent)
+ChatDelegate::ChatDelegate(QObject *parent)
     : QStyledItemDelegate(parent)
 {
     m_tick.setInterval(TickMs);
-    connect(&m_tick, &QTimer::timeout, this, &ThreadDelegate::repaintNeeded);
+    connect(&m_tick, &QTimer::timeout, this, &ChatDelegate::repaintNeeded);
     m_tick.start();
 }
 
-void ThreadDelegate::flash(const QString &chatId)
+void ChatDelegate::flash(const QString &chatId)
 {
     m_flashing.insert(chatId);
     Q_EMIT repaintNeeded();
@@ -40,7 +40,7 @@ void ThreadDelegate::flash(const QString &chatId)
     });
 }
 
-QString ThreadDelegate::relativeTime(const QDateTime &when, const QDateTime &now)
+QString ChatDelegate::relativeTime(const QDateTime &when, const QDateTime &now)
 {
     const qint64 seconds = when.secsTo(now);
     if (seconds < 60)
@@ -52,15 +52,15 @@ QString ThreadDelegate::relativeTime(const QDateTime &when, const QDateTime &now
     return QLocale().toString(when.date(), QLocale::ShortFormat);
 }
 
-ThreadDelegate::Texts ThreadDelegate::textsFor(const QModelIndex &index) const
+ChatDelegate::Texts ChatDelegate::textsFor(const QModelIndex &index) const
 {
     Texts t;
-    const bool thread = index.data(ChatModel::IsThreadRole).toBool();
+    const bool isChat = index.data(ChatModel::IsChatRole).toBool();
     const QString author = index.data(ChatModel::AuthorNameRole).toString();
     const QString when = relativeTime(index.data(ChatModel::CreatedAtRole).toDateTime());
     if (index.data(ChatModel::PendingRole).toBool())
         t.badges.append(tr("Sending…"));
-    if (thread) {
+    if (isChat) {
         t.heading = u"“%1”"_s.arg(index.data(ChatModel::QuoteRole).toString().simplified());
         const int replies = index.data(ChatModel::CommentCountRole).toInt() - 1;
         t.body = replies > 0 ? tr("%1 · %2 · %n reply(ies)", nullptr, replies).arg(author, when)
@@ -80,7 +80,7 @@ ThreadDelegate::Texts ThreadDelegate::textsFor(const QModelIndex &index) const
     return t;
 }
 
-int ThreadDelegate::textWidth(const QStyleOptionViewItem &option) const
+int ChatDelegate::textWidth(const QStyleOptionViewItem &option) const
 {
     int width = option.rect.width();
     if (const auto *view = qobject_cast<const QAbstractItemView *>(option.widget))
@@ -88,7 +88,7 @@ int ThreadDelegate::textWidth(const QStyleOptionViewItem &option) const
     return qMax(120, width - 2 * Padding);
 }
 
-QSize ThreadDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
+QSize ChatDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
     const Texts t = textsFor(index);
     const int width = textWidth(option);
@@ -106,11 +106,11 @@ QSize ThreadDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelI
     return {width + 2 * Padding, height};
 }
 
-void ThreadDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
-                           const QModelIndex &index) const
+void ChatDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
+                         const QModelIndex &index) const
 {
     const Texts t = textsFor(index);
-    const bool thread = index.data(ChatModel::IsThreadRole).toBool();
+    const bool isChat = index.data(ChatModel::IsChatRole).toBool();
     const bool selected = option.state & QStyle::State_Selected;
     const QPalette &palette = option.palette;
     painter->save();
@@ -118,7 +118,7 @@ void ThreadDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option
 
     const QRectF card = QRectF(option.rect).adjusted(2, 2, -2, -2);
     QColor background =
-        thread ? palette.color(QPalette::Base) : palette.color(QPalette::AlternateBase);
+        isChat ? palette.color(QPalette::Base) : palette.color(QPalette::AlternateBase);
     if (isFlashing(index.data(ChatModel::IdRole).toString()))
         background = QColor(255, 236, 170);
     if (selected)
@@ -131,7 +131,7 @@ void ThreadDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option
     painter->drawPath(path);
 
     const bool dim = index.data(ChatModel::PendingRole).toBool() ||
-                     (thread && index.data(ChatModel::ResolvedRole).toBool()) ||
+                     (isChat && index.data(ChatModel::ResolvedRole).toBool()) ||
                      index.data(ChatModel::DeletedRole).toBool();
     QColor text = palette.color(QPalette::Text);
     if (dim)
@@ -142,10 +142,10 @@ void ThreadDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option
 
     QFont headingFont = option.font;
     headingFont.setBold(true);
-    if (thread)
+    if (isChat)
         headingFont.setItalic(true);
     painter->setFont(headingFont);
-    painter->setPen(thread ? text : palette.color(QPalette::PlaceholderText));
+    painter->setPen(isChat ? text : palette.color(QPalette::PlaceholderText));
     QRect drawn;
     painter->drawText(area, Qt::TextWordWrap, t.heading, &drawn);
     area.setTop(drawn.bottom() + Spacing);
@@ -153,7 +153,7 @@ void ThreadDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option
     QFont bodyFont = option.font;
     bodyFont.setItalic(index.data(ChatModel::DeletedRole).toBool());
     painter->setFont(bodyFont);
-    painter->setPen(thread ? palette.color(QPalette::PlaceholderText) : text);
+    painter->setPen(isChat ? palette.color(QPalette::PlaceholderText) : text);
     painter->drawText(area, Qt::TextWordWrap, t.body, &drawn);
 
     if (!t.badges.isEmpty()) {

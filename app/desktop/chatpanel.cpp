@@ -1,9 +1,9 @@
-#include "threadpanel.h"
+#include "chatpanel.h"
 
+#include "chatdelegate.h"
 #include "chatmodel.h"
 #include "commenteditor.h"
 #include "commentfield.h"
-#include "threaddelegate.h"
 
 #include <algorithm>
 
@@ -25,13 +25,13 @@ using namespace Qt::StringLiterals;
 
 namespace Glosa {
 
-void ThreadPanel::ResolvedFilter::setFilter(Filter f)
+void ChatPanel::ResolvedFilter::setFilter(Filter f)
 {
     filter = f;
     invalidateFilter();
 }
 
-bool ThreadPanel::ResolvedFilter::filterAcceptsRow(int row, const QModelIndex &parent) const
+bool ChatPanel::ResolvedFilter::filterAcceptsRow(int row, const QModelIndex &parent) const
 {
     if (parent.isValid() || filter == Filter::All)
         return true;
@@ -40,14 +40,14 @@ bool ThreadPanel::ResolvedFilter::filterAcceptsRow(int row, const QModelIndex &p
     return resolved == (filter == Filter::Resolved);
 }
 
-ThreadPanel::ThreadPanel(QWidget *parent)
+ChatPanel::ChatPanel(QWidget *parent)
     : QWidget(parent)
     , m_proxy(new ResolvedFilter(this))
     , m_filter(new QComboBox(this))
     , m_banner(new QLabel(this))
     , m_empty(new QLabel(this))
     , m_view(new QTreeView(this))
-    , m_delegate(new ThreadDelegate(this))
+    , m_delegate(new ChatDelegate(this))
     , m_reply(new CommentField(this))
     , m_send(new QPushButton(tr("Reply"), this))
     , m_resolve(new QPushButton(this))
@@ -56,7 +56,7 @@ ThreadPanel::ThreadPanel(QWidget *parent)
     , m_deletedText(new QLabel(m_deletedNotice))
     , m_newFromDraft(new QPushButton(tr("New Thread with It"), m_deletedNotice))
 {
-    setObjectName(u"threadPanel"_s);
+    setObjectName(u"chatPanel"_s);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(8, 8, 8, 8);
     auto *header = new QHBoxLayout;
@@ -89,7 +89,7 @@ ThreadPanel::ThreadPanel(QWidget *parent)
     });
 
     m_proxy->setDynamicSortFilter(true);
-    m_view->setObjectName(u"threadList"_s);
+    m_view->setObjectName(u"chatList"_s);
     m_view->setAccessibleName(tr("Threads"));
     m_view->setModel(m_proxy);
     m_view->setHeaderHidden(true);
@@ -103,26 +103,26 @@ ThreadPanel::ThreadPanel(QWidget *parent)
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
     m_view->setExpandsOnDoubleClick(false);
     layout->addWidget(m_view, 1);
-    m_empty->setObjectName(u"noThreads"_s);
+    m_empty->setObjectName(u"noChats"_s);
     m_empty->setWordWrap(true);
     m_empty->setAlignment(Qt::AlignCenter);
     m_empty->setStyleSheet(u"QLabel { color: palette(placeholder-text); padding: 24px; }"_s);
     layout->addWidget(m_empty, 1);
     for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
-        connect(m_proxy, signal, this, &ThreadPanel::updateEmpty);
-    connect(m_proxy, &QAbstractItemModel::modelReset, this, &ThreadPanel::updateEmpty);
-    connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &ThreadPanel::updateEmpty);
-    connect(m_delegate, &ThreadDelegate::repaintNeeded, m_view->viewport(),
+        connect(m_proxy, signal, this, &ChatPanel::updateEmpty);
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, &ChatPanel::updateEmpty);
+    connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &ChatPanel::updateEmpty);
+    connect(m_delegate, &ChatDelegate::repaintNeeded, m_view->viewport(),
             qOverload<>(&QWidget::update));
 
-    m_deletedNotice->setObjectName(u"deletedThreadNotice"_s);
-    m_deletedNotice->setStyleSheet(u"#deletedThreadNotice { background: #fff4d6; "
+    m_deletedNotice->setObjectName(u"deletedChatNotice"_s);
+    m_deletedNotice->setStyleSheet(u"#deletedChatNotice { background: #fff4d6; "
                                    "border-radius: 6px; }"_s);
     auto *notice = new QVBoxLayout(m_deletedNotice);
     m_deletedText->setWordWrap(true);
     notice->addWidget(m_deletedText);
     auto *choices = new QHBoxLayout;
-    m_newFromDraft->setObjectName(u"newThreadFromDraft"_s);
+    m_newFromDraft->setObjectName(u"newChatFromDraft"_s);
     m_newFromDraft->setToolTip(tr("Start a new thread on the same passage with your reply"));
     auto *copy = new QPushButton(tr("Copy"), m_deletedNotice);
     copy->setObjectName(u"copyDraft"_s);
@@ -139,10 +139,10 @@ ThreadPanel::ThreadPanel(QWidget *parent)
     connect(m_newFromDraft, &QPushButton::clicked, this, [this] {
         const QString key = DraftStore::replyKey(m_replyChat);
         const DraftStore::Draft draft = m_drafts->draft(key);
-        m_drafts->merge(DraftStore::newThreadKey(draft.anchor), draft);
+        m_drafts->merge(DraftStore::newChatKey(draft.anchor), draft);
         m_drafts->remove(key);
         leaveDeleted();
-        Q_EMIT newThreadRequested(draft.anchor);
+        Q_EMIT newChatRequested(draft.anchor);
     });
     connect(copy, &QPushButton::clicked, this, [this] {
         QGuiApplication::clipboard()->setText(m_reply->text());
@@ -170,11 +170,11 @@ ThreadPanel::ThreadPanel(QWidget *parent)
 
     connect(m_filter, &QComboBox::currentIndexChanged, this,
             [this] { setFilter(m_filter->currentData().value<Filter>()); });
-    connect(m_send, &QPushButton::clicked, this, &ThreadPanel::sendReply);
-    connect(m_reply, &CommentField::textChanged, this, &ThreadPanel::updateActions);
-    connect(m_reply, &CommentField::textChanged, this, &ThreadPanel::saveReply);
-    connect(m_reply, &CommentField::submitRequested, this, &ThreadPanel::sendReply);
-    connect(m_reply, &CommentField::cancelRequested, this, &ThreadPanel::cancelReply);
+    connect(m_send, &QPushButton::clicked, this, &ChatPanel::sendReply);
+    connect(m_reply, &CommentField::textChanged, this, &ChatPanel::updateActions);
+    connect(m_reply, &CommentField::textChanged, this, &ChatPanel::saveReply);
+    connect(m_reply, &CommentField::submitRequested, this, &ChatPanel::sendReply);
+    connect(m_reply, &CommentField::cancelRequested, this, &ChatPanel::cancelReply);
     connect(m_resolve, &QPushButton::clicked, this, [this] {
         const QString id = selectedChat();
         if (const Chat *chat = m_model ? m_model->session()->chat(id) : nullptr)
@@ -193,9 +193,9 @@ ThreadPanel::ThreadPanel(QWidget *parent)
         if (QMessageBox::question(this, tr("Delete thread"), question) != QMessageBox::Yes)
             return;
         m_drafts->remove(key);
-        m_model->session()->deleteThread(id);
+        m_model->session()->deleteChat(id);
     });
-    connect(m_view, &QWidget::customContextMenuRequested, this, &ThreadPanel::contextMenu);
+    connect(m_view, &QWidget::customContextMenuRequested, this, &ChatPanel::contextMenu);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this,
             [this](const QModelIndex &current) {
                 m_view->setExpanded(current.parent().isValid() ? current.parent() : current, true);
@@ -209,7 +209,7 @@ ThreadPanel::ThreadPanel(QWidget *parent)
     updateEmpty();
 }
 
-void ThreadPanel::updateEmpty()
+void ChatPanel::updateEmpty()
 {
     const bool empty = m_proxy->rowCount() == 0;
     if (m_proxy->filter == Filter::Resolved)
@@ -221,7 +221,7 @@ void ThreadPanel::updateEmpty()
     m_view->setVisible(!empty);
 }
 
-void ThreadPanel::setModel(ChatModel *model, AnchorIndex *index)
+void ChatPanel::setModel(ChatModel *model, AnchorIndex *index)
 {
     if (m_model)
         m_model->disconnect(this);
@@ -235,11 +235,11 @@ void ThreadPanel::setModel(ChatModel *model, AnchorIndex *index)
     m_session = model->session();
     m_drafts = DraftStore::open(m_session->client()->options());
     m_replyDeleted = false;
-    connect(m_session, &PageSession::chatRemoved, this, &ThreadPanel::onChatRemoved);
-    connect(m_session, &PageSession::chatsReset, this, &ThreadPanel::findDeletedDrafts);
-    connect(m_session, &PageSession::changeRejected, this, &ThreadPanel::onRejected);
+    connect(m_session, &PageSession::chatRemoved, this, &ChatPanel::onChatRemoved);
+    connect(m_session, &PageSession::chatsReset, this, &ChatPanel::findDeletedDrafts);
+    connect(m_session, &PageSession::changeRejected, this, &ChatPanel::onRejected);
     // The welcome says who the user is, and so what they may do.
-    connect(m_session->client(), &SyncClient::welcomed, this, &ThreadPanel::updateActions);
+    connect(m_session->client(), &SyncClient::welcomed, this, &ChatPanel::updateActions);
     // Another window on the page may write to the same draft.
     connect(m_drafts.get(), &DraftStore::draftChanged, this, [this](const QString &key) {
         if (key == DraftStore::replyKey(m_replyChat))
@@ -247,7 +247,7 @@ void ThreadPanel::setModel(ChatModel *model, AnchorIndex *index)
     });
     m_delegate->setAnchorIndex(index);
     m_proxy->setSourceModel(model);
-    connect(model, &QAbstractItemModel::dataChanged, this, &ThreadPanel::updateActions);
+    connect(model, &QAbstractItemModel::dataChanged, this, &ChatPanel::updateActions);
     connect(model, &QAbstractItemModel::rowsInserted, this,
             [this](const QModelIndex &parent, int first, int last) {
                 if (parent.isValid())
@@ -263,7 +263,7 @@ void ThreadPanel::setModel(ChatModel *model, AnchorIndex *index)
         findDeletedDrafts();
 }
 
-void ThreadPanel::setFilter(Filter filter)
+void ChatPanel::setFilter(Filter filter)
 {
     m_proxy->setFilter(filter);
     updateEmpty();
@@ -272,7 +272,7 @@ void ThreadPanel::setFilter(Filter filter)
         m_filter->setCurrentIndex(i);
 }
 
-void ThreadPanel::selectChat(const QString &chatId)
+void ChatPanel::selectChat(const QString &chatId)
 {
     if (!m_model)
         return;
@@ -288,20 +288,20 @@ void ThreadPanel::selectChat(const QString &chatId)
     m_view->scrollTo(index);
 }
 
-QPlainTextEdit *ThreadPanel::replyEditor() const
+QPlainTextEdit *ChatPanel::replyEditor() const
 {
     return m_reply->editor();
 }
 
-QString ThreadPanel::selectedChat() const
+QString ChatPanel::selectedChat() const
 {
     if (!m_model)
         return {};
     return m_model->chatIdAt(m_proxy->mapToSource(m_view->currentIndex()));
 }
 
-void ThreadPanel::showProblem(const QString &message, const QString &action,
-                              std::function<void()> onAction)
+void ChatPanel::showProblem(const QString &message, const QString &action,
+                            std::function<void()> onAction)
 {
     m_bannerAction = std::move(onAction);
     m_banner->setText(action.isEmpty() ? message.toHtmlEscaped()
@@ -311,7 +311,7 @@ void ThreadPanel::showProblem(const QString &message, const QString &action,
     m_bannerTimer.start();
 }
 
-void ThreadPanel::updateActions()
+void ChatPanel::updateActions()
 {
     const QString id = selectedChat();
     const Chat *chat = m_model && !id.isEmpty() ? m_model->session()->chat(id) : nullptr;
@@ -330,7 +330,7 @@ void ThreadPanel::updateActions()
     m_resolve->setEnabled(chat && readOnly.isEmpty());
     m_resolve->setText(chat && chat->resolved ? tr("Reopen") : tr("Resolve"));
     m_resolve->setToolTip(readOnly);
-    const bool deletable = chat && m_session->canDeleteThread(id);
+    const bool deletable = chat && m_session->canDeleteChat(id);
     m_delete->setEnabled(deletable);
     m_delete->setToolTip(!chat || deletable ? QString()
                          : !readOnly.isEmpty()
@@ -339,7 +339,7 @@ void ThreadPanel::updateActions()
                                   "delete it."));
 }
 
-void ThreadPanel::sendReply()
+void ChatPanel::sendReply()
 {
     if (!m_send->isEnabled())
         return;
@@ -349,7 +349,7 @@ void ThreadPanel::sendReply()
     m_session->reply(m_replyChat, text);
 }
 
-void ThreadPanel::cancelReply()
+void ChatPanel::cancelReply()
 {
     if (m_reply->text().trimmed().isEmpty())
         return m_reply->setText({});
@@ -362,7 +362,7 @@ void ThreadPanel::cancelReply()
         leaveDeleted();
 }
 
-void ThreadPanel::bindReply(const QString &chatId)
+void ChatPanel::bindReply(const QString &chatId)
 {
     m_replyChat = chatId;
     m_replyDeleted = false;
@@ -373,7 +373,7 @@ void ThreadPanel::bindReply(const QString &chatId)
     updateActions();
 }
 
-void ThreadPanel::saveReply()
+void ChatPanel::saveReply()
 {
     if (!m_drafts || m_replyChat.isEmpty())
         return;
@@ -385,16 +385,16 @@ void ThreadPanel::saveReply()
     m_drafts->setDraft(key, draft);
 }
 
-void ThreadPanel::onChatRemoved(const QString &chatId)
+void ChatPanel::onChatRemoved(const QString &chatId)
 {
     if (!m_replyDeleted && !m_drafts->text(DraftStore::replyKey(chatId)).isEmpty())
         showDeleted(chatId);
 }
 
-void ThreadPanel::findDeletedDrafts()
+void ChatPanel::findDeletedDrafts()
 {
     if (m_replyDeleted) {
-        // The thread may be back (a snapshot); otherwise the reply stays where it is.
+        // The chat may be back (a snapshot); otherwise the reply stays where it is.
         if (m_session->chat(m_replyChat))
             bindReply(selectedChat());
         return;
@@ -407,7 +407,7 @@ void ThreadPanel::findDeletedDrafts()
     }
 }
 
-void ThreadPanel::showDeleted(const QString &chatId)
+void ChatPanel::showDeleted(const QString &chatId)
 {
     const DraftStore::Draft draft = m_drafts->draft(DraftStore::replyKey(chatId));
     m_replyChat = chatId;
@@ -422,14 +422,14 @@ void ThreadPanel::showDeleted(const QString &chatId)
     updateActions();
 }
 
-void ThreadPanel::leaveDeleted()
+void ChatPanel::leaveDeleted()
 {
     bindReply(selectedChat());
     findDeletedDrafts();
 }
 
-void ThreadPanel::onRejected(const QString &chatId, const QString &reason,
-                             const PageSession::RefusedText &refused)
+void ChatPanel::onRejected(const QString &chatId, const QString &reason,
+                           const PageSession::RefusedText &refused)
 {
     using Kind = PageSession::RefusedText::Kind;
     const Chat *chat = m_session->chat(chatId);
@@ -446,10 +446,9 @@ void ThreadPanel::onRejected(const QString &chatId, const QString &reason,
             showProblem(reason);
         }
         break;
-    case Kind::NewThread:
-        m_drafts->merge(DraftStore::newThreadKey(anchor), {refused.text, anchor});
-        showProblem(reason, tr("Edit again"),
-                    [this, anchor] { Q_EMIT newThreadRequested(anchor); });
+    case Kind::NewChat:
+        m_drafts->merge(DraftStore::newChatKey(anchor), {refused.text, anchor});
+        showProblem(reason, tr("Edit again"), [this, anchor] { Q_EMIT newChatRequested(anchor); });
         break;
     case Kind::Edit:
         m_drafts->setDraft(DraftStore::editKey(refused.commentId), {refused.text, anchor});
@@ -463,7 +462,7 @@ void ThreadPanel::onRejected(const QString &chatId, const QString &reason,
     }
 }
 
-void ThreadPanel::editComment(const QString &chatId, const QString &commentId)
+void ChatPanel::editComment(const QString &chatId, const QString &commentId)
 {
     const Chat *chat = m_session ? m_session->chat(chatId) : nullptr;
     if (!chat)
@@ -481,10 +480,10 @@ void ThreadPanel::editComment(const QString &chatId, const QString &commentId)
         m_session->editComment(chatId, commentId, editor.text());
 }
 
-void ThreadPanel::contextMenu(const QPoint &at)
+void ChatPanel::contextMenu(const QPoint &at)
 {
     const QModelIndex index = m_view->indexAt(at);
-    if (!index.isValid() || !m_model || index.data(ChatModel::IsThreadRole).toBool() ||
+    if (!index.isValid() || !m_model || index.data(ChatModel::IsChatRole).toBool() ||
         index.data(ChatModel::DeletedRole).toBool())
         return;
     const QString chatId = m_model->chatIdAt(m_proxy->mapToSource(index));
