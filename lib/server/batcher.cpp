@@ -1,10 +1,31 @@
 #include "batcher.h"
 
+#include "codec.h"
 #include "session.h"
 
+#include <cmath>
 #include <limits>
 
 namespace Glosa {
+
+namespace {
+
+constexpr double RateTimeConstantMs = 1000;
+
+} // namespace
+
+double FrameRate::countAt(qint64 nowMs) const
+{
+    if (nowMs <= m_at || m_count == 0)
+        return m_count;
+    return m_count * std::exp(double(m_at - nowMs) / RateTimeConstantMs);
+}
+
+void FrameRate::add(qint64 nowMs)
+{
+    m_count = countAt(nowMs) + 1;
+    m_at = qMax(m_at, nowMs);
+}
 
 Batcher::Batcher(int windowMs, QObject *parent)
     : QObject(parent)
@@ -25,6 +46,15 @@ qint64 Batcher::now()
     return clock.elapsed();
 }
 
+void Batcher::schedulePass(Session *session)
+{
+    if (m_inPass.contains(session))
+        return;
+    m_inPass.insert(session, m_pass.size());
+    m_pass.append(session);
+    postPass();
+}
+
 void Batcher::schedule(Session *session)
 {
     m_waiting.insert(session);
@@ -36,6 +66,68 @@ void Batcher::schedule(Session *session)
 void Batcher::cancel(Session *session)
 {
     m_waiting.remove(session);
+    if (const auto it = m_inPass.constFind(session); it != m_inPass.constEnd()) {
+        m_pass[*it] = nullptr;
+        m_inPass.erase(it);
+    }
+}
+
+QueuedFrame Batcher::queued(const QByteArray &frame)
+{
+    // Holding the last entry keeps its bytes alive: the same address and size are the same bytes.
+    if (m_lastQueued && m_lastQueued->bytes().constData() == frame.constData() &&
+        m_lastQueued->size() == frame.size())
+        return *m_lastQueued;
+    auto *d = new QueuedFrame::Data;
+    d->bytes = frame;
+    m_lastQueued = QueuedFrame(d);
+    postPass();
+    return *m_lastQueued;
+}
+
+QByteArray Batcher::batch(const QList<QueuedFrame> &frames)
+{
+    const bool same =
+        frames.size() == m_lastBatchFrames.size() &&
+        std::equal(frames.cbegin(), frames.cend(), m_lastBatchFrames.cbegin(),
+                   [](const QueuedFrame &a, const QueuedFrame &b) { return a.isSameAs(b); });
+    if (same)
+        return m_lastBatch;
+    QList<QByteArray> bytes;
+    bytes.reserve(frames.size());
+    for (const QueuedFrame &frame : frames)
+        bytes.append(frame.bytes());
+    m_lastBatchFrames = frames;
+    m_lastBatch = Codec::encodeBatch(bytes);
+    postPass();
+    return m_lastBatch;
+}
+
+void Batcher::postPass()
+{
+    if (m_passPosted)
+        return;
+    m_passPosted = true;
+    QMetaObject::invokeMethod(this, &Batcher::endPass, Qt::QueuedConnection);
+}
+
+// Runs as a posted event: after every socket, timer and event of the pass that queued frames
+// has been handled.
+void Batcher::endPass()
+{
+    // Sessions that ask meanwhile are taken in the same loop.
+    for (qsizetype i = 0; i < m_pass.size(); ++i) {
+        Session *session = std::exchange(m_pass[i], nullptr);
+        if (!session)
+            continue;
+        m_inPass.remove(session);
+        session->writeQueued();
+    }
+    m_pass.clear();
+    m_lastQueued.reset();
+    m_lastBatchFrames = {};
+    m_lastBatch = {};
+    m_passPosted = false;
 }
 
 void Batcher::flushDue()
@@ -46,7 +138,7 @@ void Batcher::flushDue()
     for (Session *session : waiting) {
         if (session->batchDue() <= t) {
             m_waiting.remove(session);
-            session->flushBatch();
+            session->writeQueued();
         } else {
             next = qMin(next, session->batchDue());
         }

@@ -43,7 +43,7 @@ Session::Session(Connection *connection, Hub *hub, Batcher *batcher, UsageMetric
     connect(m_connection, &Connection::binaryReceived, this, &Session::onBinaryMessage);
     connect(m_connection, &Connection::disconnected, this, &Session::onDisconnected);
     connect(m_connection, &Connection::messageTooLarge, this, &Session::onMessageTooLarge);
-    connect(m_connection, &Connection::drained, this, &Session::writeCatchUp);
+    connect(m_connection, &Connection::drained, this, &Session::onDrained);
     connect(m_connection, &Connection::pinged, this, &Session::onControlFrame);
     connect(m_connection, &Connection::pong, this, [this] {
         m_awaitingPong = false;
@@ -209,30 +209,41 @@ void Session::send(const QByteArray &frame, bool presence)
 {
     if (m_state == State::Closed)
         return;
-    // A backed-up connection takes each frame as it comes: behind the others it costs a reference
-    // to the bytes every recipient shares, where a batch would be a copy of its own.
-    if (m_queue.isEmpty() && !m_catchUp &&
-        (m_connection->bytesToWrite() > 0 ||
-         Batcher::now() - m_lastWrite >= m_batcher->windowMs())) {
+    const qint64 now = Batcher::now();
+    m_rate.add(now);
+    if (m_batcher->windowMs() == 0 && m_queue.isEmpty() && !m_catchUp) {
         write(frame);
         return;
     }
     if (presence && m_presenceIndex >= 0) {
         m_queuedBytes += frame.size() - m_queue.at(m_presenceIndex).size();
-        m_queue[m_presenceIndex] = frame;
+        m_queue[m_presenceIndex] = m_batcher->queued(frame);
         return;
     }
     if (presence)
         m_presenceIndex = m_queue.size();
-    m_queue.append(frame);
+    m_queue.append(m_batcher->queued(frame));
     m_queuedBytes += frame.size();
     if (m_catchUp) {
         if (m_queuedBytes > m_limits.sendQueueBytes)
             abort("slow consumer: frames waiting behind a catch-up over the limit");
         return;
     }
-    if (m_queue.size() == 1)
+    // Frames count against the limit once they wait for the socket: before that, the kernel may
+    // take them at once.
+    const qint64 unsent = m_connection->bytesToWrite();
+    if (unsent > 0 && unsent + m_queuedBytes > m_limits.sendQueueBytes) {
+        abort("slow consumer: send queue over the limit");
+        return;
+    }
+    if (m_queue.size() > 1 || m_waitsForSocket)
+        return; // already waiting: for the end of the pass, for the window or for the socket
+    if (unsent > 0)
+        m_waitsForSocket = true;
+    else if (m_rate.isBusy(now) && now < batchDue())
         m_batcher->schedule(this);
+    else
+        m_batcher->schedulePass(this);
 }
 
 void Session::sendNow(const QList<QByteArray> &frames)
@@ -246,7 +257,8 @@ void Session::sendNow(const QList<QByteArray> &frames)
         m_batcher->cancel(this);
         flushBatch();
     }
-    writeBatched(frames);
+    for (const QByteArray &frame : frames)
+        write(frame);
 }
 
 void Session::startCatchUp(std::unique_ptr<CatchUp> catchUp)
@@ -303,8 +315,7 @@ void Session::writeCatchUp()
 void Session::endCatchUp()
 {
     m_catchUp.reset();
-    if (!m_queue.isEmpty())
-        flushBatch();
+    writeQueue(false);
 }
 
 qint64 Session::batchDue() const
@@ -314,35 +325,59 @@ qint64 Session::batchDue() const
 
 void Session::flushBatch()
 {
-    const QList<QByteArray> frames = std::exchange(m_queue, {});
-    m_queuedBytes = 0;
-    m_presenceIndex = -1;
-    writeBatched(frames);
+    writeQueue(true);
 }
 
-void Session::writeBatched(const QList<QByteArray> &frames)
+void Session::writeQueued()
 {
-    QList<QByteArray> batch;
-    qsizetype bytes = 0;
-    const auto flush = [&] {
-        // Frames for a backed-up connection are queued one by one, shared, not copied into a
-        // batch of its own.
-        if (batch.size() > 1 && m_connection->bytesToWrite() == 0) {
-            write(Codec::encodeBatch(batch));
-        } else {
-            for (const QByteArray &frame : std::as_const(batch))
-                write(frame);
+    if (!m_catchUp)
+        writeQueue(false);
+}
+
+// The queue leaves in batches of at most MaxBatchBytes. A batch is a copy of the frames made for
+// the connection (unless the batcher made the same one for another connection in the same pass),
+// so where the socket is backed up a batch is written only once the kernel has taken everything
+// before it: the connection holds of its own at most the part of one batch that the kernel has
+// not taken, and the frames that wait are references to bytes every recipient shares. Unless
+// `all`: then what is left once the socket is backed up is written one by one, shared.
+void Session::writeQueue(bool all)
+{
+    m_waitsForSocket = false;
+    QList<QueuedFrame> batch;
+    while (!m_queue.isEmpty() && m_state != State::Closed) {
+        const bool backedUp = m_connection->bytesToWrite() > 0;
+        if (backedUp && !all) {
+            m_waitsForSocket = true;
+            return;
         }
-        batch.clear();
-        bytes = 0;
-    };
-    for (const QByteArray &frame : frames) {
-        if (!batch.isEmpty() && bytes + frame.size() > MaxBatchBytes)
-            flush();
-        batch.append(frame);
-        bytes += frame.size() + 1;
+        qsizetype count = 1;
+        if (!backedUp) {
+            qsizetype bytes = m_queue.first().size() + 1;
+            while (count < m_queue.size() && bytes + m_queue.at(count).size() <= MaxBatchBytes) {
+                bytes += m_queue.at(count).size() + 1;
+                ++count;
+            }
+        }
+        batch = m_queue.first(count);
+        m_queue.remove(0, count);
+        for (const QueuedFrame &frame : std::as_const(batch))
+            m_queuedBytes -= frame.size();
+        m_presenceIndex = m_presenceIndex < count ? -1 : m_presenceIndex - count;
+        write(batch.size() == 1 ? batch.first().bytes() : m_batcher->batch(batch));
     }
-    flush();
+    if (m_queue.isEmpty()) {
+        m_queue = {}; // gives its memory back
+        m_queuedBytes = 0;
+        m_presenceIndex = -1;
+    }
+}
+
+void Session::onDrained()
+{
+    if (m_catchUp)
+        writeCatchUp();
+    else if (m_waitsForSocket)
+        writeQueue(false);
 }
 
 void Session::write(const QByteArray &frame)
@@ -353,7 +388,9 @@ void Session::write(const QByteArray &frame)
     m_lastWrite = Batcher::now();
     if (!m_tenant.isEmpty())
         m_metrics->recordSent(m_tenant, frame.size());
-    if (m_connection->bytesToWrite() > m_limits.sendQueueBytes)
+    // What is still queued waits for the socket once the kernel has not taken all of this.
+    const qint64 unsent = m_connection->bytesToWrite();
+    if (unsent > 0 && unsent + (m_catchUp ? 0 : m_queuedBytes) > m_limits.sendQueueBytes)
         abort("slow consumer: send queue over the limit");
 }
 

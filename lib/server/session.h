@@ -1,5 +1,6 @@
 #pragma once
 
+#include "batcher.h"
 #include "catchup.h"
 #include "codec.h"
 #include "messages.h"
@@ -12,7 +13,6 @@
 
 namespace Glosa {
 
-class Batcher;
 class Connection;
 class Hub;
 class Page;
@@ -39,8 +39,12 @@ public:
     void open(const QString &tenant, const User &user, Page *page);
     void leavePage() { m_page = nullptr; }
 
-    // Queues a frame; it leaves at once unless the connection was written to within the batch
-    // window. A newer presence frame replaces one still queued.
+    // Queues a frame. It leaves at the end of this pass of the event loop, with the others queued
+    // in the pass, in one write (one batch frame where there are several); for a busy connection
+    // (more than FrameRate::BusyPerSecond frames a second) written to less than a batch window
+    // ago, once the window has passed; for a connection whose socket is backed up, once it is
+    // writable. With batching off (a window of 0) it leaves alone and at once. A newer presence
+    // frame replaces one still queued.
     void send(const QByteArray &frame, bool presence = false);
     // Writes queued frames, then these, at once and in order.
     void sendNow(const QList<QByteArray> &frames);
@@ -60,7 +64,12 @@ public:
     void setPresenceSeen(quint64 version) { m_presenceSeen = version; }
 
     qint64 batchDue() const;
+    // Writes every queued frame now: in batches, or one by one, shared, where the socket is
+    // backed up.
     void flushBatch();
+    // Writes queued frames, as the batcher asks at the end of a pass or of a window: in batches
+    // while the kernel takes each whole; once the socket is backed up, the rest waits for it.
+    void writeQueued();
     void heartbeat();
 
 Q_SIGNALS:
@@ -82,7 +91,8 @@ private:
     void sendRateLimited(const Codec::Correlation &correlation = {});
     bool takeToken();
     void write(const QByteArray &frame);
-    void writeBatched(const QList<QByteArray> &frames);
+    void writeQueue(bool all);
+    void onDrained();
     void writeCatchUp();
     void endCatchUp();
 
@@ -97,13 +107,15 @@ private:
     User m_user;
     Page *m_page = nullptr;
 
-    QList<QByteArray> m_queue;
-    qint64 m_queuedBytes = 0;
+    QList<QueuedFrame> m_queue;
+    qint64 m_queuedBytes = 0; // their payloads
     qsizetype m_presenceIndex = -1;
     std::unique_ptr<CatchUp> m_catchUp;
     bool m_catchUpPosted = false; // writeCatchUp() is to run in the next pass of the loop
     quint64 m_presenceSeen = 0;
     qint64 m_lastWrite;
+    FrameRate m_rate;              // of the frames given to send()
+    bool m_waitsForSocket = false; // m_queue is to be written once the connection drains
 
     double m_tokens;
     qint64 m_lastRefill;
