@@ -1,6 +1,6 @@
 #include "batcher.h"
 
-#include "session.h"
+#include "clientconnection.h"
 
 #include <limits>
 
@@ -25,30 +25,30 @@ qint64 Batcher::now()
     return clock.elapsed();
 }
 
-void Batcher::schedule(Session *session)
+void Batcher::schedule(ClientConnection *connection)
 {
-    m_waiting.insert(session);
-    const qint64 wait = qMax<qint64>(0, session->batchDue() - now());
+    m_waiting.insert(connection);
+    const qint64 wait = qMax<qint64>(0, connection->batchDue() - now());
     if (!m_timer.isActive() || m_timer.remainingTime() > wait)
         m_timer.start(int(wait));
 }
 
-void Batcher::cancel(Session *session)
+void Batcher::cancel(ClientConnection *connection)
 {
-    m_waiting.remove(session);
+    m_waiting.remove(connection);
 }
 
 void Batcher::flushDue()
 {
     const qint64 t = now();
     qint64 next = std::numeric_limits<qint64>::max();
-    const QSet<Session *> waiting = m_waiting;
-    for (Session *session : waiting) {
-        if (session->batchDue() <= t) {
-            m_waiting.remove(session);
-            session->flushBatch();
+    const QSet<ClientConnection *> waiting = m_waiting;
+    for (ClientConnection *connection : waiting) {
+        if (connection->batchDue() <= t) {
+            m_waiting.remove(connection);
+            connection->flushBatch();
         } else {
-            next = qMin(next, session->batchDue());
+            next = qMin(next, connection->batchDue());
         }
     }
     if (!m_waiting.isEmpty())

@@ -7,11 +7,11 @@
 
 namespace Glosa {
 
-class Session;
+class ClientConnection;
 
-// Coalesces frames to busy connections. A session that was written to less than a window ago
+// Coalesces frames to busy connections. A connection that was written to less than a window ago
 // queues its frames here; when the window has passed they leave together as one batch frame.
-// One Batcher serves all the sessions of one thread with a single timer.
+// One Batcher serves all the connections of one thread with a single timer.
 class Batcher : public QObject
 {
     Q_OBJECT
@@ -21,15 +21,15 @@ public:
     int windowMs() const { return m_windowMs; }
     static qint64 now();
 
-    void schedule(Session *session);
-    void cancel(Session *session);
+    void schedule(ClientConnection *connection);
+    void cancel(ClientConnection *connection);
 
 private:
     void flushDue();
 
     int m_windowMs;
     QTimer m_timer;
-    QSet<Session *> m_waiting;
+    QSet<ClientConnection *> m_waiting;
 };
 
 } // namespace Glosa

@@ -1,12 +1,12 @@
 #include "hub.h"
 
 #include "batcher.h"
+#include "clientconnection.h"
 #include "codec.h"
 #include "connection.h"
 #include "errorcode.h"
 #include "page.h"
 #include "serverlogging.h"
-#include "session.h"
 #include "storethread.h"
 #include "usagemetrics.h"
 
@@ -57,78 +57,78 @@ Hub::Hub(const ServerConfig &config, Store *reader, StoreThread *reads, StoreThr
 
     m_heartbeat.setInterval(config.pingIntervalMs);
     connect(&m_heartbeat, &QTimer::timeout, this, [this] {
-        const QList<Session *> sessions = m_sessions;
-        for (Session *s : sessions)
-            s->heartbeat();
+        const QList<ClientConnection *> connections = m_connections;
+        for (ClientConnection *c : connections)
+            c->heartbeat();
     });
     m_heartbeat.start();
 }
 
 Hub::~Hub()
 {
-    qDeleteAll(std::exchange(m_sessions, {}));
+    qDeleteAll(std::exchange(m_connections, {}));
     qDeleteAll(m_pages);
 }
 
-void Hub::addConnection(Connection *connection)
+void Hub::addConnection(Connection *socket)
 {
     if (m_shuttingDown) {
-        connection->close(QWebSocketProtocol::CloseCodeGoingAway, u"server shutting down"_s);
-        connection->deleteLater();
+        socket->close(QWebSocketProtocol::CloseCodeGoingAway, u"server shutting down"_s);
+        socket->deleteLater();
         return;
     }
-    auto *session = new Session(connection, this, m_batcher, m_metrics, m_config);
-    m_sessions.append(session);
+    auto *connection = new ClientConnection(socket, this, m_batcher, m_metrics, m_config);
+    m_connections.append(connection);
     // Queued: a connection may drop in the middle of a broadcast or a presence round, and the
     // page it leaves must stay put until they are over.
-    connect(session, &Session::closed, this, &Hub::leave, Qt::QueuedConnection);
+    connect(connection, &ClientConnection::closed, this, &Hub::leave, Qt::QueuedConnection);
 }
 
-void Hub::join(Session *session, const Hello &hello)
+void Hub::join(ClientConnection *connection, const Hello &hello)
 {
     const Authenticator::Result auth =
         m_authenticator.authenticate(hello, QDateTime::currentSecsSinceEpoch());
     if (!auth.error.isNull()) {
-        session->sendError(auth.error);
-        session->closeWith(auth.closeCode, auth.error.message);
+        connection->sendError(auth.error);
+        connection->closeWith(auth.closeCode, auth.error.message);
         return;
     }
     if (!hello.page) {
-        session->open(hello.tenant, auth.user, nullptr);
+        connection->open(hello.tenant, auth.user, nullptr);
         Welcome welcome;
-        welcome.connection = session->id();
+        welcome.connection = connection->id();
         welcome.user = auth.user;
         welcome.hasPage = false;
-        session->sendNow({Codec::encode(welcome)});
+        connection->sendNow({Codec::encode(welcome)});
         return;
     }
 
     if (m_shuttingDown) {
-        session->closeWith(QWebSocketProtocol::CloseCodeGoingAway, u"server shutting down"_s);
+        connection->closeWith(QWebSocketProtocol::CloseCodeGoingAway, u"server shutting down"_s);
         return;
     }
     QString error;
     Page *page = loadPage(hello.tenant, *hello.page, &error);
     if (!page) {
         qCCritical(lcServer) << "cannot load" << hello.tenant << *hello.page << error;
-        session->sendError(ErrorCode::Internal, u"the page cannot be loaded"_s);
-        session->closeWith(QWebSocketProtocol::CloseCodeBadOperation,
-                           u"the page cannot be loaded"_s);
+        connection->sendError(ErrorCode::Internal, u"the page cannot be loaded"_s);
+        connection->closeWith(QWebSocketProtocol::CloseCodeBadOperation,
+                              u"the page cannot be loaded"_s);
         return;
     }
-    session->open(hello.tenant, auth.user, page);
-    if (!defer(session, page, hello, true))
-        sendWelcome(session, page, hello);
+    connection->open(hello.tenant, auth.user, page);
+    if (!defer(connection, page, hello, true))
+        sendWelcome(connection, page, hello);
 }
 
-void Hub::sendWelcome(Session *session, Page *page, const Hello &hello)
+void Hub::sendWelcome(ClientConnection *connection, Page *page, const Hello &hello)
 {
-    const bool newViewer = page->addSession(session, session->user());
+    const bool newViewer = page->addConnection(connection, connection->user());
 
     Welcome welcome;
-    welcome.connection = session->id();
-    welcome.user = session->user();
-    welcome.credential = m_authenticator.credentialFor(session->tenant(), session->user());
+    welcome.connection = connection->id();
+    welcome.user = connection->user();
+    welcome.credential = m_authenticator.credentialFor(connection->tenant(), connection->user());
     welcome.epoch = page->epoch();
     welcome.seq = page->head();
     welcome.viewers = page->viewers();
@@ -139,44 +139,44 @@ void Hub::sendWelcome(Session *session, Page *page, const Hello &hello)
                                   hello.resume ? std::optional(hello.resume->seq) : std::nullopt);
     welcome.recovered = catchUp->isReplay();
     // The welcome leaves alone: a batch never carries it.
-    session->sendNow({Codec::encode(welcome)});
-    session->setPresenceSeen(page->presenceVersion());
-    session->startCatchUp(std::move(catchUp));
+    connection->sendNow({Codec::encode(welcome)});
+    connection->setPresenceSeen(page->presenceVersion());
+    connection->startCatchUp(std::move(catchUp));
     if (newViewer)
         presenceChanged(page);
 }
 
-void Hub::handle(Session *session, const ClientMessage &message)
+void Hub::handle(ClientConnection *connection, const ClientMessage &message)
 {
     std::visit(Overloaded{
                    [&](const Hello &) {
-                       session->sendError(ErrorCode::BadRequest, u"hello was already sent"_s);
+                       connection->sendError(ErrorCode::BadRequest, u"hello was already sent"_s);
                    },
                    [&](const SyncRequest &r) {
-                       Page *page = session->page();
-                       if (!page || !defer(session, page, r, true))
-                           resync(session, r.epoch, r.since);
+                       Page *page = connection->page();
+                       if (!page || !defer(connection, page, r, true))
+                           resync(connection, r.epoch, r.since);
                    },
-                   [&](const NewChatOp &op) { operate(session, op); },
-                   [&](const UpdateChatOp &op) { operate(session, op); },
-                   [&](const DeleteChatOp &op) { operate(session, op); },
-                   [&](const PublishDocumentOp &op) { publish(session, op); },
+                   [&](const NewChatOp &op) { operate(connection, op); },
+                   [&](const UpdateChatOp &op) { operate(connection, op); },
+                   [&](const DeleteChatOp &op) { operate(connection, op); },
+                   [&](const PublishDocumentOp &op) { publish(connection, op); },
                    [&](const ListDocumentsRequest &r) {
-                       session->send(Codec::encode(
-                           DocumentList{r.requestId, m_store->documents(session->tenant())}));
+                       connection->send(Codec::encode(
+                           DocumentList{r.requestId, m_store->documents(connection->tenant())}));
                    },
                },
                message);
 }
 
 template<typename Op>
-void Hub::operate(Session *session, const Op &op)
+void Hub::operate(ClientConnection *connection, const Op &op)
 {
-    Page *page = session->page();
+    Page *page = connection->page();
     if (!page) {
-        session->sendError(ErrorCode::BadRequest,
-                           u"a lobby connection has no page: open a page to change its chats"_s,
-                           op.broadcastId);
+        connection->sendError(ErrorCode::BadRequest,
+                              u"a lobby connection has no page: open a page to change its chats"_s,
+                              op.broadcastId);
         return;
     }
     // A retry: the original event goes to the sender again, or is on its way to every viewer.
@@ -185,33 +185,35 @@ void Hub::operate(Session *session, const Op &op)
     // Not taken: the client sends it again once it has reconnected.
     if (m_shuttingDown)
         return;
-    if (defer(session, page, op, false))
+    if (defer(connection, page, op, false))
         return;
     // Most operations are new, and the page knows so without asking the store.
     if (page->mayHaveBroadcast(op.broadcastId)) {
         if (const std::optional<qint64> seq = m_store->findBroadcast(page->id(), op.broadcastId)) {
-            session->send(m_store->event(page->id(), *seq));
+            connection->send(m_store->event(page->id(), *seq));
             return;
         }
     }
-    if (!session->user().canWrite()) {
-        session->sendError(ErrorCode::Forbidden, u"viewers cannot change chats"_s, op.broadcastId);
+    if (!connection->user().canWrite()) {
+        connection->sendError(ErrorCode::Forbidden, u"viewers cannot change chats"_s,
+                              op.broadcastId);
         return;
     }
     ProtocolError error;
-    std::optional<Page::Applied> applied = page->apply(op, session->user(), nowMs(), &error);
+    std::optional<Page::Applied> applied = page->apply(op, connection->user(), nowMs(), &error);
     if (!applied) {
-        session->sendError(error, op.broadcastId);
+        connection->sendError(error, op.broadcastId);
         return;
     }
     page->addUnstored(1);
     page->addBroadcast(op.broadcastId);
-    m_pending.append({page, session, std::move(applied->write), page->generation()});
+    m_pending.append({page, connection, std::move(applied->write), page->generation()});
     if (!m_commitTimer.isActive())
         m_commitTimer.start();
 }
 
-bool Hub::defer(Session *session, Page *page, const ClientMessage &message, bool barrier)
+bool Hub::defer(ClientConnection *connection, Page *page, const ClientMessage &message,
+                bool barrier)
 {
     auto it = m_deferred.find(page);
     if (it == m_deferred.end()) {
@@ -219,7 +221,7 @@ bool Hub::defer(Session *session, Page *page, const ClientMessage &message, bool
             return false;
         it = m_deferred.insert(page, {});
     }
-    it->append({session, message});
+    it->append({connection, message});
     return true;
 }
 
@@ -237,13 +239,14 @@ void Hub::release(Page *page)
                              std::holds_alternative<SyncRequest>(d.message);
         if (barrier && page->unstored() > 0)
             break;
-        Session *session = d.session;
-        if (!session || session->page() != page || session->state() != Session::State::Open)
+        ClientConnection *connection = d.connection;
+        if (!connection || connection->page() != page ||
+            connection->state() != ClientConnection::State::Open)
             continue;
         if (const auto *hello = std::get_if<Hello>(&d.message))
-            sendWelcome(session, page, *hello);
+            sendWelcome(connection, page, *hello);
         else
-            handle(session, d.message);
+            handle(connection, d.message);
     }
     if (i < queue.size())
         m_deferred.insert(page, queue.mid(i));
@@ -284,9 +287,9 @@ void Hub::onStored(const QList<bool> &stored, const QString &error)
         if (current)
             page->pendingBroadcasts().remove(p.write.broadcastId);
         if (ok) {
-            const QList<Session *> viewers = page->sessions();
-            for (Session *s : viewers)
-                s->send(p.write.event);
+            const QList<ClientConnection *> viewers = page->connections();
+            for (ClientConnection *c : viewers)
+                c->send(p.write.event);
         } else {
             fail(p);
             if (current)
@@ -317,14 +320,14 @@ void Hub::onStored(const QList<bool> &stored, const QString &error)
             // to the page as the store holds it, once the store can be read.
             qCCritical(lcServer) << "cannot reload" << page->name() << loadError;
             m_pages.remove(pageKey(page->tenant(), page->name()));
-            const QList<Session *> viewers = page->sessions();
-            for (Session *s : viewers)
-                s->closeWith(QWebSocketProtocol::CloseCodeBadOperation,
+            const QList<ClientConnection *> viewers = page->connections();
+            for (ClientConnection *c : viewers)
+                c->closeWith(QWebSocketProtocol::CloseCodeBadOperation,
                              u"the page could not be reloaded"_s);
             for (const Deferred &d : m_deferred.value(page)) {
-                if (d.session)
-                    d.session->closeWith(QWebSocketProtocol::CloseCodeBadOperation,
-                                         u"the page could not be reloaded"_s);
+                if (d.connection)
+                    d.connection->closeWith(QWebSocketProtocol::CloseCodeBadOperation,
+                                            u"the page could not be reloaded"_s);
             }
         }
         m_writer->resume(page->id());
@@ -337,29 +340,29 @@ void Hub::onStored(const QList<bool> &stored, const QString &error)
         closeAll();
 }
 
-void Hub::resync(Session *session, const QString &epoch, qint64 since)
+void Hub::resync(ClientConnection *connection, const QString &epoch, qint64 since)
 {
-    Page *page = session->page();
+    Page *page = connection->page();
     if (!page) {
-        session->sendError(ErrorCode::BadRequest, u"a lobby connection has no page to sync"_s);
+        connection->sendError(ErrorCode::BadRequest, u"a lobby connection has no page to sync"_s);
         return;
     }
     // A catch-up on its way brings the client to the head already.
-    session->startCatchUp(std::make_unique<CatchUp>(*page, m_reads, epoch, since));
+    connection->startCatchUp(std::make_unique<CatchUp>(*page, m_reads, epoch, since));
 }
 
-void Hub::publish(Session *session, const PublishDocumentOp &op)
+void Hub::publish(ClientConnection *connection, const PublishDocumentOp &op)
 {
-    if (!session->user().canWrite()) {
-        session->sendError(ErrorCode::Forbidden, u"viewers cannot publish documents"_s,
-                           op.broadcastId);
+    if (!connection->user().canWrite()) {
+        connection->sendError(ErrorCode::Forbidden, u"viewers cannot publish documents"_s,
+                              op.broadcastId);
         return;
     }
     Document doc = op.document;
     doc.sha256 = Document::sha256Of(doc.content);
     if (doc.page.isEmpty())
         doc.page = u"doc/"_s + doc.sha256;
-    const QString &tenant = session->tenant();
+    const QString &tenant = connection->tenant();
     const std::optional<Document> existing = m_store->document(tenant, doc.page);
     if (existing && existing->title == doc.title && existing->format == doc.format &&
         existing->content == doc.content) {
@@ -367,12 +370,12 @@ void Hub::publish(Session *session, const PublishDocumentOp &op)
     } else {
         // A new version keeps its first publisher, who with the moderators may publish the next.
         const QString publisher =
-            existing ? m_store->documentPublisher(tenant, doc.page) : session->user().id;
-        if (existing && !session->user().isModerator() && publisher != session->user().id) {
-            session->sendError(ErrorCode::Forbidden,
-                               u"only its publisher or a moderator may replace the document of "
-                               "page %1"_s.arg(doc.page),
-                               op.broadcastId);
+            existing ? m_store->documentPublisher(tenant, doc.page) : connection->user().id;
+        if (existing && !connection->user().isModerator() && publisher != connection->user().id) {
+            connection->sendError(ErrorCode::Forbidden,
+                                  u"only its publisher or a moderator may replace the document of "
+                                  "page %1"_s.arg(doc.page),
+                                  op.broadcastId);
             return;
         }
         doc.updatedAt = nowMs();
@@ -382,35 +385,35 @@ void Hub::publish(Session *session, const PublishDocumentOp &op)
             [&](Store &store) { saved = store.saveDocument(tenant, doc, publisher, &error); });
         if (!saved) {
             qCCritical(lcServer) << "cannot save document:" << error;
-            session->sendError(ErrorCode::Internal, u"the document could not be stored"_s,
-                               op.broadcastId);
+            connection->sendError(ErrorCode::Internal, u"the document could not be stored"_s,
+                                  op.broadcastId);
             return;
         }
         // Everyone on the page reloads it; whoever joins later finds it in the welcome.
         if (Page *page = m_pages.value(pageKey(tenant, doc.page))) {
             page->setDocument(doc);
             const QByteArray frame = Codec::encode(DocumentUpdated{doc});
-            const QList<Session *> viewers = page->sessions();
-            for (Session *s : viewers)
-                s->send(frame);
+            const QList<ClientConnection *> viewers = page->connections();
+            for (ClientConnection *c : viewers)
+                c->send(frame);
         }
     }
     doc.content.clear();
-    session->send(Codec::encode(DocumentPublished{op.broadcastId, doc}));
+    connection->send(Codec::encode(DocumentPublished{op.broadcastId, doc}));
 }
 
-void Hub::leave(Session *session)
+void Hub::leave(ClientConnection *connection)
 {
-    m_sessions.removeOne(session);
-    session->deleteLater();
+    m_connections.removeOne(connection);
+    connection->deleteLater();
     m_reclaimer.connectionsClosed();
-    if (Page *page = session->page()) {
-        session->leavePage();
-        if (page->removeSession(session, session->user().id))
+    if (Page *page = connection->page()) {
+        connection->leavePage();
+        if (page->removeConnection(connection, connection->user().id))
             presenceChanged(page);
         unloadIfIdle(page);
     }
-    if (m_shuttingDown && m_sessions.isEmpty())
+    if (m_shuttingDown && m_connections.isEmpty())
         Q_EMIT drained();
 }
 
@@ -428,14 +431,14 @@ void Hub::sendPresence(Page *page)
 {
     const quint64 version = page->presenceVersion();
     QByteArray frame;
-    const QList<Session *> sessions = page->sessions();
-    for (Session *s : sessions) {
-        if (s->presenceSeen() == version)
+    const QList<ClientConnection *> connections = page->connections();
+    for (ClientConnection *c : connections) {
+        if (c->presenceSeen() == version)
             continue;
         if (frame.isEmpty())
             frame = Codec::encode(Presence{page->viewers(), page->users()});
-        s->setPresenceSeen(version);
-        s->send(frame, true);
+        c->setPresenceSeen(version);
+        c->send(frame, true);
     }
     if (!frame.isEmpty())
         page->presenceTimer().start(m_config.presenceMs);
@@ -466,7 +469,7 @@ Page *Hub::loadPage(const QString &tenant, const QString &name, QString *error)
 
 void Hub::unloadIfIdle(Page *page)
 {
-    if (!page->sessions().isEmpty() || page->unstored() > 0 || m_deferred.contains(page))
+    if (!page->connections().isEmpty() || page->unstored() > 0 || m_deferred.contains(page))
         return;
     // A page dropped after a failed reload may have been loaded again meanwhile.
     const QString key = pageKey(page->tenant(), page->name());
@@ -490,10 +493,10 @@ void Hub::closeAll()
 {
     m_closing = true;
     m_deferred.clear();
-    const QList<Session *> sessions = m_sessions;
-    for (Session *s : sessions)
-        s->closeWith(QWebSocketProtocol::CloseCodeGoingAway, u"server shutting down"_s);
-    if (m_sessions.isEmpty())
+    const QList<ClientConnection *> connections = m_connections;
+    for (ClientConnection *c : connections)
+        c->closeWith(QWebSocketProtocol::CloseCodeGoingAway, u"server shutting down"_s);
+    if (m_connections.isEmpty())
         Q_EMIT drained();
 }
 

@@ -18,13 +18,13 @@ namespace Glosa {
 class Batcher;
 class Connection;
 class Page;
-class Session;
+class ClientConnection;
 class StoreThread;
 class UsageMetrics;
 
-// The pages of every tenant, the sessions on them, presence, and the path of an operation:
+// The pages of every tenant, the connections on them, presence, and the path of an operation:
 // check, apply, store (the store thread commits what was queued while its last commit ran in
-// one transaction), then broadcast the event, encoded once, to every session on the page.
+// one transaction), then broadcast the event, encoded once, to every connection on the page.
 //
 // `reader` serves the hub's reads on the hub's thread and sees every committed write; `writer`
 // commits on a thread of its own. A join or sync for a page with writes not yet stored waits
@@ -38,17 +38,17 @@ public:
         UsageMetrics *metrics, QObject *parent = nullptr);
     ~Hub() override;
 
-    void addConnection(Connection *connection);
-    int sessionCount() const { return int(m_sessions.size()); }
+    void addConnection(Connection *socket);
+    int connectionCount() const { return int(m_connections.size()); }
     int pageCount() const { return int(m_pages.size()); }
 
     // Stops taking operations, waits until everything applied is stored and broadcast, then
     // closes every connection with 1001; emits drained() once all of them are gone.
     void shutdown();
 
-    // Called by sessions.
-    void join(Session *session, const Hello &hello);
-    void handle(Session *session, const ClientMessage &message);
+    // Called by the connections it holds.
+    void join(ClientConnection *connection, const Hello &hello);
+    void handle(ClientConnection *connection, const ClientMessage &message);
 
 Q_SIGNALS:
     void drained();
@@ -57,31 +57,32 @@ private:
     struct PendingWrite
     {
         Page *page;
-        QPointer<Session> sender;
+        QPointer<ClientConnection> sender;
         Store::Write write;
         quint64 generation; // the page's, when applied
     };
     // A message held back until the writes before it on its page are stored.
     struct Deferred
     {
-        QPointer<Session> session;
+        QPointer<ClientConnection> connection;
         ClientMessage message; // a Hello: a join waiting for its welcome
     };
 
-    void sendWelcome(Session *session, Page *page, const Hello &hello);
+    void sendWelcome(ClientConnection *connection, Page *page, const Hello &hello);
     template<typename Op>
-    void operate(Session *session, const Op &op);
-    void publish(Session *session, const PublishDocumentOp &op);
-    void resync(Session *session, const QString &epoch, qint64 since);
-    // Whether `message` from `session` must wait behind unstored writes or earlier waiting
+    void operate(ClientConnection *connection, const Op &op);
+    void publish(ClientConnection *connection, const PublishDocumentOp &op);
+    void resync(ClientConnection *connection, const QString &epoch, qint64 since);
+    // Whether `message` from `connection` must wait behind unstored writes or earlier waiting
     // messages of its page; if so it is queued.
-    bool defer(Session *session, Page *page, const ClientMessage &message, bool barrier);
+    bool defer(ClientConnection *connection, Page *page, const ClientMessage &message,
+               bool barrier);
     void release(Page *page);
     // Hands the writes applied since the last call to the store thread.
     void flush();
     void onStored(const QList<bool> &stored, const QString &error);
     void closeAll();
-    void leave(Session *session);
+    void leave(ClientConnection *connection);
     void presenceChanged(Page *page);
     void sendPresence(Page *page);
     Page *loadPage(const QString &tenant, const QString &name, QString *error);
@@ -97,7 +98,7 @@ private:
     MemoryReclaimer m_reclaimer;
     QTimer m_commitTimer;
     QTimer m_heartbeat;
-    QList<Session *> m_sessions;
+    QList<ClientConnection *> m_connections;
     QHash<QString, Page *> m_pages;
     QList<PendingWrite> m_pending;       // applied, not handed to the store yet
     std::deque<PendingWrite> m_inFlight; // handed to the store, in order, not reported yet

@@ -203,9 +203,9 @@ std::optional<Page::Applied> Page::apply(const DeleteChatOp &op, const User &use
                   DeletedChatEvent{++m_record.head, op.broadcastId, op.chatId});
 }
 
-bool Page::addSession(Session *session, const User &user)
+bool Page::addConnection(ClientConnection *connection, const User &user)
 {
-    m_sessions.append(session);
+    m_connections.append(connection);
     Viewer &viewer = m_users[user.id];
     if (viewer.connections == 0 || viewer.name != user.name) {
         m_byName.erase({viewer.name, user.id}); // a new name for a user already there
@@ -228,9 +228,9 @@ QList<Author> Page::users() const
     return users;
 }
 
-bool Page::removeSession(Session *session, const QString &userId)
+bool Page::removeConnection(ClientConnection *connection, const QString &userId)
 {
-    if (!m_sessions.removeOne(session))
+    if (!m_connections.removeOne(connection))
         return false;
     auto it = m_users.find(userId);
     if (it == m_users.end() || --it->connections > 0)

@@ -15,10 +15,11 @@
 
 namespace Glosa {
 
-class Session;
+class ClientConnection;
 
 // One page of one tenant as the hub holds it: its chats, the ids it has used, its head seq and
-// the sessions viewing it. Operations are checked and applied here; the hub stores and broadcasts.
+// the connections viewing it. Operations are checked and applied here; the hub stores and
+// broadcasts.
 class Page
 {
 public:
@@ -57,9 +58,9 @@ public:
 
     // Presence: returns true when the count of distinct users changed, and then a new presence
     // version begins. The cost does not grow with the viewers already there.
-    bool addSession(Session *session, const User &user);
-    bool removeSession(Session *session, const QString &userId);
-    const QList<Session *> &sessions() const { return m_sessions; }
+    bool addConnection(ClientConnection *connection, const User &user);
+    bool removeConnection(ClientConnection *connection, const QString &userId);
+    const QList<ClientConnection *> &connections() const { return m_connections; }
     int viewers() const { return int(m_users.size()); }
     // Who is viewing, by name, at most Limits::PresenceUsersMax of them.
     QList<Author> users() const;
@@ -100,7 +101,7 @@ private:
     QHash<QString, Chat> m_chats;
     QSet<QString> m_usedIds;
     std::optional<Document> m_document;
-    QList<Session *> m_sessions;
+    QList<ClientConnection *> m_connections;
     struct Viewer
     {
         QString name;

@@ -20,15 +20,15 @@ class UsageMetrics;
 
 // One client connection: reads and checks its frames (hello first, rate limit, sizes), hands
 // what is valid to the hub, and writes to it through the batcher, watching its send queue.
-class Session : public QObject
+class ClientConnection : public QObject
 {
     Q_OBJECT
 public:
     enum class State { AwaitingHello, Open, Closed };
 
-    Session(Connection *connection, Hub *hub, Batcher *batcher, UsageMetrics *metrics,
-            const ServerConfig &config);
-    ~Session() override;
+    ClientConnection(Connection *connection, Hub *hub, Batcher *batcher, UsageMetrics *metrics,
+                     const ServerConfig &config);
+    ~ClientConnection() override;
 
     const QString &id() const { return m_id; }
     State state() const { return m_state; }
@@ -65,7 +65,7 @@ public:
 
 Q_SIGNALS:
     // The connection is gone. The hub, told later through a queued connection, deletes it.
-    void closed(Glosa::Session *session);
+    void closed(Glosa::ClientConnection *connection);
 
 protected:
     void timerEvent(QTimerEvent *event) override;
