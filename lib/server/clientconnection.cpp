@@ -4,7 +4,7 @@
 #include "codec.h"
 #include "connection.h"
 #include "errorcode.h"
-#include "hub.h"
+#include "messagerouter.h"
 #include "serverlogging.h"
 #include "usagemetrics.h"
 #include "validation.h"
@@ -25,11 +25,12 @@ constexpr int CloseTimeoutMs = 5000;
 
 } // namespace
 
-ClientConnection::ClientConnection(Connection *connection, Hub *hub, Batcher *batcher,
-                                   UsageMetrics *metrics, const ServerConfig &config)
-    : QObject(hub)
+ClientConnection::ClientConnection(Connection *connection, MessageRouter *router, Batcher *batcher,
+                                   UsageMetrics *metrics, const ServerConfig &config,
+                                   QObject *parent)
+    : Recipient(parent)
     , m_connection(connection)
-    , m_hub(hub)
+    , m_router(router)
     , m_batcher(batcher)
     , m_metrics(metrics)
     , m_limits(config.limits)
@@ -114,7 +115,7 @@ void ClientConnection::onTextMessage(const QByteArray &frame)
         sendError(error, correlation.broadcastId, correlation.requestId);
         return;
     }
-    m_hub->handle(this, *message);
+    m_router->handle(this, *message);
 }
 
 // Pings and pongs are frames like any other for the rate limit, before hello too; one without a
@@ -155,7 +156,7 @@ void ClientConnection::readHello(const QByteArray &frame)
         return;
     }
     m_timer.stop();
-    m_hub->join(this, std::get<Hello>(*message));
+    m_router->join(this, std::get<Hello>(*message));
 }
 
 void ClientConnection::refuseHello(const ProtocolError &error)
@@ -355,18 +356,6 @@ void ClientConnection::write(const QByteArray &frame)
         m_metrics->recordSent(m_tenant, frame.size());
     if (m_connection->bytesToWrite() > m_limits.sendQueueBytes)
         abort("slow consumer: send queue over the limit");
-}
-
-void ClientConnection::sendError(const QString &code, const QString &message,
-                                 const QString &broadcastId, const QString &requestId)
-{
-    send(Codec::encode(ErrorMessage{broadcastId, requestId, code, message}));
-}
-
-void ClientConnection::sendError(const ProtocolError &error, const QString &broadcastId,
-                                 const QString &requestId)
-{
-    sendError(error.code, error.message, broadcastId, requestId);
 }
 
 void ClientConnection::closeWith(int code, const QString &reason)

@@ -77,7 +77,7 @@ void Hub::addConnection(Connection *socket)
         socket->deleteLater();
         return;
     }
-    auto *connection = new ClientConnection(socket, this, m_batcher, m_metrics, m_config);
+    auto *connection = new ClientConnection(socket, this, m_batcher, m_metrics, m_config, this);
     m_connections.append(connection);
     // Queued: a connection may drop in the middle of a broadcast or a presence round, and the
     // page it leaves must stay put until they are over.
@@ -123,7 +123,7 @@ void Hub::join(ClientConnection *connection, const Hello &hello)
 
 void Hub::sendWelcome(ClientConnection *connection, Page *page, const Hello &hello)
 {
-    const bool newViewer = page->addConnection(connection, connection->user());
+    const bool newViewer = page->addRecipient(connection, connection->user());
 
     Welcome welcome;
     welcome.connection = connection->id();
@@ -287,9 +287,9 @@ void Hub::onStored(const QList<bool> &stored, const QString &error)
         if (current)
             page->pendingBroadcasts().remove(p.write.broadcastId);
         if (ok) {
-            const QList<ClientConnection *> viewers = page->connections();
-            for (ClientConnection *c : viewers)
-                c->send(p.write.event);
+            const QList<Recipient *> viewers = page->recipients();
+            for (Recipient *r : viewers)
+                r->send(p.write.event);
         } else {
             fail(p);
             if (current)
@@ -320,9 +320,9 @@ void Hub::onStored(const QList<bool> &stored, const QString &error)
             // to the page as the store holds it, once the store can be read.
             qCCritical(lcServer) << "cannot reload" << page->name() << loadError;
             m_pages.remove(pageKey(page->tenant(), page->name()));
-            const QList<ClientConnection *> viewers = page->connections();
-            for (ClientConnection *c : viewers)
-                c->closeWith(QWebSocketProtocol::CloseCodeBadOperation,
+            const QList<Recipient *> viewers = page->recipients();
+            for (Recipient *r : viewers)
+                r->closeWith(QWebSocketProtocol::CloseCodeBadOperation,
                              u"the page could not be reloaded"_s);
             for (const Deferred &d : m_deferred.value(page)) {
                 if (d.connection)
@@ -393,9 +393,9 @@ void Hub::publish(ClientConnection *connection, const PublishDocumentOp &op)
         if (Page *page = m_pages.value(pageKey(tenant, doc.page))) {
             page->setDocument(doc);
             const QByteArray frame = Codec::encode(DocumentUpdated{doc});
-            const QList<ClientConnection *> viewers = page->connections();
-            for (ClientConnection *c : viewers)
-                c->send(frame);
+            const QList<Recipient *> viewers = page->recipients();
+            for (Recipient *r : viewers)
+                r->send(frame);
         }
     }
     doc.content.clear();
@@ -409,7 +409,7 @@ void Hub::leave(ClientConnection *connection)
     m_reclaimer.connectionsClosed();
     if (Page *page = connection->page()) {
         connection->leavePage();
-        if (page->removeConnection(connection, connection->user().id))
+        if (page->removeRecipient(connection, connection->user().id))
             presenceChanged(page);
         unloadIfIdle(page);
     }
@@ -431,14 +431,14 @@ void Hub::sendPresence(Page *page)
 {
     const quint64 version = page->presenceVersion();
     QByteArray frame;
-    const QList<ClientConnection *> connections = page->connections();
-    for (ClientConnection *c : connections) {
-        if (c->presenceSeen() == version)
+    const QList<Recipient *> recipients = page->recipients();
+    for (Recipient *r : recipients) {
+        if (r->presenceSeen() == version)
             continue;
         if (frame.isEmpty())
             frame = Codec::encode(Presence{page->viewers(), page->users()});
-        c->setPresenceSeen(version);
-        c->send(frame, true);
+        r->setPresenceSeen(version);
+        r->send(frame, true);
     }
     if (!frame.isEmpty())
         page->presenceTimer().start(m_config.presenceMs);
@@ -469,7 +469,7 @@ Page *Hub::loadPage(const QString &tenant, const QString &name, QString *error)
 
 void Hub::unloadIfIdle(Page *page)
 {
-    if (!page->connections().isEmpty() || page->unstored() > 0 || m_deferred.contains(page))
+    if (!page->recipients().isEmpty() || page->unstored() > 0 || m_deferred.contains(page))
         return;
     // A page dropped after a failed reload may have been loaded again meanwhile.
     const QString key = pageKey(page->tenant(), page->name());

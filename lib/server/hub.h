@@ -2,6 +2,7 @@
 
 #include "authenticator.h"
 #include "memoryreclaimer.h"
+#include "messagerouter.h"
 #include "messages.h"
 #include "serverconfig.h"
 #include "store.h"
@@ -30,7 +31,7 @@ class UsageMetrics;
 // commits on a thread of its own. A join or sync for a page with writes not yet stored waits
 // until they are, and the page's later messages wait behind it, so that every welcome, replay
 // and snapshot is the stored state, with nothing missing and nothing that could still be lost.
-class Hub : public QObject
+class Hub : public QObject, public MessageRouter
 {
     Q_OBJECT
 public:
@@ -46,9 +47,8 @@ public:
     // closes every connection with 1001; emits drained() once all of them are gone.
     void shutdown();
 
-    // Called by the connections it holds.
-    void join(ClientConnection *connection, const Hello &hello);
-    void handle(ClientConnection *connection, const ClientMessage &message);
+    void join(ClientConnection *connection, const Hello &hello) override;
+    void handle(ClientConnection *connection, const ClientMessage &message) override;
 
 Q_SIGNALS:
     void drained();

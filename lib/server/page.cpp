@@ -203,9 +203,9 @@ std::optional<Page::Applied> Page::apply(const DeleteChatOp &op, const User &use
                   DeletedChatEvent{++m_record.head, op.broadcastId, op.chatId});
 }
 
-bool Page::addConnection(ClientConnection *connection, const User &user)
+bool Page::addRecipient(Recipient *recipient, const User &user)
 {
-    m_connections.append(connection);
+    m_recipients.append(recipient);
     Viewer &viewer = m_users[user.id];
     if (viewer.connections == 0 || viewer.name != user.name) {
         m_byName.erase({viewer.name, user.id}); // a new name for a user already there
@@ -228,9 +228,9 @@ QList<Author> Page::users() const
     return users;
 }
 
-bool Page::removeConnection(ClientConnection *connection, const QString &userId)
+bool Page::removeRecipient(Recipient *recipient, const QString &userId)
 {
-    if (!m_connections.removeOne(connection))
+    if (!m_recipients.removeOne(recipient))
         return false;
     auto it = m_users.find(userId);
     if (it == m_users.end() || --it->connections > 0)

@@ -15,7 +15,7 @@
 
 namespace Glosa {
 
-class ClientConnection;
+class Recipient;
 
 // One page of one tenant as the hub holds it: its chats, the ids it has used, its head seq and
 // the connections viewing it. Operations are checked and applied here; the hub stores and
@@ -58,9 +58,9 @@ public:
 
     // Presence: returns true when the count of distinct users changed, and then a new presence
     // version begins. The cost does not grow with the viewers already there.
-    bool addConnection(ClientConnection *connection, const User &user);
-    bool removeConnection(ClientConnection *connection, const QString &userId);
-    const QList<ClientConnection *> &connections() const { return m_connections; }
+    bool addRecipient(Recipient *recipient, const User &user);
+    bool removeRecipient(Recipient *recipient, const QString &userId);
+    const QList<Recipient *> &recipients() const { return m_recipients; }
     int viewers() const { return int(m_users.size()); }
     // Who is viewing, by name, at most Limits::PresenceUsersMax of them.
     QList<Author> users() const;
@@ -101,7 +101,7 @@ private:
     QHash<QString, Chat> m_chats;
     QSet<QString> m_usedIds;
     std::optional<Document> m_document;
-    QList<ClientConnection *> m_connections;
+    QList<Recipient *> m_recipients;
     struct Viewer
     {
         QString name;
