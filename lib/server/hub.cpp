@@ -49,6 +49,7 @@ Hub::Hub(const ServerConfig &config, Store *reader, StoreThread *reads, StoreThr
     , m_metrics(metrics)
     , m_authenticator(config.tenants, config.credentialKey)
     , m_batcher(new Batcher(config.batchMs, this))
+    , m_presence(config.presenceMs)
 {
     m_commitTimer.setSingleShot(true);
     m_commitTimer.setInterval(0);
@@ -143,7 +144,7 @@ void Hub::sendWelcome(ClientConnection *connection, Page *page, const Hello &hel
     connection->setPresenceSeen(page->presenceVersion());
     connection->startCatchUp(std::move(catchUp));
     if (newViewer)
-        presenceChanged(page);
+        m_presence.changed(page);
 }
 
 void Hub::handle(ClientConnection *connection, const ClientMessage &message)
@@ -410,38 +411,11 @@ void Hub::leave(ClientConnection *connection)
     if (Page *page = connection->page()) {
         connection->leavePage();
         if (page->removeRecipient(connection, connection->user().id))
-            presenceChanged(page);
+            m_presence.changed(page);
         unloadIfIdle(page);
     }
     if (m_shuttingDown && m_connections.isEmpty())
         Q_EMIT drained();
-}
-
-void Hub::presenceChanged(Page *page)
-{
-    // A quiet page's presence goes out at once; within the window that opens, changes wait for
-    // its end and go out together.
-    if (!page->presenceTimer().isActive())
-        sendPresence(page);
-}
-
-// Tells every viewer not told yet the page's presence, in one frame encoded for all of them, and
-// opens a window when any was.
-void Hub::sendPresence(Page *page)
-{
-    const quint64 version = page->presenceVersion();
-    QByteArray frame;
-    const QList<Recipient *> recipients = page->recipients();
-    for (Recipient *r : recipients) {
-        if (r->presenceSeen() == version)
-            continue;
-        if (frame.isEmpty())
-            frame = Codec::encode(Presence{page->viewers(), page->users()});
-        r->setPresenceSeen(version);
-        r->send(frame, true);
-    }
-    if (!frame.isEmpty())
-        page->presenceTimer().start(m_config.presenceMs);
 }
 
 Page *Hub::loadPage(const QString &tenant, const QString &name, QString *error)
@@ -462,7 +436,6 @@ Page *Hub::loadPage(const QString &tenant, const QString &name, QString *error)
             limits = t.pageLimits;
     }
     auto *page = new Page(tenant, name, limits, std::move(*state), m_store->document(tenant, name));
-    connect(&page->presenceTimer(), &QTimer::timeout, this, [this, page] { sendPresence(page); });
     m_pages.insert(key, page);
     return page;
 }
@@ -475,6 +448,7 @@ void Hub::unloadIfIdle(Page *page)
     const QString key = pageKey(page->tenant(), page->name());
     if (m_pages.value(key) == page)
         m_pages.remove(key);
+    m_presence.forget(page);
     delete page;
 }
 

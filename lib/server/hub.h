@@ -4,6 +4,7 @@
 #include "memoryreclaimer.h"
 #include "messagerouter.h"
 #include "messages.h"
+#include "presencenotifier.h"
 #include "serverconfig.h"
 #include "store.h"
 
@@ -83,8 +84,6 @@ private:
     void onStored(const QList<bool> &stored, const QString &error);
     void closeAll();
     void leave(ClientConnection *connection);
-    void presenceChanged(Page *page);
-    void sendPresence(Page *page);
     Page *loadPage(const QString &tenant, const QString &name, QString *error);
     void unloadIfIdle(Page *page);
 
@@ -96,6 +95,7 @@ private:
     Authenticator m_authenticator;
     Batcher *m_batcher;
     MemoryReclaimer m_reclaimer;
+    PresenceNotifier m_presence;
     QTimer m_commitTimer;
     QTimer m_heartbeat;
     QList<ClientConnection *> m_connections;

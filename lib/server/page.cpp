@@ -39,7 +39,6 @@ Page::Page(QString tenant, QString name, PageLimits limits, Store::PageState sta
     , m_limits(limits)
     , m_document(std::move(document))
 {
-    m_presenceTimer.setSingleShot(true);
     reset(std::move(state));
 }
 

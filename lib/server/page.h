@@ -8,7 +8,6 @@
 #include <QHash>
 #include <QList>
 #include <QSet>
-#include <QTimer>
 
 #include <optional>
 #include <set>
@@ -67,8 +66,6 @@ public:
     // Counts the changes of presence: a connection told the page's presence at version N (in
     // its welcome or a presence frame) knows it until the next change.
     quint64 presenceVersion() const { return m_presenceVersion; }
-    // Runs for a window after presence went out; changes within it wait for its end.
-    QTimer &presenceTimer() { return m_presenceTimer; }
 
     // Whether an event of the page may carry `broadcastId`: false means the id is new for sure,
     // true that the store must be asked. Every stored event's id counts, and every applied one.
@@ -110,7 +107,6 @@ private:
     QHash<QString, Viewer> m_users;
     std::set<std::pair<QString, QString>> m_byName; // (name, id) of every user in m_users
     quint64 m_presenceVersion = 0;
-    QTimer m_presenceTimer;
     QSet<QString> m_pending;
     QSet<size_t> m_broadcasts; // hashes of the broadcastIds the page's events may carry
     int m_unstored = 0;
