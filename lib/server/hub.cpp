@@ -6,6 +6,7 @@
 #include "connection.h"
 #include "errorcode.h"
 #include "page.h"
+#include "pageregistry.h"
 #include "serverlogging.h"
 #include "storethread.h"
 #include "usagemetrics.h"
@@ -18,11 +19,6 @@ using namespace Qt::StringLiterals;
 namespace Glosa {
 
 namespace {
-
-QString pageKey(const QString &tenant, const QString &page)
-{
-    return tenant + u'\n' + page;
-}
 
 qint64 nowMs()
 {
@@ -49,6 +45,7 @@ Hub::Hub(const ServerConfig &config, Store *reader, StoreThread *reads, StoreThr
     , m_metrics(metrics)
     , m_authenticator(config.tenants, config.credentialKey)
     , m_batcher(new Batcher(config.batchMs, this))
+    , m_pages(config.tenants, reader, writer)
     , m_presence(config.presenceMs)
 {
     m_commitTimer.setSingleShot(true);
@@ -68,7 +65,6 @@ Hub::Hub(const ServerConfig &config, Store *reader, StoreThread *reads, StoreThr
 Hub::~Hub()
 {
     qDeleteAll(std::exchange(m_connections, {}));
-    qDeleteAll(m_pages);
 }
 
 void Hub::addConnection(Connection *socket)
@@ -109,7 +105,7 @@ void Hub::join(ClientConnection *connection, const Hello &hello)
         return;
     }
     QString error;
-    Page *page = loadPage(hello.tenant, *hello.page, &error);
+    Page *page = m_pages.load(hello.tenant, *hello.page, &error);
     if (!page) {
         qCCritical(lcServer) << "cannot load" << hello.tenant << *hello.page << error;
         connection->sendError(ErrorCode::Internal, u"the page cannot be loaded"_s);
@@ -320,7 +316,7 @@ void Hub::onStored(const QList<bool> &stored, const QString &error)
             // Its state is past what is stored: nobody may go on from it. Its viewers come back
             // to the page as the store holds it, once the store can be read.
             qCCritical(lcServer) << "cannot reload" << page->name() << loadError;
-            m_pages.remove(pageKey(page->tenant(), page->name()));
+            m_pages.drop(page);
             const QList<Recipient *> viewers = page->recipients();
             for (Recipient *r : viewers)
                 r->closeWith(QWebSocketProtocol::CloseCodeBadOperation,
@@ -391,7 +387,7 @@ void Hub::publish(ClientConnection *connection, const PublishDocumentOp &op)
             return;
         }
         // Everyone on the page reloads it; whoever joins later finds it in the welcome.
-        if (Page *page = m_pages.value(pageKey(tenant, doc.page))) {
+        if (Page *page = m_pages.find(tenant, doc.page)) {
             page->setDocument(doc);
             const QByteArray frame = Codec::encode(DocumentUpdated{doc});
             const QList<Recipient *> viewers = page->recipients();
@@ -418,38 +414,12 @@ void Hub::leave(ClientConnection *connection)
         Q_EMIT drained();
 }
 
-Page *Hub::loadPage(const QString &tenant, const QString &name, QString *error)
-{
-    const QString key = pageKey(tenant, name);
-    if (Page *page = m_pages.value(key))
-        return page;
-    // A new page is created where the store's writes run: the hub's connection would wait for
-    // the store's lock between two commits.
-    std::optional<Store::PageState> state = m_store->findPage(tenant, name, error);
-    if (!state && error->isEmpty())
-        m_writer->call([&](Store &store) { state = store.loadPage(tenant, name, error); });
-    if (!state)
-        return nullptr;
-    PageLimits limits;
-    for (const TenantConfig &t : std::as_const(m_config.tenants)) {
-        if (t.id == tenant)
-            limits = t.pageLimits;
-    }
-    auto *page = new Page(tenant, name, limits, std::move(*state), m_store->document(tenant, name));
-    m_pages.insert(key, page);
-    return page;
-}
-
 void Hub::unloadIfIdle(Page *page)
 {
     if (!page->recipients().isEmpty() || page->unstored() > 0 || m_deferred.contains(page))
         return;
-    // A page dropped after a failed reload may have been loaded again meanwhile.
-    const QString key = pageKey(page->tenant(), page->name());
-    if (m_pages.value(key) == page)
-        m_pages.remove(key);
     m_presence.forget(page);
-    delete page;
+    m_pages.unload(page);
 }
 
 void Hub::shutdown()

@@ -4,6 +4,7 @@
 #include "memoryreclaimer.h"
 #include "messagerouter.h"
 #include "messages.h"
+#include "pageregistry.h"
 #include "presencenotifier.h"
 #include "serverconfig.h"
 #include "store.h"
@@ -42,7 +43,7 @@ public:
 
     void addConnection(Connection *socket);
     int connectionCount() const { return int(m_connections.size()); }
-    int pageCount() const { return int(m_pages.size()); }
+    int pageCount() const { return m_pages.count(); }
 
     // Stops taking operations, waits until everything applied is stored and broadcast, then
     // closes every connection with 1001; emits drained() once all of them are gone.
@@ -84,7 +85,6 @@ private:
     void onStored(const QList<bool> &stored, const QString &error);
     void closeAll();
     void leave(ClientConnection *connection);
-    Page *loadPage(const QString &tenant, const QString &name, QString *error);
     void unloadIfIdle(Page *page);
 
     ServerConfig m_config;
@@ -95,11 +95,11 @@ private:
     Authenticator m_authenticator;
     Batcher *m_batcher;
     MemoryReclaimer m_reclaimer;
+    PageRegistry m_pages;
     PresenceNotifier m_presence;
     QTimer m_commitTimer;
     QTimer m_heartbeat;
     QList<ClientConnection *> m_connections;
-    QHash<QString, Page *> m_pages;
     QList<PendingWrite> m_pending;       // applied, not handed to the store yet
     std::deque<PendingWrite> m_inFlight; // handed to the store, in order, not reported yet
     QHash<Page *, QList<Deferred>> m_deferred;
