@@ -47,6 +47,7 @@ Hub::Hub(const ServerConfig &config, Store *reader, StoreThread *reads, StoreThr
     , m_batcher(new Batcher(config.batchMs, this))
     , m_pages(config.tenants, reader, writer)
     , m_presence(config.presenceMs)
+    , m_documents(reader, writer, &m_pages)
 {
     m_commitTimer.setSingleShot(true);
     m_commitTimer.setInterval(0);
@@ -157,10 +158,12 @@ void Hub::handle(ClientConnection *connection, const ClientMessage &message)
                    [&](const NewChatOp &op) { operate(connection, op); },
                    [&](const UpdateChatOp &op) { operate(connection, op); },
                    [&](const DeleteChatOp &op) { operate(connection, op); },
-                   [&](const PublishDocumentOp &op) { publish(connection, op); },
+                   [&](const PublishDocumentOp &op) {
+                       m_documents.publish(connection, connection->tenant(), connection->user(),
+                                           op);
+                   },
                    [&](const ListDocumentsRequest &r) {
-                       connection->send(Codec::encode(
-                           DocumentList{r.requestId, m_store->documents(connection->tenant())}));
+                       m_documents.list(connection, connection->tenant(), r.requestId);
                    },
                },
                message);
@@ -346,57 +349,6 @@ void Hub::resync(ClientConnection *connection, const QString &epoch, qint64 sinc
     }
     // A catch-up on its way brings the client to the head already.
     connection->startCatchUp(std::make_unique<CatchUp>(*page, m_reads, epoch, since));
-}
-
-void Hub::publish(ClientConnection *connection, const PublishDocumentOp &op)
-{
-    if (!connection->user().canWrite()) {
-        connection->sendError(ErrorCode::Forbidden, u"viewers cannot publish documents"_s,
-                              op.broadcastId);
-        return;
-    }
-    Document doc = op.document;
-    doc.sha256 = Document::sha256Of(doc.content);
-    if (doc.page.isEmpty())
-        doc.page = u"doc/"_s + doc.sha256;
-    const QString &tenant = connection->tenant();
-    const std::optional<Document> existing = m_store->document(tenant, doc.page);
-    if (existing && existing->title == doc.title && existing->format == doc.format &&
-        existing->content == doc.content) {
-        doc = *existing;
-    } else {
-        // A new version keeps its first publisher, who with the moderators may publish the next.
-        const QString publisher =
-            existing ? m_store->documentPublisher(tenant, doc.page) : connection->user().id;
-        if (existing && !connection->user().isModerator() && publisher != connection->user().id) {
-            connection->sendError(ErrorCode::Forbidden,
-                                  u"only its publisher or a moderator may replace the document of "
-                                  "page %1"_s.arg(doc.page),
-                                  op.broadcastId);
-            return;
-        }
-        doc.updatedAt = nowMs();
-        QString error;
-        bool saved = false;
-        m_writer->call(
-            [&](Store &store) { saved = store.saveDocument(tenant, doc, publisher, &error); });
-        if (!saved) {
-            qCCritical(lcServer) << "cannot save document:" << error;
-            connection->sendError(ErrorCode::Internal, u"the document could not be stored"_s,
-                                  op.broadcastId);
-            return;
-        }
-        // Everyone on the page reloads it; whoever joins later finds it in the welcome.
-        if (Page *page = m_pages.find(tenant, doc.page)) {
-            page->setDocument(doc);
-            const QByteArray frame = Codec::encode(DocumentUpdated{doc});
-            const QList<Recipient *> viewers = page->recipients();
-            for (Recipient *r : viewers)
-                r->send(frame);
-        }
-    }
-    doc.content.clear();
-    connection->send(Codec::encode(DocumentPublished{op.broadcastId, doc}));
 }
 
 void Hub::leave(ClientConnection *connection)

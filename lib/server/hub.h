@@ -6,6 +6,7 @@
 #include "messages.h"
 #include "pageregistry.h"
 #include "presencenotifier.h"
+#include "publisheddocuments.h"
 #include "serverconfig.h"
 #include "store.h"
 
@@ -73,7 +74,6 @@ private:
     void sendWelcome(ClientConnection *connection, Page *page, const Hello &hello);
     template<typename Op>
     void operate(ClientConnection *connection, const Op &op);
-    void publish(ClientConnection *connection, const PublishDocumentOp &op);
     void resync(ClientConnection *connection, const QString &epoch, qint64 since);
     // Whether `message` from `connection` must wait behind unstored writes or earlier waiting
     // messages of its page; if so it is queued.
@@ -97,6 +97,7 @@ private:
     MemoryReclaimer m_reclaimer;
     PageRegistry m_pages;
     PresenceNotifier m_presence;
+    PublishedDocuments m_documents;
     QTimer m_commitTimer;
     QTimer m_heartbeat;
     QList<ClientConnection *> m_connections;
