@@ -180,7 +180,7 @@ void Hub::operate(ClientConnection *connection, const Op &op)
         return;
     }
     // A retry: the original event goes to the sender again, or is on its way to every viewer.
-    if (page->pendingBroadcasts().contains(op.broadcastId))
+    if (page->isPending(op.broadcastId))
         return;
     // Not taken: the client sends it again once it has reconnected.
     if (m_shuttingDown)
@@ -194,20 +194,14 @@ void Hub::operate(ClientConnection *connection, const Op &op)
             return;
         }
     }
-    if (!connection->user().canWrite()) {
-        connection->sendError(ErrorCode::Forbidden, u"viewers cannot change chats"_s,
-                              op.broadcastId);
-        return;
-    }
     ProtocolError error;
-    std::optional<Page::Applied> applied = page->apply(op, connection->user(), nowMs(), &error);
-    if (!applied) {
+    std::optional<Store::Write> write = page->apply(op, connection->user(), nowMs(), &error);
+    if (!write) {
         connection->sendError(error, op.broadcastId);
         return;
     }
     page->addUnstored(1);
-    page->addBroadcast(op.broadcastId);
-    m_pending.append({page, connection, std::move(applied->write), page->generation()});
+    m_pending.append({page, connection, std::move(*write), page->generation()});
     if (!m_commitTimer.isActive())
         m_commitTimer.start();
 }
@@ -285,7 +279,7 @@ void Hub::onStored(const QList<bool> &stored, const QString &error)
         page->addUnstored(-1);
         const bool current = p.generation == page->generation();
         if (current)
-            page->pendingBroadcasts().remove(p.write.broadcastId);
+            page->reported(p.write.broadcastId);
         if (ok) {
             const QList<Recipient *> viewers = page->recipients();
             for (Recipient *r : viewers)
