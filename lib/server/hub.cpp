@@ -6,13 +6,12 @@
 #include "connection.h"
 #include "errorcode.h"
 #include "page.h"
-#include "pageregistry.h"
 #include "serverlogging.h"
 #include "storethread.h"
-#include "usagemetrics.h"
 
 #include <QDateTime>
-#include <QWebSocket>
+#include <QPointer>
+#include <QWebSocketProtocol>
 
 using namespace Qt::StringLiterals;
 
@@ -41,18 +40,15 @@ Hub::Hub(const ServerConfig &config, Store *reader, StoreThread *reads, StoreThr
     , m_config(config)
     , m_store(reader)
     , m_reads(reads)
-    , m_writer(writer)
     , m_metrics(metrics)
     , m_authenticator(config.tenants, config.credentialKey)
     , m_batcher(new Batcher(config.batchMs, this))
     , m_pages(config.tenants, reader, writer)
     , m_presence(config.presenceMs)
     , m_documents(reader, writer, &m_pages)
+    , m_pipeline(reader, writer, &m_pages)
 {
-    m_commitTimer.setSingleShot(true);
-    m_commitTimer.setInterval(0);
-    connect(&m_commitTimer, &QTimer::timeout, this, &Hub::flush);
-    connect(m_writer, &StoreThread::reported, this, &Hub::onStored, Qt::QueuedConnection);
+    connect(writer, &StoreThread::reported, this, &Hub::onStored, Qt::QueuedConnection);
 
     m_heartbeat.setInterval(config.pingIntervalMs);
     connect(&m_heartbeat, &QTimer::timeout, this, [this] {
@@ -115,7 +111,7 @@ void Hub::join(ClientConnection *connection, const Hello &hello)
         return;
     }
     connection->open(hello.tenant, auth.user, page);
-    if (!defer(connection, page, hello, true))
+    if (!defer(connection, page, hello))
         sendWelcome(connection, page, hello);
 }
 
@@ -152,7 +148,7 @@ void Hub::handle(ClientConnection *connection, const ClientMessage &message)
                    },
                    [&](const SyncRequest &r) {
                        Page *page = connection->page();
-                       if (!page || !defer(connection, page, r, true))
+                       if (!page || !defer(connection, page, r))
                            resync(connection, r.epoch, r.since);
                    },
                    [&](const NewChatOp &op) { operate(connection, op); },
@@ -185,7 +181,7 @@ void Hub::operate(ClientConnection *connection, const Op &op)
     // Not taken: the client sends it again once it has reconnected.
     if (m_shuttingDown)
         return;
-    if (defer(connection, page, op, false))
+    if (defer(connection, page, op))
         return;
     // Most operations are new, and the page knows so without asking the store.
     if (page->mayHaveBroadcast(op.broadcastId)) {
@@ -200,137 +196,35 @@ void Hub::operate(ClientConnection *connection, const Op &op)
         connection->sendError(error, op.broadcastId);
         return;
     }
-    page->addUnstored(1);
-    m_pending.append({page, connection, std::move(*write), page->generation()});
-    if (!m_commitTimer.isActive())
-        m_commitTimer.start();
+    m_pipeline.add(page, connection, std::move(*write));
 }
 
-bool Hub::defer(ClientConnection *connection, Page *page, const ClientMessage &message,
-                bool barrier)
+bool Hub::defer(ClientConnection *connection, Page *page, const ClientMessage &message)
 {
-    auto it = m_deferred.find(page);
-    if (it == m_deferred.end()) {
-        if (!barrier || page->unstored() == 0)
-            return false;
-        it = m_deferred.insert(page, {});
-    }
-    it->append({connection, message});
-    return true;
-}
-
-void Hub::release(Page *page)
-{
-    const auto it = m_deferred.find(page);
-    if (it == m_deferred.end())
-        return;
-    const QList<Deferred> queue = *it;
-    m_deferred.erase(it);
-    qsizetype i = 0;
-    for (; i < queue.size(); ++i) {
-        const Deferred &d = queue.at(i);
-        const bool barrier = std::holds_alternative<Hello>(d.message) ||
-                             std::holds_alternative<SyncRequest>(d.message);
-        if (barrier && page->unstored() > 0)
-            break;
-        ClientConnection *connection = d.connection;
-        if (!connection || connection->page() != page ||
-            connection->state() != ClientConnection::State::Open)
-            continue;
-        if (const auto *hello = std::get_if<Hello>(&d.message))
-            sendWelcome(connection, page, *hello);
-        else
-            handle(connection, d.message);
-    }
-    if (i < queue.size())
-        m_deferred.insert(page, queue.mid(i));
-}
-
-void Hub::flush()
-{
-    m_commitTimer.stop();
-    if (m_pending.isEmpty())
-        return;
-    QList<Store::Write> writes;
-    writes.reserve(m_pending.size());
-    for (PendingWrite &p : m_pending) {
-        writes.append(p.write);
-        m_inFlight.push_back(std::move(p));
-    }
-    m_pending.clear();
-    m_writer->enqueue(std::move(writes));
+    const bool barrier =
+        std::holds_alternative<Hello>(message) || std::holds_alternative<SyncRequest>(message);
+    return m_pipeline.defer(
+        page, connection, barrier,
+        [this, connection = QPointer<ClientConnection>(connection), page, message] {
+            // Gone or closed while it waited.
+            if (!connection || connection->page() != page ||
+                connection->state() != ClientConnection::State::Open)
+                return;
+            if (const auto *hello = std::get_if<Hello>(&message))
+                sendWelcome(connection, page, *hello);
+            else
+                handle(connection, message);
+        });
 }
 
 void Hub::onStored(const QList<bool> &stored, const QString &error)
 {
-    const auto fail = [](const PendingWrite &p) {
-        if (p.sender)
-            p.sender->sendError(ErrorCode::Internal, u"the change could not be stored"_s,
-                                p.write.broadcastId);
-    };
-    QSet<Page *> pages;
-    QSet<Page *> lost;
-    for (const bool ok : stored) {
-        Q_ASSERT(!m_inFlight.empty());
-        const PendingWrite p = std::move(m_inFlight.front());
-        m_inFlight.pop_front();
-        Page *page = p.page;
-        pages.insert(page);
-        page->addUnstored(-1);
-        const bool current = p.generation == page->generation();
-        if (current)
-            page->reported(p.write.broadcastId);
-        if (ok) {
-            const QList<Recipient *> viewers = page->recipients();
-            for (Recipient *r : viewers)
-                r->send(p.write.event);
-        } else {
-            fail(p);
-            if (current)
-                lost.insert(page);
-        }
-    }
-    // A page that lost writes goes back to what the store holds. The writes applied after the
-    // lost ones followed their seqs: those not handed to the store yet fail here, those queued
-    // there fail without being tried, until the store is told to resume the page.
-    for (Page *page : std::as_const(lost)) {
-        qCCritical(lcServer) << "changes to" << page->tenant() << page->name()
-                             << "could not be stored:" << error;
-        for (qsizetype i = 0; i < m_pending.size();) {
-            if (m_pending.at(i).page == page) {
-                fail(m_pending.at(i));
-                page->addUnstored(-1);
-                m_pending.removeAt(i);
-            } else {
-                ++i;
-            }
-        }
-        QString loadError;
-        if (std::optional<Store::PageState> state =
-                m_store->loadPage(page->tenant(), page->name(), &loadError)) {
-            page->reset(std::move(*state));
-        } else {
-            // Its state is past what is stored: nobody may go on from it. Its viewers come back
-            // to the page as the store holds it, once the store can be read.
-            qCCritical(lcServer) << "cannot reload" << page->name() << loadError;
-            m_pages.drop(page);
-            const QList<Recipient *> viewers = page->recipients();
-            for (Recipient *r : viewers)
-                r->closeWith(QWebSocketProtocol::CloseCodeBadOperation,
-                             u"the page could not be reloaded"_s);
-            for (const Deferred &d : m_deferred.value(page)) {
-                if (d.connection)
-                    d.connection->closeWith(QWebSocketProtocol::CloseCodeBadOperation,
-                                            u"the page could not be reloaded"_s);
-            }
-        }
-        m_writer->resume(page->id());
-    }
-    for (Page *page : std::as_const(pages)) {
-        release(page);
+    const QSet<Page *> pages = m_pipeline.takeReport(stored, error);
+    for (Page *page : pages) {
+        m_pipeline.release(page);
         unloadIfIdle(page);
     }
-    if (m_shuttingDown && !m_closing && m_inFlight.empty() && m_pending.isEmpty())
+    if (m_shuttingDown && !m_closing && m_pipeline.isIdle())
         closeAll();
 }
 
@@ -362,7 +256,7 @@ void Hub::leave(ClientConnection *connection)
 
 void Hub::unloadIfIdle(Page *page)
 {
-    if (!page->recipients().isEmpty() || page->unstored() > 0 || m_deferred.contains(page))
+    if (!page->recipients().isEmpty() || page->unstored() > 0 || m_pipeline.hasDeferred(page))
         return;
     m_presence.forget(page);
     m_pages.unload(page);
@@ -374,15 +268,15 @@ void Hub::shutdown()
         return;
     m_shuttingDown = true;
     m_heartbeat.stop();
-    flush();
-    if (m_inFlight.empty())
+    m_pipeline.flush();
+    if (m_pipeline.isIdle())
         closeAll();
 }
 
 void Hub::closeAll()
 {
     m_closing = true;
-    m_deferred.clear();
+    m_pipeline.clearDeferred();
     const QList<ClientConnection *> connections = m_connections;
     for (ClientConnection *c : connections)
         c->closeWith(QWebSocketProtocol::CloseCodeGoingAway, u"server shutting down"_s);

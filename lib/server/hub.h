@@ -1,6 +1,7 @@
 #pragma once
 
 #include "authenticator.h"
+#include "commitpipeline.h"
 #include "memoryreclaimer.h"
 #include "messagerouter.h"
 #include "messages.h"
@@ -8,32 +9,28 @@
 #include "presencenotifier.h"
 #include "publisheddocuments.h"
 #include "serverconfig.h"
-#include "store.h"
 
-#include <QHash>
+#include <QList>
 #include <QObject>
-#include <QPointer>
 #include <QTimer>
-
-#include <deque>
 
 namespace Glosa {
 
 class Batcher;
+class ClientConnection;
 class Connection;
 class Page;
-class ClientConnection;
+class Store;
 class StoreThread;
 class UsageMetrics;
 
-// The pages of every tenant, the connections on them, presence, and the path of an operation:
-// check, apply, store (the store thread commits what was queued while its last commit ran in
-// one transaction), then broadcast the event, encoded once, to every connection on the page.
+// The server's connections and where their messages go. It admits a connection (its hello: the
+// tenant and sign-in, then the page's welcome and catch-up), routes its operations through its
+// page's rules to the commit pipeline and its documents to the published documents, tells the
+// presence notifier who joins and leaves a page, and closes everything on shutdown.
 //
-// `reader` serves the hub's reads on the hub's thread and sees every committed write; `writer`
-// commits on a thread of its own. A join or sync for a page with writes not yet stored waits
-// until they are, and the page's later messages wait behind it, so that every welcome, replay
-// and snapshot is the stored state, with nothing missing and nothing that could still be lost.
+// `reader` serves reads on the hub's thread and sees every committed write; `reads` serves the
+// replays on a thread of its own; `writer` commits on a thread of its own.
 class Hub : public QObject, public MessageRouter
 {
     Q_OBJECT
@@ -57,31 +54,13 @@ Q_SIGNALS:
     void drained();
 
 private:
-    struct PendingWrite
-    {
-        Page *page;
-        QPointer<ClientConnection> sender;
-        Store::Write write;
-        quint64 generation; // the page's, when applied
-    };
-    // A message held back until the writes before it on its page are stored.
-    struct Deferred
-    {
-        QPointer<ClientConnection> connection;
-        ClientMessage message; // a Hello: a join waiting for its welcome
-    };
-
     void sendWelcome(ClientConnection *connection, Page *page, const Hello &hello);
     template<typename Op>
     void operate(ClientConnection *connection, const Op &op);
     void resync(ClientConnection *connection, const QString &epoch, qint64 since);
-    // Whether `message` from `connection` must wait behind unstored writes or earlier waiting
-    // messages of its page; if so it is queued.
-    bool defer(ClientConnection *connection, Page *page, const ClientMessage &message,
-               bool barrier);
-    void release(Page *page);
-    // Hands the writes applied since the last call to the store thread.
-    void flush();
+    // Whether `message` must wait behind unstored writes or earlier waiting messages of its
+    // page (CommitPipeline::defer()); if so it is routed once it may go.
+    bool defer(ClientConnection *connection, Page *page, const ClientMessage &message);
     void onStored(const QList<bool> &stored, const QString &error);
     void closeAll();
     void leave(ClientConnection *connection);
@@ -89,8 +68,7 @@ private:
 
     ServerConfig m_config;
     Store *m_store;
-    StoreThread *m_reads; // replays, off the hub's thread
-    StoreThread *m_writer;
+    StoreThread *m_reads;
     UsageMetrics *m_metrics;
     Authenticator m_authenticator;
     Batcher *m_batcher;
@@ -98,12 +76,9 @@ private:
     PageRegistry m_pages;
     PresenceNotifier m_presence;
     PublishedDocuments m_documents;
-    QTimer m_commitTimer;
+    CommitPipeline m_pipeline;
     QTimer m_heartbeat;
     QList<ClientConnection *> m_connections;
-    QList<PendingWrite> m_pending;       // applied, not handed to the store yet
-    std::deque<PendingWrite> m_inFlight; // handed to the store, in order, not reported yet
-    QHash<Page *, QList<Deferred>> m_deferred;
     bool m_shuttingDown = false;
     bool m_closing = false;
 };
