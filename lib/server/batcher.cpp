@@ -1,7 +1,7 @@
 #include "batcher.h"
 
+#include "clientconnection.h"
 #include "codec.h"
-#include "session.h"
 
 #include <cmath>
 #include <limits>
@@ -46,27 +46,27 @@ qint64 Batcher::now()
     return clock.elapsed();
 }
 
-void Batcher::schedulePass(Session *session)
+void Batcher::schedulePass(ClientConnection *connection)
 {
-    if (m_inPass.contains(session))
+    if (m_inPass.contains(connection))
         return;
-    m_inPass.insert(session, m_pass.size());
-    m_pass.append(session);
+    m_inPass.insert(connection, m_pass.size());
+    m_pass.append(connection);
     postPass();
 }
 
-void Batcher::schedule(Session *session)
+void Batcher::schedule(ClientConnection *connection)
 {
-    m_waiting.insert(session);
-    const qint64 wait = qMax<qint64>(0, session->batchDue() - now());
+    m_waiting.insert(connection);
+    const qint64 wait = qMax<qint64>(0, connection->batchDue() - now());
     if (!m_timer.isActive() || m_timer.remainingTime() > wait)
         m_timer.start(int(wait));
 }
 
-void Batcher::cancel(Session *session)
+void Batcher::cancel(ClientConnection *connection)
 {
-    m_waiting.remove(session);
-    if (const auto it = m_inPass.constFind(session); it != m_inPass.constEnd()) {
+    m_waiting.remove(connection);
+    if (const auto it = m_inPass.constFind(connection); it != m_inPass.constEnd()) {
         m_pass[*it] = nullptr;
         m_inPass.erase(it);
     }
@@ -115,13 +115,13 @@ void Batcher::postPass()
 // has been handled.
 void Batcher::endPass()
 {
-    // Sessions that ask meanwhile are taken in the same loop.
+    // Connections that ask meanwhile are taken in the same loop.
     for (qsizetype i = 0; i < m_pass.size(); ++i) {
-        Session *session = std::exchange(m_pass[i], nullptr);
-        if (!session)
+        ClientConnection *connection = std::exchange(m_pass[i], nullptr);
+        if (!connection)
             continue;
-        m_inPass.remove(session);
-        session->writeQueued();
+        m_inPass.remove(connection);
+        connection->writeQueued();
     }
     m_pass.clear();
     m_lastQueued.reset();
@@ -134,13 +134,13 @@ void Batcher::flushDue()
 {
     const qint64 t = now();
     qint64 next = std::numeric_limits<qint64>::max();
-    const QSet<Session *> waiting = m_waiting;
-    for (Session *session : waiting) {
-        if (session->batchDue() <= t) {
-            m_waiting.remove(session);
-            session->writeQueued();
+    const QSet<ClientConnection *> waiting = m_waiting;
+    for (ClientConnection *connection : waiting) {
+        if (connection->batchDue() <= t) {
+            m_waiting.remove(connection);
+            connection->writeQueued();
         } else {
-            next = qMin(next, session->batchDue());
+            next = qMin(next, connection->batchDue());
         }
     }
     if (!m_waiting.isEmpty())

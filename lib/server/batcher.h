@@ -14,7 +14,7 @@
 
 namespace Glosa {
 
-class Session;
+class ClientConnection;
 
 // A frame waiting in a connection's queue: a reference (8 bytes) to bytes that every connection
 // queueing the same frame shares, as the recipients of a broadcast do (see Batcher::queued()).
@@ -57,14 +57,14 @@ private:
     qint64 m_at = 0; // ms on Batcher::now(), when m_count was last updated
 };
 
-// Coalesces frames for the sessions of one thread, with one timer and one posted event.
+// Coalesces frames for the connections of one thread, with one timer and one posted event.
 //
-// A session queues what it is given and asks to be flushed: at the end of the current pass of
+// A connection queues what it is given and asks to be flushed: at the end of the current pass of
 // the event loop (schedulePass()), so that frames that become ready together leave in one write
 // and cost no latency, or, for a busy connection written to less than a window ago, once the
-// window has passed (schedule(), at Session::batchDue()). The frames of a pass are shared: a
-// frame given to many sessions is queued once (queued()), and the same frames made into a batch
-// for many sessions are encoded once (batch()).
+// window has passed (schedule(), at ClientConnection::batchDue()). The frames of a pass are shared:
+// a frame given to many connections is queued once (queued()), and the same frames made into a
+// batch for many connections are encoded once (batch()).
 class Batcher : public QObject
 {
     Q_OBJECT
@@ -75,11 +75,11 @@ public:
     int windowMs() const { return m_windowMs; }
     static qint64 now();
 
-    // session->writeQueued() at the end of this pass of the event loop.
-    void schedulePass(Session *session);
-    // session->writeQueued() once session->batchDue() has come.
-    void schedule(Session *session);
-    void cancel(Session *session);
+    // connection->writeQueued() at the end of this pass of the event loop.
+    void schedulePass(ClientConnection *connection);
+    // connection->writeQueued() once connection->batchDue() has come.
+    void schedule(ClientConnection *connection);
+    void cancel(ClientConnection *connection);
 
     // The queue entry for `frame`: a frame queued for several sessions in a row, as a broadcast
     // does, is the same entry for all of them.
@@ -95,10 +95,10 @@ private:
 
     int m_windowMs;
     QTimer m_timer;
-    QSet<Session *> m_waiting;            // for their window
-    QList<Session *> m_pass;              // for the end of the pass, in the order they asked
-    QHash<Session *, qsizetype> m_inPass; // their places in m_pass
-    bool m_passPosted = false;            // endPass() is to run at the end of this pass
+    QSet<ClientConnection *> m_waiting; // for their window
+    QList<ClientConnection *> m_pass;   // for the end of the pass, in the order they asked
+    QHash<ClientConnection *, qsizetype> m_inPass; // their places in m_pass
+    bool m_passPosted = false;                     // endPass() is to run at the end of this pass
     // Kept until the end of the pass: what queued() made last, what batch() encoded last.
     std::optional<QueuedFrame> m_lastQueued;
     QList<QueuedFrame> m_lastBatchFrames;

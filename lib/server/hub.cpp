@@ -1,28 +1,23 @@
 #include "hub.h"
 
 #include "batcher.h"
+#include "clientconnection.h"
 #include "codec.h"
 #include "connection.h"
 #include "errorcode.h"
 #include "page.h"
 #include "serverlogging.h"
-#include "session.h"
 #include "storethread.h"
-#include "usagemetrics.h"
 
 #include <QDateTime>
-#include <QWebSocket>
+#include <QPointer>
+#include <QWebSocketProtocol>
 
 using namespace Qt::StringLiterals;
 
 namespace Glosa {
 
 namespace {
-
-QString pageKey(const QString &tenant, const QString &page)
-{
-    return tenant + u'\n' + page;
-}
 
 qint64 nowMs()
 {
@@ -45,90 +40,89 @@ Hub::Hub(const ServerConfig &config, Store *reader, StoreThread *reads, StoreThr
     , m_config(config)
     , m_store(reader)
     , m_reads(reads)
-    , m_writer(writer)
     , m_metrics(metrics)
     , m_authenticator(config.tenants, config.credentialKey)
     , m_batcher(new Batcher(config.batchMs, this))
+    , m_pages(config.tenants, reader, writer)
+    , m_presence(config.presenceMs)
+    , m_documents(reader, writer, &m_pages)
+    , m_pipeline(reader, writer, &m_pages)
 {
-    m_commitTimer.setSingleShot(true);
-    m_commitTimer.setInterval(0);
-    connect(&m_commitTimer, &QTimer::timeout, this, &Hub::flush);
-    connect(m_writer, &StoreThread::reported, this, &Hub::onStored, Qt::QueuedConnection);
+    connect(writer, &StoreThread::reported, this, &Hub::onStored, Qt::QueuedConnection);
 
     m_heartbeat.setInterval(config.pingIntervalMs);
     connect(&m_heartbeat, &QTimer::timeout, this, [this] {
-        const QList<Session *> sessions = m_sessions;
-        for (Session *s : sessions)
-            s->heartbeat();
+        const QList<ClientConnection *> connections = m_connections;
+        for (ClientConnection *c : connections)
+            c->heartbeat();
     });
     m_heartbeat.start();
 }
 
 Hub::~Hub()
 {
-    qDeleteAll(std::exchange(m_sessions, {}));
-    qDeleteAll(m_pages);
+    qDeleteAll(std::exchange(m_connections, {}));
 }
 
-void Hub::addConnection(Connection *connection)
+void Hub::addConnection(Connection *socket)
 {
     if (m_shuttingDown) {
-        connection->close(QWebSocketProtocol::CloseCodeGoingAway, u"server shutting down"_s);
-        connection->deleteLater();
+        socket->close(QWebSocketProtocol::CloseCodeGoingAway, u"server shutting down"_s);
+        socket->deleteLater();
         return;
     }
-    auto *session = new Session(connection, this, m_batcher, m_metrics, m_config);
-    m_sessions.append(session);
+    auto *connection = new ClientConnection(socket, this, m_batcher, m_metrics, m_config, this);
+    m_connections.append(connection);
     // Queued: a connection may drop in the middle of a broadcast or a presence round, and the
     // page it leaves must stay put until they are over.
-    connect(session, &Session::closed, this, &Hub::leave, Qt::QueuedConnection);
+    connect(connection, &ClientConnection::closed, this, &Hub::leave, Qt::QueuedConnection);
 }
 
-void Hub::join(Session *session, const Hello &hello)
+void Hub::join(ClientConnection *connection, const Hello &hello)
 {
     const Authenticator::Result auth =
         m_authenticator.authenticate(hello, QDateTime::currentSecsSinceEpoch());
     if (!auth.error.isNull()) {
-        session->sendError(auth.error);
-        session->closeWith(auth.closeCode, auth.error.message);
+        connection->sendError(auth.error);
+        connection->closeWith(auth.closeCode, auth.error.message);
         return;
     }
     if (!hello.page) {
-        session->open(hello.tenant, auth.user, nullptr);
+        connection->open(hello.tenant, auth.user, nullptr);
         Welcome welcome;
-        welcome.connection = session->id();
+        welcome.connection = connection->id();
         welcome.user = auth.user;
         welcome.hasPage = false;
-        session->sendNow({Codec::encode(welcome)});
+        connection->sendNow({Codec::encode(welcome)});
         return;
     }
 
     if (m_shuttingDown) {
-        session->closeWith(QWebSocketProtocol::CloseCodeGoingAway, u"server shutting down"_s);
+        connection->closeWith(QWebSocketProtocol::CloseCodeGoingAway, u"server shutting down"_s);
         return;
     }
     QString error;
-    Page *page = loadPage(hello.tenant, *hello.page, &error);
+    Page *page = m_pages.load(hello.tenant, *hello.page, &error);
     if (!page) {
         qCCritical(lcServer) << "cannot load" << hello.tenant << *hello.page << error;
-        session->sendError(ErrorCode::Internal, u"the page cannot be loaded"_s);
-        session->closeWith(QWebSocketProtocol::CloseCodeBadOperation,
-                           u"the page cannot be loaded"_s);
+        connection->sendError(ErrorCode::Internal, u"the page cannot be loaded"_s);
+        connection->closeWith(QWebSocketProtocol::CloseCodeBadOperation,
+                              u"the page cannot be loaded"_s);
         return;
     }
-    session->open(hello.tenant, auth.user, page);
-    if (!defer(session, page, hello, true))
-        sendWelcome(session, page, hello);
+    connection->open(hello.tenant, auth.user, page);
+    if (!defer(connection, page, hello))
+        sendWelcome(connection, page, hello);
 }
 
-void Hub::sendWelcome(Session *session, Page *page, const Hello &hello)
+void Hub::sendWelcome(ClientConnection *connection, Page *page, const Hello &hello)
 {
-    const bool newViewer = page->addSession(session, session->user());
+    const bool newViewer = page->addRecipient(connection, connection->user());
 
     Welcome welcome;
-    welcome.connection = session->id();
-    welcome.user = session->user();
-    welcome.credential = m_authenticator.credentialFor(session->tenant(), session->user());
+    welcome.connection = connection->id();
+    welcome.user = connection->user();
+    welcome.credential = m_authenticator.credentialFor(connection->tenant(), connection->user());
     welcome.epoch = page->epoch();
     welcome.seq = page->head();
     welcome.viewers = page->viewers();
@@ -139,340 +133,133 @@ void Hub::sendWelcome(Session *session, Page *page, const Hello &hello)
                                   hello.resume ? std::optional(hello.resume->seq) : std::nullopt);
     welcome.recovered = catchUp->isReplay();
     // The welcome leaves alone: a batch never carries it.
-    session->sendNow({Codec::encode(welcome)});
-    session->setPresenceSeen(page->presenceVersion());
-    session->startCatchUp(std::move(catchUp));
+    connection->sendNow({Codec::encode(welcome)});
+    connection->setPresenceSeen(page->presenceVersion());
+    connection->startCatchUp(std::move(catchUp));
     if (newViewer)
-        presenceChanged(page);
+        m_presence.changed(page);
 }
 
-void Hub::handle(Session *session, const ClientMessage &message)
+void Hub::handle(ClientConnection *connection, const ClientMessage &message)
 {
     std::visit(Overloaded{
                    [&](const Hello &) {
-                       session->sendError(ErrorCode::BadRequest, u"hello was already sent"_s);
+                       connection->sendError(ErrorCode::BadRequest, u"hello was already sent"_s);
                    },
                    [&](const SyncRequest &r) {
-                       Page *page = session->page();
-                       if (!page || !defer(session, page, r, true))
-                           resync(session, r.epoch, r.since);
+                       Page *page = connection->page();
+                       if (!page || !defer(connection, page, r))
+                           resync(connection, r.epoch, r.since);
                    },
-                   [&](const NewChatOp &op) { operate(session, op); },
-                   [&](const UpdateChatOp &op) { operate(session, op); },
-                   [&](const DeleteChatOp &op) { operate(session, op); },
-                   [&](const PublishDocumentOp &op) { publish(session, op); },
+                   [&](const NewChatOp &op) { operate(connection, op); },
+                   [&](const UpdateChatOp &op) { operate(connection, op); },
+                   [&](const DeleteChatOp &op) { operate(connection, op); },
+                   [&](const PublishDocumentOp &op) {
+                       m_documents.publish(connection, connection->tenant(), connection->user(),
+                                           op);
+                   },
                    [&](const ListDocumentsRequest &r) {
-                       session->send(Codec::encode(
-                           DocumentList{r.requestId, m_store->documents(session->tenant())}));
+                       m_documents.list(connection, connection->tenant(), r.requestId);
                    },
                },
                message);
 }
 
 template<typename Op>
-void Hub::operate(Session *session, const Op &op)
+void Hub::operate(ClientConnection *connection, const Op &op)
 {
-    Page *page = session->page();
+    Page *page = connection->page();
     if (!page) {
-        session->sendError(ErrorCode::BadRequest,
-                           u"a lobby connection has no page: open a page to change its chats"_s,
-                           op.broadcastId);
+        connection->sendError(ErrorCode::BadRequest,
+                              u"a lobby connection has no page: open a page to change its chats"_s,
+                              op.broadcastId);
         return;
     }
     // A retry: the original event goes to the sender again, or is on its way to every viewer.
-    if (page->pendingBroadcasts().contains(op.broadcastId))
+    if (page->isPending(op.broadcastId))
         return;
     // Not taken: the client sends it again once it has reconnected.
     if (m_shuttingDown)
         return;
-    if (defer(session, page, op, false))
+    if (defer(connection, page, op))
         return;
     // Most operations are new, and the page knows so without asking the store.
     if (page->mayHaveBroadcast(op.broadcastId)) {
         if (const std::optional<qint64> seq = m_store->findBroadcast(page->id(), op.broadcastId)) {
-            session->send(m_store->event(page->id(), *seq));
+            connection->send(m_store->event(page->id(), *seq));
             return;
         }
     }
-    if (!session->user().canWrite()) {
-        session->sendError(ErrorCode::Forbidden, u"viewers cannot change chats"_s, op.broadcastId);
-        return;
-    }
     ProtocolError error;
-    std::optional<Page::Applied> applied = page->apply(op, session->user(), nowMs(), &error);
-    if (!applied) {
-        session->sendError(error, op.broadcastId);
+    std::optional<Store::Write> write = page->apply(op, connection->user(), nowMs(), &error);
+    if (!write) {
+        connection->sendError(error, op.broadcastId);
         return;
     }
-    page->addUnstored(1);
-    page->addBroadcast(op.broadcastId);
-    m_pending.append({page, session, std::move(applied->write), page->generation()});
-    if (!m_commitTimer.isActive())
-        m_commitTimer.start();
+    m_pipeline.add(page, connection, std::move(*write));
 }
 
-bool Hub::defer(Session *session, Page *page, const ClientMessage &message, bool barrier)
+bool Hub::defer(ClientConnection *connection, Page *page, const ClientMessage &message)
 {
-    auto it = m_deferred.find(page);
-    if (it == m_deferred.end()) {
-        if (!barrier || page->unstored() == 0)
-            return false;
-        it = m_deferred.insert(page, {});
-    }
-    it->append({session, message});
-    return true;
-}
-
-void Hub::release(Page *page)
-{
-    const auto it = m_deferred.find(page);
-    if (it == m_deferred.end())
-        return;
-    const QList<Deferred> queue = *it;
-    m_deferred.erase(it);
-    qsizetype i = 0;
-    for (; i < queue.size(); ++i) {
-        const Deferred &d = queue.at(i);
-        const bool barrier = std::holds_alternative<Hello>(d.message) ||
-                             std::holds_alternative<SyncRequest>(d.message);
-        if (barrier && page->unstored() > 0)
-            break;
-        Session *session = d.session;
-        if (!session || session->page() != page || session->state() != Session::State::Open)
-            continue;
-        if (const auto *hello = std::get_if<Hello>(&d.message))
-            sendWelcome(session, page, *hello);
-        else
-            handle(session, d.message);
-    }
-    if (i < queue.size())
-        m_deferred.insert(page, queue.mid(i));
-}
-
-void Hub::flush()
-{
-    m_commitTimer.stop();
-    if (m_pending.isEmpty())
-        return;
-    QList<Store::Write> writes;
-    writes.reserve(m_pending.size());
-    for (PendingWrite &p : m_pending) {
-        writes.append(p.write);
-        m_inFlight.push_back(std::move(p));
-    }
-    m_pending.clear();
-    m_writer->enqueue(std::move(writes));
+    const bool barrier =
+        std::holds_alternative<Hello>(message) || std::holds_alternative<SyncRequest>(message);
+    return m_pipeline.defer(
+        page, connection, barrier,
+        [this, connection = QPointer<ClientConnection>(connection), page, message] {
+            // Gone or closed while it waited.
+            if (!connection || connection->page() != page ||
+                connection->state() != ClientConnection::State::Open)
+                return;
+            if (const auto *hello = std::get_if<Hello>(&message))
+                sendWelcome(connection, page, *hello);
+            else
+                handle(connection, message);
+        });
 }
 
 void Hub::onStored(const QList<bool> &stored, const QString &error)
 {
-    const auto fail = [](const PendingWrite &p) {
-        if (p.sender)
-            p.sender->sendError(ErrorCode::Internal, u"the change could not be stored"_s,
-                                p.write.broadcastId);
-    };
-    QSet<Page *> pages;
-    QSet<Page *> lost;
-    for (const bool ok : stored) {
-        Q_ASSERT(!m_inFlight.empty());
-        const PendingWrite p = std::move(m_inFlight.front());
-        m_inFlight.pop_front();
-        Page *page = p.page;
-        pages.insert(page);
-        page->addUnstored(-1);
-        const bool current = p.generation == page->generation();
-        if (current)
-            page->pendingBroadcasts().remove(p.write.broadcastId);
-        if (ok) {
-            const QList<Session *> viewers = page->sessions();
-            for (Session *s : viewers)
-                s->send(p.write.event);
-        } else {
-            fail(p);
-            if (current)
-                lost.insert(page);
-        }
-    }
-    // A page that lost writes goes back to what the store holds. The writes applied after the
-    // lost ones followed their seqs: those not handed to the store yet fail here, those queued
-    // there fail without being tried, until the store is told to resume the page.
-    for (Page *page : std::as_const(lost)) {
-        qCCritical(lcServer) << "changes to" << page->tenant() << page->name()
-                             << "could not be stored:" << error;
-        for (qsizetype i = 0; i < m_pending.size();) {
-            if (m_pending.at(i).page == page) {
-                fail(m_pending.at(i));
-                page->addUnstored(-1);
-                m_pending.removeAt(i);
-            } else {
-                ++i;
-            }
-        }
-        QString loadError;
-        if (std::optional<Store::PageState> state =
-                m_store->loadPage(page->tenant(), page->name(), &loadError)) {
-            page->reset(std::move(*state));
-        } else {
-            // Its state is past what is stored: nobody may go on from it. Its viewers come back
-            // to the page as the store holds it, once the store can be read.
-            qCCritical(lcServer) << "cannot reload" << page->name() << loadError;
-            m_pages.remove(pageKey(page->tenant(), page->name()));
-            const QList<Session *> viewers = page->sessions();
-            for (Session *s : viewers)
-                s->closeWith(QWebSocketProtocol::CloseCodeBadOperation,
-                             u"the page could not be reloaded"_s);
-            for (const Deferred &d : m_deferred.value(page)) {
-                if (d.session)
-                    d.session->closeWith(QWebSocketProtocol::CloseCodeBadOperation,
-                                         u"the page could not be reloaded"_s);
-            }
-        }
-        m_writer->resume(page->id());
-    }
-    for (Page *page : std::as_const(pages)) {
-        release(page);
+    const QSet<Page *> pages = m_pipeline.takeReport(stored, error);
+    for (Page *page : pages) {
+        m_pipeline.release(page);
         unloadIfIdle(page);
     }
-    if (m_shuttingDown && !m_closing && m_inFlight.empty() && m_pending.isEmpty())
+    if (m_shuttingDown && !m_closing && m_pipeline.isIdle())
         closeAll();
 }
 
-void Hub::resync(Session *session, const QString &epoch, qint64 since)
+void Hub::resync(ClientConnection *connection, const QString &epoch, qint64 since)
 {
-    Page *page = session->page();
+    Page *page = connection->page();
     if (!page) {
-        session->sendError(ErrorCode::BadRequest, u"a lobby connection has no page to sync"_s);
+        connection->sendError(ErrorCode::BadRequest, u"a lobby connection has no page to sync"_s);
         return;
     }
     // A catch-up on its way brings the client to the head already.
-    session->startCatchUp(std::make_unique<CatchUp>(*page, m_reads, epoch, since));
+    connection->startCatchUp(std::make_unique<CatchUp>(*page, m_reads, epoch, since));
 }
 
-void Hub::publish(Session *session, const PublishDocumentOp &op)
+void Hub::leave(ClientConnection *connection)
 {
-    if (!session->user().canWrite()) {
-        session->sendError(ErrorCode::Forbidden, u"viewers cannot publish documents"_s,
-                           op.broadcastId);
-        return;
-    }
-    Document doc = op.document;
-    doc.sha256 = Document::sha256Of(doc.content);
-    if (doc.page.isEmpty())
-        doc.page = u"doc/"_s + doc.sha256;
-    const QString &tenant = session->tenant();
-    const std::optional<Document> existing = m_store->document(tenant, doc.page);
-    if (existing && existing->title == doc.title && existing->format == doc.format &&
-        existing->content == doc.content) {
-        doc = *existing;
-    } else {
-        // A new version keeps its first publisher, who with the moderators may publish the next.
-        const QString publisher =
-            existing ? m_store->documentPublisher(tenant, doc.page) : session->user().id;
-        if (existing && !session->user().isModerator() && publisher != session->user().id) {
-            session->sendError(ErrorCode::Forbidden,
-                               u"only its publisher or a moderator may replace the document of "
-                               "page %1"_s.arg(doc.page),
-                               op.broadcastId);
-            return;
-        }
-        doc.updatedAt = nowMs();
-        QString error;
-        bool saved = false;
-        m_writer->call(
-            [&](Store &store) { saved = store.saveDocument(tenant, doc, publisher, &error); });
-        if (!saved) {
-            qCCritical(lcServer) << "cannot save document:" << error;
-            session->sendError(ErrorCode::Internal, u"the document could not be stored"_s,
-                               op.broadcastId);
-            return;
-        }
-        // Everyone on the page reloads it; whoever joins later finds it in the welcome.
-        if (Page *page = m_pages.value(pageKey(tenant, doc.page))) {
-            page->setDocument(doc);
-            const QByteArray frame = Codec::encode(DocumentUpdated{doc});
-            const QList<Session *> viewers = page->sessions();
-            for (Session *s : viewers)
-                s->send(frame);
-        }
-    }
-    doc.content.clear();
-    session->send(Codec::encode(DocumentPublished{op.broadcastId, doc}));
-}
-
-void Hub::leave(Session *session)
-{
-    m_sessions.removeOne(session);
-    session->deleteLater();
+    m_connections.removeOne(connection);
+    connection->deleteLater();
     m_reclaimer.connectionsClosed();
-    if (Page *page = session->page()) {
-        session->leavePage();
-        if (page->removeSession(session, session->user().id))
-            presenceChanged(page);
+    if (Page *page = connection->page()) {
+        connection->leavePage();
+        if (page->removeRecipient(connection, connection->user().id))
+            m_presence.changed(page);
         unloadIfIdle(page);
     }
-    if (m_shuttingDown && m_sessions.isEmpty())
+    if (m_shuttingDown && m_connections.isEmpty())
         Q_EMIT drained();
-}
-
-void Hub::presenceChanged(Page *page)
-{
-    // A quiet page's presence goes out at once; within the window that opens, changes wait for
-    // its end and go out together.
-    if (!page->presenceTimer().isActive())
-        sendPresence(page);
-}
-
-// Tells every viewer not told yet the page's presence, in one frame encoded for all of them, and
-// opens a window when any was.
-void Hub::sendPresence(Page *page)
-{
-    const quint64 version = page->presenceVersion();
-    QByteArray frame;
-    const QList<Session *> sessions = page->sessions();
-    for (Session *s : sessions) {
-        if (s->presenceSeen() == version)
-            continue;
-        if (frame.isEmpty())
-            frame = Codec::encode(Presence{page->viewers(), page->users()});
-        s->setPresenceSeen(version);
-        s->send(frame, true);
-    }
-    if (!frame.isEmpty())
-        page->presenceTimer().start(m_config.presenceMs);
-}
-
-Page *Hub::loadPage(const QString &tenant, const QString &name, QString *error)
-{
-    const QString key = pageKey(tenant, name);
-    if (Page *page = m_pages.value(key))
-        return page;
-    // A new page is created where the store's writes run: the hub's connection would wait for
-    // the store's lock between two commits.
-    std::optional<Store::PageState> state = m_store->findPage(tenant, name, error);
-    if (!state && error->isEmpty())
-        m_writer->call([&](Store &store) { state = store.loadPage(tenant, name, error); });
-    if (!state)
-        return nullptr;
-    PageLimits limits;
-    for (const TenantConfig &t : std::as_const(m_config.tenants)) {
-        if (t.id == tenant)
-            limits = t.pageLimits;
-    }
-    auto *page = new Page(tenant, name, limits, std::move(*state), m_store->document(tenant, name));
-    connect(&page->presenceTimer(), &QTimer::timeout, this, [this, page] { sendPresence(page); });
-    m_pages.insert(key, page);
-    return page;
 }
 
 void Hub::unloadIfIdle(Page *page)
 {
-    if (!page->sessions().isEmpty() || page->unstored() > 0 || m_deferred.contains(page))
+    if (!page->recipients().isEmpty() || page->unstored() > 0 || m_pipeline.hasDeferred(page))
         return;
-    // A page dropped after a failed reload may have been loaded again meanwhile.
-    const QString key = pageKey(page->tenant(), page->name());
-    if (m_pages.value(key) == page)
-        m_pages.remove(key);
-    delete page;
+    m_presence.forget(page);
+    m_pages.unload(page);
 }
 
 void Hub::shutdown()
@@ -481,19 +268,19 @@ void Hub::shutdown()
         return;
     m_shuttingDown = true;
     m_heartbeat.stop();
-    flush();
-    if (m_inFlight.empty())
+    m_pipeline.flush();
+    if (m_pipeline.isIdle())
         closeAll();
 }
 
 void Hub::closeAll()
 {
     m_closing = true;
-    m_deferred.clear();
-    const QList<Session *> sessions = m_sessions;
-    for (Session *s : sessions)
-        s->closeWith(QWebSocketProtocol::CloseCodeGoingAway, u"server shutting down"_s);
-    if (m_sessions.isEmpty())
+    m_pipeline.clearDeferred();
+    const QList<ClientConnection *> connections = m_connections;
+    for (ClientConnection *c : connections)
+        c->closeWith(QWebSocketProtocol::CloseCodeGoingAway, u"server shutting down"_s);
+    if (m_connections.isEmpty())
         Q_EMIT drained();
 }
 

@@ -1,36 +1,37 @@
 #pragma once
 
 #include "authenticator.h"
+#include "commitpipeline.h"
 #include "memoryreclaimer.h"
+#include "messagerouter.h"
 #include "messages.h"
+#include "pageregistry.h"
+#include "presencenotifier.h"
+#include "publisheddocuments.h"
 #include "serverconfig.h"
-#include "store.h"
 
-#include <QHash>
+#include <QList>
 #include <QObject>
-#include <QPointer>
 #include <QTimer>
-
-#include <deque>
 
 namespace Glosa {
 
 class Batcher;
+class ClientConnection;
 class Connection;
 class Page;
-class Session;
+class Store;
 class StoreThread;
 class UsageMetrics;
 
-// The pages of every tenant, the sessions on them, presence, and the path of an operation:
-// check, apply, store (the store thread commits what was queued while its last commit ran in
-// one transaction), then broadcast the event, encoded once, to every session on the page.
+// The server's connections and where their messages go. It admits a connection (its hello: the
+// tenant and sign-in, then the page's welcome and catch-up), routes its operations through its
+// page's rules to the commit pipeline and its documents to the published documents, tells the
+// presence notifier who joins and leaves a page, and closes everything on shutdown.
 //
-// `reader` serves the hub's reads on the hub's thread and sees every committed write; `writer`
-// commits on a thread of its own. A join or sync for a page with writes not yet stored waits
-// until they are, and the page's later messages wait behind it, so that every welcome, replay
-// and snapshot is the stored state, with nothing missing and nothing that could still be lost.
-class Hub : public QObject
+// `reader` serves reads on the hub's thread and sees every committed write; `reads` serves the
+// replays on a thread of its own; `writer` commits on a thread of its own.
+class Hub : public QObject, public MessageRouter
 {
     Q_OBJECT
 public:
@@ -38,70 +39,46 @@ public:
         UsageMetrics *metrics, QObject *parent = nullptr);
     ~Hub() override;
 
-    void addConnection(Connection *connection);
-    int sessionCount() const { return int(m_sessions.size()); }
-    int pageCount() const { return int(m_pages.size()); }
+    void addConnection(Connection *socket);
+    int connectionCount() const { return int(m_connections.size()); }
+    int pageCount() const { return m_pages.count(); }
 
     // Stops taking operations, waits until everything applied is stored and broadcast, then
     // closes every connection with 1001; emits drained() once all of them are gone.
     void shutdown();
 
-    // Called by sessions.
-    void join(Session *session, const Hello &hello);
-    void handle(Session *session, const ClientMessage &message);
+    void join(ClientConnection *connection, const Hello &hello) override;
+    void handle(ClientConnection *connection, const ClientMessage &message) override;
 
 Q_SIGNALS:
     void drained();
 
 private:
-    struct PendingWrite
-    {
-        Page *page;
-        QPointer<Session> sender;
-        Store::Write write;
-        quint64 generation; // the page's, when applied
-    };
-    // A message held back until the writes before it on its page are stored.
-    struct Deferred
-    {
-        QPointer<Session> session;
-        ClientMessage message; // a Hello: a join waiting for its welcome
-    };
-
-    void sendWelcome(Session *session, Page *page, const Hello &hello);
+    void sendWelcome(ClientConnection *connection, Page *page, const Hello &hello);
     template<typename Op>
-    void operate(Session *session, const Op &op);
-    void publish(Session *session, const PublishDocumentOp &op);
-    void resync(Session *session, const QString &epoch, qint64 since);
-    // Whether `message` from `session` must wait behind unstored writes or earlier waiting
-    // messages of its page; if so it is queued.
-    bool defer(Session *session, Page *page, const ClientMessage &message, bool barrier);
-    void release(Page *page);
-    // Hands the writes applied since the last call to the store thread.
-    void flush();
+    void operate(ClientConnection *connection, const Op &op);
+    void resync(ClientConnection *connection, const QString &epoch, qint64 since);
+    // Whether `message` must wait behind unstored writes or earlier waiting messages of its
+    // page (CommitPipeline::defer()); if so it is routed once it may go.
+    bool defer(ClientConnection *connection, Page *page, const ClientMessage &message);
     void onStored(const QList<bool> &stored, const QString &error);
     void closeAll();
-    void leave(Session *session);
-    void presenceChanged(Page *page);
-    void sendPresence(Page *page);
-    Page *loadPage(const QString &tenant, const QString &name, QString *error);
+    void leave(ClientConnection *connection);
     void unloadIfIdle(Page *page);
 
     ServerConfig m_config;
     Store *m_store;
-    StoreThread *m_reads; // replays, off the hub's thread
-    StoreThread *m_writer;
+    StoreThread *m_reads;
     UsageMetrics *m_metrics;
     Authenticator m_authenticator;
     Batcher *m_batcher;
     MemoryReclaimer m_reclaimer;
-    QTimer m_commitTimer;
+    PageRegistry m_pages;
+    PresenceNotifier m_presence;
+    PublishedDocuments m_documents;
+    CommitPipeline m_pipeline;
     QTimer m_heartbeat;
-    QList<Session *> m_sessions;
-    QHash<QString, Page *> m_pages;
-    QList<PendingWrite> m_pending;       // applied, not handed to the store yet
-    std::deque<PendingWrite> m_inFlight; // handed to the store, in order, not reported yet
-    QHash<Page *, QList<Deferred>> m_deferred;
+    QList<ClientConnection *> m_connections;
     bool m_shuttingDown = false;
     bool m_closing = false;
 };

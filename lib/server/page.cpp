@@ -17,6 +17,11 @@ ProtocolError usedId(const QString &id)
     return {ErrorCode::Conflict, u"the id %1 is already used on this page"_s.arg(id)};
 }
 
+ProtocolError viewerRole()
+{
+    return {ErrorCode::Forbidden, u"viewers cannot change chats"_s};
+}
+
 ProtocolError unknownChat(const QString &id)
 {
     return {ErrorCode::NotFound, u"no chat %1 on this page"_s.arg(id)};
@@ -39,7 +44,6 @@ Page::Page(QString tenant, QString name, PageLimits limits, Store::PageState sta
     , m_limits(limits)
     , m_document(std::move(document))
 {
-    m_presenceTimer.setSingleShot(true);
     reset(std::move(state));
 }
 
@@ -80,35 +84,36 @@ bool Page::hasRoomFor(qsizetype textBytes, ProtocolError *error) const
     return false;
 }
 
-Page::Applied Page::finish(const QString &broadcastId, const Chat &chat, bool deleted,
-                           const ServerMessage &event, const QString &commentId)
+Store::Write Page::finish(const QString &broadcastId, const Chat &chat, bool deleted,
+                          const ServerMessage &event, const QString &commentId)
 {
-    Applied applied;
-    applied.event = Codec::encode(event);
     Chat header = chat;
     header.comments.clear();
-    applied.write = {m_record.id, m_record.head,
-                     broadcastId, applied.event,
-                     chat.id,     Codec::encode(header),
-                     deleted,     {},
-                     0,           {}};
+    Store::Write write{m_record.id, m_record.head,
+                       broadcastId, Codec::encode(event),
+                       chat.id,     Codec::encode(header),
+                       deleted,     {},
+                       0,           {}};
     for (qsizetype i = 0; i < chat.comments.size() && !commentId.isEmpty(); ++i) {
         if (chat.comments.at(i).id == commentId) {
-            applied.write.commentId = commentId;
-            applied.write.commentPosition = int(i);
-            applied.write.commentJson = Codec::encode(chat.comments.at(i));
+            write.commentId = commentId;
+            write.commentPosition = int(i);
+            write.commentJson = Codec::encode(chat.comments.at(i));
             break;
         }
     }
     m_pending.insert(broadcastId);
-    m_bytes += applied.event.size();
-    return applied;
+    m_broadcasts.insert(qHash(broadcastId));
+    m_bytes += write.event.size();
+    return write;
 }
 
-std::optional<Page::Applied> Page::apply(const NewChatOp &op, const User &user, qint64 now,
-                                         ProtocolError *error)
+std::optional<Store::Write> Page::apply(const NewChatOp &op, const User &user, qint64 now,
+                                        ProtocolError *error)
 {
-    if (m_usedIds.contains(op.chatId))
+    if (!user.canWrite())
+        *error = viewerRole();
+    else if (m_usedIds.contains(op.chatId))
         *error = usedId(op.chatId);
     else if (m_usedIds.contains(op.commentId) || op.commentId == op.chatId)
         *error = usedId(op.commentId);
@@ -130,9 +135,13 @@ std::optional<Page::Applied> Page::apply(const NewChatOp &op, const User &user, 
                   op.commentId);
 }
 
-std::optional<Page::Applied> Page::apply(const UpdateChatOp &op, const User &user, qint64 now,
-                                         ProtocolError *error)
+std::optional<Store::Write> Page::apply(const UpdateChatOp &op, const User &user, qint64 now,
+                                        ProtocolError *error)
 {
+    if (!user.canWrite()) {
+        *error = viewerRole();
+        return std::nullopt;
+    }
     const auto it = m_chats.find(op.chatId);
     if (it == m_chats.end()) {
         *error = unknownChat(op.chatId);
@@ -185,9 +194,13 @@ std::optional<Page::Applied> Page::apply(const UpdateChatOp &op, const User &use
                   change.op == Change::Op::AddComment ? change.comment.id : change.commentId);
 }
 
-std::optional<Page::Applied> Page::apply(const DeleteChatOp &op, const User &user, qint64,
-                                         ProtocolError *error)
+std::optional<Store::Write> Page::apply(const DeleteChatOp &op, const User &user, qint64,
+                                        ProtocolError *error)
 {
+    if (!user.canWrite()) {
+        *error = viewerRole();
+        return std::nullopt;
+    }
     const auto it = m_chats.find(op.chatId);
     if (it == m_chats.end()) {
         *error = unknownChat(op.chatId);
@@ -203,9 +216,9 @@ std::optional<Page::Applied> Page::apply(const DeleteChatOp &op, const User &use
                   DeletedChatEvent{++m_record.head, op.broadcastId, op.chatId});
 }
 
-bool Page::addSession(Session *session, const User &user)
+bool Page::addRecipient(Recipient *recipient, const User &user)
 {
-    m_sessions.append(session);
+    m_recipients.append(recipient);
     Viewer &viewer = m_users[user.id];
     if (viewer.connections == 0 || viewer.name != user.name) {
         m_byName.erase({viewer.name, user.id}); // a new name for a user already there
@@ -228,9 +241,9 @@ QList<Author> Page::users() const
     return users;
 }
 
-bool Page::removeSession(Session *session, const QString &userId)
+bool Page::removeRecipient(Recipient *recipient, const QString &userId)
 {
-    if (!m_sessions.removeOne(session))
+    if (!m_recipients.removeOne(recipient))
         return false;
     auto it = m_users.find(userId);
     if (it == m_users.end() || --it->connections > 0)

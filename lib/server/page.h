@@ -8,17 +8,18 @@
 #include <QHash>
 #include <QList>
 #include <QSet>
-#include <QTimer>
 
 #include <optional>
 #include <set>
 
 namespace Glosa {
 
-class Session;
+class Recipient;
 
-// One page of one tenant as the hub holds it: its chats, the ids it has used, its head seq and
-// the sessions viewing it. Operations are checked and applied here; the hub stores and broadcasts.
+// One page of one tenant as the server holds it: its chats, the ids it has used, its head seq and
+// the connections viewing it, with the users they act for. Operations are checked against its
+// rules (roles, authorship, ids, limits) and applied here; the commit pipeline stores them and
+// sends their events.
 class Page
 {
 public:
@@ -42,32 +43,26 @@ public:
     // The bytes of its events, stored and applied.
     qint64 bytes() const { return m_bytes; }
 
-    // The outcome of an accepted operation: its event, encoded once, and what to store.
-    struct Applied
-    {
-        QByteArray event;
-        Store::Write write;
-    };
-    std::optional<Applied> apply(const NewChatOp &op, const User &user, qint64 now,
-                                 ProtocolError *error);
-    std::optional<Applied> apply(const UpdateChatOp &op, const User &user, qint64 now,
-                                 ProtocolError *error);
-    std::optional<Applied> apply(const DeleteChatOp &op, const User &user, qint64 now,
-                                 ProtocolError *error);
+    // Checks an operation of `user` at `now` against the page's rules and limits and applies it:
+    // returns what to store, its event encoded once in it, or nullopt with `error`.
+    std::optional<Store::Write> apply(const NewChatOp &op, const User &user, qint64 now,
+                                      ProtocolError *error);
+    std::optional<Store::Write> apply(const UpdateChatOp &op, const User &user, qint64 now,
+                                      ProtocolError *error);
+    std::optional<Store::Write> apply(const DeleteChatOp &op, const User &user, qint64 now,
+                                      ProtocolError *error);
 
     // Presence: returns true when the count of distinct users changed, and then a new presence
     // version begins. The cost does not grow with the viewers already there.
-    bool addSession(Session *session, const User &user);
-    bool removeSession(Session *session, const QString &userId);
-    const QList<Session *> &sessions() const { return m_sessions; }
+    bool addRecipient(Recipient *recipient, const User &user);
+    bool removeRecipient(Recipient *recipient, const QString &userId);
+    const QList<Recipient *> &recipients() const { return m_recipients; }
     int viewers() const { return int(m_users.size()); }
     // Who is viewing, by name, at most Limits::PresenceUsersMax of them.
     QList<Author> users() const;
     // Counts the changes of presence: a connection told the page's presence at version N (in
     // its welcome or a presence frame) knows it until the next change.
     quint64 presenceVersion() const { return m_presenceVersion; }
-    // Runs for a window after presence went out; changes within it wait for its end.
-    QTimer &presenceTimer() { return m_presenceTimer; }
 
     // Whether an event of the page may carry `broadcastId`: false means the id is new for sure,
     // true that the store must be asked. Every stored event's id counts, and every applied one.
@@ -75,10 +70,11 @@ public:
     {
         return m_broadcasts.contains(qHash(broadcastId));
     }
-    void addBroadcast(const QString &broadcastId) { m_broadcasts.insert(qHash(broadcastId)); }
 
-    // broadcastIds applied but not yet committed.
-    QSet<QString> &pendingBroadcasts() { return m_pending; }
+    // Whether an operation of `broadcastId` was applied and the store has not reported on it.
+    bool isPending(const QString &broadcastId) const { return m_pending.contains(broadcastId); }
+    // The store reported on the write of `broadcastId`, stored or not.
+    void reported(const QString &broadcastId) { m_pending.remove(broadcastId); }
     // Writes applied and not yet reported by the store, stored or not.
     int unstored() const { return m_unstored; }
     void addUnstored(int count) { m_unstored += count; }
@@ -89,8 +85,8 @@ private:
     // Whether the page can take `text` more (a new chat's, a new or edited comment's);
     // if not, `error` says which limit it would pass.
     bool hasRoomFor(qsizetype textBytes, ProtocolError *error) const;
-    Applied finish(const QString &broadcastId, const Chat &chat, bool deleted,
-                   const ServerMessage &event, const QString &commentId = {});
+    Store::Write finish(const QString &broadcastId, const Chat &chat, bool deleted,
+                        const ServerMessage &event, const QString &commentId = {});
 
     QString m_tenant;
     QString m_name;
@@ -100,7 +96,7 @@ private:
     QHash<QString, Chat> m_chats;
     QSet<QString> m_usedIds;
     std::optional<Document> m_document;
-    QList<Session *> m_sessions;
+    QList<Recipient *> m_recipients;
     struct Viewer
     {
         QString name;
@@ -109,8 +105,7 @@ private:
     QHash<QString, Viewer> m_users;
     std::set<std::pair<QString, QString>> m_byName; // (name, id) of every user in m_users
     quint64 m_presenceVersion = 0;
-    QTimer m_presenceTimer;
-    QSet<QString> m_pending;
+    QSet<QString> m_pending;   // broadcastIds applied, not reported by the store
     QSet<size_t> m_broadcasts; // hashes of the broadcastIds the page's events may carry
     int m_unstored = 0;
     quint64 m_generation = 0;

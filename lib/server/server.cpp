@@ -154,7 +154,7 @@ bool Server::start(QString *error)
         m_admin = new AdminHttp(
             m_metrics.get(),
             [this] {
-                return AdminHttp::Gauges{m_hub->sessionCount(), m_hub->pageCount()};
+                return AdminHttp::Gauges{m_hub->connectionCount(), m_hub->pageCount()};
             },
             this);
         QString adminError;

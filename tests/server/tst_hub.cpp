@@ -932,7 +932,7 @@ private Q_SLOTS:
         }
         for (int i = 0; i < 2; ++i)
             crowd.at(i)->socket().close();
-        QTRY_COMPARE(m_server->server()->hub()->sessionCount(), 5);
+        QTRY_COMPARE(m_server->server()->hub()->connectionCount(), 5);
         observer->settle(400);
         QList<int> counts;
         for (const QJsonObject &frame : observer->pending())
@@ -1219,7 +1219,7 @@ private Q_SLOTS:
         QCOMPARE(a->next(u"new-text-chat"_s).value("broadcastId"_L1).toString(), slow);
         a->send(TestClient::newChat(TestClient::uuid(), TestClient::uuid()));
         QCOMPARE(a->next(u"new-text-chat"_s).value("seq"_L1).toInteger(), 2);
-        QTRY_COMPARE(m_server->server()->hub()->sessionCount(), 1);
+        QTRY_COMPARE(m_server->server()->hub()->connectionCount(), 1);
         QCOMPARE(a->next(u"presence"_s, 300), QJsonObject());
     }
 

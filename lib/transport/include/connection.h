@@ -6,7 +6,7 @@
 
 namespace Glosa {
 
-// One client's WebSocket connection as a Session sees it: UTF-8 text frames in and out, pings,
+// One client's WebSocket connection as the server uses it: UTF-8 text frames in and out, pings,
 // and the close handshake. WebSocketConnection speaks RFC 6455 on a plain socket of its own;
 // QtWebSocketConnection carries a QWebSocket (the wss listener).
 class Connection : public QObject

@@ -1,10 +1,10 @@
-#include "session.h"
+#include "clientconnection.h"
 
 #include "batcher.h"
 #include "codec.h"
 #include "connection.h"
 #include "errorcode.h"
-#include "hub.h"
+#include "messagerouter.h"
 #include "serverlogging.h"
 #include "usagemetrics.h"
 #include "validation.h"
@@ -25,11 +25,12 @@ constexpr int CloseTimeoutMs = 5000;
 
 } // namespace
 
-Session::Session(Connection *connection, Hub *hub, Batcher *batcher, UsageMetrics *metrics,
-                 const ServerConfig &config)
-    : QObject(hub)
+ClientConnection::ClientConnection(Connection *connection, MessageRouter *router, Batcher *batcher,
+                                   UsageMetrics *metrics, const ServerConfig &config,
+                                   QObject *parent)
+    : Recipient(parent)
     , m_connection(connection)
-    , m_hub(hub)
+    , m_router(router)
     , m_batcher(batcher)
     , m_metrics(metrics)
     , m_limits(config.limits)
@@ -39,12 +40,12 @@ Session::Session(Connection *connection, Hub *hub, Batcher *batcher, UsageMetric
     , m_lastRefill(Batcher::now())
 {
     m_connection->setParent(this);
-    connect(m_connection, &Connection::textReceived, this, &Session::onTextMessage);
-    connect(m_connection, &Connection::binaryReceived, this, &Session::onBinaryMessage);
-    connect(m_connection, &Connection::disconnected, this, &Session::onDisconnected);
-    connect(m_connection, &Connection::messageTooLarge, this, &Session::onMessageTooLarge);
-    connect(m_connection, &Connection::drained, this, &Session::onDrained);
-    connect(m_connection, &Connection::pinged, this, &Session::onControlFrame);
+    connect(m_connection, &Connection::textReceived, this, &ClientConnection::onTextMessage);
+    connect(m_connection, &Connection::binaryReceived, this, &ClientConnection::onBinaryMessage);
+    connect(m_connection, &Connection::disconnected, this, &ClientConnection::onDisconnected);
+    connect(m_connection, &Connection::messageTooLarge, this, &ClientConnection::onMessageTooLarge);
+    connect(m_connection, &Connection::drained, this, &ClientConnection::onDrained);
+    connect(m_connection, &Connection::pinged, this, &ClientConnection::onControlFrame);
     connect(m_connection, &Connection::pong, this, [this] {
         m_awaitingPong = false;
         onControlFrame();
@@ -54,13 +55,13 @@ Session::Session(Connection *connection, Hub *hub, Batcher *batcher, UsageMetric
     m_timer.start(config.helloTimeoutMs, this);
 }
 
-Session::~Session()
+ClientConnection::~ClientConnection()
 {
     m_connection->disconnect(this);
     m_batcher->cancel(this);
 }
 
-void Session::open(const QString &tenant, const User &user, Page *page)
+void ClientConnection::open(const QString &tenant, const User &user, Page *page)
 {
     m_state = State::Open;
     m_tenant = tenant;
@@ -70,7 +71,7 @@ void Session::open(const QString &tenant, const User &user, Page *page)
     m_metrics->connectionOpened(tenant);
 }
 
-void Session::timerEvent(QTimerEvent *event)
+void ClientConnection::timerEvent(QTimerEvent *event)
 {
     if (event->timerId() != m_timer.timerId()) {
         QObject::timerEvent(event);
@@ -83,7 +84,7 @@ void Session::timerEvent(QTimerEvent *event)
         m_connection->abort(); // no answer to the close frame
 }
 
-void Session::onTextMessage(const QByteArray &frame)
+void ClientConnection::onTextMessage(const QByteArray &frame)
 {
     m_awaitingPong = false;
     if (m_state == State::AwaitingHello) {
@@ -114,19 +115,19 @@ void Session::onTextMessage(const QByteArray &frame)
         sendError(error, correlation.broadcastId, correlation.requestId);
         return;
     }
-    m_hub->handle(this, *message);
+    m_router->handle(this, *message);
 }
 
 // Pings and pongs are frames like any other for the rate limit, before hello too; one without a
 // token is still answered (one pong stands for many, see WebSocketConnection) but counts among the
 // frames dropped in a row.
-void Session::onControlFrame()
+void ClientConnection::onControlFrame()
 {
     if (m_state != State::Closed)
         admit();
 }
 
-void Session::onBinaryMessage()
+void ClientConnection::onBinaryMessage()
 {
     if (m_state == State::AwaitingHello) {
         readHello({});
@@ -142,7 +143,7 @@ void Session::onBinaryMessage()
     sendError(ErrorCode::BadRequest, u"frames must be UTF-8 JSON text frames"_s);
 }
 
-void Session::readHello(const QByteArray &frame)
+void ClientConnection::readHello(const QByteArray &frame)
 {
     ProtocolError error;
     std::optional<ClientMessage> message = Codec::decodeClient(frame, &error);
@@ -155,10 +156,10 @@ void Session::readHello(const QByteArray &frame)
         return;
     }
     m_timer.stop();
-    m_hub->join(this, std::get<Hello>(*message));
+    m_router->join(this, std::get<Hello>(*message));
 }
 
-void Session::refuseHello(const ProtocolError &error)
+void ClientConnection::refuseHello(const ProtocolError &error)
 {
     m_timer.stop();
     sendError(error);
@@ -166,14 +167,14 @@ void Session::refuseHello(const ProtocolError &error)
 }
 
 // Only a hello can be too large for the connection: later, its limit is the largest frame.
-void Session::onMessageTooLarge()
+void ClientConnection::onMessageTooLarge()
 {
     if (m_state == State::AwaitingHello)
         refuseHello(
             {ErrorCode::TooLarge, u"hello is larger than %1 bytes"_s.arg(m_limits.frameBytes)});
 }
 
-void Session::sendRateLimited(const Codec::Correlation &correlation)
+void ClientConnection::sendRateLimited(const Codec::Correlation &correlation)
 {
     sendError(ErrorCode::RateLimited,
               u"more than %1 frames per second; this one was dropped"_s.arg(m_limits.opsPerSecond),
@@ -182,7 +183,7 @@ void Session::sendRateLimited(const Codec::Correlation &correlation)
 
 // Takes a token for a frame of the peer's. Without one the frame is to be dropped, and a peer
 // whose frames keep being dropped, more than a burst in a row, is closed with 4429.
-bool Session::admit()
+bool ClientConnection::admit()
 {
     if (takeToken()) {
         m_droppedInARow = 0;
@@ -193,7 +194,7 @@ bool Session::admit()
     return false;
 }
 
-bool Session::takeToken()
+bool ClientConnection::takeToken()
 {
     const qint64 now = Batcher::now();
     m_tokens = qMin<double>(m_limits.burst,
@@ -205,7 +206,7 @@ bool Session::takeToken()
     return true;
 }
 
-void Session::send(const QByteArray &frame, bool presence)
+void ClientConnection::send(const QByteArray &frame, bool presence)
 {
     if (m_state == State::Closed)
         return;
@@ -246,7 +247,7 @@ void Session::send(const QByteArray &frame, bool presence)
         m_batcher->schedulePass(this);
 }
 
-void Session::sendNow(const QList<QByteArray> &frames)
+void ClientConnection::sendNow(const QList<QByteArray> &frames)
 {
     if (m_catchUp) {
         for (const QByteArray &frame : frames)
@@ -261,7 +262,7 @@ void Session::sendNow(const QList<QByteArray> &frames)
         write(frame);
 }
 
-void Session::startCatchUp(std::unique_ptr<CatchUp> catchUp)
+void ClientConnection::startCatchUp(std::unique_ptr<CatchUp> catchUp)
 {
     if (m_state == State::Closed || m_catchUp)
         return;
@@ -270,7 +271,7 @@ void Session::startCatchUp(std::unique_ptr<CatchUp> catchUp)
         flushBatch();
     }
     m_catchUp = std::move(catchUp);
-    connect(m_catchUp.get(), &CatchUp::partReady, this, &Session::writeCatchUp);
+    connect(m_catchUp.get(), &CatchUp::partReady, this, &ClientConnection::writeCatchUp);
     writeCatchUp();
 }
 
@@ -278,7 +279,7 @@ void Session::startCatchUp(std::unique_ptr<CatchUp> catchUp)
 // kernel takes it at once, the next in the loop's next pass: a client that reads fast gets its
 // catch-up at full speed without holding up the other connections, and one that reads slowly
 // holds one part.
-void Session::writeCatchUp()
+void ClientConnection::writeCatchUp()
 {
     m_catchUpPosted = false;
     if (!m_catchUp || m_state == State::Closed || m_connection->bytesToWrite() > 0)
@@ -308,27 +309,27 @@ void Session::writeCatchUp()
     m_metrics->recordSent(m_tenant, part.bytes.size(), part.startsMessage ? 1 : 0);
     if (m_connection->bytesToWrite() == 0 && !m_catchUpPosted) {
         m_catchUpPosted = true;
-        QMetaObject::invokeMethod(this, &Session::writeCatchUp, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(this, &ClientConnection::writeCatchUp, Qt::QueuedConnection);
     }
 }
 
-void Session::endCatchUp()
+void ClientConnection::endCatchUp()
 {
     m_catchUp.reset();
     writeQueue(false);
 }
 
-qint64 Session::batchDue() const
+qint64 ClientConnection::batchDue() const
 {
     return m_lastWrite + m_batcher->windowMs();
 }
 
-void Session::flushBatch()
+void ClientConnection::flushBatch()
 {
     writeQueue(true);
 }
 
-void Session::writeQueued()
+void ClientConnection::writeQueued()
 {
     if (!m_catchUp)
         writeQueue(false);
@@ -340,7 +341,7 @@ void Session::writeQueued()
 // before it: the connection holds of its own at most the part of one batch that the kernel has
 // not taken, and the frames that wait are references to bytes every recipient shares. Unless
 // `all`: then what is left once the socket is backed up is written one by one, shared.
-void Session::writeQueue(bool all)
+void ClientConnection::writeQueue(bool all)
 {
     m_waitsForSocket = false;
     QList<QueuedFrame> batch;
@@ -372,7 +373,7 @@ void Session::writeQueue(bool all)
     }
 }
 
-void Session::onDrained()
+void ClientConnection::onDrained()
 {
     if (m_catchUp)
         writeCatchUp();
@@ -380,7 +381,7 @@ void Session::onDrained()
         writeQueue(false);
 }
 
-void Session::write(const QByteArray &frame)
+void ClientConnection::write(const QByteArray &frame)
 {
     if (m_state == State::Closed && !m_connection->isOpen())
         return;
@@ -394,19 +395,7 @@ void Session::write(const QByteArray &frame)
         abort("slow consumer: send queue over the limit");
 }
 
-void Session::sendError(const QString &code, const QString &message, const QString &broadcastId,
-                        const QString &requestId)
-{
-    send(Codec::encode(ErrorMessage{broadcastId, requestId, code, message}));
-}
-
-void Session::sendError(const ProtocolError &error, const QString &broadcastId,
-                        const QString &requestId)
-{
-    sendError(error.code, error.message, broadcastId, requestId);
-}
-
-void Session::closeWith(int code, const QString &reason)
+void ClientConnection::closeWith(int code, const QString &reason)
 {
     if (m_state == State::Closed)
         return;
@@ -427,7 +416,7 @@ void Session::closeWith(int code, const QString &reason)
     m_timer.start(CloseTimeoutMs, this);
 }
 
-void Session::abort(const char *why)
+void ClientConnection::abort(const char *why)
 {
     qCInfo(lcServer) << "dropping connection" << m_id << why;
     m_state = State::Closed;
@@ -439,7 +428,7 @@ void Session::abort(const char *why)
     m_connection->abort();
 }
 
-void Session::heartbeat()
+void ClientConnection::heartbeat()
 {
     if (m_awaitingPong) {
         abort("no answer to ping");
@@ -449,7 +438,7 @@ void Session::heartbeat()
     m_connection->ping();
 }
 
-void Session::onDisconnected()
+void ClientConnection::onDisconnected()
 {
     m_state = State::Closed;
     m_batcher->cancel(this);

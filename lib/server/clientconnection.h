@@ -5,30 +5,31 @@
 #include "codec.h"
 #include "messages.h"
 #include "protocolerror.h"
+#include "recipient.h"
 #include "serverconfig.h"
 
 #include <QBasicTimer>
 #include <QList>
-#include <QObject>
 
 namespace Glosa {
 
 class Connection;
-class Hub;
+class MessageRouter;
 class Page;
 class UsageMetrics;
 
-// One client connection: reads and checks its frames (hello first, rate limit, sizes), hands
-// what is valid to the hub, and writes to it through the batcher, watching its send queue.
-class Session : public QObject
+// One client's connection as the server holds it: reads and checks its frames (hello first, rate
+// limit, sizes), hands what is valid to the router, and writes to it through the batcher, watching
+// its send queue.
+class ClientConnection : public Recipient
 {
     Q_OBJECT
 public:
     enum class State { AwaitingHello, Open, Closed };
 
-    Session(Connection *connection, Hub *hub, Batcher *batcher, UsageMetrics *metrics,
-            const ServerConfig &config);
-    ~Session() override;
+    ClientConnection(Connection *connection, MessageRouter *router, Batcher *batcher,
+                     UsageMetrics *metrics, const ServerConfig &config, QObject *parent = nullptr);
+    ~ClientConnection() override;
 
     const QString &id() const { return m_id; }
     State state() const { return m_state; }
@@ -45,23 +46,15 @@ public:
     // ago, once the window has passed; for a connection whose socket is backed up, once it is
     // writable. With batching off (a window of 0) it leaves alone and at once. A newer presence
     // frame replaces one still queued.
-    void send(const QByteArray &frame, bool presence = false);
+    void send(const QByteArray &frame, bool presence = false) override;
     // Writes queued frames, then these, at once and in order.
     void sendNow(const QList<QByteArray> &frames);
     // Writes queued frames, then the catch-up, one part each time the connection has taken the
     // last, then what was sent meanwhile. Frames sent meanwhile wait, and count against the
     // send queue limit; the catch-up does not.
     void startCatchUp(std::unique_ptr<CatchUp> catchUp);
-    void sendError(const QString &code, const QString &message, const QString &broadcastId = {},
-                   const QString &requestId = {});
-    void sendError(const ProtocolError &error, const QString &broadcastId = {},
-                   const QString &requestId = {});
-    void closeWith(int code, const QString &reason);
+    void closeWith(int code, const QString &reason) override;
     void abort(const char *why);
-
-    // The presence version of its page (Page::presenceVersion()) it was last told.
-    quint64 presenceSeen() const { return m_presenceSeen; }
-    void setPresenceSeen(quint64 version) { m_presenceSeen = version; }
 
     qint64 batchDue() const;
     // Writes every queued frame now: in batches, or one by one, shared, where the socket is
@@ -73,8 +66,8 @@ public:
     void heartbeat();
 
 Q_SIGNALS:
-    // The connection is gone. The hub, told later through a queued connection, deletes it.
-    void closed(Glosa::Session *session);
+    // The connection is gone. Its owner, told later through a queued connection, deletes it.
+    void closed(Glosa::ClientConnection *connection);
 
 protected:
     void timerEvent(QTimerEvent *event) override;
@@ -97,7 +90,7 @@ private:
     void endCatchUp();
 
     Connection *m_connection;
-    Hub *m_hub;
+    MessageRouter *m_router;
     Batcher *m_batcher;
     UsageMetrics *m_metrics;
     const ServerLimits m_limits;
@@ -112,7 +105,6 @@ private:
     qsizetype m_presenceIndex = -1;
     std::unique_ptr<CatchUp> m_catchUp;
     bool m_catchUpPosted = false; // writeCatchUp() is to run in the next pass of the loop
-    quint64 m_presenceSeen = 0;
     qint64 m_lastWrite;
     FrameRate m_rate;              // of the frames given to send()
     bool m_waitsForSocket = false; // m_queue is to be written once the connection drains

@@ -28,7 +28,7 @@ QJsonObject hello(const QString &page, const QString &tenant = u"local"_s)
 
 // Connection-level rules of docs/protocol.md: hello and its failures, tokens, frame sizes, the rate
 // limit, slow consumers, heartbeats, many handshakes at once and a graceful stop.
-class tst_Session : public QObject
+class tst_ClientConnection : public QObject
 {
     Q_OBJECT
 
@@ -352,10 +352,10 @@ private Q_SLOTS:
         writer.send(TestClient::newChat(chatId, TestClient::uuid()));
         QVERIFY(!writer.next(u"new-text-chat"_s).isEmpty());
         Glosa::Hub *hub = m_server->server()->hub();
-        QCOMPARE(hub->sessionCount(), 2);
+        QCOMPARE(hub->connectionCount(), 2);
         const QString text(9000, u'w');
         int sent = 0;
-        while (hub->sessionCount() == 2 && sent < 2000) {
+        while (hub->connectionCount() == 2 && sent < 2000) {
             writer.send(TestClient::update(
                 chatId,
                 {{"op"_L1, "add-comment"_L1},
@@ -363,7 +363,7 @@ private Q_SLOTS:
             writer.next(u"updated-text-chat"_s);
             ++sent;
         }
-        QCOMPARE(hub->sessionCount(), 1);
+        QCOMPARE(hub->connectionCount(), 1);
         QVERIFY(writer.isConnected());
         QTRY_COMPARE(m_server->server()->metrics()->snapshot().value(u"local"_s).connections, 1);
     }
@@ -378,8 +378,8 @@ private Q_SLOTS:
         RawClient silent;
         QVERIFY(silent.open(m_server->url()));
         silent.sendText(QJsonDocument(hello(u"p"_s)).toJson(QJsonDocument::Compact));
-        QTRY_COMPARE(m_server->server()->hub()->sessionCount(), 2);
-        QTRY_COMPARE(m_server->server()->hub()->sessionCount(), 1);
+        QTRY_COMPARE(m_server->server()->hub()->connectionCount(), 2);
+        QTRY_COMPARE(m_server->server()->hub()->connectionCount(), 1);
         // QWebSocket answers pings, so the live client is still served.
         QVERIFY(alive.isConnected());
         QCOMPARE(alive.next(u"presence"_s).value("viewers"_L1).toInt(), 2);
@@ -392,7 +392,7 @@ private Q_SLOTS:
         const QList<TestClient *> clients = crowd(Count);
         for (TestClient *client : clients)
             QVERIFY(!client->next(u"welcome"_s).isEmpty());
-        QCOMPARE(m_server->server()->hub()->sessionCount(), Count);
+        QCOMPARE(m_server->server()->hub()->connectionCount(), Count);
         qDeleteAll(clients);
     }
 
@@ -455,7 +455,7 @@ private Q_SLOTS:
     void massDisconnectThenStop()
     {
         const QList<TestClient *> clients = crowd(150);
-        QTRY_COMPARE(m_server->server()->hub()->sessionCount(), 150);
+        QTRY_COMPARE(m_server->server()->hub()->connectionCount(), 150);
         for (int i = 0; i < 100; ++i)
             clients.at(i)->socket().abort();
         QTest::qWait(1);
@@ -472,5 +472,5 @@ private Q_SLOTS:
     }
 };
 
-GLOSA_SERVER_TEST_MAIN(tst_Session)
-#include "tst_session.moc"
+GLOSA_SERVER_TEST_MAIN(tst_ClientConnection)
+#include "tst_clientconnection.moc"
