@@ -81,7 +81,7 @@ public:
     void schedule(ClientConnection *connection);
     void cancel(ClientConnection *connection);
 
-    // The queue entry for `frame`: a frame queued for several sessions in a row, as a broadcast
+    // The queue entry for `frame`: a frame queued for several connections in a row, as a broadcast
     // does, is the same entry for all of them.
     QueuedFrame queued(const QByteArray &frame);
     // `frames` as one batch frame. The same frames made into a batch again within the pass (the
