@@ -53,6 +53,7 @@ public:
     // last, then what was sent meanwhile. Frames sent meanwhile wait, and count against the
     // send queue limit; the catch-up does not.
     void startCatchUp(std::unique_ptr<CatchUp> catchUp);
+    bool isCatchingUp() const { return m_catchUp != nullptr; }
     void closeWith(int code, const QString &reason) override;
     void abort(const char *why);
 

@@ -1115,10 +1115,11 @@ void tst_GlosaServer::batchWindow_data()
     QTest::addColumn<QString>("batchMs");
     QTest::addColumn<bool>("batches");
     QTest::newRow("0: never") << u"0"_s << false;
-    QTest::newRow("250: busy connections get batches") << u"250"_s << true;
+    QTest::newRow("250: events ready together get batched") << u"250"_s << true;
 }
 
-// --batch-ms reaches the server: a quick run of events reaches an onlooker in batches, or not.
+// --batch-ms reaches the server: a quick run of operations, stored together, reaches an onlooker
+// in batches, or (batching off) one event per frame.
 void tst_GlosaServer::batchWindow()
 {
     QFETCH(QString, batchMs);

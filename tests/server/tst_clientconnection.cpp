@@ -3,15 +3,19 @@
 #include "testclient.h"
 #include "testserver.h"
 
+#include "clientconnection.h"
+#include "connection.h"
 #include "hub.h"
 #include "usagemetrics.h"
 
+#include <QDeadlineTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTcpSocket>
 #include <QTest>
+#include <QTimer>
 
 using namespace Qt::StringLiterals;
 
@@ -22,6 +26,20 @@ const QByteArray AcmeSecret = "acme-secret";
 QJsonObject hello(const QString &page, const QString &tenant = u"local"_s)
 {
     return {{"type"_L1, "hello"_L1}, {"v"_L1, 1}, {"tenant"_L1, tenant}, {"page"_L1, page}};
+}
+
+// A frame of the test's own, numbered, with `padding` bytes more.
+QByteArray note(int n, qsizetype padding = 0)
+{
+    QByteArray frame = R"({"n":)" + QByteArray::number(n);
+    if (padding > 0)
+        frame += ",\"pad\":\"" + QByteArray(padding, 'x') + '"';
+    return frame + R"(,"type":"note"})";
+}
+
+bool isBatch(const QByteArray &frame)
+{
+    return frame.startsWith(R"({"events":[)") && frame.endsWith(R"("type":"batch"})");
 }
 
 } // namespace
@@ -59,6 +77,53 @@ private:
                 client->send(hello(u"crowd"_s));
         }
         return clients;
+    }
+
+    Glosa::Hub *hub() const { return m_server->server()->hub(); }
+
+    // What the server holds for its one connection.
+    Glosa::ClientConnection *onlyConnection() const
+    {
+        const QList<Glosa::ClientConnection *> connections =
+            hub()->findChildren<Glosa::ClientConnection *>();
+        return connections.size() == 1 ? connections.first() : nullptr;
+    }
+
+    // A connection joined to "p" with batch windows of `batchMs`, quiet, as the server holds it.
+    Glosa::ClientConnection *quietConnection(TestClient *client, int batchMs)
+    {
+        m_server.reset();
+        if (!startServer([batchMs](Glosa::ServerConfig &c) { c.batchMs = batchMs; }))
+            return nullptr;
+        if (!client->open(m_server->url()) || client->join(u"p"_s).isEmpty() ||
+            client->next(u"snapshot"_s).isEmpty() || client->settle(100) != 0)
+            return nullptr;
+        return onlyConnection();
+    }
+
+    // The `n` of each note in `frames`, batches unpacked.
+    static QList<int> notes(const QList<QByteArray> &frames)
+    {
+        QList<int> found;
+        for (const QByteArray &frame : frames) {
+            const QJsonObject object = QJsonDocument::fromJson(frame).object();
+            const QJsonArray events = object.value("type"_L1).toString() == "batch"_L1
+                                          ? object.value("events"_L1).toArray()
+                                          : QJsonArray{object};
+            for (const QJsonValue &event : events) {
+                if (event["type"_L1].toString() == "note"_L1)
+                    found.append(event["n"_L1].toInt());
+            }
+        }
+        return found;
+    }
+
+    static QList<int> range(int from, int to)
+    {
+        QList<int> numbers;
+        for (int n = from; n <= to; ++n)
+            numbers.append(n);
+        return numbers;
     }
 
     // The close code after sending `frames` on a fresh connection, and the error sent before it.
@@ -332,10 +397,19 @@ private Q_SLOTS:
         QCOMPARE(error.value("broadcastId"_L1).toString(), broadcastId);
     }
 
+    void slowConsumerIsDropped_data()
+    {
+        QTest::addColumn<int>("batchMs");
+        QTest::newRow("batching off") << 0;
+        QTest::newRow("batching on") << 20;
+    }
+
     void slowConsumerIsDropped()
     {
+        QFETCH(int, batchMs);
         m_server.reset();
-        QVERIFY(startServer([](Glosa::ServerConfig &c) {
+        QVERIFY(startServer([batchMs](Glosa::ServerConfig &c) {
+            c.batchMs = batchMs;
             c.limits.sendQueueBytes = 256 * 1024;
             c.limits.opsPerSecond = 10000;
             c.limits.burst = 10000;
@@ -366,6 +440,186 @@ private Q_SLOTS:
         QCOMPARE(hub->connectionCount(), 1);
         QVERIFY(writer.isConnected());
         QTRY_COMPARE(m_server->server()->metrics()->snapshot().value(u"local"_s).connections, 1);
+    }
+
+    // The estimate behind "busy": about the frames of the last second, each counting one, fading
+    // with a time constant of a second.
+    void frameRate()
+    {
+        Glosa::FrameRate pairs; // two frames 5 ms apart, every 200 ms, for a minute
+        for (qint64 t = 1000; t < 61000; t += 200) {
+            pairs.add(t);
+            pairs.add(t + 5);
+            QVERIFY(!pairs.isBusy(t + 5));
+        }
+        Glosa::FrameRate steady; // 50 a second for 10 s
+        for (qint64 t = 1000; t < 11000; t += 20)
+            steady.add(t);
+        QVERIFY(!steady.isBusy(11000));
+
+        Glosa::FrameRate fast; // 200 a second for a second, then nothing
+        for (qint64 t = 1000; t < 2000; t += 5)
+            fast.add(t);
+        QVERIFY(fast.isBusy(2000));
+        QVERIFY(!fast.isBusy(3000));
+
+        Glosa::FrameRate burst; // 150 at once
+        for (int i = 0; i < 150; ++i)
+            burst.add(1000);
+        QVERIFY(burst.isBusy(1000));
+        QVERIFY(!burst.isBusy(2000));
+        // Fewer than BusyPerSecond frames never make it busy, however close together.
+        Glosa::FrameRate few;
+        for (int i = 0; i < int(Glosa::FrameRate::BusyPerSecond); ++i)
+            few.add(1000);
+        QVERIFY(!few.isBusy(1000));
+    }
+
+    // Frames a connection is given in one pass of the event loop leave in one write, as one batch
+    // in order, at the end of the pass: a window of a minute does not hold them.
+    void framesOfOnePassLeaveTogether()
+    {
+        TestClient client;
+        Glosa::ClientConnection *held = quietConnection(&client, 60000);
+        QVERIFY(held);
+        const qsizetype before = client.rawFrames.size();
+        for (int n = 1; n <= 3; ++n)
+            held->send(note(n));
+        QTRY_COMPARE(client.pending().size(), 3);
+        const QList<QByteArray> frames = client.rawFrames.mid(before);
+        QCOMPARE(frames.size(), 1);
+        QVERIFY(isBatch(frames.first()));
+        QCOMPARE(notes(frames), range(1, 3));
+    }
+
+    // Two frames 5 ms apart to a quiet connection leave as they come, each alone: a window of a
+    // minute holds neither.
+    void quietConnectionIsNotHeld()
+    {
+        TestClient client;
+        Glosa::ClientConnection *held = quietConnection(&client, 60000);
+        QVERIFY(held);
+        const qsizetype before = client.rawFrames.size();
+        held->send(note(1));
+        QTimer::singleShot(5, held, [held] { held->send(note(2)); });
+        QTRY_COMPARE(client.pending().size(), 2);
+        const QList<QByteArray> frames = client.rawFrames.mid(before);
+        QCOMPARE(frames.size(), 2);
+        QVERIFY(!isBatch(frames.at(0)) && !isBatch(frames.at(1)));
+        QCOMPARE(notes(frames), range(1, 2));
+    }
+
+    // A connection given frames one pass after the other gets each alone while it has had fewer
+    // than about 100 in the last second; past that rate, those that come within a window of the
+    // last write wait for the window and leave together.
+    void busyConnectionGetsBatches()
+    {
+        constexpr int Frames = 300;
+        TestClient client;
+        Glosa::ClientConnection *held = quietConnection(&client, 200);
+        QVERIFY(held);
+        const qsizetype before = client.rawFrames.size();
+        for (int n = 1; n <= Frames; ++n) {
+            held->send(note(n));
+            QCoreApplication::processEvents(); // the next one comes in another pass
+        }
+        QTRY_COMPARE(client.pending().size(), Frames);
+        const QList<QByteArray> frames = client.rawFrames.mid(before);
+        QCOMPARE(notes(frames), range(1, Frames));
+        const int quiet = int(Glosa::FrameRate::BusyPerSecond);
+        for (int i = 0; i < quiet; ++i)
+            QVERIFY2(!isBatch(frames.at(i)), qPrintable(QString::number(i)));
+        QVERIFY2(frames.size() < Frames, "a busy connection got no batches");
+        QVERIFY(std::any_of(frames.cbegin() + quiet, frames.cend(), isBatch));
+    }
+
+    // What queues for a connection whose socket is backed up leaves once the kernel has taken
+    // what was written before, in batches of at most 256 KiB, in order. Meanwhile the connection
+    // holds no more than it did: the frames wait as references.
+    void backedUpConnectionGetsItsFramesInBatches()
+    {
+        constexpr qsizetype MaxBatchBytes = 256 * 1024;
+        constexpr int Notes = 600; // about 600 KiB: more than one batch
+        TestClient client;
+        Glosa::ClientConnection *held = quietConnection(&client, 20);
+        QVERIFY(held);
+        Glosa::Connection *connection = held->findChild<Glosa::Connection *>();
+        QVERIFY(connection);
+        const qsizetype before = client.rawFrames.size();
+        // The client runs on this thread: until the test returns to the event loop, it reads
+        // nothing, and the kernel's buffers fill.
+        const QByteArray filler = note(0, 60 * 1024);
+        int fillers = 0;
+        while (connection->bytesToWrite() == 0 && fillers < 2000) {
+            held->send(filler);
+            held->writeQueued();
+            ++fillers;
+        }
+        const qint64 unsent = connection->bytesToWrite();
+        QVERIFY(unsent > 0);
+        QVERIFY(unsent <= filler.size() + 14);
+        for (int n = 1; n <= Notes; ++n)
+            held->send(note(n, 1000));
+        QCOMPARE(connection->bytesToWrite(), unsent);
+
+        QTRY_COMPARE(client.pending().size(), fillers + Notes);
+        const QList<QByteArray> frames = client.rawFrames.mid(before);
+        for (int i = 0; i < fillers; ++i)
+            QVERIFY(!isBatch(frames.at(i)));
+        const QList<QByteArray> batches = frames.mid(fillers);
+        QCOMPARE(batches.size(), 3);
+        for (const QByteArray &batch : batches) {
+            QVERIFY(isBatch(batch));
+            QVERIFY(batch.size() <= MaxBatchBytes + 32);
+        }
+        QCOMPARE(notes(batches), range(1, Notes));
+    }
+
+    // Frames given to a connection during its catch-up wait behind it, and leave together after
+    // it, however long the window.
+    void framesWaitBehindACatchUp()
+    {
+        constexpr int Chats = 250; // a snapshot of about 1.3 MB: five parts
+        m_server.reset();
+        QVERIFY(startServer([](Glosa::ServerConfig &c) {
+            c.limits.opsPerSecond = 100000;
+            c.limits.burst = 100000;
+        }));
+        {
+            TestClient writer;
+            QVERIFY(writer.open(m_server->url()));
+            QVERIFY(!writer.join(u"big"_s).isEmpty());
+            for (int i = 0; i < Chats; ++i)
+                writer.send(TestClient::newChat(TestClient::uuid(), TestClient::uuid(),
+                                                QString(5000, QChar(u'a' + i % 26))));
+            for (int i = 0; i < Chats; ++i)
+                QVERIFY(!writer.next(u"new-text-chat"_s).isEmpty());
+        }
+        m_server->stop();
+        m_server->config.batchMs = 60000;
+        QVERIFY(m_server->restart());
+
+        TestClient reader;
+        QVERIFY(reader.open(m_server->url()));
+        reader.send(hello(u"big"_s));
+        Glosa::ClientConnection *catchingUp = nullptr;
+        const QDeadlineTimer deadline(TestClient::Timeout);
+        while (!catchingUp && !deadline.hasExpired()) {
+            QCoreApplication::processEvents();
+            for (Glosa::ClientConnection *s : hub()->findChildren<Glosa::ClientConnection *>()) {
+                if (s->isCatchingUp())
+                    catchingUp = s;
+            }
+        }
+        QVERIFY(catchingUp);
+        catchingUp->send(note(1));
+        catchingUp->send(note(2));
+        QVERIFY(!reader.next(u"welcome"_s).isEmpty());
+        QCOMPARE(reader.next(u"snapshot"_s).value("chats"_L1).toArray().size(), Chats);
+        QTRY_COMPARE(reader.pending().size(), 2);
+        QCOMPARE(reader.rawFrames.size(), 3);
+        QVERIFY(isBatch(reader.rawFrames.last()));
+        QCOMPARE(notes({reader.rawFrames.last()}), range(1, 2));
     }
 
     void silentPeersAreDropped()
