@@ -81,6 +81,18 @@ private:
 
     Glosa::Hub *hub() const { return m_server->server()->hub(); }
 
+    // `client` joined to "p" on a fresh server whose rate limit is one frame every 2 s, in
+    // bursts of `burst`.
+    bool joinedSlowly(TestClient *client, int burst)
+    {
+        m_server.reset();
+        return startServer([burst](Glosa::ServerConfig &c) {
+                   c.limits.opsPerSecond = 0.5;
+                   c.limits.burst = burst;
+               }) &&
+               client->open(m_server->url()) && !client->join(u"p"_s).isEmpty();
+    }
+
     // What the server holds for its one connection.
     Glosa::ClientConnection *onlyConnection() const
     {
@@ -312,14 +324,8 @@ private Q_SLOTS:
 
     void rateLimit()
     {
-        m_server.reset();
-        QVERIFY(startServer([](Glosa::ServerConfig &c) {
-            c.limits.opsPerSecond = 0.5;
-            c.limits.burst = 3;
-        }));
         TestClient client;
-        QVERIFY(client.open(m_server->url()));
-        QVERIFY(!client.join(u"p"_s).isEmpty());
+        QVERIFY(joinedSlowly(&client, 3));
         QStringList sent;
         for (int i = 0; i < 5; ++i) {
             const QJsonObject op = TestClient::newChat(TestClient::uuid(), TestClient::uuid());
@@ -354,14 +360,8 @@ private Q_SLOTS:
     // and ends in 4429.
     void binaryFramesAreRateLimited()
     {
-        m_server.reset();
-        QVERIFY(startServer([](Glosa::ServerConfig &c) {
-            c.limits.opsPerSecond = 0.5;
-            c.limits.burst = 3;
-        }));
         TestClient client;
-        QVERIFY(client.open(m_server->url()));
-        QVERIFY(!client.join(u"p"_s).isEmpty());
+        QVERIFY(joinedSlowly(&client, 3));
         for (int i = 0; i < 3; ++i) {
             client.socket().sendBinaryMessage("binary");
             QCOMPARE(client.next(u"error"_s).value("code"_L1).toString(), u"bad-request"_s);
@@ -376,14 +376,8 @@ private Q_SLOTS:
     // A rate-limited frame of any size the connection takes carries its broadcastId back.
     void largeRateLimitedFrameKeepsItsBroadcastId()
     {
-        m_server.reset();
-        QVERIFY(startServer([](Glosa::ServerConfig &c) {
-            c.limits.opsPerSecond = 0.5;
-            c.limits.burst = 1;
-        }));
         TestClient client;
-        QVERIFY(client.open(m_server->url()));
-        QVERIFY(!client.join(u"p"_s).isEmpty());
+        QVERIFY(joinedSlowly(&client, 1));
         client.send({{"type"_L1, "list-documents"_L1}, {"requestId"_L1, u"r1"_s}});
         QVERIFY(!client.next(u"documents"_s).isEmpty());
         const QString broadcastId = TestClient::uuid();

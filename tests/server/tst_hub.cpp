@@ -95,6 +95,21 @@ private:
         return roundTrip(client) ? broadcastId : QString();
     }
 
+    // Sends `count` new chats from `client` on "p", waits for their echoes, and returns the
+    // page's epoch; an empty string if one was not echoed.
+    QString addChats(TestClient *client, int count)
+    {
+        for (int i = 0; i < count; ++i) {
+            client->send(TestClient::newChat(TestClient::uuid(), TestClient::uuid()));
+            if (client->next(u"new-text-chat"_s).isEmpty())
+                return {};
+        }
+        TestClient probe;
+        if (!probe.open(m_server->url()))
+            return {};
+        return probe.join(u"p"_s).value("epoch"_L1).toString();
+    }
+
     static bool hasEvent(const QList<QJsonObject> &frames, const QString &broadcastId = {})
     {
         return std::any_of(frames.begin(), frames.end(), [&](const QJsonObject &f) {
@@ -427,13 +442,8 @@ private Q_SLOTS:
     {
         TestClient *a = joined(u"p"_s);
         QVERIFY(a);
-        for (int i = 0; i < 3; ++i) {
-            a->send(TestClient::newChat(TestClient::uuid(), TestClient::uuid()));
-            QVERIFY(!a->next(u"new-text-chat"_s).isEmpty());
-        }
-        TestClient probe;
-        QVERIFY(probe.open(m_server->url()));
-        const QString epoch = probe.join(u"p"_s).value("epoch"_L1).toString();
+        const QString epoch = addChats(a, 3);
+        QVERIFY(!epoch.isEmpty());
 
         TestClient back;
         QVERIFY(back.open(m_server->url()));
@@ -550,13 +560,8 @@ private Q_SLOTS:
     {
         TestClient *a = joined(u"p"_s);
         QVERIFY(a);
-        for (int i = 0; i < 5; ++i) {
-            a->send(TestClient::newChat(TestClient::uuid(), TestClient::uuid()));
-            QVERIFY(!a->next(u"new-text-chat"_s).isEmpty());
-        }
-        TestClient probe;
-        QVERIFY(probe.open(m_server->url()));
-        const QString epoch = probe.join(u"p"_s).value("epoch"_L1).toString();
+        const QString epoch = addChats(a, 5);
+        QVERIFY(!epoch.isEmpty());
         StoreProbe store(storePath());
         QVERIFY(store.exec(u"DELETE FROM events WHERE seq > 2"_s));
 
@@ -650,13 +655,8 @@ private Q_SLOTS:
     {
         TestClient *a = joined(u"p"_s);
         QVERIFY(a);
-        for (int i = 0; i < 4; ++i) {
-            a->send(TestClient::newChat(TestClient::uuid(), TestClient::uuid()));
-            QVERIFY(!a->next(u"new-text-chat"_s).isEmpty());
-        }
-        TestClient probe;
-        QVERIFY(probe.open(m_server->url()));
-        const QString epoch = probe.join(u"p"_s).value("epoch"_L1).toString();
+        const QString epoch = addChats(a, 4);
+        QVERIFY(!epoch.isEmpty());
 
         a->send({{"type"_L1, "sync"_L1}, {"epoch"_L1, epoch}, {"since"_L1, 2}});
         QCOMPARE(a->next(u"new-text-chat"_s).value("seq"_L1).toInteger(), 3);
