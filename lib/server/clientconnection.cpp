@@ -61,14 +61,30 @@ ClientConnection::~ClientConnection()
     m_batcher->cancel(this);
 }
 
-void ClientConnection::open(const QString &tenant, const User &user, Page *page)
+void ClientConnection::startJoining(const QString &tenant, const User &user)
 {
-    m_state = State::Open;
+    m_state = State::Joining;
     m_tenant = tenant;
     m_user = user;
-    m_page = page;
     m_connection->setMessageLimit(Limits::PublishFrameBytes);
     m_metrics->connectionOpened(tenant);
+}
+
+void ClientConnection::open(Page *page)
+{
+    Q_ASSERT(m_state == State::Joining);
+    m_state = State::Open;
+    m_page = page;
+}
+
+void ClientConnection::routeHeld()
+{
+    const QList<ClientMessage> held = std::exchange(m_held, {});
+    for (const ClientMessage &message : held) {
+        if (m_state != State::Open)
+            return;
+        m_router->handle(this, message);
+    }
 }
 
 void ClientConnection::timerEvent(QTimerEvent *event)
@@ -91,13 +107,13 @@ void ClientConnection::onTextMessage(const QByteArray &frame)
         readHello(frame);
         return;
     }
-    if (m_state != State::Open)
+    if (m_state != State::Open && m_state != State::Joining)
         return;
 
     ProtocolError error;
     Codec::Correlation correlation;
     if (!admit()) {
-        if (m_state != State::Open)
+        if (m_state == State::Closed)
             return;
         Codec::decodeClient(frame, &error, &correlation);
         sendRateLimited(correlation);
@@ -115,7 +131,10 @@ void ClientConnection::onTextMessage(const QByteArray &frame)
         sendError(error, correlation.broadcastId, correlation.requestId);
         return;
     }
-    m_router->handle(this, *message);
+    if (m_state == State::Joining)
+        m_held.append(std::move(*message));
+    else
+        m_router->handle(this, *message);
 }
 
 // Pings and pongs are frames like any other for the rate limit, before hello too; one without a
@@ -133,10 +152,10 @@ void ClientConnection::onBinaryMessage()
         readHello({});
         return;
     }
-    if (m_state != State::Open)
+    if (m_state != State::Open && m_state != State::Joining)
         return;
     if (!admit()) {
-        if (m_state == State::Open)
+        if (m_state != State::Closed)
             sendRateLimited();
         return;
     }

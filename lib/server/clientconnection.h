@@ -25,7 +25,8 @@ class ClientConnection : public Recipient
 {
     Q_OBJECT
 public:
-    enum class State { AwaitingHello, Open, Closed };
+    // Joining: signed in, its page on its way; what it sends meanwhile is held.
+    enum class State { AwaitingHello, Joining, Open, Closed };
 
     ClientConnection(Connection *connection, MessageRouter *router, Batcher *batcher,
                      UsageMetrics *metrics, const ServerConfig &config, QObject *parent = nullptr);
@@ -37,7 +38,11 @@ public:
     const QString &tenant() const { return m_tenant; }
     Page *page() const { return m_page; }
 
-    void open(const QString &tenant, const User &user, Page *page);
+    void startJoining(const QString &tenant, const User &user);
+    // Its page has come, or it has none (a lobby connection).
+    void open(Page *page);
+    // Routes what it sent while it joined.
+    void routeHeld();
     void leavePage() { m_page = nullptr; }
 
     // Queues a frame. It leaves at the end of this pass of the event loop, with the others queued
@@ -101,6 +106,7 @@ private:
     User m_user;
     Page *m_page = nullptr;
 
+    QList<ClientMessage> m_held; // while joining
     QList<QueuedFrame> m_queue;
     qint64 m_queuedBytes = 0; // their payloads
     qsizetype m_presenceIndex = -1;

@@ -13,10 +13,10 @@ using namespace Qt::StringLiterals;
 
 namespace Glosa {
 
-CommitPipeline::CommitPipeline(Store *reader, StoreThread *writer, PageRegistry *pages,
+CommitPipeline::CommitPipeline(StoreThread *reads, StoreThread *writer, PageRegistry *pages,
                                QObject *parent)
     : QObject(parent)
-    , m_reader(reader)
+    , m_reads(reads)
     , m_writer(writer)
     , m_pages(pages)
 {
@@ -40,12 +40,13 @@ void CommitPipeline::flush()
         return;
     QList<Store::Write> writes;
     writes.reserve(m_pending.size());
-    for (PendingWrite &p : m_pending) {
+    for (const PendingWrite &p : std::as_const(m_pending))
         writes.append(p.write);
-        m_inFlight.push_back(std::move(p));
-    }
-    m_pending.clear();
-    m_writer->enqueue(std::move(writes));
+    m_inFlight += m_pending.size();
+    m_writer->enqueue(std::move(writes), this,
+                      [this, pending = std::exchange(m_pending, {})](StoreThread::Report report) {
+                          takeReport(pending, report);
+                      });
 }
 
 void CommitPipeline::fail(const PendingWrite &write)
@@ -55,21 +56,21 @@ void CommitPipeline::fail(const PendingWrite &write)
                                 write.write.broadcastId);
 }
 
-QSet<Page *> CommitPipeline::takeReport(const QList<bool> &stored, const QString &error)
+void CommitPipeline::takeReport(QList<PendingWrite> writes, const StoreThread::Report &report)
 {
+    Q_ASSERT(writes.size() == report.stored.size());
+    m_inFlight -= writes.size();
     QSet<Page *> pages;
     QSet<Page *> lost;
-    for (const bool ok : stored) {
-        Q_ASSERT(!m_inFlight.empty());
-        const PendingWrite p = std::move(m_inFlight.front());
-        m_inFlight.pop_front();
+    for (qsizetype i = 0; i < writes.size(); ++i) {
+        const PendingWrite &p = writes.at(i);
         Page *page = p.page;
         pages.insert(page);
         page->addUnstored(-1);
         const bool current = p.generation == page->generation();
         if (current)
             page->reported(p.write.broadcastId);
-        if (ok) {
+        if (report.stored.at(i)) {
             const QList<Recipient *> viewers = page->recipients();
             for (Recipient *r : viewers)
                 r->send(p.write.event);
@@ -80,17 +81,18 @@ QSet<Page *> CommitPipeline::takeReport(const QList<bool> &stored, const QString
         }
     }
     for (Page *page : std::as_const(lost))
-        reset(page, error);
-    return pages;
+        reset(page, report.error);
+    Q_EMIT settled(pages);
 }
 
 // The writes applied after the lost ones followed their seqs: those not handed to the store yet
 // fail here, those queued there fail without being tried, until the store is told to resume the
-// page.
+// page. Until the page is what the store holds its messages wait.
 void CommitPipeline::reset(Page *page, const QString &error)
 {
     qCCritical(lcServer) << "changes to" << page->tenant() << page->name()
                          << "could not be stored:" << error;
+    page->loseUnstored();
     for (qsizetype i = 0; i < m_pending.size();) {
         if (m_pending.at(i).page == page) {
             fail(m_pending.at(i));
@@ -100,33 +102,58 @@ void CommitPipeline::reset(Page *page, const QString &error)
             ++i;
         }
     }
-    QString loadError;
-    if (std::optional<Store::PageState> state =
-            m_reader->loadPage(page->tenant(), page->name(), &loadError)) {
-        page->reset(std::move(*state));
-    } else {
-        // Its state is past what is stored: nobody may go on from it. Its viewers come back to
-        // the page as the store holds it, once the store can be read.
-        qCCritical(lcServer) << "cannot reload" << page->name() << loadError;
-        m_pages->drop(page);
-        const QList<Recipient *> viewers = page->recipients();
-        for (Recipient *r : viewers)
-            r->closeWith(QWebSocketProtocol::CloseCodeBadOperation,
-                         u"the page could not be reloaded"_s);
-        for (const Deferred &d : m_deferred.value(page)) {
-            if (d.from)
-                d.from->closeWith(QWebSocketProtocol::CloseCodeBadOperation,
-                                  u"the page could not be reloaded"_s);
-        }
-    }
-    m_writer->resume(page->id());
+    hold(page);
+    struct Loaded
+    {
+        std::optional<Store::PageState> state;
+        QString error;
+    };
+    m_reads->request<Loaded>(
+        [tenant = page->tenant(), name = page->name()](Store &store) {
+            Loaded loaded;
+            loaded.state = store.findPage(tenant, name, &loaded.error);
+            if (!loaded.state && loaded.error.isEmpty())
+                loaded.error = u"the page is no longer stored"_s;
+            return loaded;
+        },
+        this,
+        [this, page](Loaded loaded) {
+            if (loaded.state) {
+                page->reset(std::move(*loaded.state));
+            } else {
+                // Its state is past what is stored: nobody may go on from it. Its viewers come
+                // back to the page as the store holds it, once the store can be read.
+                qCCritical(lcServer) << "cannot reload" << page->name() << loaded.error;
+                m_pages->drop(page);
+                const QList<Recipient *> viewers = page->recipients();
+                for (Recipient *r : viewers)
+                    r->closeWith(QWebSocketProtocol::CloseCodeBadOperation,
+                                 u"the page could not be reloaded"_s);
+                for (const Deferred &d : m_deferred.value(page)) {
+                    if (d.from)
+                        d.from->closeWith(QWebSocketProtocol::CloseCodeBadOperation,
+                                          u"the page could not be reloaded"_s);
+                }
+            }
+            m_writer->resume(page->id());
+            unhold(page);
+        });
+}
+
+void CommitPipeline::unhold(Page *page)
+{
+    const auto it = m_held.find(page);
+    Q_ASSERT(it != m_held.end());
+    if (--*it == 0)
+        m_held.erase(it);
+    Q_EMIT settled({page});
 }
 
 bool CommitPipeline::defer(Page *page, Recipient *from, bool barrier, std::function<void()> go)
 {
     auto it = m_deferred.find(page);
     if (it == m_deferred.end()) {
-        if (!barrier || page->unstored() == 0)
+        if (!m_held.contains(page) && (!barrier || page->unstored() == 0))
             return false;
         it = m_deferred.insert(page, {});
     }
@@ -137,7 +164,7 @@ bool CommitPipeline::defer(Page *page, Recipient *from, bool barrier, std::funct
 void CommitPipeline::release(Page *page)
 {
     const auto it = m_deferred.find(page);
-    if (it == m_deferred.end())
+    if (it == m_deferred.end() || m_held.contains(page))
         return;
     // Out of the queue while they run: a message that goes now is not deferred again.
     const QList<Deferred> queue = std::move(*it);

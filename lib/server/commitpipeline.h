@@ -1,6 +1,8 @@
 #pragma once
 
+#include "page.h"
 #include "store.h"
+#include "storethread.h"
 
 #include <QHash>
 #include <QList>
@@ -9,21 +11,19 @@
 #include <QSet>
 #include <QTimer>
 
-#include <deque>
 #include <functional>
 
 namespace Glosa {
 
-class Page;
 class PageRegistry;
 class Recipient;
-class StoreThread;
 
 // The writes of the operations that pages took, on their way to the store, and what waits for
 // them. The writes applied in one pass of the event loop go to the store thread together (it
 // commits what was queued while its last commit ran in one transaction); once the store reports
 // a write stored, its event goes to everyone on its page, encoded once for all. A page that lost
-// a write goes back to what the store holds, and the writes applied after it fail.
+// a write goes back to what the store holds, read on the store's read thread, and the writes
+// applied after it fail.
 //
 // A join or sync for a page with writes not yet stored waits until they are, and the page's
 // later messages wait behind it, so that every welcome, replay and snapshot is the stored state,
@@ -32,7 +32,7 @@ class CommitPipeline : public QObject
 {
     Q_OBJECT
 public:
-    CommitPipeline(Store *reader, StoreThread *writer, PageRegistry *pages,
+    CommitPipeline(StoreThread *reads, StoreThread *writer, PageRegistry *pages,
                    QObject *parent = nullptr);
 
     // Queues the write of an operation that `page` applied for `sender`; it goes to the store
@@ -40,22 +40,32 @@ public:
     void add(Page *page, Recipient *sender, Store::Write write);
     // Hands the writes queued since the last call to the store thread.
     void flush();
-    // Takes the store thread's report on the oldest writes handed to it (StoreThread::reported()):
-    // sends the events stored, fails the others and resets their pages. Returns the pages of
-    // the writes reported, whose waiting messages may go now.
-    QSet<Page *> takeReport(const QList<bool> &stored, const QString &error);
     // Whether every write queued has been reported on.
-    bool isIdle() const { return m_pending.isEmpty() && m_inFlight.empty(); }
+    bool isIdle() const { return m_pending.isEmpty() && m_inFlight == 0; }
 
     // Whether a message of `from` on `page` must wait: a barrier (a join, a sync) while the page
     // has writes not yet stored, any message while earlier ones of the page wait. If so, `go`
     // is queued, to run when release() finds nothing left before it.
     bool defer(Page *page, Recipient *from, bool barrier, std::function<void()> go);
-    // Runs the waiting messages of `page` in order, up to a barrier while writes are unstored.
+    // Runs the waiting messages of `page` in order, up to a barrier while writes are unstored;
+    // none while the page is held.
     void release(Page *page);
-    bool hasDeferred(Page *page) const { return m_deferred.contains(page); }
+    // Holds every message of `page` back from now on, as a barrier does, until unhold(): while
+    // the store is asked something that its next messages depend on.
+    void hold(Page *page) { ++m_held[page]; }
+    void unhold(Page *page);
+    // Whether messages of `page` wait, or may come to.
+    bool hasDeferred(Page *page) const
+    {
+        return m_deferred.contains(page) || m_held.contains(page);
+    }
     // Forgets every waiting message.
     void clearDeferred() { m_deferred.clear(); }
+
+Q_SIGNALS:
+    // The store reported on writes of these pages, or a page held is let go: their waiting
+    // messages may go now, and a page nobody is on may be unloaded.
+    void settled(const QSet<Glosa::Page *> &pages);
 
 private:
     struct PendingWrite
@@ -73,18 +83,21 @@ private:
         std::function<void()> go;
     };
 
+    // Sends the events stored, fails the others and resets their pages.
+    void takeReport(QList<PendingWrite> writes, const StoreThread::Report &report);
     // A page lost writes: it goes back to what the store holds, or if the store cannot be read,
     // is closed to everyone on it.
     void reset(Page *page, const QString &error);
     static void fail(const PendingWrite &write);
 
-    Store *m_reader;
+    StoreThread *m_reads;
     StoreThread *m_writer;
     PageRegistry *m_pages;
     QTimer m_commitTimer;
-    QList<PendingWrite> m_pending;       // applied, not handed to the store yet
-    std::deque<PendingWrite> m_inFlight; // handed to the store, in order, not reported yet
+    QList<PendingWrite> m_pending; // applied, not handed to the store yet
+    qsizetype m_inFlight = 0;      // handed to the store, not reported yet
     QHash<Page *, QList<Deferred>> m_deferred;
+    QHash<Page *, int> m_held;
 };
 
 } // namespace Glosa

@@ -34,21 +34,20 @@ Overloaded(Ts...) -> Overloaded<Ts...>;
 
 } // namespace
 
-Hub::Hub(const ServerConfig &config, Store *reader, StoreThread *reads, StoreThread *writer,
-         UsageMetrics *metrics, QObject *parent)
+Hub::Hub(const ServerConfig &config, StoreThread *reads, StoreThread *writer, UsageMetrics *metrics,
+         QObject *parent)
     : QObject(parent)
     , m_config(config)
-    , m_store(reader)
     , m_reads(reads)
     , m_metrics(metrics)
     , m_authenticator(config.tenants, config.credentialKey)
     , m_batcher(new Batcher(config.batchMs, this))
-    , m_pages(config.tenants, reader, writer)
+    , m_pages(config.tenants, reads, writer)
     , m_presence(config.presenceMs)
-    , m_documents(reader, writer, &m_pages)
-    , m_pipeline(reader, writer, &m_pages)
+    , m_documents(reads, writer, &m_pages)
+    , m_pipeline(reads, writer, &m_pages)
 {
-    connect(writer, &StoreThread::reported, this, &Hub::onStored, Qt::QueuedConnection);
+    connect(&m_pipeline, &CommitPipeline::settled, this, &Hub::onSettled);
 
     m_heartbeat.setInterval(config.pingIntervalMs);
     connect(&m_heartbeat, &QTimer::timeout, this, [this] {
@@ -88,7 +87,8 @@ void Hub::join(ClientConnection *connection, const Hello &hello)
         return;
     }
     if (!hello.page) {
-        connection->open(hello.tenant, auth.user, nullptr);
+        connection->startJoining(hello.tenant, auth.user);
+        connection->open(nullptr);
         Welcome welcome;
         welcome.connection = connection->id();
         welcome.user = auth.user;
@@ -101,18 +101,41 @@ void Hub::join(ClientConnection *connection, const Hello &hello)
         connection->closeWith(QWebSocketProtocol::CloseCodeGoingAway, u"server shutting down"_s);
         return;
     }
-    QString error;
-    Page *page = m_pages.load(hello.tenant, *hello.page, &error);
-    if (!page) {
-        qCCritical(lcServer) << "cannot load" << hello.tenant << *hello.page << error;
-        connection->sendError(ErrorCode::Internal, u"the page cannot be loaded"_s);
-        connection->closeWith(QWebSocketProtocol::CloseCodeBadOperation,
-                              u"the page cannot be loaded"_s);
-        return;
-    }
-    connection->open(hello.tenant, auth.user, page);
+    connection->startJoining(hello.tenant, auth.user);
+    m_pages.load(
+        hello.tenant, *hello.page,
+        [this, connection = QPointer<ClientConnection>(connection), hello](Page *page,
+                                                                           const QString &error) {
+            if (!page) {
+                qCCritical(lcServer) << "cannot load" << hello.tenant << *hello.page << error;
+                if (connection) {
+                    connection->sendError(ErrorCode::Internal, u"the page cannot be loaded"_s);
+                    connection->closeWith(QWebSocketProtocol::CloseCodeBadOperation,
+                                          u"the page cannot be loaded"_s);
+                }
+                return;
+            }
+            if (connection && connection->state() == ClientConnection::State::Joining) {
+                enter(connection, page, hello);
+                return;
+            }
+            // Gone while the page was read: the page may be the only one left on it.
+            QMetaObject::invokeMethod(
+                this,
+                [this, tenant = hello.tenant, name = *hello.page] {
+                    if (Page *loaded = m_pages.find(tenant, name))
+                        unloadIfIdle(loaded);
+                },
+                Qt::QueuedConnection);
+        });
+}
+
+void Hub::enter(ClientConnection *connection, Page *page, const Hello &hello)
+{
+    connection->open(page);
     if (!defer(connection, page, hello))
         sendWelcome(connection, page, hello);
+    connection->routeHeld();
 }
 
 void Hub::sendWelcome(ClientConnection *connection, Page *page, const Hello &hello)
@@ -183,13 +206,45 @@ void Hub::operate(ClientConnection *connection, const Op &op)
         return;
     if (defer(connection, page, op))
         return;
-    // Most operations are new, and the page knows so without asking the store.
-    if (page->mayHaveBroadcast(op.broadcastId)) {
-        if (const std::optional<qint64> seq = m_store->findBroadcast(page->id(), op.broadcastId)) {
-            connection->send(m_store->event(page->id(), *seq));
-            return;
-        }
+    // Most operations are new, and the page knows so without asking the store. Otherwise the
+    // page's messages wait while the store is asked.
+    if (!page->mayHaveBroadcast(op.broadcastId)) {
+        apply(connection, page, op);
+        return;
     }
+    struct Found
+    {
+        QByteArray event;
+        QString error;
+    };
+    m_pipeline.hold(page);
+    m_reads->request<Found>(
+        [pageId = page->id(), broadcastId = op.broadcastId](Store &store) {
+            Found found;
+            found.event = store.findBroadcast(pageId, broadcastId, &found.error);
+            return found;
+        },
+        this,
+        [this, connection = QPointer<ClientConnection>(connection), page, op](Found found) {
+            if (connection && connection->page() == page &&
+                connection->state() == ClientConnection::State::Open) {
+                if (!found.error.isEmpty()) {
+                    qCCritical(lcServer) << "cannot look up" << op.broadcastId << found.error;
+                    connection->sendError(ErrorCode::Internal, u"the change could not be checked"_s,
+                                          op.broadcastId);
+                } else if (!found.event.isEmpty()) {
+                    connection->send(found.event);
+                } else if (!m_shuttingDown) {
+                    apply(connection, page, op);
+                }
+            }
+            m_pipeline.unhold(page);
+        });
+}
+
+template<typename Op>
+void Hub::apply(ClientConnection *connection, Page *page, const Op &op)
+{
     ProtocolError error;
     std::optional<Store::Write> write = page->apply(op, connection->user(), nowMs(), &error);
     if (!write) {
@@ -217,9 +272,8 @@ bool Hub::defer(ClientConnection *connection, Page *page, const ClientMessage &m
         });
 }
 
-void Hub::onStored(const QList<bool> &stored, const QString &error)
+void Hub::onSettled(const QSet<Page *> &pages)
 {
-    const QSet<Page *> pages = m_pipeline.takeReport(stored, error);
     for (Page *page : pages) {
         m_pipeline.release(page);
         unloadIfIdle(page);

@@ -20,7 +20,6 @@ class Batcher;
 class ClientConnection;
 class Connection;
 class Page;
-class Store;
 class StoreThread;
 class UsageMetrics;
 
@@ -29,14 +28,15 @@ class UsageMetrics;
 // page's rules to the commit pipeline and its documents to the published documents, tells the
 // presence notifier who joins and leaves a page, and closes everything on shutdown.
 //
-// `reader` serves reads on the hub's thread and sees every committed write; `reads` serves the
-// replays on a thread of its own; `writer` commits on a thread of its own.
+// Nothing here waits for the store: `reads` reads pages, replays and duplicates on a thread of its
+// own and sees every committed write; `writer` commits, and creates pages and documents, on
+// another.
 class Hub : public QObject, public MessageRouter
 {
     Q_OBJECT
 public:
-    Hub(const ServerConfig &config, Store *reader, StoreThread *reads, StoreThread *writer,
-        UsageMetrics *metrics, QObject *parent = nullptr);
+    Hub(const ServerConfig &config, StoreThread *reads, StoreThread *writer, UsageMetrics *metrics,
+        QObject *parent = nullptr);
     ~Hub() override;
 
     void addConnection(Connection *socket);
@@ -54,20 +54,22 @@ Q_SIGNALS:
     void drained();
 
 private:
+    void enter(ClientConnection *connection, Page *page, const Hello &hello);
     void sendWelcome(ClientConnection *connection, Page *page, const Hello &hello);
     template<typename Op>
     void operate(ClientConnection *connection, const Op &op);
+    template<typename Op>
+    void apply(ClientConnection *connection, Page *page, const Op &op);
     void resync(ClientConnection *connection, const QString &epoch, qint64 since);
     // Whether `message` must wait behind unstored writes or earlier waiting messages of its
     // page (CommitPipeline::defer()); if so it is routed once it may go.
     bool defer(ClientConnection *connection, Page *page, const ClientMessage &message);
-    void onStored(const QList<bool> &stored, const QString &error);
+    void onSettled(const QSet<Page *> &pages);
     void closeAll();
     void leave(ClientConnection *connection);
     void unloadIfIdle(Page *page);
 
     ServerConfig m_config;
-    Store *m_store;
     StoreThread *m_reads;
     UsageMetrics *m_metrics;
     Authenticator m_authenticator;

@@ -47,6 +47,12 @@ Page::Page(QString tenant, QString name, PageLimits limits, Store::PageState sta
     reset(std::move(state));
 }
 
+void Page::loseUnstored()
+{
+    m_pending.clear();
+    ++m_generation;
+}
+
 void Page::reset(Store::PageState state)
 {
     m_record = state.record;
@@ -55,8 +61,6 @@ void Page::reset(Store::PageState state)
     m_chats.clear();
     for (Chat &chat : state.chats)
         m_chats.insert(chat.id, std::move(chat));
-    m_pending.clear();
-    ++m_generation;
     m_broadcasts.clear();
     m_broadcasts.reserve(state.broadcastIds.size());
     for (const QString &id : std::as_const(state.broadcastIds))

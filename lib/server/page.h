@@ -34,7 +34,10 @@ public:
     const std::optional<Document> &document() const { return m_document; }
     void setDocument(const Document &document) { m_document = document; }
 
-    // Replaces the state with what the store holds, after a failed commit; starts a generation.
+    // A commit of the page failed: the writes applied since are lost, and their broadcastIds
+    // are new again. Starts a generation.
+    void loseUnstored();
+    // Replaces the state with what the store holds, after a failed commit.
     void reset(Store::PageState state);
 
     // Chats in document order: by anchor start, then creation.
@@ -78,7 +81,7 @@ public:
     // Writes applied and not yet reported by the store, stored or not.
     int unstored() const { return m_unstored; }
     void addUnstored(int count) { m_unstored += count; }
-    // Changes with every reset(): writes applied before it are no longer the page's.
+    // Changes with every loseUnstored(): writes applied before it are no longer the page's.
     quint64 generation() const { return m_generation; }
 
 private:

@@ -15,8 +15,16 @@ QString pageKey(const QString &tenant, const QString &page)
 
 } // namespace
 
-PageRegistry::PageRegistry(const QList<TenantConfig> &tenants, Store *reader, StoreThread *writer)
-    : m_reader(reader)
+struct PageRegistry::Found
+{
+    std::optional<Store::PageState> state;
+    std::optional<Document> document;
+    QString error;
+};
+
+PageRegistry::PageRegistry(const QList<TenantConfig> &tenants, StoreThread *reads,
+                           StoreThread *writer)
+    : m_reads(reads)
     , m_writer(writer)
 {
     for (const TenantConfig &t : tenants)
@@ -34,22 +42,61 @@ Page *PageRegistry::find(const QString &tenant, const QString &name) const
     return m_pages.value(pageKey(tenant, name));
 }
 
-Page *PageRegistry::load(const QString &tenant, const QString &name, QString *error)
+void PageRegistry::load(const QString &tenant, const QString &name, Loaded done)
 {
     const QString key = pageKey(tenant, name);
-    if (Page *page = m_pages.value(key))
-        return page;
-    // A new page is created where the store's writes run: the reader's connection would wait for
-    // the store's lock between two commits.
-    std::optional<Store::PageState> state = m_reader->findPage(tenant, name, error);
-    if (!state && error->isEmpty())
-        m_writer->call([&](Store &store) { state = store.loadPage(tenant, name, error); });
-    if (!state)
-        return nullptr;
-    auto *page = new Page(tenant, name, m_limits.value(tenant), std::move(*state),
-                          m_reader->document(tenant, name));
-    m_pages.insert(key, page);
-    return page;
+    if (Page *page = m_pages.value(key)) {
+        done(page, {});
+        return;
+    }
+    QList<Loaded> &waiting = m_loading[key];
+    waiting.append(std::move(done));
+    if (waiting.size() > 1)
+        return;
+    // Read where replays are read; a new page is created where the store's writes run, since a
+    // connection of its own would wait for the store's lock between two commits.
+    m_reads->request<Found>(
+        [tenant, name](Store &store) {
+            Found found;
+            found.state = store.findPage(tenant, name, &found.error);
+            if (found.state)
+                found.document = store.document(tenant, name);
+            return found;
+        },
+        this,
+        [this, tenant, name](Found found) {
+            if (!found.state && found.error.isEmpty())
+                create(tenant, name);
+            else
+                loaded(tenant, name, std::move(found));
+        });
+}
+
+void PageRegistry::create(const QString &tenant, const QString &name)
+{
+    m_writer->request<Found>(
+        [tenant, name](Store &store) {
+            Found found;
+            found.state = store.loadPage(tenant, name, &found.error);
+            if (found.state)
+                found.document = store.document(tenant, name);
+            return found;
+        },
+        this, [this, tenant, name](Found found) { loaded(tenant, name, std::move(found)); });
+}
+
+void PageRegistry::loaded(const QString &tenant, const QString &name, Found found)
+{
+    const QString key = pageKey(tenant, name);
+    const QList<Loaded> waiting = m_loading.take(key);
+    Page *page = nullptr;
+    if (found.state) {
+        page = new Page(tenant, name, m_limits.value(tenant), std::move(*found.state),
+                        std::move(found.document));
+        m_pages.insert(key, page);
+    }
+    for (const Loaded &done : waiting)
+        done(page, found.error);
 }
 
 void PageRegistry::drop(Page *page)

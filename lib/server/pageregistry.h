@@ -4,32 +4,38 @@
 
 #include <QHash>
 #include <QList>
+#include <QObject>
 #include <QSet>
 #include <QString>
+
+#include <functional>
 
 namespace Glosa {
 
 class Page;
-class Store;
 class StoreThread;
 
 // The pages held in memory, by tenant and name. A page is read from the store when it is first
 // joined, or created there when it is new, with the limits its tenant sets, and deleted when
-// nothing holds it any more.
-class PageRegistry
+// nothing holds it any more. Pages are read and created on the store's threads, never on the
+// caller's.
+class PageRegistry : public QObject
 {
+    Q_OBJECT
 public:
-    PageRegistry(const QList<TenantConfig> &tenants, Store *reader, StoreThread *writer);
-    ~PageRegistry();
-    PageRegistry(const PageRegistry &) = delete;
-    PageRegistry &operator=(const PageRegistry &) = delete;
+    // Gets the page, or nullptr with why the store could not give it.
+    using Loaded = std::function<void(Page *page, const QString &error)>;
+
+    PageRegistry(const QList<TenantConfig> &tenants, StoreThread *reads, StoreThread *writer);
+    ~PageRegistry() override;
 
     int count() const { return int(m_pages.size()); }
     // The page held under `name`, if any.
     Page *find(const QString &tenant, const QString &name) const;
-    // The page held under `name`, read or created if there is none; nullptr, with `error`, if the
-    // store can do neither.
-    Page *load(const QString &tenant, const QString &name, QString *error);
+    // Hands `done` the page held under `name`: at once if there is one, otherwise from the event
+    // loop once it has been read (or created, if it is new). Loads of one page at the same time
+    // share one read.
+    void load(const QString &tenant, const QString &name, Loaded done);
     // No longer holds `page` under its name: the next load() reads it afresh. Whoever is on it
     // keeps it until unload().
     void drop(Page *page);
@@ -37,10 +43,15 @@ public:
     void unload(Page *page);
 
 private:
+    struct Found;
+    void create(const QString &tenant, const QString &name);
+    void loaded(const QString &tenant, const QString &name, Found found);
+
     QHash<QString, PageLimits> m_limits; // by tenant
-    Store *m_reader;
+    StoreThread *m_reads;
     StoreThread *m_writer;
-    QHash<QString, Page *> m_pages; // by tenant and name
+    QHash<QString, Page *> m_pages;          // by tenant and name
+    QHash<QString, QList<Loaded>> m_loading; // by tenant and name: who waits for the page
     QSet<Page *> m_dropped;
 };
 

@@ -10,13 +10,45 @@
 #include "storethread.h"
 
 #include <QDateTime>
+#include <QPointer>
 
 using namespace Qt::StringLiterals;
 
 namespace Glosa {
 
-PublishedDocuments::PublishedDocuments(Store *reader, StoreThread *writer, PageRegistry *pages)
-    : m_reader(reader)
+namespace {
+
+// What became of a publication, decided where the store's writes run: the document as it stands
+// now, or why it was refused.
+struct Publication
+{
+    enum class Outcome { Unchanged, Stored, Forbidden, Failed };
+    Outcome outcome;
+    Document document;
+    QString error;
+};
+
+Publication publishIn(Store &store, const QString &tenant, const User &user, Document doc)
+{
+    const std::optional<Document> existing = store.document(tenant, doc.page);
+    if (existing && existing->title == doc.title && existing->format == doc.format &&
+        existing->content == doc.content)
+        return {Publication::Outcome::Unchanged, *existing, {}};
+    // A new version keeps its first publisher, who with the moderators may publish the next.
+    const QString publisher = existing ? store.documentPublisher(tenant, doc.page) : user.id;
+    if (existing && !user.isModerator() && publisher != user.id)
+        return {Publication::Outcome::Forbidden, doc, {}};
+    doc.updatedAt = QDateTime::currentMSecsSinceEpoch();
+    QString error;
+    if (!store.saveDocument(tenant, doc, publisher, &error))
+        return {Publication::Outcome::Failed, doc, error};
+    return {Publication::Outcome::Stored, doc, {}};
+}
+
+} // namespace
+
+PublishedDocuments::PublishedDocuments(StoreThread *reads, StoreThread *writer, PageRegistry *pages)
+    : m_reads(reads)
     , m_writer(writer)
     , m_pages(pages)
 {}
@@ -33,48 +65,55 @@ void PublishedDocuments::publish(Recipient *from, const QString &tenant, const U
     doc.sha256 = Document::sha256Of(doc.content);
     if (doc.page.isEmpty())
         doc.page = u"doc/"_s + doc.sha256;
-    const std::optional<Document> existing = m_reader->document(tenant, doc.page);
-    if (existing && existing->title == doc.title && existing->format == doc.format &&
-        existing->content == doc.content) {
-        doc = *existing;
-    } else {
-        // A new version keeps its first publisher, who with the moderators may publish the next.
-        const QString publisher =
-            existing ? m_reader->documentPublisher(tenant, doc.page) : user.id;
-        if (existing && !user.isModerator() && publisher != user.id) {
-            from->sendError(ErrorCode::Forbidden,
-                            u"only its publisher or a moderator may replace the document of "
-                            "page %1"_s.arg(doc.page),
-                            op.broadcastId);
-            return;
-        }
-        doc.updatedAt = QDateTime::currentMSecsSinceEpoch();
-        QString error;
-        bool saved = false;
-        m_writer->call(
-            [&](Store &store) { saved = store.saveDocument(tenant, doc, publisher, &error); });
-        if (!saved) {
-            qCCritical(lcServer) << "cannot save document:" << error;
-            from->sendError(ErrorCode::Internal, u"the document could not be stored"_s,
-                            op.broadcastId);
-            return;
-        }
-        // Everyone on the page reloads it.
-        if (Page *page = m_pages->find(tenant, doc.page)) {
-            page->setDocument(doc);
-            const QByteArray frame = Codec::encode(DocumentUpdated{doc});
-            const QList<Recipient *> viewers = page->recipients();
-            for (Recipient *r : viewers)
-                r->send(frame);
-        }
-    }
-    doc.content.clear();
-    from->send(Codec::encode(DocumentPublished{op.broadcastId, doc}));
+    m_writer->request<Publication>(
+        [tenant, user, doc = std::move(doc)](Store &store) {
+            return publishIn(store, tenant, user, doc);
+        },
+        this,
+        [this, from = QPointer<Recipient>(from), tenant,
+         broadcastId = op.broadcastId](Publication publication) {
+            Document &doc = publication.document;
+            switch (publication.outcome) {
+            case Publication::Outcome::Forbidden:
+                if (from)
+                    from->sendError(ErrorCode::Forbidden,
+                                    u"only its publisher or a moderator may replace the document "
+                                    "of page %1"_s.arg(doc.page),
+                                    broadcastId);
+                return;
+            case Publication::Outcome::Failed:
+                qCCritical(lcServer) << "cannot save document:" << publication.error;
+                if (from)
+                    from->sendError(ErrorCode::Internal, u"the document could not be stored"_s,
+                                    broadcastId);
+                return;
+            case Publication::Outcome::Stored:
+                // Everyone on the page reloads it.
+                if (Page *page = m_pages->find(tenant, doc.page)) {
+                    page->setDocument(doc);
+                    const QByteArray frame = Codec::encode(DocumentUpdated{doc});
+                    const QList<Recipient *> viewers = page->recipients();
+                    for (Recipient *r : viewers)
+                        r->send(frame);
+                }
+                break;
+            case Publication::Outcome::Unchanged:
+                break;
+            }
+            doc.content.clear();
+            if (from)
+                from->send(Codec::encode(DocumentPublished{broadcastId, doc}));
+        });
 }
 
 void PublishedDocuments::list(Recipient *from, const QString &tenant, const QString &requestId)
 {
-    from->send(Codec::encode(DocumentList{requestId, m_reader->documents(tenant)}));
+    m_reads->request<QList<Document>>(
+        [tenant](Store &store) { return store.documents(tenant); }, this,
+        [from = QPointer<Recipient>(from), requestId](QList<Document> documents) {
+            if (from)
+                from->send(Codec::encode(DocumentList{requestId, documents}));
+        });
 }
 
 } // namespace Glosa

@@ -92,21 +92,15 @@ Server::~Server()
     m_reads.reset();
     m_writer.reset();
     m_checkpointer.reset();
-    if (m_store)
-        m_store->close();
 }
 
 bool Server::start(QString *error)
 {
-    // Three connections to one SQLite file in WAL mode: the store thread's commits, and beside
-    // them the hub's reads and the replays' on a thread of their own. The writer opens first: it
-    // creates or migrates the schema.
+    // Two connections to one SQLite file in WAL mode, each on a thread of its own: the commits',
+    // and beside them the reads'. The writer opens first: it creates or migrates the schema.
     const QString path = QDir(m_config.dataDir).filePath(u"glosa.sqlite3"_s);
     m_writer = std::make_unique<StoreThread>(std::make_unique<SqliteStore>(path));
     if (!m_writer->start(error))
-        return false;
-    m_store = std::make_unique<SqliteStore>(path);
-    if (!m_store->open(error))
         return false;
     m_reads = std::make_unique<StoreThread>(std::make_unique<SqliteStore>(path));
     if (!m_reads->start(error))
@@ -116,7 +110,7 @@ bool Server::start(QString *error)
     if (m_config.credentialKey.isEmpty() &&
         !loadCredentialKey(m_config.dataDir, &m_config.credentialKey, error))
         return false;
-    m_hub = new Hub(m_config, m_store.get(), m_reads.get(), m_writer.get(), m_metrics.get(), this);
+    m_hub = new Hub(m_config, m_reads.get(), m_writer.get(), m_metrics.get(), this);
 
     if (m_tls) {
         // wss: QSslSocket and QWebSocketServer, each connection a QWebSocket.
@@ -302,7 +296,7 @@ void Server::stop()
 
 void Server::finishStop()
 {
-    if (!m_store)
+    if (!m_writer)
         return;
     delete m_hub;
     m_hub = nullptr;
@@ -310,8 +304,6 @@ void Server::finishStop()
     m_reads.reset();
     m_writer.reset();
     m_checkpointer.reset();
-    m_store->close();
-    m_store.reset();
     qCInfo(lcServer) << "stopped";
     Q_EMIT stopped();
 }

@@ -312,25 +312,13 @@ std::optional<Store::PageState> SqliteStore::load(const QString &tenant, const Q
     return state;
 }
 
-std::optional<qint64> SqliteStore::findBroadcast(qint64 pageId, const QString &broadcastId)
+QByteArray SqliteStore::findBroadcast(qint64 pageId, const QString &broadcastId, QString *error)
 {
-    QSqlQuery &q = statement(u"SELECT seq FROM events WHERE page_id = ? AND broadcast_id = ?"_s);
+    QSqlQuery &q = statement(u"SELECT body FROM events WHERE page_id = ? AND broadcast_id = ?"_s);
     q.addBindValue(pageId);
     q.addBindValue(broadcastId);
-    std::optional<qint64> seq;
-    if (exec(q, nullptr) && q.next())
-        seq = q.value(0).toLongLong();
-    q.finish();
-    return seq;
-}
-
-QByteArray SqliteStore::event(qint64 pageId, qint64 seq)
-{
-    QSqlQuery &q = statement(u"SELECT body FROM events WHERE page_id = ? AND seq = ?"_s);
-    q.addBindValue(pageId);
-    q.addBindValue(seq);
     QByteArray body;
-    if (exec(q, nullptr) && q.next())
+    if (exec(q, error) && q.next())
         body = q.value(0).toByteArray();
     q.finish();
     return body;

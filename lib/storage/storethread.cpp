@@ -36,43 +36,28 @@ bool StoreThread::start(QString *error)
     return false;
 }
 
-void StoreThread::enqueue(QList<Store::Write> writes)
+void StoreThread::enqueue(QList<Store::Write> writes, QObject *context,
+                          std::function<void(Report)> done)
 {
-    if (writes.isEmpty())
-        return;
-    QMutexLocker lock(&m_mutex);
-    Q_ASSERT(!m_stopping);
-    for (Store::Write &w : writes)
-        m_queue.append({std::move(w), 0, {}});
-    m_backlog += writes.size();
-    m_wake.wakeOne();
+    Item item;
+    item.writes = std::move(writes);
+    item.report = answerOn(context, std::move(done));
+    post(std::move(item));
 }
 
 void StoreThread::resume(qint64 pageId)
 {
-    QMutexLocker lock(&m_mutex);
-    m_queue.append({{}, pageId, {}});
-    m_wake.wakeOne();
+    Item item;
+    item.resumePage = pageId;
+    post(std::move(item));
 }
 
-void StoreThread::call(const std::function<void(Store &)> &job)
-{
-    Q_ASSERT(QThread::currentThread() != m_thread);
-    QMutexLocker lock(&m_mutex);
-    Q_ASSERT(!m_stopping);
-    m_queue.append({{}, 0, job});
-    const quint64 ticket = ++m_jobsQueued;
-    m_wake.wakeOne();
-    while (m_jobsDone < ticket)
-        m_jobDone.wait(&m_mutex);
-}
-
-void StoreThread::post(std::function<void(Store &)> job)
+void StoreThread::post(Item item)
 {
     QMutexLocker lock(&m_mutex);
     Q_ASSERT(!m_stopping);
-    m_queue.append({{}, 0, std::move(job)});
-    ++m_jobsQueued;
+    m_backlog += item.writes.size();
+    m_queue.append(std::move(item));
     m_wake.wakeOne();
 }
 
@@ -110,8 +95,6 @@ void StoreThread::run()
     }
     QList<Item> items;
     QList<Store::Write> writes;
-    QList<bool> stored;
-    QList<std::function<void(Store &)>> jobs;
     for (;;) {
         {
             QMutexLocker lock(&m_mutex);
@@ -122,48 +105,53 @@ void StoreThread::run()
             items.swap(m_queue);
         }
         // Everything queued while the last commit ran goes into this one, but for the pages
-        // whose last commit failed.
+        // whose last commit failed: those writes are not tried. A resume() lets the page's
+        // writes queued after it through.
         writes.clear();
-        stored.clear();
-        for (Item &item : items) {
-            if (item.job) {
-                jobs.append(std::move(item.job));
-                continue;
-            }
-            if (item.resumePage > 0) {
+        QList<Report> reports(items.size());
+        for (qsizetype i = 0; i < items.size(); ++i) {
+            Item &item = items[i];
+            if (item.resumePage > 0)
                 m_failedPages.remove(item.resumePage);
-                continue;
+            for (Store::Write &w : item.writes) {
+                const bool tried = !m_failedPages.contains(w.pageId);
+                reports[i].stored.append(tried);
+                if (tried)
+                    writes.append(std::move(w));
             }
-            const bool tried = !m_failedPages.contains(item.write.pageId);
-            stored.append(tried);
-            if (tried)
-                writes.append(std::move(item.write));
         }
-        items.clear();
         QString error;
-        if (!writes.isEmpty() && !m_store->commit(writes, &error)) {
+        const bool failed = !writes.isEmpty() && !m_store->commit(writes, &error);
+        if (failed) {
             qCCritical(lcStore) << "commit of" << writes.size() << "writes failed:" << error;
             for (const Store::Write &w : std::as_const(writes))
                 m_failedPages.insert(w.pageId);
-            stored.fill(false);
-        } else if (writes.size() < stored.size()) {
-            error = u"an earlier change to the page could not be stored"_s;
+        }
+        qsizetype reported = 0;
+        for (qsizetype i = 0; i < items.size(); ++i) {
+            Item &item = items[i];
+            if (!item.report)
+                continue;
+            Report &report = reports[i];
+            reported += report.stored.size();
+            if (failed) {
+                report.stored.fill(false);
+                report.error = error;
+            } else if (report.stored.contains(false)) {
+                report.error = u"an earlier change to the page could not be stored"_s;
+            }
+            item.report(std::move(report));
         }
         {
             QMutexLocker lock(&m_mutex);
-            m_backlog -= stored.size();
+            m_backlog -= reported;
         }
-        if (!stored.isEmpty())
-            Q_EMIT reported(stored, error);
-        // The jobs come after the writes queued with them, which they do not depend on.
-        for (const auto &job : std::as_const(jobs))
-            job(*m_store);
-        if (!jobs.isEmpty()) {
-            QMutexLocker lock(&m_mutex);
-            m_jobsDone += jobs.size();
-            m_jobDone.wakeAll();
+        // The jobs come after the writes queued with them, which they may read.
+        for (Item &item : items) {
+            if (item.job)
+                item.job(*m_store);
         }
-        jobs.clear();
+        items.clear();
     }
     m_store->close();
 }

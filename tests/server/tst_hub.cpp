@@ -1315,6 +1315,82 @@ private Q_SLOTS:
         QCOMPARE(again.value("document"_L1).toObject().value("content"_L1).toString(), u"Fresh"_s);
     }
 
+    // Nothing the hub does waits for the store on its thread: while a commit takes its time, a
+    // join to a new page, a publication and a retry wait for the store, and the hub answers
+    // everyone else meanwhile.
+    void theHubNeverWaitsForTheStore()
+    {
+        TestClient *a = joined(u"p"_s);
+        TestClient *b = joined(u"q"_s);
+        QVERIFY(a && b);
+        const QJsonObject op = TestClient::newChat(TestClient::uuid(), TestClient::uuid());
+        b->send(op);
+        const QJsonObject original = b->next(u"new-text-chat"_s);
+        QVERIFY(!original.isEmpty());
+        StoreProbe probe(storePath());
+        QVERIFY(!sendTrapped(a, probe, false).isEmpty());
+
+        TestClient fresh;
+        QVERIFY(fresh.open(m_server->url()));
+        fresh.send({{"type"_L1, "hello"_L1},
+                    {"v"_L1, 1},
+                    {"tenant"_L1, "local"_L1},
+                    {"page"_L1, "brand/new"_L1}});
+        const QJsonObject doc{
+            {"title"_L1, "Doc"_L1}, {"format"_L1, "text"_L1}, {"content"_L1, "Words"_L1}};
+        b->send({{"type"_L1, "publish-document"_L1},
+                 {"broadcastId"_L1, TestClient::uuid()},
+                 {"document"_L1, doc}});
+        b->send(op);
+        QCOMPARE(b->next(u"new-text-chat"_s), original);
+        QVERIFY(roundTrip(b));
+        QVERIFY(probe.writerBusy());
+        QVERIFY(fresh.pending().isEmpty());
+
+        QCOMPARE(fresh.next(u"welcome"_s).value("seq"_L1).toInteger(), 0);
+        QVERIFY(!b->next(u"document-published"_s).isEmpty());
+    }
+
+    // A retry whose event the store is asked for holds the page's next messages back, so that
+    // they apply in the order they were sent.
+    void messagesAfterARetryKeepTheirOrder()
+    {
+        TestClient *a = joined(u"p"_s);
+        QVERIFY(a);
+        const QString chatId = TestClient::uuid();
+        const QJsonObject op = TestClient::newChat(chatId, TestClient::uuid());
+        a->send(op);
+        QVERIFY(!a->next(u"new-text-chat"_s).isEmpty());
+        TestClient *again = joined(u"p"_s);
+        QVERIFY(again);
+        again->send(op);
+        const QJsonObject reply = TestClient::update(
+            chatId,
+            change("add-comment", {{"comment"_L1, comment(TestClient::uuid(), u"after"_s)}}));
+        again->send(reply);
+        QCOMPARE(again->next(u"new-text-chat"_s).value("broadcastId"_L1),
+                 op.value("broadcastId"_L1));
+        QCOMPARE(again->next(u"updated-text-chat"_s).value("broadcastId"_L1),
+                 reply.value("broadcastId"_L1));
+    }
+
+    // A retry that the store cannot look up is refused with internal, naming its broadcastId.
+    void retryThatCannotBeLookedUpIsAnError()
+    {
+        TestClient *a = joined(u"p"_s);
+        QVERIFY(a);
+        const QJsonObject op = TestClient::newChat(TestClient::uuid(), TestClient::uuid());
+        a->send(op);
+        QVERIFY(!a->next(u"new-text-chat"_s).isEmpty());
+        StoreProbe probe(storePath());
+        QVERIFY(probe.exec(u"ALTER TABLE events RENAME TO events_gone"_s));
+        a->send(op);
+        const QJsonObject error = a->next(u"error"_s);
+        QCOMPARE(error.value("code"_L1).toString(), u"internal"_s);
+        QCOMPARE(error.value("broadcastId"_L1), op.value("broadcastId"_L1));
+        QVERIFY(probe.exec(u"ALTER TABLE events_gone RENAME TO events"_s));
+    }
+
     // A graceful stop stores the writes in flight and sends their events before closing.
     void stopStoresWritesInFlight()
     {

@@ -423,6 +423,7 @@ private Q_SLOTS:
 
         Store::PageState stored = emptyState(0);
         stored.broadcastIds = {u"b-stored"_s};
+        page.loseUnstored();
         page.reset(stored);
         QVERIFY(page.generation() != generation);
         QCOMPARE(page.head(), 0);

@@ -146,14 +146,15 @@ private Q_SLOTS:
                  (QList<QByteArray>{"event-2", "event-3"}));
         QCOMPARE(store.eventsAfter(page->record.id, 0, 2),
                  (QList<QByteArray>{"event-1", "event-2"}));
-        QCOMPARE(store.findBroadcast(page->record.id, write(0, 2, {}).broadcastId), 2);
-        QCOMPARE(store.event(page->record.id, 3), "event-3"_ba);
+        QCOMPARE(store.findBroadcast(page->record.id, write(0, 2, {}).broadcastId, &error),
+                 "event-2"_ba);
         QStringList broadcastIds = page->broadcastIds;
         broadcastIds.sort();
         QCOMPARE(broadcastIds,
                  (QStringList{write(0, 1, {}).broadcastId, write(0, 2, {}).broadcastId,
                               write(0, 3, {}).broadcastId}));
-        QVERIFY(!store.findBroadcast(page->record.id, u"nope"_s));
+        QVERIFY(store.findBroadcast(page->record.id, u"nope"_s, &error).isEmpty());
+        QVERIFY(error.isEmpty());
     }
 
     void findPageLeavesANewPageUncreated()

@@ -752,8 +752,8 @@ private Q_SLOTS:
         }
         bytes += frame(0x9, "last");
         peer.send(bytes);
-        QCOMPARE(peer.next().type(), u"welcome"_s);
-        QCOMPARE(peer.next().type(), u"snapshot"_s);
+        // The pong may come before the welcome: the page is read meanwhile.
+        QStringList types;
         QStringList received;
         bool ponged = false;
         while (received.size() < sent.size() || !ponged) {
@@ -763,10 +763,13 @@ private Q_SLOTS:
                 ponged = true;
                 continue;
             }
-            const QJsonObject event = QJsonDocument::fromJson(f.payload).object();
-            QCOMPARE(event.value("type"_L1).toString(), u"new-text-chat"_s);
-            received.append(event.value("broadcastId"_L1).toString());
+            const QJsonObject message = QJsonDocument::fromJson(f.payload).object();
+            types.append(message.value("type"_L1).toString());
+            if (types.size() > 2)
+                received.append(message.value("broadcastId"_L1).toString());
         }
+        QCOMPARE(types.mid(0, 2), (QStringList{u"welcome"_s, u"snapshot"_s}));
+        QCOMPARE(types.count(u"new-text-chat"_s), sent.size());
         QCOMPARE(received, sent);
     }
 

@@ -17,7 +17,6 @@ class AdminHttp;
 class Hub;
 class Listener;
 class SqliteCheckpointer;
-class Store;
 class StoreThread;
 class UsageMetrics;
 
@@ -58,8 +57,7 @@ private:
     const bool m_tls;
     QSslConfiguration m_ssl;
     std::unique_ptr<StoreThread> m_writer; // commits, on a thread of its own
-    std::unique_ptr<StoreThread> m_reads;  // replays, on a thread of their own
-    std::unique_ptr<Store> m_store;        // the hub's reads, on this thread
+    std::unique_ptr<StoreThread> m_reads;  // reads, on a thread of their own
     std::unique_ptr<SqliteCheckpointer> m_checkpointer;
     std::unique_ptr<UsageMetrics> m_metrics;
     Hub *m_hub = nullptr;

@@ -28,8 +28,7 @@ public:
                                       QString *error) override;
     std::optional<PageState> findPage(const QString &tenant, const QString &page,
                                       QString *error) override;
-    std::optional<qint64> findBroadcast(qint64 pageId, const QString &broadcastId) override;
-    QByteArray event(qint64 pageId, qint64 seq) override;
+    QByteArray findBroadcast(qint64 pageId, const QString &broadcastId, QString *error) override;
     QList<QByteArray> eventsAfter(qint64 pageId, qint64 since, int limit) override;
     bool commit(const QList<Write> &writes, QString *error) override;
     std::optional<Document> document(const QString &tenant, const QString &page) override;

@@ -64,9 +64,9 @@ public:
     {
         return loadPage(tenant, page, error);
     }
-    // The seq of the page's event that carries `broadcastId`, if any.
-    virtual std::optional<qint64> findBroadcast(qint64 pageId, const QString &broadcastId) = 0;
-    virtual QByteArray event(qint64 pageId, qint64 seq) = 0;
+    // The page's event that carries `broadcastId`: empty if there is none, and then with `error`
+    // if the store could not be read.
+    virtual QByteArray findBroadcast(qint64 pageId, const QString &broadcastId, QString *error) = 0;
     // The encoded events after `since`, in order, up to `limit` of them.
     virtual QList<QByteArray> eventsAfter(qint64 pageId, qint64 since, int limit) = 0;
     // Stores all writes in one transaction: all of them or none.
