@@ -1,31 +1,13 @@
 #include "batcher.h"
 
-#include "clientconnection.h"
 #include "codec.h"
+#include "framequeue.h"
 
-#include <cmath>
+#include <QElapsedTimer>
+
 #include <limits>
 
 namespace Glosa {
-
-namespace {
-
-constexpr double RateTimeConstantMs = 1000;
-
-} // namespace
-
-double FrameRate::countAt(qint64 nowMs) const
-{
-    if (nowMs <= m_at || m_count == 0)
-        return m_count;
-    return m_count * std::exp(double(m_at - nowMs) / RateTimeConstantMs);
-}
-
-void FrameRate::add(qint64 nowMs)
-{
-    m_count = countAt(nowMs) + 1;
-    m_at = qMax(m_at, nowMs);
-}
 
 Batcher::Batcher(int windowMs, QObject *parent)
     : QObject(parent)
@@ -46,27 +28,27 @@ qint64 Batcher::now()
     return clock.elapsed();
 }
 
-void Batcher::schedulePass(ClientConnection *connection)
+void Batcher::schedulePass(FrameQueue *queue)
 {
-    if (m_inPass.contains(connection))
+    if (m_inPass.contains(queue))
         return;
-    m_inPass.insert(connection, m_pass.size());
-    m_pass.append(connection);
+    m_inPass.insert(queue, m_pass.size());
+    m_pass.append(queue);
     postPass();
 }
 
-void Batcher::schedule(ClientConnection *connection)
+void Batcher::schedule(FrameQueue *queue)
 {
-    m_waiting.insert(connection);
-    const qint64 wait = qMax<qint64>(0, connection->batchDue() - now());
+    m_waiting.insert(queue);
+    const qint64 wait = qMax<qint64>(0, queue->batchDue() - now());
     if (!m_timer.isActive() || m_timer.remainingTime() > wait)
         m_timer.start(int(wait));
 }
 
-void Batcher::cancel(ClientConnection *connection)
+void Batcher::cancel(FrameQueue *queue)
 {
-    m_waiting.remove(connection);
-    if (const auto it = m_inPass.constFind(connection); it != m_inPass.constEnd()) {
+    m_waiting.remove(queue);
+    if (const auto it = m_inPass.constFind(queue); it != m_inPass.constEnd()) {
         m_pass[*it] = nullptr;
         m_inPass.erase(it);
     }
@@ -117,11 +99,11 @@ void Batcher::endPass()
 {
     // Connections that ask meanwhile are taken in the same loop.
     for (qsizetype i = 0; i < m_pass.size(); ++i) {
-        ClientConnection *connection = std::exchange(m_pass[i], nullptr);
-        if (!connection)
+        FrameQueue *queue = std::exchange(m_pass[i], nullptr);
+        if (!queue)
             continue;
-        m_inPass.remove(connection);
-        connection->writeQueued();
+        m_inPass.remove(queue);
+        queue->writeQueued();
     }
     m_pass.clear();
     m_lastQueued.reset();
@@ -134,13 +116,13 @@ void Batcher::flushDue()
 {
     const qint64 t = now();
     qint64 next = std::numeric_limits<qint64>::max();
-    const QSet<ClientConnection *> waiting = m_waiting;
-    for (ClientConnection *connection : waiting) {
-        if (connection->batchDue() <= t) {
-            m_waiting.remove(connection);
-            connection->writeQueued();
+    const QSet<FrameQueue *> waiting = m_waiting;
+    for (FrameQueue *queue : waiting) {
+        if (queue->batchDue() <= t) {
+            m_waiting.remove(queue);
+            queue->writeQueued();
         } else {
-            next = qMin(next, connection->batchDue());
+            next = qMin(next, queue->batchDue());
         }
     }
     if (!m_waiting.isEmpty())

@@ -1,10 +1,12 @@
 #pragma once
 
-#include "batcher.h"
 #include "catchup.h"
 #include "codec.h"
+#include "framequeue.h"
+#include "framerate.h"
 #include "messages.h"
 #include "protocolerror.h"
+#include "queuedframe.h"
 #include "recipient.h"
 #include "serverconfig.h"
 
@@ -13,6 +15,7 @@
 
 namespace Glosa {
 
+class Batcher;
 class Connection;
 class MessageRouter;
 class Page;
@@ -21,7 +24,7 @@ class UsageMetrics;
 // One client's connection as the server holds it: reads and checks its frames (hello first, rate
 // limit, sizes), hands what is valid to the router, and writes to it through the batcher, watching
 // its send queue.
-class ClientConnection : public Recipient
+class ClientConnection : public Recipient, public FrameQueue
 {
     Q_OBJECT
 public:
@@ -62,13 +65,13 @@ public:
     void closeWith(int code, const QString &reason) override;
     void abort(const char *why);
 
-    qint64 batchDue() const;
+    qint64 batchDue() const override;
     // Writes every queued frame now: in batches, or one by one, shared, where the socket is
     // backed up.
     void flushBatch();
     // Writes queued frames, as the batcher asks at the end of a pass or of a window: in batches
     // while the kernel takes each whole; once the socket is backed up, the rest waits for it.
-    void writeQueued();
+    void writeQueued() override;
     void heartbeat();
 
 Q_SIGNALS:
