@@ -9,6 +9,7 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QJsonObject>
+#include <QThread>
 
 #include <cstdio>
 
@@ -178,7 +179,10 @@ int main(int argc, char *argv[])
     const QCommandLineOption batchMs(
         u"batch-ms"_s, u"Batch window for busy connections, in ms (0: no batching)."_s, u"N"_s,
         u"20"_s);
-    parser.addOptions({listen, adminListen, data, config, tlsCert, tlsKey, batchMs});
+    const QCommandLineOption ioThreads(
+        u"io-threads"_s, u"Threads that serve connections (default: one per core)."_s, u"N"_s,
+        QString::number(qMax(1, QThread::idealThreadCount())));
+    parser.addOptions({listen, adminListen, data, config, tlsCert, tlsKey, batchMs, ioThreads});
     parser.process(app);
 
     ServerConfig cfg;
@@ -200,6 +204,9 @@ int main(int argc, char *argv[])
     cfg.batchMs = parser.value(batchMs).toInt(&ok);
     if (!ok || cfg.batchMs < 0 || cfg.batchMs > 10000)
         return fail(u"--batch-ms takes a number of milliseconds from 0 to 10000"_s);
+    cfg.ioThreads = parser.value(ioThreads).toInt(&ok);
+    if (!ok || cfg.ioThreads < 1 || cfg.ioThreads > ServerConfig::MaxIoThreads)
+        return fail(u"--io-threads takes a number from 1 to %1"_s.arg(ServerConfig::MaxIoThreads));
 
     Glosa::Server server(cfg);
     if (!server.start(&error))

@@ -77,6 +77,16 @@ void ClientConnection::open(Page *page)
     m_page = page;
 }
 
+void ClientConnection::moveTo(MessageRouter *router, Batcher *batcher, QThread *thread)
+{
+    Q_ASSERT(m_state == State::Joining && m_queue.isEmpty() && !m_catchUp);
+    m_batcher->cancel(this);
+    m_router = router;
+    m_batcher = batcher;
+    setParent(nullptr);
+    moveToThread(thread);
+}
+
 void ClientConnection::routeHeld()
 {
     const QList<ClientMessage> held = std::exchange(m_held, {});

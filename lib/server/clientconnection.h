@@ -47,6 +47,10 @@ public:
     // Routes what it sent while it joined.
     void routeHeld();
     void leavePage() { m_page = nullptr; }
+    // Hands a joining connection to the router and batcher of another thread, where it goes on
+    // at once (what it reads meanwhile is held); called on its own thread, which then no longer
+    // touches it.
+    void moveTo(MessageRouter *router, Batcher *batcher, QThread *thread);
 
     // Queues a frame. It leaves at the end of this pass of the event loop, with the others queued
     // in the pass, in one write (one batch frame where there are several); for a busy connection

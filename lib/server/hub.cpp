@@ -44,7 +44,13 @@ Hub::Hub(const ServerConfig &config, StoreThread *reads, StoreThread *writer, Us
     , m_batcher(new Batcher(config.batchMs, this))
     , m_pages(config.tenants, reads, writer)
     , m_presence(config.presenceMs)
-    , m_documents(reads, writer, &m_pages)
+    , m_documents(reads, writer,
+                  [this](const QString &tenant, const Document &document) {
+                      Hub *owner = ownerOf(tenant, document.page);
+                      QMetaObject::invokeMethod(owner, [owner, tenant, document] {
+                          owner->showDocument(tenant, document);
+                      });
+                  })
     , m_pipeline(reads, writer, &m_pages)
 {
     connect(&m_pipeline, &CommitPipeline::settled, this, &Hub::onSettled);
@@ -70,11 +76,23 @@ void Hub::addConnection(Connection *socket)
         socket->deleteLater();
         return;
     }
-    auto *connection = new ClientConnection(socket, this, m_batcher, m_metrics, m_config, this);
+    track(new ClientConnection(socket, this, m_batcher, m_metrics, m_config, this));
+}
+
+void Hub::track(ClientConnection *connection)
+{
     m_connections.append(connection);
+    m_connectionCount.store(int(m_connections.size()), std::memory_order_relaxed);
     // Queued: a connection may drop in the middle of a broadcast or a presence round, and the
     // page it leaves must stay put until they are over.
     connect(connection, &ClientConnection::closed, this, &Hub::leave, Qt::QueuedConnection);
+}
+
+Hub *Hub::ownerOf(const QString &tenant, const QString &page) const
+{
+    if (m_peers.size() < 2)
+        return const_cast<Hub *>(this);
+    return m_peers.at(qsizetype(qHashMulti(0, tenant, page) % size_t(m_peers.size())));
 }
 
 void Hub::join(ClientConnection *connection, const Hello &hello)
@@ -84,6 +102,10 @@ void Hub::join(ClientConnection *connection, const Hello &hello)
     if (!auth.error.isNull()) {
         connection->sendError(auth.error);
         connection->closeWith(auth.closeCode, auth.error.message);
+        return;
+    }
+    if (m_shuttingDown) {
+        connection->closeWith(QWebSocketProtocol::CloseCodeGoingAway, u"server shutting down"_s);
         return;
     }
     if (!hello.page) {
@@ -97,11 +119,40 @@ void Hub::join(ClientConnection *connection, const Hello &hello)
         return;
     }
 
-    if (m_shuttingDown) {
-        connection->closeWith(QWebSocketProtocol::CloseCodeGoingAway, u"server shutting down"_s);
-        return;
-    }
     connection->startJoining(hello.tenant, auth.user);
+    if (Hub *owner = ownerOf(hello.tenant, *hello.page); owner != this)
+        handOver(connection, owner, hello);
+    else
+        load(connection, hello);
+}
+
+void Hub::handOver(ClientConnection *connection, Hub *owner, const Hello &hello)
+{
+    m_connections.removeOne(connection);
+    m_connectionCount.store(int(m_connections.size()), std::memory_order_relaxed);
+    disconnect(connection, nullptr, this, nullptr);
+    owner->m_arriving.fetch_add(1);
+    connection->moveTo(owner, owner->m_batcher, owner->thread());
+    QMetaObject::invokeMethod(
+        owner, [owner, connection, hello] { owner->adopt(connection, hello); },
+        Qt::QueuedConnection);
+}
+
+void Hub::adopt(ClientConnection *connection, const Hello &hello)
+{
+    m_arriving.fetch_sub(1);
+    connection->setParent(this);
+    track(connection);
+    if (connection->state() == ClientConnection::State::Closed)
+        leave(connection); // gone on the way
+    else if (m_shuttingDown)
+        connection->closeWith(QWebSocketProtocol::CloseCodeGoingAway, u"server shutting down"_s);
+    else
+        load(connection, hello);
+}
+
+void Hub::load(ClientConnection *connection, const Hello &hello)
+{
     m_pages.load(
         hello.tenant, *hello.page,
         [this, connection = QPointer<ClientConnection>(connection), hello](Page *page,
@@ -116,7 +167,11 @@ void Hub::join(ClientConnection *connection, const Hello &hello)
                 return;
             }
             if (connection && connection->state() == ClientConnection::State::Joining) {
-                enter(connection, page, hello);
+                if (m_shuttingDown)
+                    connection->closeWith(QWebSocketProtocol::CloseCodeGoingAway,
+                                          u"server shutting down"_s);
+                else
+                    enter(connection, page, hello);
                 return;
             }
             // Gone while the page was read: the page may be the only one left on it.
@@ -296,6 +351,7 @@ void Hub::resync(ClientConnection *connection, const QString &epoch, qint64 sinc
 void Hub::leave(ClientConnection *connection)
 {
     m_connections.removeOne(connection);
+    m_connectionCount.store(int(m_connections.size()), std::memory_order_relaxed);
     connection->deleteLater();
     m_reclaimer.connectionsClosed();
     if (Page *page = connection->page()) {
@@ -304,7 +360,7 @@ void Hub::leave(ClientConnection *connection)
             m_presence.changed(page);
         unloadIfIdle(page);
     }
-    if (m_shuttingDown && m_connections.isEmpty())
+    if (m_shuttingDown && m_connections.isEmpty() && m_arriving.load() == 0)
         Q_EMIT drained();
 }
 
@@ -314,6 +370,18 @@ void Hub::unloadIfIdle(Page *page)
         return;
     m_presence.forget(page);
     m_pages.unload(page);
+}
+
+void Hub::showDocument(const QString &tenant, const Document &document)
+{
+    Page *page = m_pages.find(tenant, document.page);
+    if (!page)
+        return;
+    page->setDocument(document);
+    const QByteArray frame = Codec::encode(DocumentUpdated{document});
+    const QList<Recipient *> viewers = page->recipients();
+    for (Recipient *r : viewers)
+        r->send(frame);
 }
 
 void Hub::shutdown()
@@ -334,7 +402,7 @@ void Hub::closeAll()
     const QList<ClientConnection *> connections = m_connections;
     for (ClientConnection *c : connections)
         c->closeWith(QWebSocketProtocol::CloseCodeGoingAway, u"server shutting down"_s);
-    if (m_connections.isEmpty())
+    if (m_connections.isEmpty() && m_arriving.load() == 0)
         Q_EMIT drained();
 }
 

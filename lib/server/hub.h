@@ -14,6 +14,8 @@
 #include <QObject>
 #include <QTimer>
 
+#include <atomic>
+
 namespace Glosa {
 
 class Batcher;
@@ -31,6 +33,10 @@ class UsageMetrics;
 // Nothing here waits for the store: `reads` reads pages, replays and duplicates on a thread of its
 // own and sees every committed write; `writer` commits, and creates pages and documents, on
 // another.
+//
+// A server has one hub per I/O thread, each with its own pages. A page belongs to the hub its
+// tenant and name hash to, and a connection that says hello to a page moves there, so that what
+// goes to a page's viewers never crosses threads; a lobby connection stays where it came in.
 class Hub : public QObject, public MessageRouter
 {
     Q_OBJECT
@@ -39,8 +45,13 @@ public:
         QObject *parent = nullptr);
     ~Hub() override;
 
+    // Every hub of the server, this one among them, in the same order for all; set before the
+    // first connection comes.
+    void setPeers(const QList<Hub *> &hubs) { m_peers = hubs; }
+    // On the hub's thread.
     void addConnection(Connection *socket);
-    int connectionCount() const { return int(m_connections.size()); }
+    // Read from any thread.
+    int connectionCount() const { return m_connectionCount.load(std::memory_order_relaxed); }
     int pageCount() const { return m_pages.count(); }
 
     // Stops taking operations, waits until everything applied is stored and broadcast, then
@@ -54,6 +65,12 @@ Q_SIGNALS:
     void drained();
 
 private:
+    Hub *ownerOf(const QString &tenant, const QString &page) const;
+    void track(ClientConnection *connection);
+    // Hands a connection that has said hello to `owner`'s page over to `owner`.
+    void handOver(ClientConnection *connection, Hub *owner, const Hello &hello);
+    void adopt(ClientConnection *connection, const Hello &hello);
+    void load(ClientConnection *connection, const Hello &hello);
     void enter(ClientConnection *connection, Page *page, const Hello &hello);
     void sendWelcome(ClientConnection *connection, Page *page, const Hello &hello);
     template<typename Op>
@@ -68,6 +85,8 @@ private:
     void closeAll();
     void leave(ClientConnection *connection);
     void unloadIfIdle(Page *page);
+    // A new version of a page's document, stored: its viewers here reload it.
+    void showDocument(const QString &tenant, const Document &document);
 
     ServerConfig m_config;
     StoreThread *m_reads;
@@ -81,6 +100,9 @@ private:
     CommitPipeline m_pipeline;
     QTimer m_heartbeat;
     QList<ClientConnection *> m_connections;
+    QList<Hub *> m_peers;
+    std::atomic<int> m_connectionCount{0}; // of m_connections
+    std::atomic<int> m_arriving{0};        // connections handed over, not adopted yet
     bool m_shuttingDown = false;
     bool m_closing = false;
 };

@@ -224,12 +224,13 @@ bool Page::addRecipient(Recipient *recipient, const User &user)
 {
     m_recipients.append(recipient);
     Viewer &viewer = m_users[user.id];
-    if (viewer.connections == 0 || viewer.name != user.name) {
-        m_byName.erase({viewer.name, user.id}); // a new name for a user already there
+    const bool renamed = viewer.connections > 0 && viewer.name != user.name;
+    if (viewer.connections == 0 || renamed) {
+        m_byName.erase({viewer.name, user.id});
         viewer.name = user.name;
         m_byName.insert({viewer.name, user.id});
     }
-    if (++viewer.connections > 1)
+    if (++viewer.connections > 1 && !renamed)
         return false;
     ++m_presenceVersion;
     return true;

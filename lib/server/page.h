@@ -55,8 +55,9 @@ public:
     std::optional<Store::Write> apply(const DeleteChatOp &op, const User &user, qint64 now,
                                       ProtocolError *error);
 
-    // Presence: returns true when the count of distinct users changed, and then a new presence
-    // version begins. The cost does not grow with the viewers already there.
+    // Presence: returns true when who is viewing changed (a user came or left, or came back with
+    // a new name), and then a new presence version begins. The cost does not grow with the viewers
+    // already there.
     bool addRecipient(Recipient *recipient, const User &user);
     bool removeRecipient(Recipient *recipient, const QString &userId);
     const QList<Recipient *> &recipients() const { return m_recipients; }

@@ -8,6 +8,7 @@
 #include <QSet>
 #include <QString>
 
+#include <atomic>
 #include <functional>
 
 namespace Glosa {
@@ -29,7 +30,8 @@ public:
     PageRegistry(const QList<TenantConfig> &tenants, StoreThread *reads, StoreThread *writer);
     ~PageRegistry() override;
 
-    int count() const { return int(m_pages.size()); }
+    // The pages held; read from any thread.
+    int count() const { return m_count.load(std::memory_order_relaxed); }
     // The page held under `name`, if any.
     Page *find(const QString &tenant, const QString &name) const;
     // Hands `done` the page held under `name`: at once if there is one, otherwise from the event
@@ -53,6 +55,7 @@ private:
     QHash<QString, Page *> m_pages;          // by tenant and name
     QHash<QString, QList<Loaded>> m_loading; // by tenant and name: who waits for the page
     QSet<Page *> m_dropped;
+    std::atomic<int> m_count{0}; // of m_pages
 };
 
 } // namespace Glosa

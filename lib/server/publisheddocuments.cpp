@@ -2,8 +2,6 @@
 
 #include "codec.h"
 #include "errorcode.h"
-#include "page.h"
-#include "pageregistry.h"
 #include "recipient.h"
 #include "serverlogging.h"
 #include "store.h"
@@ -47,10 +45,10 @@ Publication publishIn(Store &store, const QString &tenant, const User &user, Doc
 
 } // namespace
 
-PublishedDocuments::PublishedDocuments(StoreThread *reads, StoreThread *writer, PageRegistry *pages)
+PublishedDocuments::PublishedDocuments(StoreThread *reads, StoreThread *writer, Stored stored)
     : m_reads(reads)
     , m_writer(writer)
-    , m_pages(pages)
+    , m_stored(std::move(stored))
 {}
 
 void PublishedDocuments::publish(Recipient *from, const QString &tenant, const User &user,
@@ -88,14 +86,7 @@ void PublishedDocuments::publish(Recipient *from, const QString &tenant, const U
                                     broadcastId);
                 return;
             case Publication::Outcome::Stored:
-                // Everyone on the page reloads it.
-                if (Page *page = m_pages->find(tenant, doc.page)) {
-                    page->setDocument(doc);
-                    const QByteArray frame = Codec::encode(DocumentUpdated{doc});
-                    const QList<Recipient *> viewers = page->recipients();
-                    for (Recipient *r : viewers)
-                        r->send(frame);
-                }
+                m_stored(tenant, doc);
                 break;
             case Publication::Outcome::Unchanged:
                 break;

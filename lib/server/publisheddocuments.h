@@ -5,20 +5,24 @@
 #include <QObject>
 #include <QString>
 
+#include <functional>
+
 namespace Glosa {
 
-class PageRegistry;
 class Recipient;
 class StoreThread;
 
 // The documents published on the pages of each tenant. A page's document, or a new version of it
-// from its publisher or a moderator, is stored and goes to everyone on the page at once; whoever
-// joins later finds it in the welcome. Documents are read and stored on the store's threads.
+// from its publisher or a moderator, is stored and handed to `stored`, which takes it to everyone
+// on the page; whoever joins later finds it in the welcome. Documents are read and stored on the
+// store's threads.
 class PublishedDocuments : public QObject
 {
     Q_OBJECT
 public:
-    PublishedDocuments(StoreThread *reads, StoreThread *writer, PageRegistry *pages);
+    using Stored = std::function<void(const QString &tenant, const Document &document)>;
+
+    PublishedDocuments(StoreThread *reads, StoreThread *writer, Stored stored);
 
     // Publishes the document of `op` for `user`, and tells `from` how that went.
     void publish(Recipient *from, const QString &tenant, const User &user,
@@ -29,7 +33,7 @@ public:
 private:
     StoreThread *m_reads;
     StoreThread *m_writer;
-    PageRegistry *m_pages;
+    Stored m_stored;
 };
 
 } // namespace Glosa

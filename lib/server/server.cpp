@@ -3,6 +3,7 @@
 #include "adminhttp.h"
 #include "authenticator.h"
 #include "hub.h"
+#include "iothread.h"
 #include "listener.h"
 #include "qtwebsocketconnection.h"
 #include "serverlogging.h"
@@ -88,10 +89,7 @@ Server::Server(ServerConfig config, QObject *parent)
 
 Server::~Server()
 {
-    delete m_hub;
-    m_reads.reset();
-    m_writer.reset();
-    m_checkpointer.reset();
+    finishStop();
 }
 
 bool Server::start(QString *error)
@@ -110,7 +108,18 @@ bool Server::start(QString *error)
     if (m_config.credentialKey.isEmpty() &&
         !loadCredentialKey(m_config.dataDir, &m_config.credentialKey, error))
         return false;
-    m_hub = new Hub(m_config, m_reads.get(), m_writer.get(), m_metrics.get(), this);
+
+    const auto makeHub = [this] {
+        return new Hub(m_config, m_reads.get(), m_writer.get(), m_metrics.get());
+    };
+    m_hubs.append(makeHub());
+    for (int i = 1; i < m_config.ioThreads; ++i) {
+        m_threads.push_back(std::make_unique<IoThread>(makeHub));
+        m_threads.back()->setObjectName(u"glosa-io-%1"_s.arg(i));
+        m_hubs.append(m_threads.back()->startHub());
+    }
+    for (Hub *hub : std::as_const(m_hubs))
+        hub->setPeers(m_hubs);
 
     if (m_tls) {
         // wss: QSslSocket and QWebSocketServer, each connection a QWebSocket.
@@ -118,17 +127,7 @@ bool Server::start(QString *error)
                                             QWebSocketServer::SecureMode, this);
         m_webSockets->setMaxPendingConnections(std::numeric_limits<int>::max());
         m_webSockets->setHandshakeTimeout(WebSocketHandshake::TimeoutMs);
-        connect(m_webSockets, &QWebSocketServer::newConnection, this, [this] {
-            while (QWebSocket *socket = m_webSockets->nextPendingConnection()) {
-                // A handshake may complete after the server has stopped: nobody serves it.
-                if (m_hub) {
-                    m_hub->addConnection(new QtWebSocketConnection(socket));
-                } else {
-                    socket->abort();
-                    socket->deleteLater();
-                }
-            }
-        });
+        connect(m_webSockets, &QWebSocketServer::newConnection, this, &Server::onUpgraded);
         if (!setUpTls(error))
             return false;
         m_listener = new Listener([this](int fd) { acceptTls(fd); }, this);
@@ -148,7 +147,7 @@ bool Server::start(QString *error)
         m_admin = new AdminHttp(
             m_metrics.get(),
             [this] {
-                return AdminHttp::Gauges{m_hub->connectionCount(), m_hub->pageCount()};
+                return AdminHttp::Gauges{connectionCount(), pageCount()};
             },
             this);
         QString adminError;
@@ -159,8 +158,32 @@ bool Server::start(QString *error)
             return false;
         }
     }
-    qCInfo(lcServer) << "serving" << url() << "data in" << m_config.dataDir;
+    qCInfo(lcServer) << "serving" << url() << "data in" << m_config.dataDir << "on" << m_hubs.size()
+                     << "I/O threads";
     return true;
+}
+
+int Server::connectionCount() const
+{
+    int count = 0;
+    for (const Hub *hub : m_hubs)
+        count += hub->connectionCount();
+    return count;
+}
+
+int Server::pageCount() const
+{
+    int count = 0;
+    for (const Hub *hub : m_hubs)
+        count += hub->pageCount();
+    return count;
+}
+
+Hub *Server::nextHub()
+{
+    Hub *hub = m_hubs.at(m_nextHub);
+    m_nextHub = (m_nextHub + 1) % m_hubs.size();
+    return hub;
 }
 
 bool Server::setUpTls(QString *error)
@@ -201,14 +224,12 @@ void Server::acceptPlain(int fd)
         ::close(fd);
         return;
     }
-    auto *handshake =
-        new WebSocketHandshake(fd, QByteArrayView(Path.data(), Path.size()), ServerName, this);
-    connect(handshake, &WebSocketHandshake::upgraded, this, [this](WebSocketConnection *c) {
-        // A handshake may complete after the server has stopped: nobody serves it.
-        if (m_hub)
-            m_hub->addConnection(c);
-        else
-            delete c;
+    // The handshake runs on the hub's thread, where the connection then lives.
+    Hub *hub = nextHub();
+    QMetaObject::invokeMethod(hub, [hub, fd] {
+        auto *handshake =
+            new WebSocketHandshake(fd, QByteArrayView(Path.data(), Path.size()), ServerName, hub);
+        connect(handshake, &WebSocketHandshake::upgraded, hub, &Hub::addConnection);
     });
 }
 
@@ -269,11 +290,35 @@ void Server::accept(QTcpSocket *socket)
             return;
         }
         disconnect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+        const std::pair peer{socket->peerAddress(), socket->peerPort()};
+        m_upgrading.insert(peer, socket);
+        // Refused by QWebSocketServer, or gone before the upgrade.
+        connect(socket, &QTcpSocket::disconnected, this, [this, socket, peer] {
+            m_upgrading.remove(peer);
+            socket->deleteLater();
+        });
         m_webSockets->handleConnection(socket);
     };
     connect(socket, &QTcpSocket::readyRead, this, inspect);
     if (socket->bytesAvailable())
         inspect();
+}
+
+void Server::onUpgraded()
+{
+    while (QWebSocket *socket = m_webSockets->nextPendingConnection()) {
+        QTcpSocket *transport = m_upgrading.take({socket->peerAddress(), socket->peerPort()});
+        if (transport)
+            disconnect(transport, nullptr, this, nullptr);
+        // A handshake may complete after the server has stopped: nobody serves it.
+        if (m_stopping || !transport) {
+            socket->abort();
+            delete socket;
+            delete transport;
+            continue;
+        }
+        m_hubs.first()->addConnection(new QtWebSocketConnection(socket, transport));
+    }
 }
 
 void Server::stop()
@@ -285,27 +330,46 @@ void Server::stop()
         m_listener->close();
     if (m_admin)
         m_admin->close();
-    if (!m_hub) {
+    if (m_hubs.isEmpty()) {
         finishStop();
         return;
     }
-    connect(m_hub, &Hub::drained, this, &Server::finishStop, Qt::QueuedConnection);
+    for (Hub *hub : std::as_const(m_hubs)) {
+        connect(
+            hub, &Hub::drained, this, [this, hub] { onDrained(hub); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(hub, &Hub::shutdown);
+    }
     QTimer::singleShot(DrainTimeoutMs, this, &Server::finishStop);
-    m_hub->shutdown();
+}
+
+void Server::onDrained(Hub *hub)
+{
+    m_drained.insert(hub);
+    if (m_drained.size() == m_hubs.size())
+        finishStop();
 }
 
 void Server::finishStop()
 {
     if (!m_writer)
         return;
-    delete m_hub;
-    m_hub = nullptr;
-    // Whatever was handed to the store thread is stored before the server reports it stopped.
+    // Whatever was handed to the stores is stored, and answered on the hubs' threads, before the
+    // hubs go and the server reports it stopped.
+    m_writer->stop();
+    if (m_reads)
+        m_reads->stop();
+    // The other threads delete their own hubs.
+    Hub *own = m_hubs.value(0);
+    m_hubs.clear();
+    m_threads.clear();
+    delete own;
     m_reads.reset();
     m_writer.reset();
     m_checkpointer.reset();
-    qCInfo(lcServer) << "stopped";
-    Q_EMIT stopped();
+    if (m_stopping) {
+        qCInfo(lcServer) << "stopped";
+        Q_EMIT stopped();
+    }
 }
 
 QUrl Server::url() const

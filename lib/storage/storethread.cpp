@@ -55,7 +55,8 @@ void StoreThread::resume(qint64 pageId)
 void StoreThread::post(Item item)
 {
     QMutexLocker lock(&m_mutex);
-    Q_ASSERT(!m_stopping);
+    if (m_stopping)
+        return;
     m_backlog += item.writes.size();
     m_queue.append(std::move(item));
     m_wake.wakeOne();

@@ -2,15 +2,19 @@
 
 #include "protocollimits.h"
 
+#include <QTcpSocket>
 #include <QWebSocket>
 
 namespace Glosa {
 
-QtWebSocketConnection::QtWebSocketConnection(QWebSocket *socket, QObject *parent)
+QtWebSocketConnection::QtWebSocketConnection(QWebSocket *socket, QTcpSocket *transport,
+                                             QObject *parent)
     : Connection(parent)
     , m_socket(socket)
 {
+    // The socket first: children are deleted in order, and it still writes its close frame.
     m_socket->setParent(this);
+    transport->setParent(this);
     m_socket->setMaxAllowedIncomingMessageSize(Limits::PublishFrameBytes);
     connect(m_socket, &QWebSocket::textMessageReceived, this,
             [this](const QString &text) { Q_EMIT textReceived(text.toUtf8()); });

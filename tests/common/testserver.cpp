@@ -16,6 +16,7 @@ TestServer::TestServer()
     config.adminPort = 0;
     config.dataDir = m_dir.path();
     config.pingIntervalMs = 60000;
+    config.ioThreads = qMax(1, qEnvironmentVariableIntValue("GLOSA_TEST_IO_THREADS"));
 }
 
 TestServer::~TestServer()

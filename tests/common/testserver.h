@@ -7,7 +7,8 @@
 #include <memory>
 
 // A real Glosa server in this process, on 127.0.0.1 with a free port and its SQLite file in a
-// temporary folder that outlives restarts.
+// temporary folder that outlives restarts; on as many I/O threads as GLOSA_TEST_IO_THREADS says
+// (1 without it).
 class TestServer
 {
 public:

@@ -46,7 +46,11 @@ bool ServerProcess::start(const QStringList &arguments)
     m_adminUrl.clear();
     m_failure.clear();
     m_process.setProgram(binary());
-    m_process.setArguments(arguments);
+    // GLOSA_TEST_IO_THREADS in the environment sets the server's I/O threads.
+    const QString ioThreads = qEnvironmentVariable("GLOSA_TEST_IO_THREADS");
+    m_process.setArguments(ioThreads.isEmpty() || arguments.contains(u"--io-threads"_s)
+                               ? arguments
+                               : arguments + QStringList{u"--io-threads"_s, ioThreads});
 #ifdef Q_OS_LINUX
     // A test that crashes takes its server along instead of leaving it listening.
     m_process.setChildProcessModifier([soft = m_openFilesSoftLimit, hard = m_openFilesHardLimit] {

@@ -607,6 +607,9 @@ void tst_GlosaServer::badArguments_data()
     QTest::newRow("batch-ms negative") << QStringList{u"--batch-ms"_s, u"-1"_s} << u"--batch-ms"_s;
     QTest::newRow("batch-ms not a number")
         << QStringList{u"--batch-ms"_s, u"soon"_s} << u"--batch-ms"_s;
+    QTest::newRow("io-threads zero") << QStringList{u"--io-threads"_s, u"0"_s} << u"--io-threads"_s;
+    QTest::newRow("io-threads too many")
+        << QStringList{u"--io-threads"_s, u"257"_s} << u"--io-threads"_s;
     QTest::newRow("tls-cert without tls-key")
         << QStringList{u"--tls-cert"_s, u"cert.pem"_s} << u"--tls-key"_s;
     QTest::newRow("tls-key without tls-cert")

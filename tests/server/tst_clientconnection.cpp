@@ -101,11 +101,15 @@ private:
         return connections.size() == 1 ? connections.first() : nullptr;
     }
 
-    // A connection joined to "p" with batch windows of `batchMs`, quiet, as the server holds it.
+    // A connection joined to "p" with batch windows of `batchMs`, quiet, as the server holds it:
+    // on one I/O thread, the test's own, so that the test may look inside it.
     Glosa::ClientConnection *quietConnection(TestClient *client, int batchMs)
     {
         m_server.reset();
-        if (!startServer([batchMs](Glosa::ServerConfig &c) { c.batchMs = batchMs; }))
+        if (!startServer([batchMs](Glosa::ServerConfig &c) {
+                c.batchMs = batchMs;
+                c.ioThreads = 1;
+            }))
             return nullptr;
         if (!client->open(m_server->url()) || client->join(u"p"_s).isEmpty() ||
             client->next(u"snapshot"_s).isEmpty() || client->settle(100) != 0)
@@ -419,11 +423,11 @@ private Q_SLOTS:
         const QString chatId = TestClient::uuid();
         writer.send(TestClient::newChat(chatId, TestClient::uuid()));
         QVERIFY(!writer.next(u"new-text-chat"_s).isEmpty());
-        Glosa::Hub *hub = m_server->server()->hub();
-        QCOMPARE(hub->connectionCount(), 2);
+        Glosa::Server *server = m_server->server();
+        QCOMPARE(server->connectionCount(), 2);
         const QString text(9000, u'w');
         int sent = 0;
-        while (hub->connectionCount() == 2 && sent < 2000) {
+        while (server->connectionCount() == 2 && sent < 2000) {
             writer.send(TestClient::update(
                 chatId,
                 {{"op"_L1, "add-comment"_L1},
@@ -431,7 +435,7 @@ private Q_SLOTS:
             writer.next(u"updated-text-chat"_s);
             ++sent;
         }
-        QCOMPARE(hub->connectionCount(), 1);
+        QCOMPARE(server->connectionCount(), 1);
         QVERIFY(writer.isConnected());
         QTRY_COMPARE(m_server->server()->metrics()->snapshot().value(u"local"_s).connections, 1);
     }
@@ -575,9 +579,11 @@ private Q_SLOTS:
     {
         constexpr int Chats = 250; // a snapshot of about 1.3 MB: five parts
         m_server.reset();
+        // One I/O thread, the test's own: the test looks inside the connection.
         QVERIFY(startServer([](Glosa::ServerConfig &c) {
             c.limits.opsPerSecond = 100000;
             c.limits.burst = 100000;
+            c.ioThreads = 1;
         }));
         {
             TestClient writer;
@@ -626,8 +632,8 @@ private Q_SLOTS:
         RawClient silent;
         QVERIFY(silent.open(m_server->url()));
         silent.sendText(QJsonDocument(hello(u"p"_s)).toJson(QJsonDocument::Compact));
-        QTRY_COMPARE(m_server->server()->hub()->connectionCount(), 2);
-        QTRY_COMPARE(m_server->server()->hub()->connectionCount(), 1);
+        QTRY_COMPARE(m_server->server()->connectionCount(), 2);
+        QTRY_COMPARE(m_server->server()->connectionCount(), 1);
         // QWebSocket answers pings, so the live client is still served.
         QVERIFY(alive.isConnected());
         QCOMPARE(alive.next(u"presence"_s).value("viewers"_L1).toInt(), 2);
@@ -640,7 +646,7 @@ private Q_SLOTS:
         const QList<TestClient *> clients = crowd(Count);
         for (TestClient *client : clients)
             QVERIFY(!client->next(u"welcome"_s).isEmpty());
-        QCOMPARE(m_server->server()->hub()->connectionCount(), Count);
+        QCOMPARE(m_server->server()->connectionCount(), Count);
         qDeleteAll(clients);
     }
 
@@ -703,7 +709,7 @@ private Q_SLOTS:
     void massDisconnectThenStop()
     {
         const QList<TestClient *> clients = crowd(150);
-        QTRY_COMPARE(m_server->server()->hub()->connectionCount(), 150);
+        QTRY_COMPARE(m_server->server()->connectionCount(), 150);
         for (int i = 0; i < 100; ++i)
             clients.at(i)->socket().abort();
         QTest::qWait(1);

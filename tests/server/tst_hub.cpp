@@ -75,6 +75,14 @@ private:
 
     QString storePath() const { return m_server->dataDir() + u"/glosa.sqlite3"_s; }
 
+    // The server once more, on `threads` I/O threads.
+    bool onThreads(int threads)
+    {
+        m_server->stop();
+        m_server->config.ioThreads = threads;
+        return m_server->restart();
+    }
+
     // Returns once the hub has handled every frame `client` sent before.
     static bool roundTrip(TestClient *client)
     {
@@ -961,7 +969,7 @@ private Q_SLOTS:
         }
         for (int i = 0; i < 2; ++i)
             crowd.at(i)->socket().close();
-        QTRY_COMPARE(m_server->server()->hub()->connectionCount(), 5);
+        QTRY_COMPARE(m_server->server()->connectionCount(), 5);
         observer->settle(400);
         QList<int> counts;
         for (const QJsonObject &frame : observer->pending())
@@ -1248,7 +1256,7 @@ private Q_SLOTS:
         QCOMPARE(a->next(u"new-text-chat"_s).value("broadcastId"_L1).toString(), slow);
         a->send(TestClient::newChat(TestClient::uuid(), TestClient::uuid()));
         QCOMPARE(a->next(u"new-text-chat"_s).value("seq"_L1).toInteger(), 2);
-        QTRY_COMPARE(m_server->server()->hub()->connectionCount(), 1);
+        QTRY_COMPARE(m_server->server()->connectionCount(), 1);
         QCOMPARE(a->next(u"presence"_s, 300), QJsonObject());
     }
 
@@ -1264,12 +1272,10 @@ private Q_SLOTS:
         a->send(first);
         QCOMPARE(viewer->next(u"new-text-chat"_s).value("seq"_L1).toInteger(), 1);
 
+        // A table that the next commit writes to and that the page is read from goes away.
         StoreProbe probe(storePath());
-        QVERIFY(!sendTrapped(a, probe, true).isEmpty());
-        QTRY_VERIFY(probe.writerBusy());
-        // Waits for the failing commit to end, then takes away a table the page is read from,
-        // before the hub hears of the failure.
         QVERIFY(probe.exec(u"ALTER TABLE comments RENAME TO comments_away"_s));
+        a->send(TestClient::newChat(TestClient::uuid(), TestClient::uuid()));
 
         QCOMPARE(a->waitClosed(), 1011);
         QCOMPARE(viewer->waitClosed(), 1011);
@@ -1406,7 +1412,13 @@ private Q_SLOTS:
         a->send(second);
         QVERIFY(roundTrip(a));
         QVERIFY2(!hasEvent(a->pending()), "the commit ended before the stop");
+        TestClient lobby;
+        QVERIFY(lobby.open(m_server->url()));
         m_server->stop();
+        // Once stopping, a hello gets no welcome, with a page or without one.
+        lobby.send({{"type"_L1, "hello"_L1}, {"v"_L1, 1}, {"tenant"_L1, "local"_L1}});
+        QCOMPARE(lobby.waitClosed(), 1001);
+        QVERIFY(lobby.rawFrames.isEmpty());
         QCOMPARE(a->next(u"new-text-chat"_s).value("broadcastId"_L1).toString(), slow);
         QCOMPARE(a->next(u"new-text-chat"_s).value("broadcastId"_L1),
                  second.value("broadcastId"_L1));
@@ -1417,6 +1429,104 @@ private Q_SLOTS:
         QVERIFY(after.open(m_server->url()));
         QCOMPARE(after.join(u"p"_s).value("seq"_L1).toInteger(), 2);
         QVERIFY(chatIds(after.next(u"snapshot"_s)).contains(chatId));
+    }
+
+    // On several I/O threads the pages spread over them; each page's viewers, on its thread,
+    // stay in step, and the server counts the connections and pages of every thread.
+    void pagesOnSeveralThreads()
+    {
+        QVERIFY(onThreads(3));
+        constexpr int Pages = 30;
+        QList<TestClient *> viewers;
+        for (int i = 0; i < Pages * 2; ++i) {
+            viewers.append(joined(u"page/%1"_s.arg(i / 2)));
+            QVERIFY(viewers.last());
+        }
+        Glosa::Server *server = m_server->server();
+        QCOMPARE(server->hubs().size(), 3);
+        QCOMPARE(server->connectionCount(), Pages * 2);
+        QCOMPARE(server->pageCount(), Pages);
+        for (const Glosa::Hub *hub : server->hubs())
+            QVERIFY(hub->pageCount() > 0);
+
+        for (int i = 0; i < Pages; ++i)
+            viewers.at(2 * i)->send(TestClient::newChat(TestClient::uuid(), TestClient::uuid(),
+                                                        u"on page %1"_s.arg(i)));
+        for (int i = 0; i < Pages; ++i) {
+            const QJsonObject echo = viewers.at(2 * i)->next(u"new-text-chat"_s);
+            QCOMPARE(echo.value("seq"_L1).toInteger(), 1);
+            QCOMPARE(viewers.at(2 * i + 1)->next(u"new-text-chat"_s), echo);
+            QCOMPARE(echo.value("chat"_L1)
+                         .toObject()
+                         .value("comments"_L1)
+                         .toArray()
+                         .first()
+                         .toObject()
+                         .value("text"_L1)
+                         .toString(),
+                     u"on page %1"_s.arg(i));
+        }
+        delete viewers.takeLast();
+        QCOMPARE(viewers.last()->next(u"presence"_s).value("viewers"_L1).toInt(), 1);
+        QTRY_COMPARE(server->connectionCount(), Pages * 2 - 1);
+    }
+
+    // A document published from a connection on one thread reaches the viewers of its page on
+    // another.
+    void documentsReachPagesOnOtherThreads()
+    {
+        QVERIFY(onThreads(3));
+        TestClient *viewer = joined(u"handbook"_s, u"acme"_s, acme(u"vic"_s));
+        QVERIFY(viewer);
+        // Lobby connections are handed to the threads in turn: these three are on all three.
+        QList<TestClient *> lobby;
+        for (int i = 0; i < 3; ++i) {
+            lobby.append(new TestClient(this));
+            QVERIFY(lobby.last()->open(m_server->url()));
+            QVERIFY(!lobby.last()->join(QString(), u"acme"_s, acme(u"pia"_s)).isEmpty());
+        }
+        for (int i = 0; i < lobby.size(); ++i) {
+            const QString content = u"Version %1."_s.arg(i);
+            lobby.at(i)->send({{"type"_L1, "publish-document"_L1},
+                               {"broadcastId"_L1, TestClient::uuid()},
+                               {"document"_L1, QJsonObject{{"page"_L1, "handbook"_L1},
+                                                           {"title"_L1, "Handbook"_L1},
+                                                           {"format"_L1, "text"_L1},
+                                                           {"content"_L1, content}}}});
+            QVERIFY(!lobby.at(i)->next(u"document-published"_s).isEmpty());
+            QCOMPARE(viewer->next(u"document-updated"_s)
+                         .value("document"_L1)
+                         .toObject()
+                         .value("content"_L1)
+                         .toString(),
+                     content);
+        }
+        TestClient later;
+        QVERIFY(later.open(m_server->url()));
+        QCOMPARE(later.join(u"handbook"_s, u"acme"_s, acme(u"lou"_s))
+                     .value("document"_L1)
+                     .toObject()
+                     .value("content"_L1)
+                     .toString(),
+                 u"Version 2."_s);
+    }
+
+    // A graceful stop on several threads closes every connection, on every thread, with 1001.
+    void stopClosesEveryThread()
+    {
+        QVERIFY(onThreads(3));
+        QList<TestClient *> clients;
+        for (int i = 0; i < 9; ++i) {
+            clients.append(joined(u"page/%1"_s.arg(i)));
+            QVERIFY(clients.last());
+        }
+        auto *lobby = new TestClient(this);
+        QVERIFY(lobby->open(m_server->url()));
+        QVERIFY(!lobby->join(QString()).isEmpty());
+        clients.append(lobby);
+        m_server->stop();
+        for (TestClient *client : std::as_const(clients))
+            QCOMPARE(client->waitClosed(), 1001);
     }
 };
 

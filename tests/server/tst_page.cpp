@@ -392,11 +392,17 @@ private Q_SLOTS:
         for (qsizetype i = 1; i < users.size(); ++i)
             QVERIFY(users.at(i - 1).name < users.at(i).name);
 
-        // A user who comes back with a new name is listed by it, once.
+        // A user who comes back with a new name is listed by it, once, and the page's presence
+        // changes with it; with the same name again it does not.
+        const quint64 version = page.presenceVersion();
         FakeRecipient renamed;
-        QVERIFY(!page.addRecipient(&renamed, User{u"u0"_s, u"Zoe"_s}));
+        QVERIFY(page.addRecipient(&renamed, User{u"u0"_s, u"Zoe"_s}));
+        QCOMPARE(page.presenceVersion(), version + 1);
         QCOMPARE(page.users().first().name, u"User 001"_s);
         QCOMPARE(page.viewers(), Glosa::Limits::PresenceUsersMax + 5);
+        FakeRecipient again;
+        QVERIFY(!page.addRecipient(&again, User{u"u0"_s, u"Zoe"_s}));
+        QCOMPARE(page.presenceVersion(), version + 1);
     }
 
     // Chats in document order: by where the anchor starts, then by creation.

@@ -237,8 +237,6 @@ class tst_WebSocketConnection : public QObject
 private:
     std::unique_ptr<TestServer> m_server;
 
-    Glosa::Hub *hub() const { return m_server->server()->hub(); }
-
     // The close frame a fresh connection gets after `bytes`, then the end of the TCP connection.
     int closeCodeAfter(const QByteArray &bytes, const QByteArray &extraHeaders = {})
     {
@@ -307,7 +305,7 @@ private Q_SLOTS:
         QVERIFY(head.contains("\r\nUpgrade: websocket\r\n"));
         QVERIFY(head.contains("\r\nConnection: Upgrade\r\n"));
         QVERIFY(!head.contains("Sec-WebSocket-Extensions"));
-        QTRY_COMPARE(hub()->connectionCount(), 1);
+        QTRY_COMPARE(m_server->server()->connectionCount(), 1);
         peer.send(frame(0x1, hello()));
         QCOMPARE(peer.next().type(), u"welcome"_s);
     }
@@ -426,7 +424,7 @@ private Q_SLOTS:
             QVERIFY(head.contains("\r\nSec-WebSocket-Version: 13\r\n"));
         // Answered, then the end of the connection; the hub never held it.
         QVERIFY(peer.waitDisconnected());
-        QCOMPARE(hub()->connectionCount(), 0);
+        QCOMPARE(m_server->server()->connectionCount(), 0);
     }
 
     void protocolErrors_data()
@@ -466,7 +464,7 @@ private Q_SLOTS:
         QFETCH(QByteArray, bytes);
         QFETCH(int, code);
         QCOMPARE(closeCodeAfter(bytes), code);
-        QTRY_COMPARE(hub()->connectionCount(), 0);
+        QTRY_COMPARE(m_server->server()->connectionCount(), 0);
     }
 
     // A client that offers permessage-deflate gets it: its compressed messages are read, and
@@ -529,7 +527,7 @@ private Q_SLOTS:
         QFETCH(QByteArray, bytes);
         QFETCH(int, code);
         QCOMPARE(closeCodeAfter(bytes, DeflateOffer), code);
-        QTRY_COMPARE(hub()->connectionCount(), 0);
+        QTRY_COMPARE(m_server->server()->connectionCount(), 0);
     }
 
     void utf8Validator_data()
@@ -705,14 +703,14 @@ private Q_SLOTS:
         QVERIFY(peer.upgrade(m_server->url()));
         peer.send(frame(0x1, hello()));
         QCOMPARE(peer.next().type(), u"welcome"_s);
-        QTRY_COMPARE(hub()->connectionCount(), 1);
+        QTRY_COMPARE(m_server->server()->connectionCount(), 1);
         peer.send(frame(0x8, closeBody(4000, "bye")));
         const Frame close = peer.nextControl();
         QCOMPARE(close.opcode, 0x8);
         QCOMPARE(close.closeCode(), 4000);
         // The server ends the TCP connection once the echo is out.
         QVERIFY(peer.waitDisconnected());
-        QTRY_COMPARE(hub()->connectionCount(), 0);
+        QTRY_COMPARE(m_server->server()->connectionCount(), 0);
     }
 
     void emptyCloseIsEchoedEmpty()
@@ -736,7 +734,7 @@ private Q_SLOTS:
         QVERIFY(peer.socket.state() == QAbstractSocket::ConnectedState);
         peer.send(frame(0x8, closeBody(4400)));
         QVERIFY(peer.waitDisconnected());
-        QTRY_COMPARE(hub()->connectionCount(), 0);
+        QTRY_COMPARE(m_server->server()->connectionCount(), 0);
     }
 
     void manyFramesInOneSegment()
@@ -837,7 +835,7 @@ private Q_SLOTS:
         QCOMPARE(snapshot.value("type"_L1).toString(), u"snapshot"_s);
         QCOMPARE(snapshot.value("chats"_L1).toArray().size(), chats);
         QCOMPARE(snapshot.value("seq"_L1).toInteger(), chats);
-        QCOMPARE(hub()->connectionCount(), 2);
+        QCOMPARE(m_server->server()->connectionCount(), 2);
     }
 
     // A client that stops reading in the middle of a catch-up holds one part of it, and is
@@ -850,8 +848,8 @@ private Q_SLOTS:
         QVERIFY(stalled.upgrade(m_server->url()));
         stalled.socket.setReadBufferSize(1);
         stalled.send(frame(0x1, hello()));
-        QTRY_COMPARE(hub()->connectionCount(), 2);
-        QTRY_COMPARE(hub()->connectionCount(), 1);
+        QTRY_COMPARE(m_server->server()->connectionCount(), 2);
+        QTRY_COMPARE(m_server->server()->connectionCount(), 1);
         stalled.socket.setReadBufferSize(0);
         QVERIFY(stalled.waitDisconnected());
     }
@@ -873,20 +871,20 @@ private Q_SLOTS:
         TestClient writer;
         QVERIFY(writer.open(m_server->url()));
         QVERIFY(!writer.join(u"p"_s).isEmpty());
-        QTRY_COMPARE(hub()->connectionCount(), 2);
+        QTRY_COMPARE(m_server->server()->connectionCount(), 2);
 
         // Large events, each encoded once, written to both; the slow reader's share waits in
         // the kernel, then in its queue, until the queue passes sendQueueBytes.
         const QString text(9000, u'w');
         int sent = 0;
-        while (hub()->connectionCount() == 2 && sent < 2000) {
+        while (m_server->server()->connectionCount() == 2 && sent < 2000) {
             for (int i = 0; i < 20; ++i)
                 writer.send(TestClient::newChat(TestClient::uuid(), TestClient::uuid(), text));
             for (int i = 0; i < 20; ++i)
                 QVERIFY(!writer.next(u"new-text-chat"_s).isEmpty());
             sent += 20;
         }
-        QCOMPARE(hub()->connectionCount(), 1);
+        QCOMPARE(m_server->server()->connectionCount(), 1);
         QVERIFY(sent > 1);
         QVERIFY(writer.isConnected());
         // The slow reader's connection is gone: reading on, it finds the end of it.

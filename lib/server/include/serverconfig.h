@@ -55,6 +55,8 @@ struct ServerLimits
 // Everything glosa-server can be told, from its command line and its --config file.
 struct ServerConfig
 {
+    static constexpr int MaxIoThreads = 256;
+
     QHostAddress listenAddress = QHostAddress::LocalHost;
     quint16 listenPort = 8765;
     bool adminEnabled = true;
@@ -64,6 +66,9 @@ struct ServerConfig
     QString tlsCertificate;
     QString tlsKey;
     int batchMs = 20;
+    // Threads that serve connections, each with its own event loop and pages: the one that
+    // starts the server, and the rest of its own.
+    int ioThreads = 1;
     // Presence to a page goes out at most once per window: a quiet page's first change at once,
     // the changes within the window together at its end.
     int presenceMs = 100;

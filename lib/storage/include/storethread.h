@@ -59,7 +59,7 @@ public:
         post(std::move(item));
     }
     // Tries every write queued, runs every job, closes the store and ends the thread; returns
-    // when done.
+    // when done. What is queued after it is dropped, unanswered.
     void stop();
 
     // Writes queued and not reported yet.

@@ -2,17 +2,20 @@
 
 #include "connection.h"
 
+class QTcpSocket;
 class QWebSocket;
 
 namespace Glosa {
 
 // A Connection over a QWebSocket, for the wss listener (QSslSocket and QWebSocketServer). It
-// takes the socket as its child.
+// takes as its children the socket and the TCP socket it was upgraded from, which a QWebSocket
+// made by QWebSocketServer does not own, so that the two are deleted, and move between threads,
+// together.
 class QtWebSocketConnection : public Connection
 {
     Q_OBJECT
 public:
-    explicit QtWebSocketConnection(QWebSocket *socket, QObject *parent = nullptr);
+    QtWebSocketConnection(QWebSocket *socket, QTcpSocket *transport, QObject *parent = nullptr);
     ~QtWebSocketConnection() override;
 
     void sendText(const QByteArray &utf8) override;
