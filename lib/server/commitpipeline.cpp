@@ -169,8 +169,9 @@ void CommitPipeline::release(Page *page)
     // Out of the queue while they run: a message that goes now is not deferred again.
     const QList<Deferred> queue = std::move(*it);
     m_deferred.erase(it);
+    // A message may hold the page (a retry being looked up): the rest wait for it again.
     qsizetype i = 0;
-    for (; i < queue.size(); ++i) {
+    for (; i < queue.size() && !m_held.contains(page); ++i) {
         const Deferred &d = queue.at(i);
         if (d.barrier && page->unstored() > 0)
             break;

@@ -1380,6 +1380,35 @@ private Q_SLOTS:
                  reply.value("broadcastId"_L1));
     }
 
+    // Messages that wait behind writes in flight go once these are stored, a retry among them
+    // included: none of those after the retry is lost.
+    void retryAmongWaitingMessagesLosesNone()
+    {
+        TestClient a;
+        QVERIFY(a.open(m_server->url()));
+        const QString epoch = a.join(u"p"_s).value("epoch"_L1).toString();
+        QVERIFY(!a.next(u"snapshot"_s).isEmpty());
+        const QJsonObject stored = TestClient::newChat(TestClient::uuid(), TestClient::uuid());
+        a.send(stored);
+        QVERIFY(!a.next(u"new-text-chat"_s).isEmpty());
+
+        StoreProbe probe(storePath());
+        const QString slow = sendTrapped(&a, probe, false);
+        QVERIFY(!slow.isEmpty());
+        // Behind the slow write: a sync, a new chat, a retry, a new chat and a sync again.
+        const QJsonObject sync{{"type"_L1, "sync"_L1}, {"epoch"_L1, epoch}, {"since"_L1, 2}};
+        const QJsonObject before = TestClient::newChat(TestClient::uuid(), TestClient::uuid());
+        const QJsonObject after = TestClient::newChat(TestClient::uuid(), TestClient::uuid());
+        for (const QJsonObject &message : {sync, before, stored, after, sync})
+            a.send(message);
+        QSet<QString> seen;
+        for (int i = 0; i < 4; ++i)
+            seen.insert(a.next(u"new-text-chat"_s).value("broadcastId"_L1).toString());
+        QCOMPARE(seen, (QSet<QString>{slow, before.value("broadcastId"_L1).toString(),
+                                      stored.value("broadcastId"_L1).toString(),
+                                      after.value("broadcastId"_L1).toString()}));
+    }
+
     // A retry that the store cannot look up is refused with internal, naming its broadcastId.
     void retryThatCannotBeLookedUpIsAnError()
     {
