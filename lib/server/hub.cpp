@@ -120,10 +120,19 @@ void Hub::join(ClientConnection *connection, const Hello &hello)
     }
 
     connection->startJoining(hello.tenant, auth.user);
-    if (Hub *owner = ownerOf(hello.tenant, *hello.page); owner != this)
-        handOver(connection, owner, hello);
-    else
+    Hub *owner = ownerOf(hello.tenant, *hello.page);
+    if (owner == this) {
         load(connection, hello);
+        return;
+    }
+    // Once the connection has handled what it read with the hello: it moves between reads.
+    QMetaObject::invokeMethod(
+        this,
+        [this, connection = QPointer<ClientConnection>(connection), owner, hello] {
+            if (connection && connection->state() == ClientConnection::State::Joining)
+                handOver(connection, owner, hello);
+        },
+        Qt::QueuedConnection);
 }
 
 void Hub::handOver(ClientConnection *connection, Hub *owner, const Hello &hello)
