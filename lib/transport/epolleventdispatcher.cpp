@@ -223,10 +223,11 @@ bool EpollEventDispatcher::processEvents(QEventLoop::ProcessEventsFlags flags)
     for (int i = 0; i < ready; ++i) {
         const int fd = events[i].data.fd;
         if (fd == m_wakeFd) {
-            // Cleared before reading, so that a wake-up racing with this one is never lost.
-            m_wakeUps = false;
+            // Cleared after reading: a wake-up that races with the read is either taken by it
+            // (its event is then handled at the end of this pass) or writes anew once cleared.
             quint64 value = 0;
             [[maybe_unused]] const ssize_t n = ::read(m_wakeFd, &value, sizeof value);
+            m_wakeUps = false;
             ++handled;
             continue;
         }
