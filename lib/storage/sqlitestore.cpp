@@ -340,7 +340,7 @@ QList<QByteArray> SqliteStore::eventsAfter(qint64 pageId, qint64 since, int limi
     return events;
 }
 
-bool SqliteStore::commit(const QList<Write> &writes, QString *error)
+bool SqliteStore::commit(const QList<Write> &writes, QSet<qint64> *stale, QString *error)
 {
     QSqlDatabase db = QSqlDatabase::database(m_connection);
     if (!db.transaction()) {
@@ -353,7 +353,7 @@ bool SqliteStore::commit(const QList<Write> &writes, QString *error)
         statement(u"INSERT INTO chats (page_id, chat_id, body, deleted) VALUES (?, ?, ?, ?)"
                   " ON CONFLICT (page_id, chat_id) DO UPDATE SET body = excluded.body,"
                   " deleted = excluded.deleted"_s);
-    QSqlQuery &updateHead = statement(u"UPDATE pages SET head = ? WHERE id = ? AND head < ?"_s);
+    QSqlQuery &updateHead = statement(u"UPDATE pages SET head = ? WHERE id = ? AND head = ?"_s);
     QSqlQuery &upsertComment =
         statement(u"INSERT INTO comments (page_id, chat_id, comment_id, position, body)"
                   " VALUES (?, ?, ?, ?, ?) ON CONFLICT (page_id, comment_id) DO UPDATE SET"
@@ -362,8 +362,28 @@ bool SqliteStore::commit(const QList<Write> &writes, QString *error)
     // Each statement is bound right before it runs: one that fails leaves no values bound to
     // the next, which would fail every later commit.
     bool ok = true;
-    QHash<qint64, qint64> heads; // a page's head is written once per transaction
+    // A page's head moves once per transaction, from the seq before its first write here to
+    // its last.
+    QHash<qint64, std::pair<qint64, qint64>> heads;
     for (const Write &w : writes) {
+        const auto it = heads.find(w.pageId);
+        if (it == heads.end())
+            heads.insert(w.pageId, {w.seq - 1, w.seq});
+        else
+            it->second = qMax(it->second, w.seq);
+    }
+    for (auto it = heads.constBegin(); ok && it != heads.constEnd(); ++it) {
+        updateHead.addBindValue(it->second);
+        updateHead.addBindValue(it.key());
+        updateHead.addBindValue(it->first);
+        ok = exec(updateHead, error);
+        if (ok && updateHead.numRowsAffected() == 0)
+            stale->insert(it.key());
+    }
+    for (qsizetype i = 0; ok && i < writes.size(); ++i) {
+        const Write &w = writes.at(i);
+        if (stale->contains(w.pageId))
+            continue;
         insertEvent.addBindValue(w.pageId);
         insertEvent.addBindValue(w.seq);
         insertEvent.addBindValue(w.broadcastId);
@@ -380,8 +400,6 @@ bool SqliteStore::commit(const QList<Write> &writes, QString *error)
             ok = false;
             break;
         }
-        qint64 &head = heads[w.pageId];
-        head = qMax(head, w.seq);
         if (w.commentId.isEmpty())
             continue;
         upsertComment.addBindValue(w.pageId);
@@ -389,22 +407,14 @@ bool SqliteStore::commit(const QList<Write> &writes, QString *error)
         upsertComment.addBindValue(w.commentId);
         upsertComment.addBindValue(w.commentPosition);
         upsertComment.addBindValue(w.commentJson);
-        if (!exec(upsertComment, error)) {
-            ok = false;
-            break;
-        }
-    }
-    for (auto it = heads.constBegin(); ok && it != heads.constEnd(); ++it) {
-        updateHead.addBindValue(it.value());
-        updateHead.addBindValue(it.key());
-        updateHead.addBindValue(it.value());
-        ok = exec(updateHead, error);
+        ok = exec(upsertComment, error);
     }
     if (ok && db.commit())
         return true;
     if (ok)
         *error = db.lastError().text();
     db.rollback();
+    stale->clear();
     return false;
 }
 

@@ -122,12 +122,14 @@ void StoreThread::run()
             }
         }
         QString error;
-        const bool failed = !writes.isEmpty() && !m_store->commit(writes, &error);
+        QSet<qint64> stale;
+        const bool failed = !writes.isEmpty() && !m_store->commit(writes, &stale, &error);
         if (failed) {
             qCCritical(lcStore) << "commit of" << writes.size() << "writes failed:" << error;
             for (const Store::Write &w : std::as_const(writes))
                 m_failedPages.insert(w.pageId);
         }
+        m_failedPages.unite(stale);
         qsizetype reported = 0;
         for (qsizetype i = 0; i < items.size(); ++i) {
             Item &item = items[i];
@@ -138,8 +140,17 @@ void StoreThread::run()
             if (failed) {
                 report.stored.fill(false);
                 report.error = error;
-            } else if (report.stored.contains(false)) {
-                report.error = u"an earlier change to the page could not be stored"_s;
+            } else {
+                for (qsizetype w = 0; w < item.writes.size(); ++w) {
+                    if (stale.contains(item.writes.at(w).pageId) && report.stored.at(w)) {
+                        report.stored[w] = false;
+                        report.stale.insert(item.writes.at(w).pageId);
+                    }
+                }
+                if (!report.stale.isEmpty())
+                    report.error = u"another server node changed the page first"_s;
+                else if (report.stored.contains(false))
+                    report.error = u"an earlier change to the page could not be stored"_s;
             }
             item.report(std::move(report));
         }

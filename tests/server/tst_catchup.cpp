@@ -117,7 +117,8 @@ private:
             writes.append(std::move(*write));
         }
         QString error;
-        if (!m_store->commit(writes, &error)) {
+        QSet<qint64> stale;
+        if (!m_store->commit(writes, &stale, &error) || !stale.isEmpty()) {
             qWarning() << error;
             return false;
         }

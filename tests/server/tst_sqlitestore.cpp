@@ -124,10 +124,12 @@ private Q_SLOTS:
             epoch = page->record.epoch;
             QVERIFY(!epoch.isEmpty());
             const qint64 id = page->record.id;
+            QSet<qint64> stale;
             QVERIFY(store.commit({write(id, 1, chat(u"c1"_s, u"m1"_s)),
                                   write(id, 2, chat(u"c2"_s, u"m2"_s)),
                                   write(id, 3, chat(u"c2"_s, u"m2"_s), true)},
-                                 &error));
+                                 &stale, &error));
+            QVERIFY(stale.isEmpty());
             // Another tenant's page of the same name is another page.
             const auto other = store.loadPage(u"local"_s, u"p"_s, &error);
             QVERIFY(other && other->record.id != id && other->record.epoch != epoch);
@@ -178,18 +180,50 @@ private Q_SLOTS:
         SqliteStore store(path());
         QVERIFY(store.open(&error));
         const qint64 id = store.loadPage(u"acme"_s, u"p"_s, &error)->record.id;
-        QVERIFY(store.commit({write(id, 1, chat(u"c1"_s, u"m1"_s))}, &error));
+        QSet<qint64> stale;
+        QVERIFY(store.commit({write(id, 1, chat(u"c1"_s, u"m1"_s))}, &stale, &error));
         // The second write reuses seq 1: the whole group fails.
         QVERIFY(!store.commit(
-            {write(id, 2, chat(u"c2"_s, u"m2"_s)), write(id, 1, chat(u"c3"_s, u"m3"_s))}, &error));
+            {write(id, 2, chat(u"c2"_s, u"m2"_s)), write(id, 1, chat(u"c3"_s, u"m3"_s))}, &stale,
+            &error));
         QVERIFY(!error.isEmpty());
         const auto page = store.loadPage(u"acme"_s, u"p"_s, &error);
         QCOMPARE(page->record.head, 1);
         QCOMPARE(page->chats.size(), 1);
         QCOMPARE(store.eventsAfter(id, 0, 10).size(), 1);
         // The failed statement leaves nothing behind that would fail the next commit.
-        QVERIFY2(store.commit({write(id, 2, chat(u"c2"_s, u"m2"_s))}, &error), qPrintable(error));
+        QVERIFY2(store.commit({write(id, 2, chat(u"c2"_s, u"m2"_s))}, &stale, &error),
+                 qPrintable(error));
         QCOMPARE(store.loadPage(u"acme"_s, u"p"_s, &error)->record.head, 2);
+    }
+
+    // Writes that do not follow their page's stored head are left out, and the rest of the
+    // group is stored.
+    void writesBehindTheStoredHeadAreStale()
+    {
+        QString error;
+        SqliteStore store(path());
+        QVERIFY(store.open(&error));
+        const qint64 a = store.loadPage(u"acme"_s, u"a"_s, &error)->record.id;
+        const qint64 b = store.loadPage(u"acme"_s, u"b"_s, &error)->record.id;
+        QSet<qint64> stale;
+        QVERIFY(store.commit({write(a, 1, chat(u"c1"_s, u"m1"_s))}, &stale, &error));
+        // Another writer's seq 1 of page a, and a first write of page b.
+        QVERIFY2(
+            store.commit({write(a, 1, chat(u"c2"_s, u"m2"_s)), write(b, 1, chat(u"c3"_s, u"m3"_s)),
+                          write(a, 2, chat(u"c4"_s, u"m4"_s))},
+                         &stale, &error),
+            qPrintable(error));
+        QCOMPARE(stale, QSet<qint64>{a});
+        const auto pageA = store.loadPage(u"acme"_s, u"a"_s, &error);
+        QCOMPARE(pageA->record.head, 1);
+        QCOMPARE(pageA->usedIds, (QSet<QString>{u"c1"_s, u"m1"_s}));
+        QCOMPARE(store.loadPage(u"acme"_s, u"b"_s, &error)->record.head, 1);
+        // Writes that follow the head go in.
+        stale.clear();
+        QVERIFY(store.commit({write(a, 2, chat(u"c2"_s, u"m2"_s))}, &stale, &error));
+        QVERIFY(stale.isEmpty());
+        QCOMPARE(store.eventsAfter(a, 0, 10), (QList<QByteArray>{"event-1", "event-2"}));
     }
 
     void documents()

@@ -143,6 +143,37 @@ private Q_SLOTS:
         QCOMPARE(probe.broadcasts(b), QStringList{u"b-%1-1"_s.arg(b)});
     }
 
+    // Another writer of the same store moved page a on: the thread's writes of a that followed
+    // the old head are reported stale, not stored, and so are those queued behind them until
+    // the page is resumed; page b's are stored meanwhile.
+    void writesOfAPageMovedOnAreStale()
+    {
+        auto thread = started();
+        QVERIFY(thread);
+        const QList<qint64> ids = pages(2);
+        const qint64 a = ids.at(0), b = ids.at(1);
+        {
+            SqliteStore other(path());
+            QString error;
+            QSet<qint64> stale;
+            QVERIFY(other.open(&error));
+            QVERIFY(other.commit({write(a, 1, u"elsewhere"_s)}, &stale, &error));
+        }
+        Reports reports;
+        thread->enqueue({write(a, 1), write(b, 1)}, &reports, reports.collect());
+        QTRY_COMPARE(reports.received.size(), 1);
+        QCOMPARE(reports.outcomes(), QList<bool>({false, true}));
+        QCOMPARE(reports.received.first().stale, QSet<qint64>{a});
+
+        thread->enqueue({write(a, 2)}, &reports, reports.collect());
+        thread->resume(a);
+        thread->enqueue({write(a, 2, u"caught-up"_s)}, &reports, reports.collect());
+        QTRY_COMPARE(reports.received.size(), 3);
+        QCOMPARE(reports.outcomes().mid(2), QList<bool>({false, true}));
+        StoreProbe probe(path());
+        QCOMPARE(probe.broadcasts(a), (QStringList{u"elsewhere"_s, u"caught-up"_s}));
+    }
+
     void stopStoresEverythingQueued()
     {
         auto thread = started();

@@ -30,7 +30,7 @@ public:
                                       QString *error) override;
     QByteArray findBroadcast(qint64 pageId, const QString &broadcastId, QString *error) override;
     QList<QByteArray> eventsAfter(qint64 pageId, qint64 since, int limit) override;
-    bool commit(const QList<Write> &writes, QString *error) override;
+    bool commit(const QList<Write> &writes, QSet<qint64> *stale, QString *error) override;
     std::optional<Document> document(const QString &tenant, const QString &page) override;
     QList<Document> documents(const QString &tenant) override;
     QString documentPublisher(const QString &tenant, const QString &page) override;

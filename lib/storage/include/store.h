@@ -4,6 +4,7 @@
 #include "document.h"
 
 #include <QByteArray>
+#include <QHash>
 #include <QList>
 #include <QSet>
 
@@ -69,8 +70,11 @@ public:
     virtual QByteArray findBroadcast(qint64 pageId, const QString &broadcastId, QString *error) = 0;
     // The encoded events after `since`, in order, up to `limit` of them.
     virtual QList<QByteArray> eventsAfter(qint64 pageId, qint64 since, int limit) = 0;
-    // Stores all writes in one transaction: all of them or none.
-    virtual bool commit(const QList<Write> &writes, QString *error) = 0;
+    // Stores the writes in one transaction, all of them or none, but for the writes of a page
+    // whose stored head is no longer the seq before its first write here (another server node
+    // wrote to it meanwhile): those are left out and the page's id goes into `stale`. Returns
+    // false, with `error`, when the transaction failed.
+    virtual bool commit(const QList<Write> &writes, QSet<qint64> *stale, QString *error) = 0;
 
     virtual std::optional<Document> document(const QString &tenant, const QString &page) = 0;
     virtual QList<Document> documents(const QString &tenant) = 0;
@@ -80,6 +84,36 @@ public:
     // Stores the page's document, or its new version, with the user who published it first.
     virtual bool saveDocument(const QString &tenant, const Document &document,
                               const QString &publisher, QString *error) = 0;
+
+    // The key that signs anonymous users' credentials, where the store keeps one for every node
+    // that shares it: the key it holds, or `proposed`, kept from now on, when it holds none.
+    // Empty, with no error, where the store keeps none and the node keeps its own.
+    virtual QByteArray credentialKey(const QByteArray & /*proposed*/, QString * /*error*/)
+    {
+        return {};
+    }
+
+    // Presence over the server nodes that share the store, each named by an id of its own; a
+    // store that only one node uses keeps none, and these do nothing.
+    //
+    // Sets who node `node` has viewing each of `pages` (by page id; an empty list: nobody any
+    // more).
+    virtual bool setPresence(const QString & /*node*/,
+                             const QHash<qint64, QList<Author>> & /*pages*/, QString * /*error*/)
+    {
+        return true;
+    }
+    // Who is viewing page `pageId` on the nodes other than `node` whose lease runs.
+    virtual QList<Author> presence(qint64 /*pageId*/, const QString & /*node*/, QString * /*error*/)
+    {
+        return {};
+    }
+    // Renews the lease of `node` for `leaseMs`, and removes the nodes whose lease ran out with
+    // who they had viewing.
+    virtual bool renewLease(const QString & /*node*/, int /*leaseMs*/, QString * /*error*/)
+    {
+        return true;
+    }
 };
 
 } // namespace Glosa

@@ -31,11 +31,13 @@ class StoreThread : public QObject
     Q_OBJECT
 public:
     // What became of the writes of one enqueue(), in their order; `error` says why a commit
-    // failed, when one did.
+    // failed, when one did. The writes of the pages in `stale` were not tried, since the store
+    // holds later changes to those pages than the writes followed (Store::commit()).
     struct Report
     {
         QList<bool> stored;
         QString error;
+        QSet<qint64> stale;
     };
 
     explicit StoreThread(std::unique_ptr<Store> store, QObject *parent = nullptr);
