@@ -7,6 +7,10 @@
         <source>Only the Glosa that started the local server can share it.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>“%1” is not a server URL: it must start with ws:// or wss:// and name a host, as in wss://glosa.example.org/v1/ws.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Glosa::ChatDelegate</name>
@@ -357,10 +361,6 @@ Select a passage in the document and choose Comment to start a discussion.</sour
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Server: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
@@ -549,6 +549,13 @@ Select a passage in the document and choose Comment to start a discussion.</sour
         <source>Reloaded “%1”: the file changed on disk.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>Server(s): %1</source>
+        <translation>
+            <numerusform>Server: %1</numerusform>
+            <numerusform>Servers: %1</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Glosa::NoticeBar</name>
@@ -636,14 +643,6 @@ Select a passage in the document and choose Comment to start a discussion.</sour
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>This computer (wss://… for a team server)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Server:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Tenant:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -681,6 +680,34 @@ Select a passage in the document and choose Comment to start a discussion.</sour
     </message>
     <message>
         <source>Changes to the server and language apply when Glosa starts again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move &amp;Up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move &amp;Down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server URLs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None: this computer&apos;s own server. Several: the nodes of one cluster, tried in this order when one cannot be reached.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Servers:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -850,6 +877,22 @@ Select a passage in the document and choose Comment to start a discussion.</sour
         <source>%1, showing what was last seen</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Connected to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next attempt: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not connected to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>QFile</name>
@@ -874,10 +917,6 @@ Select a passage in the document and choose Comment to start a discussion.</sour
     </message>
     <message>
         <source>A text or Markdown file to open.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The server to use (ws:// or wss://); none: this computer&apos;s own.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -906,6 +945,10 @@ Select a passage in the document and choose Comment to start a discussion.</sour
     </message>
     <message>
         <source>--local-port needs a port from 1 to 65535.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server to use (ws:// or wss://); repeated, the nodes of one cluster, tried in turn; none: this computer&apos;s own.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

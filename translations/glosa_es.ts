@@ -7,6 +7,10 @@
         <source>Only the Glosa that started the local server can share it.</source>
         <translation>Solo la instancia de Glosa que inició el servidor local puede compartirlo.</translation>
     </message>
+    <message>
+        <source>“%1” is not a server URL: it must start with ws:// or wss:// and name a host, as in wss://glosa.example.org/v1/ws.</source>
+        <translation>“%1” no es una URL de servidor: debe empezar por ws:// o wss:// y nombrar un host, como wss://glosa.example.org/v1/ws.</translation>
+    </message>
 </context>
 <context>
     <name>Glosa::ChatDelegate</name>
@@ -361,10 +365,6 @@ Selecciona un pasaje del documento y elige Comentar para iniciar una conversaci�
         <translation>Sirviendo desde este equipo</translation>
     </message>
     <message>
-        <source>Server: %1</source>
-        <translation>Servidor: %1</translation>
-    </message>
-    <message>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
@@ -553,6 +553,13 @@ Selecciona un pasaje del documento y elige Comentar para iniciar una conversaci�
         <source>Reloaded “%1”: the file changed on disk.</source>
         <translation>«%1» se volvió a cargar: el archivo cambió en el disco.</translation>
     </message>
+    <message numerus="yes">
+        <source>Server(s): %1</source>
+        <translation>
+            <numerusform>Servidor: %1</numerusform>
+            <numerusform>Servidores: %1</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Glosa::NoticeBar</name>
@@ -641,14 +648,6 @@ Selecciona un pasaje del documento y elige Comentar para iniciar una conversaci�
         <translation>Configuración</translation>
     </message>
     <message>
-        <source>This computer (wss://… for a team server)</source>
-        <translation>Este equipo (wss://… para un servidor compartido)</translation>
-    </message>
-    <message>
-        <source>&amp;Server:</source>
-        <translation>&amp;Servidor:</translation>
-    </message>
-    <message>
         <source>&amp;Tenant:</source>
         <translation>&amp;Inquilino:</translation>
     </message>
@@ -687,6 +686,34 @@ Selecciona un pasaje del documento y elige Comentar para iniciar una conversaci�
     <message>
         <source>Changes to the server and language apply when Glosa starts again.</source>
         <translation>Los cambios de servidor e idioma se aplican la próxima vez que se inicie Glosa.</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Añadir</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Quitar</translation>
+    </message>
+    <message>
+        <source>Move &amp;Up</source>
+        <translation>S&amp;ubir</translation>
+    </message>
+    <message>
+        <source>Move &amp;Down</source>
+        <translation>&amp;Bajar</translation>
+    </message>
+    <message>
+        <source>Server URLs</source>
+        <translation>URL de los servidores</translation>
+    </message>
+    <message>
+        <source>None: this computer&apos;s own server. Several: the nodes of one cluster, tried in this order when one cannot be reached.</source>
+        <translation>Ninguna: el servidor propio de este equipo. Varias: los nodos de un clúster, que se prueban en este orden cuando uno no responde.</translation>
+    </message>
+    <message>
+        <source>&amp;Servers:</source>
+        <translation>&amp;Servidores:</translation>
     </message>
 </context>
 <context>
@@ -855,6 +882,22 @@ Selecciona un pasaje del documento y elige Comentar para iniciar una conversaci�
         <source>%1, showing what was last seen</source>
         <translation>%1, mostrando lo último que se vio</translation>
     </message>
+    <message>
+        <source>Connected to %1</source>
+        <translation>Conectado a %1</translation>
+    </message>
+    <message>
+        <source>Connecting to %1</source>
+        <translation>Conectando con %1</translation>
+    </message>
+    <message>
+        <source>Next attempt: %1</source>
+        <translation>Próximo intento: %1</translation>
+    </message>
+    <message>
+        <source>Not connected to %1</source>
+        <translation>Sin conexión con %1</translation>
+    </message>
 </context>
 <context>
     <name>QFile</name>
@@ -880,10 +923,6 @@ Selecciona un pasaje del documento y elige Comentar para iniciar una conversaci�
     <message>
         <source>A text or Markdown file to open.</source>
         <translation>Un archivo de texto o Markdown que abrir.</translation>
-    </message>
-    <message>
-        <source>The server to use (ws:// or wss://); none: this computer&apos;s own.</source>
-        <translation>El servidor que se usará (ws:// o wss://); si no se indica, el de este equipo.</translation>
     </message>
     <message>
         <source>The tenant on the server.</source>
@@ -912,6 +951,10 @@ Selecciona un pasaje del documento y elige Comentar para iniciar una conversaci�
     <message>
         <source>--local-port needs a port from 1 to 65535.</source>
         <translation>--local-port necesita un puerto de 1 a 65535.</translation>
+    </message>
+    <message>
+        <source>The server to use (ws:// or wss://); repeated, the nodes of one cluster, tried in turn; none: this computer&apos;s own.</source>
+        <translation>El servidor que se usará (ws:// o wss://); repetido, los nodos de un clúster, que se prueban por turno; si no se indica, el de este equipo.</translation>
     </message>
 </context>
 </TS>

@@ -1,6 +1,8 @@
 #include "appcontext.h"
 
+#include "datafile.h"
 #include "documentdirectory.h"
+#include "draftstore.h"
 #include "embeddedhost.h"
 
 #include <QCoreApplication>
@@ -20,7 +22,7 @@ AppContext::AppContext(Settings settings, std::optional<Settings> saved, QObject
     , m_settings(std::move(settings))
     , m_saved(saved.value_or(m_settings))
     , m_tenant(m_settings.tenant)
-    , m_embedded(m_settings.server.isEmpty())
+    , m_embedded(m_settings.servers.isEmpty())
 {}
 
 AppContext::~AppContext() = default;
@@ -29,13 +31,43 @@ AppContext::Settings AppContext::loadSettings()
 {
     QSettings s;
     Settings settings;
-    settings.server = QUrl(s.value(u"server/url"_s).toString());
+    // Glosa before clusters kept one URL in server/url, and it is still written (the first of
+    // the list) for it; where it no longer matches the list, such a Glosa changed it since.
+    const QStringList urls = s.value(u"server/urls"_s).toStringList();
+    const QString url = s.value(u"server/url"_s).toString();
+    if (s.contains(u"server/urls"_s) && urls.value(0) == url) {
+        for (const QString &text : urls)
+            settings.servers.append(QUrl(text));
+    } else if (!url.isEmpty()) {
+        settings.servers = {QUrl(url)};
+    }
     settings.tenant = s.value(u"server/tenant"_s, settings.tenant).toString();
     settings.token = s.value(u"server/token"_s).toString();
     settings.tokenFile = s.value(u"server/tokenFile"_s).toString();
     settings.displayName = s.value(u"user/displayName"_s).toString();
     settings.language = s.value(u"ui/language"_s).toString();
     return settings;
+}
+
+std::optional<QList<QUrl>> AppContext::serversFrom(const QStringList &texts, QString *error)
+{
+    QList<QUrl> servers;
+    for (const QString &text : texts) {
+        const QString trimmed = text.trimmed();
+        if (trimmed.isEmpty())
+            continue;
+        const QUrl url(trimmed, QUrl::StrictMode);
+        const QString scheme = url.scheme().toLower();
+        if (!url.isValid() || (scheme != "ws"_L1 && scheme != "wss"_L1) || url.host().isEmpty()) {
+            *error = tr("“%1” is not a server URL: it must start with ws:// or wss:// and name a "
+                        "host, as in wss://glosa.example.org/v1/ws.")
+                         .arg(trimmed);
+            return std::nullopt;
+        }
+        if (!servers.contains(url))
+            servers.append(url);
+    }
+    return servers;
 }
 
 void AppContext::saveSettings(const Settings &changed)
@@ -45,7 +77,7 @@ void AppContext::saveSettings(const Settings &changed)
         return now == inForce ? inFile : now;
     };
     Settings settings = changed;
-    settings.server = keep(changed.server, m_settings.server, m_saved.server);
+    settings.servers = keep(changed.servers, m_settings.servers, m_saved.servers);
     settings.tenant = keep(changed.tenant, m_settings.tenant, m_saved.tenant);
     settings.tokenFile = keep(changed.tokenFile, m_settings.tokenFile, m_saved.tokenFile);
     m_saved = settings;
@@ -53,7 +85,11 @@ void AppContext::saveSettings(const Settings &changed)
     Q_EMIT settingsChanged();
 
     QSettings s;
-    s.setValue(u"server/url"_s, settings.server.toString());
+    QStringList urls;
+    for (const QUrl &url : std::as_const(settings.servers))
+        urls.append(url.toString());
+    s.setValue(u"server/urls"_s, urls);
+    s.setValue(u"server/url"_s, urls.value(0));
     s.setValue(u"server/tenant"_s, settings.tenant);
     s.setValue(u"server/token"_s, settings.token);
     s.setValue(u"server/tokenFile"_s, settings.tokenFile);
@@ -76,7 +112,7 @@ void AppContext::installTranslations(const QString &language)
 bool AppContext::start(QString *error)
 {
     if (!m_embedded) {
-        m_url = m_settings.server;
+        m_urls = m_settings.servers;
         return true;
     }
     m_host = new EmbeddedHost(
@@ -86,11 +122,11 @@ bool AppContext::start(QString *error)
         m_settings.embeddedPort, this);
     if (!m_host->start(error))
         return false;
-    m_url = m_host->url();
+    m_urls = {m_host->url()};
     connect(m_host, &EmbeddedHost::sharingChanged, this, &AppContext::sharingChanged);
     connect(m_host, &EmbeddedHost::urlChanged, this, [this](const QUrl &url) {
-        m_url = url;
-        forEachSession([&](PageSession *s) { s->client()->setUrl(url); });
+        m_urls = {url};
+        forEachSession([&](PageSession *s) { s->client()->setUrls({url}); });
     });
     // The host quit and this Glosa serves now: the windows need not wait for their next try.
     connect(m_host, &EmbeddedHost::tookOver, this,
@@ -101,7 +137,7 @@ bool AppContext::start(QString *error)
 bool AppContext::needsRestart() const
 {
     return m_settings.tenant != m_tenant ||
-           (m_embedded ? !m_settings.server.isEmpty() : m_settings.server != m_url);
+           (m_embedded ? !m_settings.servers.isEmpty() : m_settings.servers != m_urls);
 }
 
 bool AppContext::hostsServer() const
@@ -155,24 +191,37 @@ QString AppContext::token() const
 SyncClient::Options AppContext::optionsFor(const QString &page) const
 {
     SyncClient::Options o;
-    o.url = m_url;
+    o.urls = m_urls;
     o.tenant = m_tenant;
     o.page = page;
     o.tokenProvider = [this] { return token(); };
     o.displayName = m_settings.displayName;
-    // The files of the embedded server's pages stay the same whatever port it serves on.
+    // The files of the embedded server's pages stay the same whatever port it serves on; those
+    // of a cluster are named by its first URL: one identity and one outbox for all its nodes.
     const QUrl where =
-        m_embedded ? QUrl::fromLocalFile(m_host ? m_host->dataDir() : QString()) : m_url;
+        m_embedded ? QUrl::fromLocalFile(m_host ? m_host->dataDir() : QString()) : m_urls.value(0);
     o.outboxPath = Outbox::pathFor(where, m_tenant, page);
-    if (m_embedded) {
-        // Changes waiting from a Glosa that named them by the server's address are still sent.
-        const QString byAddress = Outbox::pathFor(
-            QUrl(u"ws://127.0.0.1:%1/v1/ws"_s.arg(m_settings.embeddedPort)), m_tenant, page);
-        if (QFile::exists(byAddress) && !QFile::exists(o.outboxPath))
-            QFile::rename(byAddress, o.outboxPath);
-    }
     o.credentialPath = CredentialStore::pathFor(where, m_tenant);
     o.cachePath = PageCache::pathFor(where, m_tenant, page);
+    // Where these files are not yet, they may be under another name of the same server: that
+    // of the embedded server's address, which an earlier Glosa used, or another URL of the
+    // cluster's (a node put in front of the list, or the list reordered). Nothing is lost.
+    const QList<QUrl> otherNames =
+        m_embedded ? QList<QUrl>{QUrl(u"ws://127.0.0.1:%1/v1/ws"_s.arg(m_settings.embeddedPort))}
+                   : m_urls.mid(1);
+    QStringList outboxes, credentials, caches, drafts;
+    for (const QUrl &name : otherNames) {
+        SyncClient::Options other;
+        other.outboxPath = Outbox::pathFor(name, m_tenant, page);
+        outboxes.append(other.outboxPath);
+        credentials.append(CredentialStore::pathFor(name, m_tenant));
+        caches.append(PageCache::pathFor(name, m_tenant, page));
+        drafts.append(DraftStore::pathFor(other));
+    }
+    DataFile::adopt(o.outboxPath, outboxes);
+    DataFile::adopt(o.credentialPath, credentials);
+    DataFile::adopt(o.cachePath, caches);
+    DataFile::adopt(DraftStore::pathFor(o), drafts);
     return o;
 }
 
@@ -186,7 +235,7 @@ std::shared_ptr<PageSession> AppContext::session(const QString &page)
 DocumentDirectory *AppContext::newDirectory(QObject *parent) const
 {
     return new DocumentDirectory(
-        m_url, m_tenant, [this] { return token(); }, optionsFor({}).credentialPath, parent);
+        m_urls, m_tenant, [this] { return token(); }, optionsFor({}).credentialPath, parent);
 }
 
 QStringList AppContext::recentFiles() const

@@ -23,7 +23,8 @@ class AppContext : public QObject
 public:
     struct Settings
     {
-        QUrl server; // empty: the embedded server
+        // Empty: the embedded server; several: the nodes of one cluster, tried in this order.
+        QList<QUrl> servers;
         QString tenant = QStringLiteral("local");
         QString token;
         QString tokenFile;   // read afresh before every connection; wins over token
@@ -40,6 +41,9 @@ public:
     ~AppContext() override;
 
     static Settings loadSettings();
+    // The servers named in `texts`, one URL each (blank ones are skipped, a repeated one is
+    // kept once); std::nullopt, with `error` for people, when one is not a ws:// or wss:// URL.
+    static std::optional<QList<QUrl>> serversFrom(const QStringList &texts, QString *error);
     // Loads Glosa's and Qt's translations for `language` (empty: the system's).
     static void installTranslations(const QString &language);
     // Puts `settings` in force and saves them; a value the command line set is saved only where
@@ -50,7 +54,9 @@ public:
     // Starts the embedded server when no server is configured. Where another Glosa on this
     // computer already serves the port, this one connects to it instead.
     bool start(QString *error);
-    QUrl serverUrl() const { return m_url; }
+    // The URLs of the server in use: the embedded server's, or those start() took from the
+    // settings.
+    QList<QUrl> serverUrls() const { return m_urls; }
     bool isEmbedded() const { return m_embedded; }
     // The server or tenant in the settings is not the one in use, which start() chose.
     bool needsRestart() const;
@@ -90,7 +96,7 @@ private:
     QString m_tenant;
     bool m_embedded;
     EmbeddedHost *m_host = nullptr;
-    QUrl m_url;
+    QList<QUrl> m_urls;
     QList<std::weak_ptr<PageSession>> m_sessions;
 };
 

@@ -37,7 +37,8 @@ int main(int argc, char *argv[])
     const QCommandLineOption server(
         u"server"_s,
         QApplication::translate("main",
-                                "The server to use (ws:// or wss://); none: this computer's own."),
+                                "The server to use (ws:// or wss://); repeated, the nodes "
+                                "of one cluster, tried in turn; none: this computer's own."),
         u"URL"_s);
     const QCommandLineOption tenant(
         u"tenant"_s, QApplication::translate("main", "The tenant on the server."), u"T"_s);
@@ -53,8 +54,16 @@ int main(int argc, char *argv[])
     parser.addOptions({server, tenant, tokenFile, page, localPort});
     parser.process(app);
 
-    if (parser.isSet(server))
-        settings.server = QUrl(parser.value(server));
+    if (parser.isSet(server)) {
+        QString error;
+        const std::optional<QList<QUrl>> servers =
+            AppContext::serversFrom(parser.values(server), &error);
+        if (!servers) {
+            fprintf(stderr, "%s\n", qPrintable(error));
+            return 2;
+        }
+        settings.servers = *servers;
+    }
     if (parser.isSet(tenant))
         settings.tenant = parser.value(tenant);
     if (parser.isSet(tokenFile))

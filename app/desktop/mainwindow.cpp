@@ -107,13 +107,17 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
     if (!restoreGeometry(settings.value(u"window/geometry"_s).toByteArray()))
         resize(1200, 780);
     splitter->restoreState(settings.value(u"window/splitter"_s).toByteArray());
+    QStringList servers;
+    for (const QUrl &url : m_context->serverUrls())
+        servers.append(url.toString());
     if (!m_context->serverNotice().isEmpty())
         statusBar()->showMessage(m_context->serverNotice());
     else
-        statusBar()->showMessage(m_context->hostsServer()
-                                     ? tr("Serving on this computer")
-                                     : tr("Server: %1").arg(m_context->serverUrl().toString()),
-                                 5000);
+        statusBar()->showMessage(
+            m_context->hostsServer()
+                ? tr("Serving on this computer")
+                : tr("Server(s): %1", nullptr, int(servers.size())).arg(servers.join(u", "_s)),
+            5000);
 }
 
 MainWindow::~MainWindow() = default;

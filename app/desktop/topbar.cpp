@@ -79,6 +79,7 @@ void TopBar::setClient(SyncClient *client)
         connect(client, &SyncClient::stateChanged, this, &TopBar::updateConnection);
         connect(client, &SyncClient::stateChanged, this, &TopBar::updateViewers);
         connect(client, &SyncClient::pendingCountChanged, this, &TopBar::updateConnection);
+        connect(client, &SyncClient::urlChanged, this, &TopBar::updateConnection);
         connect(client, &SyncClient::viewersChanged, this, &TopBar::updateViewers);
     }
     updateConnection();
@@ -112,6 +113,11 @@ QString TopBar::viewersToolTip() const
 QString TopBar::connectionText() const
 {
     return m_connection->text();
+}
+
+QString TopBar::connectionToolTip() const
+{
+    return m_connection->toolTip();
 }
 
 QString TopBar::chatsText() const
@@ -190,9 +196,27 @@ void TopBar::updateConnection()
         text = m_client->errorString();
     else if (m_client && m_client->showsLastSeen())
         text = tr("%1, showing what was last seen").arg(text);
-    m_connection->setToolTip(m_client && m_client->state() == SyncClient::State::Offline
-                                 ? m_client->errorString()
-                                 : QString());
+    QString toolTip;
+    if (m_client) {
+        const QString url = m_client->url().toString();
+        switch (m_client->state()) {
+        case SyncClient::State::Live:
+        case SyncClient::State::Syncing:
+            toolTip = tr("Connected to %1").arg(url);
+            break;
+        case SyncClient::State::Connecting:
+            toolTip = tr("Connecting to %1").arg(url);
+            break;
+        case SyncClient::State::Reconnecting:
+            toolTip = tr("Next attempt: %1").arg(url);
+            break;
+        case SyncClient::State::Offline:
+            toolTip = m_client->errorString().isEmpty() ? tr("Not connected to %1").arg(url)
+                                                        : m_client->errorString();
+            break;
+        }
+    }
+    m_connection->setToolTip(toolTip);
     m_connection->setWordWrap(needsSettings);
     if (pending > 0 && (!m_client || m_client->state() != SyncClient::State::Live))
         text = tr("%1 · %n change(s) waiting", nullptr, pending).arg(text);

@@ -15,7 +15,8 @@ class ChatModel;
 
 // The bar above the document: its title, how many people view the page, the state of the
 // connection (with "Retry now" while waiting to reconnect, and "Open Settings" when only other
-// settings can help) and how many chats it has, open and resolved.
+// settings can help; its tooltip names the server's URL in use) and how many chats it has, open
+// and resolved.
 class TopBar : public QWidget
 {
     Q_OBJECT
@@ -29,6 +30,8 @@ public:
     QString viewersText() const;
     QString viewersToolTip() const;
     QString connectionText() const;
+    // Names the server's URL in use (several nodes may serve it) or the fault that stopped it.
+    QString connectionToolTip() const;
     QString chatsText() const;
     QToolButton *settingsButton() const { return m_settings; }
 

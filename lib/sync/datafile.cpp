@@ -24,6 +24,22 @@ QString pathFor(const QString &folder, const QUrl &server, const QStringList &pa
            u'/' + name + u".json"_s;
 }
 
+void adopt(const QString &path, const QStringList &formerPaths)
+{
+    if (QFileInfo::exists(path))
+        return;
+    for (const QString &former : formerPaths) {
+        if (former == path || !QFileInfo::exists(former))
+            continue;
+        QDir().mkpath(QFileInfo(path).absolutePath());
+        if (QFile::rename(former, path))
+            qCInfo(lcSync) << "took over" << former << "as" << path;
+        else
+            qCWarning(lcSync) << "cannot move" << former << "to" << path;
+        return;
+    }
+}
+
 QByteArray read(const QString &path)
 {
     QFile file(path);

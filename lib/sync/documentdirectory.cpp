@@ -3,17 +3,18 @@
 #include "codec.h"
 #include "credentialstore.h"
 #include "syncclient.h"
+#include "synclogging.h"
 #include "validation.h"
 
 #include <QTimer>
 
 namespace Glosa {
 
-DocumentDirectory::DocumentDirectory(QUrl url, QString tenant,
+DocumentDirectory::DocumentDirectory(QList<QUrl> urls, QString tenant,
                                      std::function<QString()> tokenProvider, QString credentialPath,
                                      QObject *parent)
     : QObject(parent)
-    , m_url(std::move(url))
+    , m_urls(std::move(urls))
     , m_tenant(std::move(tenant))
     , m_tokenProvider(std::move(tokenProvider))
     , m_credentialPath(std::move(credentialPath))
@@ -31,12 +32,22 @@ void DocumentDirectory::publish(const Document &document)
 
 void DocumentDirectory::request(const ClientMessage &message)
 {
+    attempt(message, 1);
+}
+
+void DocumentDirectory::attempt(const ClientMessage &message, qsizetype tried)
+{
     finish();
     auto *socket = new QWebSocket(QString(), QWebSocketProtocol::VersionLatest, this);
     m_socket = socket;
     auto *timeout = new QTimer(socket);
     timeout->setSingleShot(true);
-    connect(timeout, &QTimer::timeout, socket, [this] {
+    connect(timeout, &QTimer::timeout, socket, [this, socket, message, tried] {
+        if (socket != m_socket)
+            return;
+        qCInfo(lcSync) << "no answer from" << url() << "within" << TimeoutMs << "ms";
+        if (tryNext(message, tried))
+            return;
         finish();
         Q_EMIT failed(tr("The server did not answer in time."));
     });
@@ -75,15 +86,30 @@ void DocumentDirectory::request(const ClientMessage &message)
             }
         }
     });
-    connect(socket, &QWebSocket::disconnected, socket, [this, socket] {
+    connect(socket, &QWebSocket::disconnected, socket, [this, socket, message, tried] {
         if (socket != m_socket)
             return;
+        const int code = socket->closeCode();
         const QString reason =
             socket->closeReason().isEmpty() ? socket->errorString() : socket->closeReason();
+        // The tenant or the sign-in refused is the same on every node: no use trying another.
+        const bool refused = code == 4400 || code == 4401 || code == 4403;
+        if (!refused && tryNext(message, tried))
+            return;
         finish();
         Q_EMIT failed(tr("Cannot reach the server: %1").arg(reason));
     });
-    socket->open(m_url);
+    socket->open(url());
+}
+
+bool DocumentDirectory::tryNext(const ClientMessage &message, qsizetype tried)
+{
+    if (tried >= m_urls.size())
+        return false;
+    m_urlIndex = (m_urlIndex + 1) % m_urls.size();
+    qCInfo(lcSync) << "trying the next server," << url();
+    attempt(message, tried + 1);
+    return true;
 }
 
 void DocumentDirectory::finish()

@@ -16,11 +16,16 @@ namespace Glosa {
 namespace {
 
 // A page kept on disk is named by its outbox, which outlives a server that moves to another
-// port; otherwise by where it is.
+// port; otherwise by where it is: the server's URLs, tenant and page.
 QString sessionKey(const SyncClient::Options &o)
 {
-    return o.outboxPath.isEmpty() ? o.url.toString() + u'\n' + o.tenant + u'\n' + o.page
-                                  : o.outboxPath;
+    if (!o.outboxPath.isEmpty())
+        return o.outboxPath;
+    QStringList parts;
+    for (const QUrl &url : o.urls)
+        parts.append(url.toString());
+    parts << o.tenant << o.page;
+    return parts.join(u'\n');
 }
 
 QMap<QString, std::weak_ptr<PageSession>> &registry()

@@ -31,6 +31,14 @@ SyncClient::SyncClient(Options options, QObject *parent)
     connect(&m_reconnectTimer, &QTimer::timeout, this, &SyncClient::connectNow);
     m_stableTimer.setSingleShot(true);
     connect(&m_stableTimer, &QTimer::timeout, this, [this] { m_attempt = 0; });
+    m_welcomeTimer.setSingleShot(true);
+    connect(&m_welcomeTimer, &QTimer::timeout, this, [this] {
+        qCInfo(lcSync) << "no welcome from" << url() << "within" << m_options.connectTimeoutMs
+                       << "ms; leaving it";
+        m_socket->disconnect(this);
+        m_socket->abort();
+        connectionLost(QWebSocketProtocol::CloseCodeAbnormalDisconnection, QString());
+    });
     m_pingTimer.setInterval(m_options.pingIntervalMs);
     connect(&m_pingTimer, &QTimer::timeout, this, [this] {
         m_socket->ping();
@@ -87,6 +95,7 @@ void SyncClient::stop()
 {
     m_running = false;
     m_reconnectTimer.stop();
+    m_welcomeTimer.stop();
     m_pingTimer.stop();
     m_pongTimer.stop();
     if (m_socket)
@@ -116,7 +125,10 @@ void SyncClient::connectNow()
     connect(m_socket, &QWebSocket::textMessageReceived, this, &SyncClient::onText);
     connect(m_socket, &QWebSocket::pong, this, [this] { m_pongTimer.stop(); });
     setState(State::Connecting);
-    m_socket->open(m_options.url);
+    qCDebug(lcSync) << "connecting to" << url();
+    if (m_options.urls.size() > 1)
+        m_welcomeTimer.start(m_options.connectTimeoutMs);
+    m_socket->open(url());
 }
 
 void SyncClient::setState(State state)
@@ -157,8 +169,12 @@ void SyncClient::onConnected()
 
 void SyncClient::onDisconnected()
 {
-    const int code = m_socket->closeCode();
-    const QString reason = m_socket->closeReason();
+    connectionLost(m_socket->closeCode(), m_socket->closeReason());
+}
+
+void SyncClient::connectionLost(int code, const QString &reason)
+{
+    m_welcomeTimer.stop();
     m_pingTimer.stop();
     m_pongTimer.stop();
     m_retryTimer.stop();
@@ -174,14 +190,14 @@ void SyncClient::onDisconnected()
         // The server no longer knows this anonymous user (its key changed): start anew.
         qCInfo(lcSync) << "the server refused the saved credential; connecting as a new user";
         m_identity.forgetCredential();
-        scheduleReconnect();
+        scheduleReconnect(Next::SameUrl);
         return;
     }
     if (code == 4400 || code == 4401 || code == 4403) {
         refuse(code, reason);
         return;
     }
-    scheduleReconnect();
+    scheduleReconnect(Next::NextUrl);
 }
 
 void SyncClient::refuse(int code, const QString &reason)
@@ -204,11 +220,18 @@ void SyncClient::refuse(int code, const QString &reason)
     setState(State::Offline);
 }
 
-void SyncClient::setUrl(const QUrl &url)
+void SyncClient::setUrls(const QList<QUrl> &urls)
 {
-    if (url == m_options.url)
+    if (urls == m_options.urls)
         return;
-    m_options.url = url;
+    const QUrl inUse = url();
+    m_options.urls = urls;
+    const qsizetype index = urls.indexOf(inUse);
+    m_urlIndex = qMax<qsizetype>(0, index);
+    if (url() != inUse)
+        Q_EMIT urlChanged(url());
+    if (index >= 0 && (m_state == State::Live || m_state == State::Syncing))
+        return;
     if (m_running)
         connectNow();
 }
@@ -229,10 +252,21 @@ void SyncClient::restore(const QString &epoch, qint64 seq, const std::optional<D
     m_document = document;
 }
 
-void SyncClient::scheduleReconnect()
+void SyncClient::scheduleReconnect(Next next)
 {
+    const qsizetype count = qMax<qsizetype>(1, m_options.urls.size());
+    if (next == Next::NextUrl && count > 1) {
+        m_urlIndex = (m_urlIndex + 1) % count;
+        qCInfo(lcSync) << "next attempt goes to" << url();
+        Q_EMIT urlChanged(url());
+    }
+    // A round tries every URL once: its first attempt waits the backoff of the round, the
+    // others only a short delay. With one URL every attempt starts a round.
+    const int round = int(m_attempt / count);
+    const bool startsRound = m_attempt % count == 0;
     const qint64 ceiling =
-        qMin<qint64>(m_options.maxBackoffMs, qint64(m_options.minBackoffMs) << qMin(m_attempt, 20));
+        qMin<qint64>(m_options.maxBackoffMs, qint64(m_options.minBackoffMs)
+                                                 << (startsRound ? qMin(round, 20) : 0));
     const int delay =
         int(qMax<qint64>(MinimumDelayMs, QRandomGenerator::global()->bounded(ceiling + 1)));
     ++m_attempt;
@@ -289,6 +323,7 @@ void SyncClient::onText(const QString &text)
 void SyncClient::handle(const ServerMessage &message)
 {
     if (const auto *welcome = std::get_if<Welcome>(&message)) {
+        m_welcomeTimer.stop();
         m_welcomed = true;
         m_user = welcome->user;
         // A token's welcome has no credential: the guest's is kept for a start without token.

@@ -42,7 +42,7 @@ private Q_SLOTS:
     void largeDocument()
     {
         Glosa::AppContext::Settings settings;
-        settings.server = QUrl(u"ws://127.0.0.1:9/v1/ws"_s);
+        settings.servers = {QUrl(u"ws://127.0.0.1:9/v1/ws"_s)};
         Glosa::AppContext context(settings);
         QString error;
         QVERIFY(context.start(&error));

@@ -22,7 +22,7 @@ private Q_SLOTS:
     void tenThousandEvents()
     {
         Glosa::SyncClient::Options options;
-        options.url = QUrl(u"ws://127.0.0.1:9/v1/ws"_s);
+        options.urls = {QUrl(u"ws://127.0.0.1:9/v1/ws"_s)};
         options.page = u"bench"_s;
         options.watchNetwork = false;
         Glosa::PageSession session(options);

@@ -14,7 +14,8 @@
 using namespace Qt::StringLiterals;
 
 // The real `glosa` binary: it prints its version, and opened on a file it joins that file's
-// page on the server it is given, where another client sees it arrive.
+// page on the server it is given (or on the node of a cluster it can reach), where another
+// client sees it arrive.
 class tst_GlosaApp : public QObject
 {
     Q_OBJECT
@@ -69,6 +70,52 @@ private Q_SLOTS:
         glosa.terminate();
         QVERIFY(glosa.waitForFinished(10000));
         QCOMPARE(watcher.next(u"presence"_s, 10000).value("viewers"_L1).toInt(), 1);
+    }
+
+    // `--server` given twice names the nodes of one cluster: the first cannot be reached, and
+    // Glosa joins the page on the second.
+    void severalServersOnTheCommandLine()
+    {
+        TestServer server;
+        QVERIFY(server.start());
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+        const QUrl closed(u"ws://127.0.0.1:%1/v1/ws"_s.arg(probe.serverPort()));
+        probe.close();
+        const QString content = u"Notes served by a cluster.\n"_s;
+        QFile file(m_home.filePath(u"cluster.txt"_s));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(content.toUtf8());
+        file.close();
+
+        TestClient watcher;
+        QVERIFY(watcher.open(server.url()));
+        const QString page = u"file/"_s + Glosa::Document::sha256Of(content);
+        QCOMPARE(watcher.join(page).value("viewers"_L1).toInt(), 1);
+
+        QProcess glosa;
+        glosa.setProcessEnvironment(environment());
+        glosa.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        glosa.start(QStringLiteral(GLOSA_APP_BINARY),
+                    {file.fileName(), u"--server"_s, closed.toString(), u"--server"_s,
+                     server.url().toString()});
+        QVERIFY(glosa.waitForStarted(10000));
+        QCOMPARE(watcher.next(u"presence"_s, 20000).value("viewers"_L1).toInt(), 2);
+        glosa.terminate();
+        QVERIFY(glosa.waitForFinished(10000));
+    }
+
+    // A server that is not a ws:// or wss:// URL stops Glosa with a message that names it.
+    void wrongServerIsNamed()
+    {
+        QProcess glosa;
+        glosa.setProcessEnvironment(environment());
+        glosa.start(QStringLiteral(GLOSA_APP_BINARY),
+                    {u"--server"_s, u"ws://a.example.org/v1/ws"_s, u"--server"_s,
+                     u"http://b.example.org/v1/ws"_s});
+        QVERIFY(glosa.waitForFinished(10000));
+        QCOMPARE(glosa.exitCode(), 2);
+        QVERIFY(glosa.readAllStandardError().contains("http://b.example.org/v1/ws"));
     }
 
     // With no server configured, the first Glosa hosts this computer's server; when it quits,

@@ -141,7 +141,7 @@ private:
     MainWindow *openWindow(const QString &token = {}, const QString &tenant = u"local"_s)
     {
         AppContext::Settings settings;
-        settings.server = m_server->url();
+        settings.servers = {m_server->url()};
         settings.tenant = tenant;
         settings.token = token;
         settings.displayName = u"Ana"_s;

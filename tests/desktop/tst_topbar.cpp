@@ -8,6 +8,7 @@
 #include <QApplication>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
@@ -28,7 +29,7 @@ private:
     SyncClient::Options options(const QString &tenant = u"local"_s) const
     {
         SyncClient::Options o;
-        o.url = m_server->url();
+        o.urls = {m_server->url()};
         o.tenant = tenant;
         o.page = u"p"_s;
         o.minBackoffMs = 20;
@@ -67,6 +68,29 @@ private Q_SLOTS:
         m_server->stop();
         QTRY_COMPARE(bar.viewersText(), u"— viewing"_s);
         QVERIFY(bar.viewersToolTip().contains(u"not known"_s));
+    }
+
+    // The connection's tooltip names the server's URL in use, which with several is the node
+    // the client reached.
+    void toolTipNamesTheUrlInUse()
+    {
+        QUrl closed;
+        {
+            QTcpServer probe;
+            QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+            closed = QUrl(u"ws://127.0.0.1:%1/v1/ws"_s.arg(probe.serverPort()));
+        }
+        SyncClient::Options o = options();
+        o.urls = {closed, m_server->url()};
+        PageSession session(o);
+        TopBar bar;
+        bar.setClient(session.client());
+        QCOMPARE(bar.connectionToolTip(), u"Not connected to %1"_s.arg(closed.toString()));
+        session.client()->start();
+        QTRY_COMPARE(bar.connectionText(), u"Live"_s);
+        QCOMPARE(bar.connectionToolTip(), u"Connected to %1"_s.arg(m_server->url().toString()));
+        m_server->stop();
+        QTRY_VERIFY(bar.connectionToolTip().startsWith(u"Next attempt: "_s));
     }
 
     // A sign-in the server refuses is named, lastingly, with the way to fix it.

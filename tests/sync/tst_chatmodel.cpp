@@ -41,7 +41,7 @@ private:
     SyncClient::Options options(const QString &page) const
     {
         SyncClient::Options o;
-        o.url = m_server->url();
+        o.urls = {m_server->url()};
         o.tenant = u"local"_s;
         o.page = page;
         o.outboxPath = QString(); // in memory

@@ -9,6 +9,7 @@
 #include "validation.h"
 
 #include <QCryptographicHash>
+#include <QDateTime>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -49,7 +50,8 @@ private:
     SyncClient::Options options(const QString &page = u"p"_s) const
     {
         SyncClient::Options o;
-        o.url = m_server ? m_server->url() : QUrl();
+        if (m_server)
+            o.urls = {m_server->url()};
         o.page = page;
         o.minBackoffMs = 50;
         o.maxBackoffMs = 400;
@@ -64,6 +66,15 @@ private:
         m_server = std::make_unique<TestServer>();
         m_server->config.tenants = {{u"acme"_s, "s", false, {}}};
         return m_server->start();
+    }
+
+    // A URL where nothing listens: a port bound and released again.
+    static QUrl closedUrl()
+    {
+        QTcpServer probe;
+        if (!probe.listen(QHostAddress::LocalHost, 0))
+            return {};
+        return QUrl(u"ws://127.0.0.1:%1/v1/ws"_s.arg(probe.serverPort()));
     }
 
     // The chats of the page, as a newcomer sees them.
@@ -456,6 +467,154 @@ private Q_SLOTS:
         QCOMPARE(chatsOnServer().size(), 200);
     }
 
+    // Several URLs: the nodes of one cluster. The first cannot be reached; the client goes on
+    // to the second and is welcomed there.
+    void unreachableFirstUrlIsSkipped()
+    {
+        SyncClient::Options o = options();
+        const QUrl closed = closedUrl();
+        o.urls = {closed, m_server->url()};
+        SyncClient client(o);
+        QCOMPARE(client.url(), closed);
+        QSignalSpy urls(&client, &SyncClient::urlChanged);
+        QSignalSpy welcomes(&client, &SyncClient::welcomed);
+        client.start();
+        QTRY_COMPARE(client.state(), SyncClient::State::Live);
+        QCOMPARE(welcomes.size(), 1);
+        QCOMPARE(client.url(), m_server->url());
+        QCOMPARE(urls.size(), 1);
+        QCOMPARE(urls.first().first().toUrl(), m_server->url());
+    }
+
+    // A node that takes the connection but never answers the handshake is left after
+    // connectTimeoutMs for the next.
+    void silentNodeIsLeftForTheNext()
+    {
+        QTcpServer silent;
+        QVERIFY(silent.listen(QHostAddress::LocalHost));
+        int connections = 0;
+        connect(&silent, &QTcpServer::newConnection, this, [&] {
+            silent.nextPendingConnection()->setParent(&silent);
+            ++connections;
+        });
+        SyncClient::Options o = options();
+        o.urls = {QUrl(u"ws://127.0.0.1:%1/v1/ws"_s.arg(silent.serverPort())), m_server->url()};
+        o.connectTimeoutMs = 1000;
+        SyncClient client(o);
+        client.start();
+        QTRY_COMPARE(client.state(), SyncClient::State::Live);
+        QCOMPARE(connections, 1);
+        QCOMPARE(client.url(), m_server->url());
+    }
+
+    // Every URL is tried once, in order, round the list; the attempts of a round follow each
+    // other after a short delay, and only a new round waits longer.
+    void everyUrlIsTriedInTurn()
+    {
+        SyncClient::Options o = options();
+        o.urls = {closedUrl(), closedUrl(), closedUrl()};
+        o.minBackoffMs = 100;
+        o.maxBackoffMs = 10000;
+        SyncClient client(o);
+        QList<QUrl> tried;
+        QList<qint64> delays;
+        connect(&client, &SyncClient::stateChanged, this, [&](SyncClient::State state) {
+            if (state == SyncClient::State::Connecting)
+                tried.append(client.url());
+            else if (state == SyncClient::State::Reconnecting)
+                delays.append(QDateTime::currentDateTime().msecsTo(client.nextAttempt()));
+        });
+        client.start();
+        QTRY_VERIFY_WITH_TIMEOUT(tried.size() >= 7, 10000);
+        client.stop();
+        for (int i = 0; i < 7; ++i)
+            QCOMPARE(tried.at(i), o.urls.at(i % 3));
+        // Within a round (the 2nd and 3rd attempt of each), no more than the shortest backoff.
+        for (int i = 0; i < 6; ++i) {
+            if (i % 3 != 0)
+                QVERIFY2(delays.at(i) <= o.minBackoffMs, qPrintable(QString::number(delays.at(i))));
+        }
+    }
+
+    // The node in use goes away while changes wait in the outbox: the client moves to the next
+    // node (here the same data served again on another port, as another node of a cluster
+    // would serve it) and resumes there. Every change arrives once, the user stays the same
+    // user, and the history is resumed, not replaced.
+    void movesToTheNextNodeWithoutLoss()
+    {
+        const QUrl other = closedUrl();
+        SyncClient::Options o = options();
+        o.urls = {m_server->url(), other};
+        o.outboxPath = m_dir.filePath(u"cluster-outbox.json"_s);
+        o.credentialPath = m_dir.filePath(u"cluster-identity.json"_s);
+        SyncClient client(o);
+        QSignalSpy events(&client, &SyncClient::eventReceived);
+        QSignalSpy snapshots(&client, &SyncClient::snapshotReceived);
+        QSignalSpy acknowledged(&client, &SyncClient::operationAcknowledged);
+        QSignalSpy rejected(&client, &SyncClient::operationRejected);
+        client.start();
+        QTRY_COMPARE(client.state(), SyncClient::State::Live);
+        const Glosa::User user = client.user();
+        client.submit(newChat(u"before"_s));
+        QTRY_COMPARE(acknowledged.size(), 1);
+
+        // Sent as the node goes away: stored there or not, it must arrive once.
+        client.submit(newChat(u"as it goes"_s));
+        m_server->stop();
+        QTRY_COMPARE(client.state(), SyncClient::State::Reconnecting);
+        client.submit(newChat(u"while away"_s));
+
+        m_server->config.listenPort = quint16(other.port());
+        QVERIFY(m_server->start());
+        QCOMPARE(m_server->url(), other);
+        QTRY_COMPARE(client.pendingCount(), 0);
+        QTRY_COMPARE(client.state(), SyncClient::State::Live);
+        QCOMPARE(client.url(), other);
+        QCOMPARE(client.user().id, user.id);
+        QCOMPARE(snapshots.size(), 1);
+        QCOMPARE(rejected.size(), 0);
+        QCOMPARE(acknowledged.size(), 3);
+        QSet<QString> ids;
+        for (const QList<QVariant> &ack : std::as_const(acknowledged))
+            ids.insert(ack.first().toString());
+        QCOMPARE(ids.size(), 3);
+        QCOMPARE(events.size(), 3);
+        for (int i = 0; i < events.size(); ++i)
+            QCOMPARE(Glosa::ChatReducer::seqOf(events.at(i).at(0).value<Glosa::ServerMessage>()),
+                     i + 1);
+        QCOMPARE(client.seq(), 3);
+        QCOMPARE(chatsOnServer().size(), 3);
+    }
+
+    // With one URL the client stays with it, however often it has to reconnect; a new list
+    // that still holds the URL in use keeps the connection.
+    void oneUrlStaysTheUrl()
+    {
+        SyncClient client(options());
+        QSignalSpy urls(&client, &SyncClient::urlChanged);
+        QSignalSpy states(&client, &SyncClient::stateChanged);
+        client.start();
+        QTRY_COMPARE(client.state(), SyncClient::State::Live);
+        m_server->stop();
+        const auto reconnects = [&] {
+            return std::count_if(states.cbegin(), states.cend(), [](const QList<QVariant> &s) {
+                return s.first().value<SyncClient::State>() == SyncClient::State::Reconnecting;
+            });
+        };
+        QTRY_VERIFY(reconnects() >= 3);
+        QVERIFY(m_server->restart());
+        QTRY_COMPARE(client.state(), SyncClient::State::Live);
+        QCOMPARE(client.url(), m_server->url());
+        QCOMPARE(urls.size(), 0);
+
+        states.clear();
+        client.setUrls({closedUrl(), m_server->url()});
+        QCOMPARE(client.url(), m_server->url());
+        QCOMPARE(urls.size(), 0);
+        QCOMPARE(client.state(), SyncClient::State::Live);
+        QVERIFY(states.isEmpty());
+    }
+
     // A scripted peer (a QWebSocketServer driven by the test), since the real server never
     // skips a seq: the client must notice the gap, ask with sync and apply everything once.
     void gapIsRepaired()
@@ -482,7 +641,7 @@ private Q_SLOTS:
                 Glosa::NewChatEvent{seq, Glosa::Validation::newUuid(), chat});
         };
         SyncClient::Options o = options();
-        o.url = QUrl(u"ws://127.0.0.1:%1/v1/ws"_s.arg(peer.serverPort()));
+        o.urls = {QUrl(u"ws://127.0.0.1:%1/v1/ws"_s.arg(peer.serverPort()))};
         SyncClient client(o);
         QSignalSpy events(&client, &SyncClient::eventReceived);
         client.start();
@@ -546,7 +705,7 @@ private Q_SLOTS:
             });
         });
         SyncClient::Options o = options();
-        o.url = QUrl(u"ws://127.0.0.1:%1/v1/ws"_s.arg(peer.serverPort()));
+        o.urls = {QUrl(u"ws://127.0.0.1:%1/v1/ws"_s.arg(peer.serverPort()))};
         o.pingIntervalMs = 100;
         o.pongTimeoutMs = 200;
         SyncClient client(o);

@@ -11,6 +11,10 @@ namespace Glosa::DataFile {
 // `folder`/<sha256 of the server's URL and the parts>.json.
 QString pathFor(const QString &folder, const QUrl &server, const QStringList &parts);
 
+// Where no file is at `path`, moves there the first of `formerPaths` that exists: what was kept
+// under another name of the same server (another URL of its nodes) is found again.
+void adopt(const QString &path, const QStringList &formerPaths);
+
 // The file's bytes; empty when it does not exist or cannot be read.
 QByteArray read(const QString &path);
 

@@ -22,7 +22,8 @@ public:
     void append(const ClientMessage &op);
     bool remove(const QString &broadcastId);
 
-    // Where the outbox of one page of one server and tenant is kept.
+    // Where the outbox of one page of one server and tenant is kept; `server` is the server's
+    // URL, or the first URL of a cluster's nodes.
     static QString pathFor(const QUrl &server, const QString &tenant, const QString &page);
 
 private:

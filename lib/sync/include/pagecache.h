@@ -26,6 +26,7 @@ public:
     std::optional<State> load() const;
     void save(const State &state) const;
 
+    // `server` names the server: its URL, or the first URL of a cluster's nodes.
     static QString pathFor(const QUrl &server, const QString &tenant, const QString &page);
 
 private:

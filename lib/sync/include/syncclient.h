@@ -6,6 +6,7 @@
 
 #include <QDateTime>
 #include <QElapsedTimer>
+#include <QList>
 #include <QMap>
 #include <QObject>
 #include <QTimer>
@@ -19,10 +20,19 @@ namespace Glosa {
 // Keeps one page of one server in step over a WebSocket: hello and resume, events in seq order
 // with gaps repaired, reconnection with backoff, heartbeats, and the outbox of the user's own
 // operations, sent when live and retried until the server acknowledges or rejects them.
+//
+// The server may be a cluster of several nodes that share pages, epochs and seqs. The client
+// connects to one URL at a time; when it cannot reach it (the connection fails, the handshake
+// is refused, no welcome comes) or the node goes away, its next attempt goes to the next URL of
+// the list, round the list. Every URL is tried once in a round: the first attempt of a round
+// waits the backoff, the others follow it after a short delay, and the backoff grows from one
+// round to the next. On the node it reaches it resumes from its epoch and seq and sends its
+// outbox there, as after any reconnection.
 class SyncClient : public QObject
 {
     Q_OBJECT
     Q_PROPERTY(State state READ state NOTIFY stateChanged)
+    Q_PROPERTY(QUrl url READ url NOTIFY urlChanged)
     Q_PROPERTY(QDateTime nextAttempt READ nextAttempt NOTIFY stateChanged)
     Q_PROPERTY(int pendingCount READ pendingCount NOTIFY pendingCountChanged)
     Q_PROPERTY(int viewers READ viewers NOTIFY viewersChanged)
@@ -34,7 +44,9 @@ public:
 
     struct Options
     {
-        QUrl url;
+        // The server's URL, or the URLs of the nodes of one cluster, tried in this order. Files
+        // kept about the server (outbox, credential, cache) are named by the first URL.
+        QList<QUrl> urls;
         QString tenant = QStringLiteral("local");
         QString page;
         // Asked for a token before every connection attempt; empty for anonymous.
@@ -50,6 +62,10 @@ public:
         int minBackoffMs = 500;
         int maxBackoffMs = 30000;
         int stableMs = 10000;
+        // With several URLs, how long a node has from the opening of the connection to its
+        // welcome before the client leaves it for the next; with one, the socket's own
+        // timeouts apply.
+        int connectTimeoutMs = 10000;
         int pingIntervalMs = 15000;
         int pongTimeoutMs = 10000;
         // Operations are sent in bursts of at most `sendBurst`, then `sendPerSecond`, below the
@@ -69,14 +85,17 @@ public:
 
     // Sends an operation, or queues it until the connection is live.
     void submit(const ClientMessage &op);
-    // Where the server is now; a connection to the old address is left for the new one.
-    void setUrl(const QUrl &url);
+    // Where the server is now. A connection to a URL that is no longer listed is left for the
+    // first of the new list; one to a URL still listed goes on.
+    void setUrls(const QList<QUrl> &urls);
     // The name to be shown by without a token; a live connection reconnects to take it.
     void setDisplayName(const QString &name);
     // The page as it was last seen (from a cache): the first hello resumes from there.
     void restore(const QString &epoch, qint64 seq, const std::optional<Document> &document);
 
     State state() const { return m_state; }
+    // The URL of the connection, or of the next attempt while there is none.
+    QUrl url() const { return m_options.urls.value(m_urlIndex); }
     QDateTime nextAttempt() const { return m_nextAttempt; }
     int pendingCount() const { return int(m_outbox.size()); }
     const QList<ClientMessage> &pendingOperations() const { return m_outbox.operations(); }
@@ -98,6 +117,8 @@ public:
 
 Q_SIGNALS:
     void stateChanged(Glosa::SyncClient::State state);
+    // The client moved to another of its URLs (see url()).
+    void urlChanged(const QUrl &url);
     void pendingCountChanged(int count);
     void viewersChanged(int viewers);
     void welcomed();
@@ -118,6 +139,8 @@ private:
     void setState(State state);
     void onConnected();
     void onDisconnected();
+    // The connection is over, the server closed it with `code` or it failed.
+    void connectionLost(int code, const QString &reason);
     void onText(const QString &text);
     void handle(const ServerMessage &message);
     void handleEvent(const ServerMessage &event);
@@ -128,7 +151,8 @@ private:
     void acknowledge(const QString &broadcastId);
     void becomeLiveIfCaughtUp();
     void flushOutbox();
-    void scheduleReconnect();
+    enum class Next { SameUrl, NextUrl };
+    void scheduleReconnect(Next next);
     void requestSync();
     void send(const ClientMessage &message);
     // Goes offline for a fault only the settings can fix.
@@ -142,7 +166,9 @@ private:
     bool m_needsSettings = false;
     QDateTime m_nextAttempt;
     int m_attempt = 0;
+    qsizetype m_urlIndex = 0;
     QTimer m_reconnectTimer;
+    QTimer m_welcomeTimer;
     QTimer m_stableTimer;
     QTimer m_pingTimer;
     QTimer m_pongTimer;
