@@ -182,7 +182,13 @@ int main(int argc, char *argv[])
     const QCommandLineOption ioThreads(
         u"io-threads"_s, u"Threads that serve connections (default: one per core)."_s, u"N"_s,
         QString::number(qMax(1, QThread::idealThreadCount())));
-    parser.addOptions({listen, adminListen, data, config, tlsCert, tlsKey, batchMs, ioThreads});
+    const QCommandLineOption store(
+        u"store"_s,
+        u"A PostgreSQL database to keep the state in, shared by every node of a cluster "
+        "(postgresql://USER:PASSWORD@HOST:PORT/DATABASE); default: SQLite in the data folder."_s,
+        u"URL"_s);
+    parser.addOptions(
+        {listen, adminListen, data, config, store, tlsCert, tlsKey, batchMs, ioThreads});
     parser.process(app);
 
     ServerConfig cfg;
@@ -196,6 +202,11 @@ int main(int argc, char *argv[])
     cfg.dataDir = parser.value(data);
     if (parser.isSet(config) && !cfg.loadFile(parser.value(config), &error))
         return fail(u"--config "_s + error);
+    if (parser.isSet(store)) {
+        if (!ServerConfig::isStoreUrl(parser.value(store)))
+            return fail(u"--store takes a postgresql:// URL"_s);
+        cfg.store = parser.value(store);
+    }
     if (parser.isSet(tlsCert) != parser.isSet(tlsKey))
         return fail(u"--tls-cert and --tls-key go together"_s);
     cfg.tlsCertificate = parser.value(tlsCert);

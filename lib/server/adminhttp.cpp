@@ -75,7 +75,9 @@ void AdminHttp::serve(QTcpSocket *socket)
             if (method != "GET" && method != "HEAD")
                 reply = response(405, "Method Not Allowed", "text/plain", "GET only\n");
             else if (path == "/healthz")
-                reply = response(200, "OK", "text/plain", "ok\n");
+                reply = m_gauges().ready ? response(200, "OK", "text/plain", "ok\n")
+                                         : response(503, "Service Unavailable", "text/plain",
+                                                    "the store cannot be reached\n");
             else if (path == "/v1/usage")
                 reply = response(200, "OK", "application/json", usageJson());
             else if (path == "/metrics")

@@ -19,6 +19,9 @@ public:
     {
         int connections = 0;
         int pages = 0;
+        // Whether the node can serve: false while its store cannot be reached, and /healthz
+        // answers 503 so that a load balancer sends no one to it.
+        bool ready = true;
     };
 
     AdminHttp(const UsageMetrics *metrics, std::function<Gauges()> gauges,

@@ -25,10 +25,34 @@ CommitPipeline::CommitPipeline(StoreThread *reads, StoreThread *writer, PageRegi
     connect(&m_commitTimer, &QTimer::timeout, this, &CommitPipeline::flush);
 }
 
-void CommitPipeline::add(Page *page, Recipient *sender, Store::Write write)
+namespace {
+
+// Events read from the store at a time while a page catches up.
+constexpr int ReadEvents = 1000;
+
+// The events of page `pageId` after `since`, up to `until` (all of them: -1).
+QList<QByteArray> readEvents(Store &store, qint64 pageId, qint64 since, qint64 until = -1)
+{
+    QList<QByteArray> events;
+    for (;;) {
+        const qint64 wanted = until < 0 ? ReadEvents : qMin<qint64>(ReadEvents, until - since);
+        if (wanted <= 0)
+            return events;
+        const QList<QByteArray> read = store.eventsAfter(pageId, since, int(wanted));
+        events += read;
+        since += read.size();
+        if (read.size() < wanted)
+            return events;
+    }
+}
+
+} // namespace
+
+void CommitPipeline::add(Page *page, Recipient *sender, Store::Write write,
+                         std::function<void()> retry)
 {
     page->addUnstored(1);
-    m_pending.append({page, sender, std::move(write), page->generation()});
+    m_pending.append({page, sender, std::move(write), page->generation(), std::move(retry)});
     if (!m_commitTimer.isActive())
         m_commitTimer.start();
 }
@@ -56,6 +80,14 @@ void CommitPipeline::fail(const PendingWrite &write)
                                 write.write.broadcastId);
 }
 
+void CommitPipeline::deliver(Page *page, qint64 seq, const QByteArray &event)
+{
+    const QList<Recipient *> viewers = page->recipients();
+    for (Recipient *r : viewers)
+        r->send(event);
+    page->setDelivered(seq);
+}
+
 void CommitPipeline::takeReport(QList<PendingWrite> writes, const StoreThread::Report &report)
 {
     Q_ASSERT(writes.size() == report.stored.size());
@@ -63,7 +95,7 @@ void CommitPipeline::takeReport(QList<PendingWrite> writes, const StoreThread::R
     QSet<Page *> pages;
     QSet<Page *> lost;
     for (qsizetype i = 0; i < writes.size(); ++i) {
-        const PendingWrite &p = writes.at(i);
+        PendingWrite &p = writes[i];
         Page *page = p.page;
         pages.insert(page);
         page->addUnstored(-1);
@@ -71,9 +103,12 @@ void CommitPipeline::takeReport(QList<PendingWrite> writes, const StoreThread::R
         if (current)
             page->reported(p.write.broadcastId);
         if (report.stored.at(i)) {
-            const QList<Recipient *> viewers = page->recipients();
-            for (Recipient *r : viewers)
-                r->send(p.write.event);
+            deliver(page, p.write.seq, p.write.event);
+        } else if (current && report.stale.contains(page->id())) {
+            retryLater(page);
+            m_recovering[page].retries.append(std::move(p));
+        } else if (!current && m_recovering.value(page).retry) {
+            m_recovering[page].retries.append(std::move(p));
         } else {
             fail(p);
             if (current)
@@ -82,7 +117,137 @@ void CommitPipeline::takeReport(QList<PendingWrite> writes, const StoreThread::R
     }
     for (Page *page : std::as_const(lost))
         reset(page, report.error);
+    startCatchUps(pages);
     Q_EMIT settled(pages);
+}
+
+void CommitPipeline::retryLater(Page *page)
+{
+    if (m_recovering.contains(page))
+        return;
+    qCDebug(lcServer) << page->tenant() << page->name() << "was changed on another node first";
+    page->loseUnstored();
+    Recovery &recovery = m_recovering[page];
+    recovery.retry = true;
+    for (qsizetype i = 0; i < m_pending.size();) {
+        if (m_pending.at(i).page == page) {
+            page->addUnstored(-1);
+            recovery.retries.append(m_pending.takeAt(i));
+        } else {
+            ++i;
+        }
+    }
+    hold(page);
+}
+
+void CommitPipeline::catchUp(Page *page)
+{
+    m_behind.insert(page);
+    startCatchUps({page});
+}
+
+void CommitPipeline::startCatchUps(const QSet<Page *> &pages)
+{
+    for (Page *page : pages) {
+        if (page->unstored() > 0 || m_catchingUp.contains(page))
+            continue;
+        // A reload brings the page to the store's head as well.
+        const bool behind = m_behind.remove(page);
+        if (m_recovering.contains(page))
+            reload(page);
+        else if (behind)
+            follow(page);
+    }
+}
+
+void CommitPipeline::follow(Page *page)
+{
+    m_catchingUp.insert(page);
+    hold(page);
+    m_reads->request<QList<QByteArray>>(
+        [pageId = page->id(), head = page->head()](Store &store) {
+            return readEvents(store, pageId, head);
+        },
+        this,
+        [this, page](QList<QByteArray> events) {
+            m_catchingUp.remove(page);
+            for (const QByteArray &event : std::as_const(events)) {
+                if (!page->follow(event)) {
+                    qCWarning(lcServer) << "cannot follow the events of" << page->name() << "after"
+                                        << page->head() << "; reading it again";
+                    // The reload lets the page go.
+                    m_recovering[page];
+                    reload(page);
+                    return;
+                }
+                deliver(page, page->head(), event);
+            }
+            // Told of more meanwhile: it goes on before the page is let go.
+            startCatchUps({page});
+            unhold(page);
+        });
+}
+
+void CommitPipeline::reload(Page *page)
+{
+    struct Reloaded
+    {
+        std::optional<Store::PageState> state;
+        QList<QByteArray> events; // after what the viewers had
+        QString error;
+    };
+    m_catchingUp.insert(page);
+    m_reads->request<Reloaded>(
+        [tenant = page->tenant(), name = page->name(), pageId = page->id(),
+         delivered = page->delivered()](Store &store) {
+            Reloaded reloaded;
+            reloaded.state = store.findPage(tenant, name, &reloaded.error);
+            if (reloaded.state)
+                reloaded.events = readEvents(store, pageId, delivered, reloaded.state->record.head);
+            return reloaded;
+        },
+        this,
+        [this, page](Reloaded reloaded) {
+            m_catchingUp.remove(page);
+            QList<PendingWrite> retries = m_recovering.take(page).retries;
+            if (!reloaded.state) {
+                // Its state is past what is stored: nobody may go on from it. Its viewers come
+                // back to the page as the store holds it, once the store can be read.
+                qCCritical(lcServer) << "cannot reload" << page->name() << reloaded.error;
+                for (const PendingWrite &p : std::as_const(retries))
+                    fail(p);
+                m_pages->drop(page);
+                const QString reason = u"the page could not be reloaded"_s;
+                const QList<Recipient *> viewers = page->recipients();
+                for (Recipient *r : viewers)
+                    r->closeWith(QWebSocketProtocol::CloseCodeBadOperation, reason);
+                for (const Deferred &d : m_deferred.value(page)) {
+                    if (d.from)
+                        d.from->closeWith(QWebSocketProtocol::CloseCodeBadOperation, reason);
+                }
+                m_writer->resume(page->id());
+                unhold(page);
+                return;
+            }
+            const qint64 head = reloaded.state->record.head;
+            page->reset(std::move(*reloaded.state));
+            qint64 seq = head - reloaded.events.size();
+            for (const QByteArray &event : std::as_const(reloaded.events))
+                deliver(page, ++seq, event);
+            m_writer->resume(page->id());
+            // Taken again in the order they were first taken, ahead of what waits.
+            std::sort(retries.begin(), retries.end(),
+                      [](const PendingWrite &a, const PendingWrite &b) {
+                          return a.write.seq < b.write.seq;
+                      });
+            QList<Deferred> again;
+            for (PendingWrite &p : retries)
+                again.append({p.sender, false, std::move(p.retry)});
+            if (!again.isEmpty())
+                m_deferred[page] = again + m_deferred.value(page);
+            startCatchUps({page});
+            unhold(page);
+        });
 }
 
 // The writes applied after the lost ones followed their seqs: those not handed to the store yet
@@ -102,42 +267,8 @@ void CommitPipeline::reset(Page *page, const QString &error)
             ++i;
         }
     }
+    m_recovering[page];
     hold(page);
-    struct Loaded
-    {
-        std::optional<Store::PageState> state;
-        QString error;
-    };
-    m_reads->request<Loaded>(
-        [tenant = page->tenant(), name = page->name()](Store &store) {
-            Loaded loaded;
-            loaded.state = store.findPage(tenant, name, &loaded.error);
-            if (!loaded.state && loaded.error.isEmpty())
-                loaded.error = u"the page is no longer stored"_s;
-            return loaded;
-        },
-        this,
-        [this, page](Loaded loaded) {
-            if (loaded.state) {
-                page->reset(std::move(*loaded.state));
-            } else {
-                // Its state is past what is stored: nobody may go on from it. Its viewers come
-                // back to the page as the store holds it, once the store can be read.
-                qCCritical(lcServer) << "cannot reload" << page->name() << loaded.error;
-                m_pages->drop(page);
-                const QList<Recipient *> viewers = page->recipients();
-                for (Recipient *r : viewers)
-                    r->closeWith(QWebSocketProtocol::CloseCodeBadOperation,
-                                 u"the page could not be reloaded"_s);
-                for (const Deferred &d : m_deferred.value(page)) {
-                    if (d.from)
-                        d.from->closeWith(QWebSocketProtocol::CloseCodeBadOperation,
-                                          u"the page could not be reloaded"_s);
-                }
-            }
-            m_writer->resume(page->id());
-            unhold(page);
-        });
 }
 
 void CommitPipeline::unhold(Page *page)

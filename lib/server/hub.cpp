@@ -35,7 +35,7 @@ Overloaded(Ts...) -> Overloaded<Ts...>;
 } // namespace
 
 Hub::Hub(const ServerConfig &config, StoreThread *reads, StoreThread *writer, UsageMetrics *metrics,
-         QObject *parent)
+         StoreThread *presence, const QString &node, QObject *parent)
     : QObject(parent)
     , m_config(config)
     , m_reads(reads)
@@ -54,6 +54,8 @@ Hub::Hub(const ServerConfig &config, StoreThread *reads, StoreThread *writer, Us
     , m_pipeline(reads, writer, &m_pages)
 {
     connect(&m_pipeline, &CommitPipeline::settled, this, &Hub::onSettled);
+    if (presence)
+        m_cluster = new ClusterPresence(node, presence, &m_pages, &m_presence, this);
 
     m_heartbeat.setInterval(config.pingIntervalMs);
     connect(&m_heartbeat, &QTimer::timeout, this, [this] {
@@ -196,6 +198,8 @@ void Hub::load(ClientConnection *connection, const Hello &hello)
 
 void Hub::enter(ClientConnection *connection, Page *page, const Hello &hello)
 {
+    if (m_cluster && page->recipients().isEmpty())
+        m_cluster->readRemote({page->id()});
     connection->open(page);
     if (!defer(connection, page, hello))
         sendWelcome(connection, page, hello);
@@ -223,8 +227,15 @@ void Hub::sendWelcome(ClientConnection *connection, Page *page, const Hello &hel
     connection->sendNow({Codec::encode(welcome)});
     connection->setPresenceSeen(page->presenceVersion());
     connection->startCatchUp(std::move(catchUp));
-    if (newViewer)
+    presenceChanged(page, newViewer);
+}
+
+void Hub::presenceChanged(Page *page, bool viewers)
+{
+    if (viewers)
         m_presence.changed(page);
+    if (m_cluster)
+        m_cluster->changed(page);
 }
 
 void Hub::handle(ClientConnection *connection, const ClientMessage &message)
@@ -315,25 +326,53 @@ void Hub::apply(ClientConnection *connection, Page *page, const Op &op)
         connection->sendError(error, op.broadcastId);
         return;
     }
-    m_pipeline.add(page, connection, std::move(*write));
+    m_pipeline.add(page, connection, std::move(*write), later(connection, page, op));
+}
+
+std::function<void()> Hub::later(ClientConnection *connection, Page *page,
+                                 const ClientMessage &message)
+{
+    return [this, connection = QPointer<ClientConnection>(connection), page, message] {
+        // Gone or closed while it waited.
+        if (!connection || connection->page() != page ||
+            connection->state() != ClientConnection::State::Open)
+            return;
+        if (const auto *hello = std::get_if<Hello>(&message))
+            sendWelcome(connection, page, *hello);
+        else
+            handle(connection, message);
+    };
 }
 
 bool Hub::defer(ClientConnection *connection, Page *page, const ClientMessage &message)
 {
     const bool barrier =
         std::holds_alternative<Hello>(message) || std::holds_alternative<SyncRequest>(message);
-    return m_pipeline.defer(
-        page, connection, barrier,
-        [this, connection = QPointer<ClientConnection>(connection), page, message] {
-            // Gone or closed while it waited.
-            if (!connection || connection->page() != page ||
-                connection->state() != ClientConnection::State::Open)
-                return;
-            if (const auto *hello = std::get_if<Hello>(&message))
-                sendWelcome(connection, page, *hello);
-            else
-                handle(connection, message);
-        });
+    return m_pipeline.defer(page, connection, barrier, later(connection, page, message));
+}
+
+void Hub::storeMoved(const QList<std::pair<qint64, qint64>> &heads)
+{
+    for (const auto &[id, head] : heads) {
+        Page *page = m_pages.find(id);
+        if (page && head > page->head())
+            m_pipeline.catchUp(page);
+    }
+}
+
+void Hub::presenceMoved(const QList<qint64> &pageIds)
+{
+    if (m_cluster)
+        m_cluster->readRemote(pageIds);
+}
+
+void Hub::storeReconnected()
+{
+    const QList<Page *> pages = m_pages.pages();
+    for (Page *page : pages)
+        m_pipeline.catchUp(page);
+    if (m_cluster)
+        m_cluster->refresh();
 }
 
 void Hub::onSettled(const QSet<Page *> &pages)
@@ -365,8 +404,7 @@ void Hub::leave(ClientConnection *connection)
     m_reclaimer.connectionsClosed();
     if (Page *page = connection->page()) {
         connection->leavePage();
-        if (page->removeRecipient(connection, connection->user().id))
-            m_presence.changed(page);
+        presenceChanged(page, page->removeRecipient(connection, connection->user().id));
         unloadIfIdle(page);
     }
     if (m_shuttingDown && m_connections.isEmpty() && m_arriving.load() == 0)
@@ -378,6 +416,9 @@ void Hub::unloadIfIdle(Page *page)
     if (!page->recipients().isEmpty() || page->unstored() > 0 || m_pipeline.hasDeferred(page))
         return;
     m_presence.forget(page);
+    m_pipeline.forget(page);
+    if (m_cluster)
+        m_cluster->forget(page);
     m_pages.unload(page);
 }
 

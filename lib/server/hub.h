@@ -1,6 +1,7 @@
 #pragma once
 
 #include "authenticator.h"
+#include "clusterpresence.h"
 #include "commitpipeline.h"
 #include "memoryreclaimer.h"
 #include "messagerouter.h"
@@ -41,8 +42,10 @@ class Hub : public QObject, public MessageRouter
 {
     Q_OBJECT
 public:
+    // `presence`: where presence is shared with the other server nodes of the store, under the
+    // name `node`; none where the server is the store's only node.
     Hub(const ServerConfig &config, StoreThread *reads, StoreThread *writer, UsageMetrics *metrics,
-        QObject *parent = nullptr);
+        StoreThread *presence = nullptr, const QString &node = {}, QObject *parent = nullptr);
     ~Hub() override;
 
     // Every hub of the server, this one among them, in the same order for all; set before the
@@ -61,6 +64,15 @@ public:
     void join(ClientConnection *connection, const Hello &hello) override;
     void handle(ClientConnection *connection, const ClientMessage &message) override;
 
+    // Another server node stored events of these pages (by the store's id) up to these heads:
+    // the pages held here that are behind catch up.
+    void storeMoved(const QList<std::pair<qint64, qint64>> &heads);
+    // Who is viewing these pages (by the store's id) on other nodes changed.
+    void presenceMoved(const QList<qint64> &pageIds);
+    // The store's wake-ups may have been missed: every page held here catches up, and shares
+    // its presence again.
+    void storeReconnected();
+
 Q_SIGNALS:
     void drained();
 
@@ -78,6 +90,10 @@ private:
     template<typename Op>
     void apply(ClientConnection *connection, Page *page, const Op &op);
     void resync(ClientConnection *connection, const QString &epoch, qint64 since);
+    // Routes `message` of `connection` on `page` when called, if the connection is still open
+    // on the page then.
+    std::function<void()> later(ClientConnection *connection, Page *page,
+                                const ClientMessage &message);
     // Whether `message` must wait behind unstored writes or earlier waiting messages of its
     // page (CommitPipeline::defer()); if so it is routed once it may go.
     bool defer(ClientConnection *connection, Page *page, const ClientMessage &message);
@@ -87,6 +103,8 @@ private:
     void unloadIfIdle(Page *page);
     // A new version of a page's document, stored: its viewers here reload it.
     void showDocument(const QString &tenant, const Document &document);
+    // Who is viewing `page` here changed, and, when `viewers`, who is viewing it at all.
+    void presenceChanged(Page *page, bool viewers);
 
     ServerConfig m_config;
     StoreThread *m_reads;
@@ -96,6 +114,7 @@ private:
     MemoryReclaimer m_reclaimer;
     PageRegistry m_pages;
     PresenceNotifier m_presence;
+    ClusterPresence *m_cluster = nullptr;
     PublishedDocuments m_documents;
     CommitPipeline m_pipeline;
     QTimer m_heartbeat;

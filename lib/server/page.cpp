@@ -45,6 +45,7 @@ Page::Page(QString tenant, QString name, PageLimits limits, Store::PageState sta
     , m_document(std::move(document))
 {
     reset(std::move(state));
+    m_delivered = m_record.head;
 }
 
 void Page::loseUnstored()
@@ -65,6 +66,59 @@ void Page::reset(Store::PageState state)
     m_broadcasts.reserve(state.broadcastIds.size());
     for (const QString &id : std::as_const(state.broadcastIds))
         m_broadcasts.insert(qHash(id));
+}
+
+bool Page::follow(const QByteArray &event)
+{
+    ProtocolError error;
+    const std::optional<QList<ServerMessage>> messages = Codec::decodeServer(event, &error);
+    if (!messages || messages->size() != 1)
+        return false;
+    const ServerMessage &message = messages->first();
+    QString broadcastId;
+    if (const auto *created = std::get_if<NewChatEvent>(&message)) {
+        if (created->seq != m_record.head + 1)
+            return false;
+        m_chats.insert(created->chat.id, created->chat);
+        m_usedIds.insert(created->chat.id);
+        for (const Comment &comment : created->chat.comments)
+            m_usedIds.insert(comment.id);
+        broadcastId = created->broadcastId;
+    } else if (const auto *updated = std::get_if<UpdatedChatEvent>(&message)) {
+        const auto it = m_chats.find(updated->chatId);
+        if (updated->seq != m_record.head + 1 || it == m_chats.end())
+            return false;
+        const Change &change = updated->change;
+        if (change.op == Change::Op::AddComment) {
+            it->comments.append(change.comment);
+            m_usedIds.insert(change.comment.id);
+        } else if (change.op == Change::Op::Resolve) {
+            it->resolved = change.resolved;
+        } else if (Comment *comment = it->findComment(change.commentId)) {
+            // A deleted comment's event carries only its id: it keeps its author and times.
+            if (change.op == Change::Op::EditComment) {
+                comment->text = change.text;
+                comment->editedAt = change.comment.editedAt;
+            } else {
+                comment->text.clear();
+                comment->deleted = true;
+            }
+        } else {
+            return false;
+        }
+        it->updatedAt = updated->updatedAt;
+        broadcastId = updated->broadcastId;
+    } else if (const auto *deleted = std::get_if<DeletedChatEvent>(&message)) {
+        if (deleted->seq != m_record.head + 1 || !m_chats.remove(deleted->chatId))
+            return false;
+        broadcastId = deleted->broadcastId;
+    } else {
+        return false;
+    }
+    ++m_record.head;
+    m_bytes += event.size();
+    m_broadcasts.insert(qHash(broadcastId));
+    return true;
 }
 
 QList<Chat> Page::chats() const
@@ -223,6 +277,8 @@ std::optional<Store::Write> Page::apply(const DeleteChatOp &op, const User &user
 bool Page::addRecipient(Recipient *recipient, const User &user)
 {
     m_recipients.append(recipient);
+    if (!m_users.contains(user.id) && m_remote.contains(user.id))
+        --m_remoteOnly;
     Viewer &viewer = m_users[user.id];
     const bool renamed = viewer.connections > 0 && viewer.name != user.name;
     if (viewer.connections == 0 || renamed) {
@@ -239,11 +295,55 @@ bool Page::addRecipient(Recipient *recipient, const User &user)
 QList<Author> Page::users() const
 {
     QList<Author> users;
+    if (m_remoteOnly > 0) {
+        // Rare and small beside the local users: merged by name as they are asked for.
+        std::set<std::pair<QString, QString>> byName = m_byName;
+        for (auto it = m_remote.cbegin(); it != m_remote.cend(); ++it) {
+            if (!m_users.contains(it.key()))
+                byName.insert({it.value(), it.key()});
+        }
+        for (auto it = byName.cbegin();
+             it != byName.cend() && users.size() < Limits::PresenceUsersMax; ++it)
+            users.append({it->second, it->first});
+        return users;
+    }
     users.reserve(qMin<qsizetype>(qsizetype(m_byName.size()), Limits::PresenceUsersMax));
     for (auto it = m_byName.cbegin();
          it != m_byName.cend() && users.size() < Limits::PresenceUsersMax; ++it)
         users.append({it->second, it->first});
     return users;
+}
+
+QList<Author> Page::localUsers() const
+{
+    QList<Author> users;
+    users.reserve(m_users.size());
+    for (auto it = m_users.cbegin(); it != m_users.cend(); ++it)
+        users.append({it.key(), it->name});
+    return users;
+}
+
+bool Page::setRemoteUsers(const QList<Author> &users)
+{
+    QHash<QString, QString> remote;
+    remote.reserve(users.size());
+    int remoteOnly = 0;
+    for (const Author &user : users) {
+        if (!remote.contains(user.id) && !m_users.contains(user.id))
+            ++remoteOnly;
+        remote.insert(user.id, user.name);
+    }
+    // Who is viewing changes when a user only elsewhere came, left or took another name.
+    bool changed = remoteOnly != m_remoteOnly;
+    for (auto it = remote.cbegin(); !changed && it != remote.cend(); ++it) {
+        if (!m_users.contains(it.key()))
+            changed = m_remote.value(it.key()) != it.value();
+    }
+    m_remote = std::move(remote);
+    m_remoteOnly = remoteOnly;
+    if (changed)
+        ++m_presenceVersion;
+    return changed;
 }
 
 bool Page::removeRecipient(Recipient *recipient, const QString &userId)
@@ -255,6 +355,11 @@ bool Page::removeRecipient(Recipient *recipient, const QString &userId)
         return false;
     m_byName.erase({it->name, userId});
     m_users.erase(it);
+    // Still viewing on another node: the count stays.
+    if (m_remote.contains(userId)) {
+        ++m_remoteOnly;
+        return false;
+    }
     ++m_presenceVersion;
     return true;
 }

@@ -40,6 +40,14 @@ public:
     // Replaces the state with what the store holds, after a failed commit.
     void reset(Store::PageState state);
 
+    // Follows an event another server node stored for the page: applies it when it is the next
+    // after the head, as its seq says. False, with nothing changed, when it cannot be read or is
+    // not the next.
+    bool follow(const QByteArray &event);
+    // The seq of the last event that went to the page's viewers.
+    qint64 delivered() const { return m_delivered; }
+    void setDelivered(qint64 seq) { m_delivered = qMax(m_delivered, seq); }
+
     // Chats in document order: by anchor start, then creation.
     QList<Chat> chats() const;
 
@@ -61,9 +69,16 @@ public:
     bool addRecipient(Recipient *recipient, const User &user);
     bool removeRecipient(Recipient *recipient, const QString &userId);
     const QList<Recipient *> &recipients() const { return m_recipients; }
-    int viewers() const { return int(m_users.size()); }
-    // Who is viewing, by name, at most Limits::PresenceUsersMax of them.
+    // Distinct users viewing the page, here and on the other server nodes.
+    int viewers() const { return int(m_users.size()) + m_remoteOnly; }
+    // Who is viewing, here and on the other nodes, by name, at most Limits::PresenceUsersMax of
+    // them.
     QList<Author> users() const;
+    // Who is viewing the page on this node.
+    QList<Author> localUsers() const;
+    // Who is viewing the page on the other server nodes that share the store: returns true when
+    // that changes who is viewing it, and then a new presence version begins.
+    bool setRemoteUsers(const QList<Author> &users);
     // Counts the changes of presence: a connection told the page's presence at version N (in
     // its welcome or a presence frame) knows it until the next change.
     quint64 presenceVersion() const { return m_presenceVersion; }
@@ -97,6 +112,7 @@ private:
     PageLimits m_limits;
     Store::PageRecord m_record;
     qint64 m_bytes = 0;
+    qint64 m_delivered = 0;
     QHash<QString, Chat> m_chats;
     QSet<QString> m_usedIds;
     std::optional<Document> m_document;
@@ -108,6 +124,8 @@ private:
     };
     QHash<QString, Viewer> m_users;
     std::set<std::pair<QString, QString>> m_byName; // (name, id) of every user in m_users
+    QHash<QString, QString> m_remote;               // names of the users on other nodes, by id
+    int m_remoteOnly = 0;                           // of m_remote, those not in m_users
     quint64 m_presenceVersion = 0;
     QSet<QString> m_pending;   // broadcastIds applied, not reported by the store
     QSet<size_t> m_broadcasts; // hashes of the broadcastIds the page's events may carry

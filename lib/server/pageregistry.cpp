@@ -94,6 +94,7 @@ void PageRegistry::loaded(const QString &tenant, const QString &name, Found foun
         page = new Page(tenant, name, m_limits.value(tenant), std::move(*found.state),
                         std::move(found.document));
         m_pages.insert(key, page);
+        m_byId.insert(page->id(), page);
         m_count.store(int(m_pages.size()), std::memory_order_relaxed);
     }
     for (const Loaded &done : waiting)
@@ -106,6 +107,7 @@ void PageRegistry::drop(Page *page)
     if (m_pages.value(key) != page)
         return;
     m_pages.remove(key);
+    m_byId.remove(page->id());
     m_count.store(int(m_pages.size()), std::memory_order_relaxed);
     m_dropped.insert(page);
 }
@@ -116,6 +118,7 @@ void PageRegistry::unload(Page *page)
     const QString key = pageKey(page->tenant(), page->name());
     if (m_pages.value(key) == page) {
         m_pages.remove(key);
+        m_byId.remove(page->id());
         m_count.store(int(m_pages.size()), std::memory_order_relaxed);
     }
     m_dropped.remove(page);

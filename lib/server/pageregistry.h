@@ -34,6 +34,10 @@ public:
     int count() const { return m_count.load(std::memory_order_relaxed); }
     // The page held under `name`, if any.
     Page *find(const QString &tenant, const QString &name) const;
+    // The page held with the store's id `id`, if any.
+    Page *find(qint64 id) const { return m_byId.value(id); }
+    // Every page held.
+    QList<Page *> pages() const { return m_byId.values(); }
     // Hands `done` the page held under `name`: at once if there is one, otherwise from the event
     // loop once it has been read (or created, if it is new). Loads of one page at the same time
     // share one read.
@@ -53,6 +57,7 @@ private:
     StoreThread *m_reads;
     StoreThread *m_writer;
     QHash<QString, Page *> m_pages;          // by tenant and name
+    QHash<qint64, Page *> m_byId;            // the same pages, by the store's id
     QHash<QString, QList<Loaded>> m_loading; // by tenant and name: who waits for the page
     QSet<Page *> m_dropped;
     std::atomic<int> m_count{0}; // of m_pages

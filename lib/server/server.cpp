@@ -5,12 +5,15 @@
 #include "hub.h"
 #include "iothread.h"
 #include "listener.h"
+#include "postgreslistener.h"
+#include "postgresstore.h"
 #include "qtwebsocketconnection.h"
 #include "serverlogging.h"
 #include "sqlitecheckpointer.h"
 #include "sqlitestore.h"
 #include "storethread.h"
 #include "usagemetrics.h"
+#include "validation.h"
 #include "websocketconnection.h"
 #include "websockethandshake.h"
 
@@ -34,6 +37,9 @@ namespace Glosa {
 namespace {
 
 constexpr int DrainTimeoutMs = 3000;
+// How long the viewers of a node that stopped renewing its lease (killed, or cut off from the
+// store) still count on the other nodes.
+constexpr int PresenceLeaseMs = 15000;
 constexpr QByteArrayView ServerName{"glosa-server/" GLOSA_VERSION};
 
 QUrl urlFor(const QString &scheme, const QHostAddress &address, quint16 port, const QString &path)
@@ -92,10 +98,85 @@ Server::~Server()
     finishStop();
 }
 
-bool Server::start(QString *error)
+bool Server::openStore(QString *error)
 {
-    // Two connections to one SQLite file in WAL mode, each on a thread of its own: the commits',
-    // and beside them the reads'. The writer opens first: it creates or migrates the schema.
+    // Two connections to the store, each on a thread of its own: the commits', and beside them
+    // the reads'. The writer opens first: it creates or migrates the schema.
+    if (!m_config.store.isEmpty()) {
+        const QString url = m_config.store;
+        m_writer = std::make_unique<StoreThread>(std::make_unique<PostgresStore>(url));
+        if (!m_writer->start(error))
+            return false;
+        m_reads = std::make_unique<StoreThread>(std::make_unique<PostgresStore>(url));
+        if (!m_reads->start(error))
+            return false;
+        // Presence has a connection of its own, so that it never waits behind a long replay.
+        m_presence = std::make_unique<StoreThread>(std::make_unique<PostgresStore>(url));
+        if (!m_presence->start(error))
+            return false;
+        m_node = Validation::newUuid();
+        const auto renewLease = [this] {
+            m_presence->request<QString>(
+                [node = m_node](Store &store) {
+                    QString error;
+                    store.renewLease(node, PresenceLeaseMs, &error);
+                    return error;
+                },
+                this,
+                [](const QString &error) {
+                    if (!error.isEmpty())
+                        qCWarning(lcServer) << "cannot renew the node's lease:" << error;
+                });
+        };
+        renewLease();
+        auto *leaseTimer = new QTimer(this);
+        connect(leaseTimer, &QTimer::timeout, this, renewLease);
+        leaseTimer->start(PresenceLeaseMs / 3);
+
+        // What other nodes store reaches this one's pages through the database's wake-ups.
+        m_storeListener =
+            new PostgresListener(url,
+                                 {QString::fromLatin1(PostgresStore::NotifyChannel),
+                                  QString::fromLatin1(PostgresStore::PresenceChannel)},
+                                 this);
+        connect(m_storeListener, &PostgresListener::notified, this,
+                [this](const QString &channel, const QByteArray &payload) {
+                    if (channel == QLatin1StringView(PostgresStore::PresenceChannel)) {
+                        const PostgresStore::PresenceNotification moved =
+                            PostgresStore::parsePresenceNotification(payload);
+                        if (moved.node == m_node)
+                            return;
+                        for (Hub *hub : std::as_const(m_hubs))
+                            QMetaObject::invokeMethod(
+                                hub, [hub, ids = moved.pageIds] { hub->presenceMoved(ids); });
+                        return;
+                    }
+                    const QList<std::pair<qint64, qint64>> heads =
+                        PostgresStore::parseNotification(payload);
+                    for (Hub *hub : std::as_const(m_hubs))
+                        QMetaObject::invokeMethod(hub, [hub, heads] { hub->storeMoved(heads); });
+                });
+        connect(m_storeListener, &PostgresListener::connectedChanged, this, [this](bool connected) {
+            if (!connected) {
+                qCWarning(lcServer)
+                    << "the store cannot be reached:" << m_storeListener->lastError();
+                return;
+            }
+            for (Hub *hub : std::as_const(m_hubs))
+                QMetaObject::invokeMethod(hub, &Hub::storeReconnected);
+        });
+        m_storeListener->start();
+        // Anonymous users' credentials verify on every node: the nodes share one key.
+        if (m_config.credentialKey.isEmpty()) {
+            PostgresStore keys(url);
+            if (!keys.open(error))
+                return false;
+            m_config.credentialKey = keys.credentialKey(Authenticator::newCredentialKey(), error);
+            if (m_config.credentialKey.isEmpty())
+                return false;
+        }
+        return true;
+    }
     const QString path = QDir(m_config.dataDir).filePath(u"glosa.sqlite3"_s);
     m_writer = std::make_unique<StoreThread>(std::make_unique<SqliteStore>(path));
     if (!m_writer->start(error))
@@ -105,12 +186,20 @@ bool Server::start(QString *error)
         return false;
     m_checkpointer = std::make_unique<SqliteCheckpointer>(path);
     m_checkpointer->start();
+    return true;
+}
+
+bool Server::start(QString *error)
+{
+    if (!openStore(error))
+        return false;
     if (m_config.credentialKey.isEmpty() &&
         !loadCredentialKey(m_config.dataDir, &m_config.credentialKey, error))
         return false;
 
     const auto makeHub = [this] {
-        return new Hub(m_config, m_reads.get(), m_writer.get(), m_metrics.get());
+        return new Hub(m_config, m_reads.get(), m_writer.get(), m_metrics.get(), m_presence.get(),
+                       m_node);
     };
     m_hubs.append(makeHub());
     for (int i = 1; i < m_config.ioThreads; ++i) {
@@ -147,7 +236,8 @@ bool Server::start(QString *error)
         m_admin = new AdminHttp(
             m_metrics.get(),
             [this] {
-                return AdminHttp::Gauges{connectionCount(), pageCount()};
+                return AdminHttp::Gauges{connectionCount(), pageCount(),
+                                         !m_storeListener || m_storeListener->isConnected()};
             },
             this);
         QString adminError;
@@ -158,8 +248,10 @@ bool Server::start(QString *error)
             return false;
         }
     }
-    qCInfo(lcServer) << "serving" << url() << "data in" << m_config.dataDir << "on" << m_hubs.size()
-                     << "I/O threads";
+    qCInfo(lcServer) << "serving" << url() << "data in"
+                     << (m_config.store.isEmpty() ? m_config.dataDir
+                                                  : PostgresStore::redacted(m_config.store))
+                     << "on" << m_hubs.size() << "I/O threads";
     return true;
 }
 
@@ -353,11 +445,25 @@ void Server::finishStop()
 {
     if (!m_writer)
         return;
+    if (m_storeListener) {
+        m_storeListener->disconnect(this);
+        m_storeListener->stop();
+    }
     // Whatever was handed to the stores is stored, and answered on the hubs' threads, before the
     // hubs go and the server reports it stopped.
     m_writer->stop();
     if (m_reads)
         m_reads->stop();
+    if (m_presence) {
+        // The node's viewers leave with it, at once rather than when its lease runs out.
+        m_presence->request<bool>(
+            [node = m_node](Store &store) {
+                QString error;
+                return store.renewLease(node, 0, &error);
+            },
+            this, [](bool) {});
+        m_presence->stop();
+    }
     // The other threads delete their own hubs.
     Hub *own = m_hubs.value(0);
     m_hubs.clear();
@@ -365,6 +471,7 @@ void Server::finishStop()
     delete own;
     m_reads.reset();
     m_writer.reset();
+    m_presence.reset();
     m_checkpointer.reset();
     if (m_stopping) {
         qCInfo(lcServer) << "stopped";

@@ -147,10 +147,24 @@ bool ServerConfig::loadJson(const QByteArray &json, QString *error)
         limits.sendQueueBytes = qint64(queue);
         limits.frameBytes = qint64(frame);
     }
+    QString store = this->store;
+    if (root.contains("store"_L1)) {
+        store = root.value("store"_L1).toString();
+        if (!isStoreUrl(store)) {
+            *error = u"store must be a postgresql:// URL"_s;
+            return false;
+        }
+    }
     this->tenants = tenants;
     this->limits = limits;
+    this->store = store;
     pingIntervalMs = int(pingInterval);
     return true;
+}
+
+bool ServerConfig::isStoreUrl(const QString &url)
+{
+    return url.startsWith("postgresql://"_L1) || url.startsWith("postgres://"_L1);
 }
 
 bool ServerConfig::parseHostPort(const QString &text, QHostAddress *address, quint16 *port,

@@ -608,6 +608,8 @@ void tst_GlosaServer::badArguments_data()
     QTest::newRow("batch-ms not a number")
         << QStringList{u"--batch-ms"_s, u"soon"_s} << u"--batch-ms"_s;
     QTest::newRow("io-threads zero") << QStringList{u"--io-threads"_s, u"0"_s} << u"--io-threads"_s;
+    QTest::newRow("store not PostgreSQL")
+        << QStringList{u"--store"_s, u"mysql://db/glosa"_s} << u"--store"_s;
     QTest::newRow("io-threads too many")
         << QStringList{u"--io-threads"_s, u"257"_s} << u"--io-threads"_s;
     QTest::newRow("tls-cert without tls-key")

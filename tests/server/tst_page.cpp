@@ -440,6 +440,73 @@ private Q_SLOTS:
         QVERIFY(apply(page, ::newChat(u"c1"_s, u"m1"_s), Ana));
         QCOMPARE(page.head(), 1);
     }
+
+    // A page of another server node follows the events of this one: the same chats, ids and
+    // broadcastIds, so that it checks the next operation as this one would.
+    void followsTheEventsOfAnotherNode()
+    {
+        Page here(u"t"_s, u"p"_s, {}, emptyState(), std::nullopt);
+        Page there(u"t"_s, u"p"_s, {}, emptyState(), std::nullopt);
+        QList<QByteArray> events;
+        for (const auto &write :
+             {apply(here, ::newChat(u"c1"_s, u"m1"_s), Ana),
+              apply(here, ::newChat(u"c2"_s, u"m2"_s, u"second"_s, 9), Bo),
+              apply(here, ::addComment(u"c1"_s, u"m3"_s), Bo),
+              apply(here, ::changeComment(Change::Op::EditComment, u"c1"_s, u"m3"_s, u"edited"_s),
+                    Bo),
+              apply(here, ::changeComment(Change::Op::DeleteComment, u"c1"_s, u"m1"_s), Ana),
+              apply(here, ::resolve(u"c1"_s), Bo), apply(here, ::deleteChat(u"c2"_s), Bo)}) {
+            QVERIFY(write);
+            events.append(write->event);
+        }
+        // Out of order: refused, nothing changed.
+        QVERIFY(!there.follow(events.at(1)));
+        QCOMPARE(there.head(), 0);
+        QVERIFY(!there.follow("not an event"));
+        for (const QByteArray &event : std::as_const(events))
+            QVERIFY(there.follow(event));
+        QCOMPARE(there.head(), here.head());
+        QCOMPARE(there.chats(), here.chats());
+        QCOMPARE(there.bytes(), here.bytes());
+        QVERIFY(!there.follow(events.last()));
+        // Ids used there, deleted chat's included, are taken; retries are recognised.
+        QCOMPARE(refusal(there, ::newChat(u"c2"_s, u"m9"_s), Ana), u"conflict"_s);
+        QCOMPARE(refusal(there, ::addComment(u"c1"_s, u"m3"_s), Ana), u"conflict"_s);
+        QVERIFY(there.mayHaveBroadcast(u"b-m3"_s));
+        // Followed events are not pending: the store reported them already.
+        QVERIFY(!there.isPending(u"b-c1"_s));
+    }
+
+    // Users viewing the page on other nodes count with those here, each user once.
+    void remoteUsersCountOnce()
+    {
+        Page page(u"t"_s, u"p"_s, {}, emptyState(), std::nullopt);
+        FakeRecipient ana;
+        QVERIFY(page.addRecipient(&ana, Ana));
+        const quint64 version = page.presenceVersion();
+        QVERIFY(page.setRemoteUsers({{Ana.id, Ana.name}, {Bo.id, Bo.name}}));
+        QVERIFY(page.presenceVersion() > version);
+        QCOMPARE(page.viewers(), 2);
+        QCOMPARE(page.users(), (QList<Glosa::Author>{{Ana.id, Ana.name}, {Bo.id, Bo.name}}));
+        QCOMPARE(page.localUsers(), (QList<Glosa::Author>{{Ana.id, Ana.name}}));
+        // The same again changes nothing.
+        QVERIFY(!page.setRemoteUsers({{Bo.id, Bo.name}, {Ana.id, Ana.name}}));
+        // Ana leaves here and is still viewing elsewhere.
+        QVERIFY(!page.removeRecipient(&ana, Ana.id));
+        QCOMPARE(page.viewers(), 2);
+        // Bo joins here too: still two.
+        FakeRecipient bo;
+        page.addRecipient(&bo, Bo);
+        QCOMPARE(page.viewers(), 2);
+        // Everyone leaves the other nodes: Bo alone.
+        QVERIFY(page.setRemoteUsers({}));
+        QCOMPARE(page.viewers(), 1);
+        QCOMPARE(page.users(), (QList<Glosa::Author>{{Bo.id, Bo.name}}));
+        // A rename elsewhere is a change.
+        QVERIFY(page.setRemoteUsers({{Mod.id, Mod.name}}));
+        QVERIFY(page.setRemoteUsers({{Mod.id, u"Renamed"_s}}));
+        QCOMPARE(page.viewers(), 2);
+    }
 };
 
 QTEST_GUILESS_MAIN(tst_Page)

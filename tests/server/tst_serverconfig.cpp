@@ -47,6 +47,19 @@ private Q_SLOTS:
         QCOMPARE(config.pingIntervalMs, 1500);
     }
 
+    // The store the nodes of a cluster share, named in the file they share.
+    void store()
+    {
+        ServerConfig config;
+        QString error;
+        QVERIFY(config.store.isEmpty());
+        QVERIFY2(config.loadJson("{\"store\":\"postgresql://glosa:pw@10.0.0.2/glosa\"}", &error),
+                 qPrintable(error));
+        QCOMPARE(config.store, u"postgresql://glosa:pw@10.0.0.2/glosa"_s);
+        QVERIFY(ServerConfig::isStoreUrl(u"postgres://db/glosa"_s));
+        QVERIFY(!ServerConfig::isStoreUrl(u"/var/lib/glosa"_s));
+    }
+
     void validFile()
     {
         ServerConfig config;
@@ -68,6 +81,9 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("json");
         QTest::addColumn<QString>("fault");
         QTest::newRow("not JSON") << "{tenants:"_ba << u"not valid JSON"_s;
+        QTest::newRow("store not PostgreSQL")
+            << "{\"store\":\"sqlite:///var/lib/glosa.db\"}"_ba << u"store"_s;
+        QTest::newRow("store not string") << R"({"store":5432})"_ba << u"store"_s;
         QTest::newRow("array") << "[]"_ba << u"must be a JSON object"_s;
         QTest::newRow("tenants not array")
             << R"({"tenants":{}})"_ba << u"tenants must be an array"_s;

@@ -1,3 +1,4 @@
+#include "postgresserver.h"
 #include "testclient.h"
 #include "testserver.h"
 
@@ -8,6 +9,7 @@
 #include <QCryptographicHash>
 #include <QJsonArray>
 #include <QRandomGenerator>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -52,7 +54,7 @@ private:
     SyncClient::Options options(const QString &page = u"p"_s) const
     {
         SyncClient::Options o;
-        o.url = m_server->url();
+        o.urls = {m_server->url()};
         o.page = page;
         o.minBackoffMs = 20;
         o.maxBackoffMs = 300;
@@ -233,7 +235,7 @@ private Q_SLOTS:
         SyncClient::Options o = options();
         o.outboxPath = dir.filePath(u"outbox.json"_s);
         const std::shared_ptr<PageSession> first = PageSession::open(o);
-        o.url.setPort(o.url.port() + 1);
+        o.urls[0].setPort(o.urls[0].port() + 1);
         QCOMPARE(PageSession::open(o).get(), first.get());
         o.outboxPath = dir.filePath(u"other.json"_s);
         QVERIFY(PageSession::open(o).get() != first.get());
@@ -310,11 +312,49 @@ private Q_SLOTS:
     // restarts; in the end every party holds exactly what the server holds.
     void chaos()
     {
+        runChaos({m_server->url()}, [this] { QVERIFY(m_server->restart()); });
+    }
+
+    // The same on a cluster: three nodes on one real PostgreSQL, each party given every node
+    // (in another order), and a node stopped and started again halfway.
+    void chaosOnACluster()
+    {
+        PostgresServer postgres;
+        QString error;
+        QVERIFY2(postgres.start(&error), qPrintable(error));
+        std::vector<std::unique_ptr<TestServer>> nodes;
+        QList<QUrl> urls;
+        for (int i = 0; i < 3; ++i) {
+            nodes.push_back(std::make_unique<TestServer>());
+            nodes.back()->config.store = postgres.url();
+            nodes.back()->config.batchMs = 5;
+            nodes.back()->config.limits.opsPerSecond = 1000;
+            nodes.back()->config.limits.burst = 1000;
+            QVERIFY(nodes.back()->start());
+            urls.append(nodes.back()->url());
+        }
+        m_server->stop();
+        m_server = std::move(nodes.front());
+        // The nodes stop before their database does.
+        const auto stopNodes = qScopeGuard([&] {
+            m_server.reset();
+            nodes.clear();
+        });
+        runChaos(urls, [&] { QVERIFY(nodes.at(1)->restart()); });
+    }
+
+private:
+    void runChaos(const QList<QUrl> &urls, const std::function<void()> &restart)
+    {
         constexpr int Parties = 5;
         constexpr int Operations = 400;
         std::vector<std::unique_ptr<PageSession>> parties;
-        for (int i = 0; i < Parties; ++i)
-            parties.push_back(session());
+        for (int i = 0; i < Parties; ++i) {
+            SyncClient::Options o = options();
+            o.urls = urls.mid(i % urls.size()) + urls.first(i % urls.size());
+            parties.push_back(std::make_unique<PageSession>(o));
+            parties.back()->client()->start();
+        }
         QTRY_VERIFY(
             std::all_of(parties.begin(), parties.end(), [](const auto &p) { return live(*p); }));
 
@@ -350,7 +390,7 @@ private Q_SLOTS:
                     socket->abort();
             }
             if (n == Operations / 2)
-                QVERIFY(m_server->restart());
+                restart();
             if (n % 7 == 0)
                 QTest::qWait(random.bounded(5));
         }

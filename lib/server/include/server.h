@@ -21,13 +21,15 @@ class AdminHttp;
 class Hub;
 class IoThread;
 class Listener;
+class PostgresListener;
 class SqliteCheckpointer;
 class StoreThread;
 class UsageMetrics;
 
 // A whole Glosa server: the WebSocket listener on /v1/ws (ws, or wss with a certificate), one hub
 // per I/O thread (ServerConfig::ioThreads: the thread that starts the server, and as many more as
-// it takes), the SQLite store and the admin HTTP listener. glosa-server and the desktop app's
+// it takes), the store (SQLite in the data folder, or a PostgreSQL database that several nodes
+// share) and the admin HTTP listener. glosa-server and the desktop app's
 // embedded server are both one of these.
 //
 // The listener, the admin endpoint and TLS handshakes run on the server's own thread. A ws
@@ -62,6 +64,7 @@ Q_SIGNALS:
     void stopped();
 
 private:
+    bool openStore(QString *error);
     bool setUpTls(QString *error);
     void acceptPlain(int fd);
     void acceptTls(int fd);
@@ -77,6 +80,11 @@ private:
     std::unique_ptr<StoreThread> m_writer; // commits, on a thread of its own
     std::unique_ptr<StoreThread> m_reads;  // reads, on a thread of their own
     std::unique_ptr<SqliteCheckpointer> m_checkpointer;
+    // On PostgreSQL: presence shared with the other nodes, under this node's id, and the
+    // database's wake-ups, when other nodes store events or their viewers change.
+    std::unique_ptr<StoreThread> m_presence;
+    QString m_node;
+    PostgresListener *m_storeListener = nullptr;
     std::unique_ptr<UsageMetrics> m_metrics;
     std::vector<std::unique_ptr<IoThread>> m_threads; // of every hub but the first
     QList<Hub *> m_hubs;

@@ -63,6 +63,9 @@ struct ServerConfig
     QHostAddress adminAddress = QHostAddress::LocalHost;
     quint16 adminPort = 8766;
     QString dataDir;
+    // Where the server keeps its state: empty for SQLite in dataDir, a postgresql:// URL for a
+    // PostgreSQL database that several server nodes may share.
+    QString store;
     QString tlsCertificate;
     QString tlsKey;
     int batchMs = 20;
@@ -90,6 +93,8 @@ struct ServerConfig
     static bool parseHostPort(const QString &text, QHostAddress *address, quint16 *port,
                               QString *error);
     static QString defaultDataDir();
+    // Whether `url` names a store other than the data folder's SQLite: a PostgreSQL URL.
+    static bool isStoreUrl(const QString &url);
 };
 
 } // namespace Glosa
