@@ -109,22 +109,30 @@ LoadRunner::~LoadRunner()
 
 bool LoadRunner::init(QString *error)
 {
-    const QUrl url(m_options.url);
-    if (!url.isValid() || url.scheme() != "ws"_L1 || url.port() <= 0) {
-        *error = u"--url must be ws://127.0.0.1:PORT/PATH, not \"%1\""_s.arg(m_options.url);
+    if (m_options.urls.isEmpty()) {
+        *error = u"--url is required"_s;
         return false;
     }
-    QHostAddress host(url.host() == "localhost"_L1 ? u"127.0.0.1"_s : url.host());
-    if (!host.isLoopback() || host.protocol() != QAbstractSocket::IPv4Protocol) {
-        *error = u"the load generator only talks to 127.0.0.0/8, not %1"_s.arg(url.host());
-        return false;
+    for (const QString &text : std::as_const(m_options.urls)) {
+        const QUrl url(text);
+        if (!url.isValid() || url.scheme() != "ws"_L1 || url.port() <= 0) {
+            *error = u"--url must be ws://127.0.0.1:PORT/PATH, not \"%1\""_s.arg(text);
+            return false;
+        }
+        QHostAddress host(url.host() == "localhost"_L1 ? u"127.0.0.1"_s : url.host());
+        if (!host.isLoopback() || host.protocol() != QAbstractSocket::IPv4Protocol) {
+            *error = u"the load generator only talks to 127.0.0.0/8, not %1"_s.arg(url.host());
+            return false;
+        }
+        Shared::Node node;
+        node.address.sin_family = AF_INET;
+        node.address.sin_port = htons(quint16(url.port()));
+        node.address.sin_addr.s_addr = htonl(host.toIPv4Address());
+        node.hostHeader =
+            QString(host.toString() + u':' + QString::number(url.port())).toStdString();
+        m_shared.nodes.push_back(std::move(node));
+        m_shared.path = url.path().isEmpty() ? std::string("/") : url.path().toStdString();
     }
-    m_shared.address.sin_family = AF_INET;
-    m_shared.address.sin_port = htons(quint16(url.port()));
-    m_shared.address.sin_addr.s_addr = htonl(host.toIPv4Address());
-    m_shared.hostHeader =
-        QString(host.toString() + u':' + QString::number(url.port())).toStdString();
-    m_shared.path = url.path().isEmpty() ? std::string("/") : url.path().toStdString();
     m_shared.tenant = m_options.tenant.toStdString();
     m_shared.userName = m_options.userName.toStdString();
     m_shared.deflate = m_options.deflate;
@@ -205,6 +213,8 @@ LoadRunner::Sample LoadRunner::sample() const
         s.serverCpu = p.cpuSeconds;
         s.rssKiB = p.rssKiB;
     }
+    for (const int pid : m_options.otherPids)
+        s.serverCpu += ProcStat::read(pid).cpuSeconds;
     double idle = 0;
     ProcStat::machineCpuSeconds(&s.machineBusy, &idle);
     return s;
@@ -507,6 +517,7 @@ QJsonObject LoadRunner::rateStep(double deliveriesPerSecond, int fanOut, const Q
         {"deliveries"_L1, double(s.deliveries)},
         {"missingFraction"_L1, missing},
         {"delivery"_L1, latencyJson(s.delivery)},
+        {"crossNodeDelivery"_L1, latencyJson(s.crossNodeDelivery)},
         {"echo"_L1, latencyJson(s.echo)},
         {"serverCpuPercent"_L1, round3(serverCpu)},
         {"serverCpuSeconds"_L1, round3(serverCpuSeconds)},
@@ -540,6 +551,11 @@ QJsonObject LoadRunner::rateStep(double deliveriesPerSecond, int fanOut, const Q
                  s.frames ? double(s.payloadBytes) / double(s.frames) : 0.0,
                  s.events ? double(s.payloadBytes) / double(s.events) : 0.0, compressed.constData(),
                  serverCpu, perCpuSecond, selfCpu, cpu.other);
+    if (s.crossNodeDelivery.count() > 0)
+        std::fprintf(stderr, "[%s %s] across nodes: p50 %7.3f ms  p99 %8.3f ms\n",
+                     qUtf8Printable(m_options.server), qUtf8Printable(label),
+                     ms(s.crossNodeDelivery.percentile(50)),
+                     ms(s.crossNodeDelivery.percentile(99)));
     return step;
 }
 

@@ -16,8 +16,11 @@ class LoadRunner
 public:
     struct Options
     {
-        QString url;
+        // The server, or the nodes of a cluster (connections go to them in turn).
+        QStringList urls;
         int pid = 0; // the server's, for /proc figures; 0: none
+        // The other nodes' processes: their CPU counts as the server's.
+        QList<int> otherPids;
         QString server = QStringLiteral("server");
         QString scenario;
         int threads = 1;

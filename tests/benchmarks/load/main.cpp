@@ -63,8 +63,14 @@ int main(int argc, char *argv[])
         parser.addOption(o);
         return o;
     };
-    const auto url = option(u"url"_s, u"The server, ws://127.0.0.1:PORT/v1/ws."_s, u"URL"_s);
-    const auto pid = option(u"pid"_s, u"The server's process id, for RSS and CPU."_s, u"PID"_s);
+    const auto url = option(u"url"_s,
+                            u"The server, ws://127.0.0.1:PORT/v1/ws; once per node of a cluster, "
+                            "whose connections then spread over the nodes."_s,
+                            u"URL"_s);
+    const auto pid = option(u"pid"_s,
+                            u"The server's process id, for RSS and CPU; once per node of a "
+                            "cluster (RSS is the first's, CPU the sum)."_s,
+                            u"PID"_s);
     const auto server = option(u"server-name"_s, u"Name in the output."_s, u"NAME"_s, u"server"_s);
     const auto scenario =
         option(u"scenario"_s, u"fanout, pages, idle, durable, resume, size, slow, crowd, pair."_s,
@@ -122,8 +128,11 @@ int main(int argc, char *argv[])
         return 2;
     };
     LoadRunner::Options o;
-    o.url = parser.value(url);
-    o.pid = parser.value(pid).toInt();
+    o.urls = parser.values(url);
+    const QStringList pids = parser.values(pid);
+    o.pid = pids.value(0).toInt();
+    for (qsizetype i = 1; i < pids.size(); ++i)
+        o.otherPids.append(pids.at(i).toInt());
     o.server = parser.value(server);
     o.scenario = parser.value(scenario);
     o.threads = parser.value(threads).toInt();

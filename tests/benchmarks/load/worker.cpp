@@ -118,6 +118,7 @@ std::int64_t nowNs()
 void Stats::merge(const Stats &o)
 {
     delivery.merge(o.delivery);
+    crossNodeDelivery.merge(o.crossNodeDelivery);
     echo.merge(o.echo);
     connect.merge(o.connect);
     if (deliveryBySender.size() < o.deliveryBySender.size())
@@ -386,8 +387,8 @@ void Worker::startConnect(const ConnSpec &spec)
     }
     const int one = 1;
     setsockopt(c->fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
-    if (::connect(c->fd, reinterpret_cast<const sockaddr *>(&m_shared->address),
-                  sizeof m_shared->address) < 0 &&
+    const sockaddr_in &address = nodeOf(c->index).address;
+    if (::connect(c->fd, reinterpret_cast<const sockaddr *>(&address), sizeof address) < 0 &&
         errno != EINPROGRESS) {
         fail(*c, std::string("connect(): ") + std::strerror(errno));
         return;
@@ -438,7 +439,7 @@ void Worker::onWritable(Conn &c)
         }
         c.key = QByteArray(reinterpret_cast<const char *>(nonce), 16).toBase64().toStdString();
         std::string request = "GET " + m_shared->path +
-                              " HTTP/1.1\r\nHost: " + m_shared->hostHeader +
+                              " HTTP/1.1\r\nHost: " + nodeOf(c.index).hostHeader +
                               "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
                               "Sec-WebSocket-Key: " +
                               c.key + "\r\nSec-WebSocket-Version: 13\r\n";
@@ -927,6 +928,8 @@ void Worker::onBroadcastId(Conn &c, std::string_view id, bool error)
     if (inWindow) {
         ++m_stats.deliveries;
         m_stats.delivery.record(now - sentNs);
+        if (m_shared->nodes.size() > 1 && nodeIndexOf(sender) != nodeIndexOf(c.index))
+            m_stats.crossNodeDelivery.record(now - sentNs);
         const std::vector<int> &timed = m_shared->timedSenders;
         for (std::size_t i = 0; i < timed.size(); ++i) {
             if (timed[i] != sender)

@@ -27,9 +27,15 @@ std::int64_t nowNs();
 // the measurement window, which is atomic.
 struct Shared
 {
-    sockaddr_in address{};
-    std::string hostHeader; // "127.0.0.1:PORT"
-    std::string path;       // "/v1/ws"
+    // The server, or the nodes of a cluster: connection i goes to the node its index hashes
+    // to, so that the connections of a page spread over the nodes whatever the scenario.
+    struct Node
+    {
+        sockaddr_in address{};
+        std::string hostHeader; // "127.0.0.1:PORT"
+    };
+    std::vector<Node> nodes;
+    std::string path; // "/v1/ws"
     std::string tenant;
     std::string userName;
     std::uint32_t tag = 0;
@@ -98,8 +104,10 @@ struct ConnInfo
 struct Stats
 {
     Histogram delivery; // send -> receipt at every other viewer, operations sent in the window
-    Histogram echo;     // send -> receipt of the echo by the sender
-    Histogram connect;  // TCP connect -> welcome
+    // The same, of the viewers on another node than the sender's (with several nodes).
+    Histogram crossNodeDelivery;
+    Histogram echo;    // send -> receipt of the echo by the sender
+    Histogram connect; // TCP connect -> welcome
     // The deliveries of Shared::timedSenders' operations, one histogram per sender in that order.
     std::vector<Histogram> deliveryBySender;
     std::uint64_t deliveries = 0;
@@ -210,6 +218,11 @@ public:
     Progress progress;
 
 private:
+    std::size_t nodeIndexOf(int index) const
+    {
+        return std::size_t(std::uint32_t(index) * 2654435761u) % m_shared->nodes.size();
+    }
+    const Shared::Node &nodeOf(int index) const { return m_shared->nodes[nodeIndexOf(index)]; }
     struct Conn;
     enum class Plan { None, Rate, ClosedLoop };
 
