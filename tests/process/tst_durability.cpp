@@ -2,6 +2,7 @@
 // transaction committed, so whatever echo a client saw before a SIGKILL is there after a restart,
 // under the same seq, in a history that stays contiguous.
 
+#include "eventledger.h"
 #include "serverprocess.h"
 #include "testclient.h"
 
@@ -26,52 +27,14 @@ constexpr int OpsPerWriter = 300;
 constexpr int Window = 16; // operations each writer keeps in flight
 constexpr int LoadTimeout = 30000;
 
-struct Op
-{
-    QJsonObject frame;
-    QString chatId;
-    QString commentId; // the new chat's first comment, or the added comment
-    bool newChat = false;
-};
-
-// What the clients sent and saw, over every run of the server.
-struct Ledger
-{
-    QHash<QString, Op> sent;          // by broadcastId
-    QHash<QString, qint64> echoed;    // broadcastId -> seq, as any client saw it
-    QHash<qint64, QString> seqOwners; // seq -> broadcastId, as any client saw it
-    qint64 maxSeq = 0;
-    QStringList faults;
-
-    void sawEvent(const QString &client, const QJsonObject &event)
-    {
-        const QString id = event.value("broadcastId"_L1).toString();
-        const qint64 seq = event.value("seq"_L1).toInteger();
-        if (id.isEmpty() || seq <= 0) {
-            faults.append(client + u": event without broadcastId or seq: "_s +
-                          QString::fromUtf8(QJsonDocument(event).toJson(QJsonDocument::Compact)));
-            return;
-        }
-        if (!sent.contains(id))
-            faults.append(client + u": event for an operation nobody sent: "_s + id);
-        if (echoed.contains(id) && echoed.value(id) != seq)
-            faults.append(u"%1: %2 has seq %3 here and %4 elsewhere"_s.arg(client, id)
-                              .arg(seq)
-                              .arg(echoed.value(id)));
-        if (seqOwners.contains(seq) && seqOwners.value(seq) != id)
-            faults.append(u"%1: seq %2 carries two operations"_s.arg(client).arg(seq));
-        echoed.insert(id, seq);
-        seqOwners.insert(seq, id);
-        maxSeq = qMax(maxSeq, seq);
-    }
-};
+using Op = EventLedger::Op;
 
 // One client that keeps `Window` operations in flight on the page: new chats, and comments
 // added to its latest chat.
 class Writer : public QObject
 {
 public:
-    Writer(QString name, Ledger *ledger)
+    Writer(QString name, EventLedger *ledger)
         : m_name(std::move(name))
         , m_ledger(ledger)
     {
@@ -94,7 +57,6 @@ public:
             Op op;
             if (m_sent % 4 == 0 || m_chatId.isEmpty()) {
                 m_chatId = TestClient::uuid();
-                op.newChat = true;
                 op.commentId = TestClient::uuid();
                 op.frame = TestClient::newChat(m_chatId, op.commentId,
                                                u"%1 opens chat %2"_s.arg(m_name).arg(m_sent));
@@ -151,7 +113,7 @@ private:
     }
 
     QString m_name;
-    Ledger *m_ledger;
+    EventLedger *m_ledger;
     QSet<QString> m_mine; // sent, echo not seen yet
     QString m_chatId;
     int m_sent = 0;
@@ -183,7 +145,7 @@ private:
     QString m_config;
     QString m_data;
     std::unique_ptr<ServerProcess> m_server;
-    Ledger m_ledger;
+    EventLedger m_ledger;
     QString m_epoch;
 };
 
@@ -199,7 +161,7 @@ void tst_Durability::initTestCase()
 void tst_Durability::init()
 {
     m_server.reset();
-    m_ledger = Ledger();
+    m_ledger = EventLedger();
     m_epoch.clear();
     m_data = m_dir.filePath(QString::fromLatin1(QTest::currentTestFunction()));
 }

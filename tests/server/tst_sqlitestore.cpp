@@ -1,5 +1,6 @@
 #include "codec.h"
 #include "sqlitestore.h"
+#include "storetestdata.h"
 
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -13,38 +14,8 @@ using Glosa::Store;
 
 namespace {
 
-Glosa::Chat chat(const QString &id, const QString &commentId)
-{
-    const Glosa::Author author{u"u1"_s, u"Ana"_s};
-    return {id,
-            {0, 4, u"Glosa"_s, {}, {}},
-            author,
-            1,
-            1,
-            false,
-            {Glosa::Comment{commentId, author, u"hi"_s, 1, std::nullopt, false}}};
-}
-
-Store::Write write(qint64 pageId, qint64 seq, const Glosa::Chat &c, bool deleted = false)
-{
-    Glosa::Chat header = c;
-    header.comments.clear();
-    Store::Write w{pageId,
-                   seq,
-                   u"00000000-0000-4000-8000-%1"_s.arg(seq, 12, 10, QChar(u'0')),
-                   "event-" + QByteArray::number(seq),
-                   c.id,
-                   Glosa::Codec::encode(header),
-                   deleted,
-                   {},
-                   0,
-                   {}};
-    if (!c.comments.isEmpty()) {
-        w.commentId = c.comments.first().id;
-        w.commentJson = Glosa::Codec::encode(c.comments.first());
-    }
-    return w;
-}
+using StoreTestData::chat;
+using StoreTestData::write;
 
 QVariant pragma(const QString &path, const QString &name)
 {
