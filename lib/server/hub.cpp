@@ -402,7 +402,10 @@ void Hub::leave(ClientConnection *connection)
     m_connectionCount.store(int(m_connections.size()), std::memory_order_relaxed);
     connection->deleteLater();
     m_reclaimer.connectionsClosed();
-    if (Page *page = connection->page()) {
+    Page *page = connection->page();
+    // A connection whose hello was still waiting when the server began to shut down holds no
+    // place on its page, which the others may have unloaded meanwhile.
+    if (page && m_pages.holds(page)) {
         connection->leavePage();
         presenceChanged(page, page->removeRecipient(connection, connection->user().id));
         unloadIfIdle(page);

@@ -33,8 +33,8 @@ PageRegistry::PageRegistry(const QList<TenantConfig> &tenants, StoreThread *read
 
 PageRegistry::~PageRegistry()
 {
-    qDeleteAll(m_pages);
-    qDeleteAll(m_dropped);
+    for (const Page *page : std::as_const(m_live))
+        delete page;
 }
 
 Page *PageRegistry::find(const QString &tenant, const QString &name) const
@@ -95,6 +95,7 @@ void PageRegistry::loaded(const QString &tenant, const QString &name, Found foun
                         std::move(found.document));
         m_pages.insert(key, page);
         m_byId.insert(page->id(), page);
+        m_live.insert(page);
         m_count.store(int(m_pages.size()), std::memory_order_relaxed);
     }
     for (const Loaded &done : waiting)
@@ -122,6 +123,7 @@ void PageRegistry::unload(Page *page)
         m_count.store(int(m_pages.size()), std::memory_order_relaxed);
     }
     m_dropped.remove(page);
+    m_live.remove(page);
     delete page;
 }
 

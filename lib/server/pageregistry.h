@@ -38,6 +38,9 @@ public:
     Page *find(qint64 id) const { return m_byId.value(id); }
     // Every page held.
     QList<Page *> pages() const { return m_byId.values(); }
+    // Whether `page` is a page of the registry's, held or dropped, not yet unloaded: a pointer
+    // kept by a connection whose hello never got its turn may outlive its page.
+    bool holds(const Page *page) const { return m_live.contains(page); }
     // Hands `done` the page held under `name`: at once if there is one, otherwise from the event
     // loop once it has been read (or created, if it is new). Loads of one page at the same time
     // share one read.
@@ -60,6 +63,7 @@ private:
     QHash<qint64, Page *> m_byId;            // the same pages, by the store's id
     QHash<QString, QList<Loaded>> m_loading; // by tenant and name: who waits for the page
     QSet<Page *> m_dropped;
+    QSet<const Page *> m_live;   // every page made and not unloaded yet
     std::atomic<int> m_count{0}; // of m_pages
 };
 

@@ -100,83 +100,10 @@ Server::~Server()
 
 bool Server::openStore(QString *error)
 {
-    // Two connections to the store, each on a thread of its own: the commits', and beside them
-    // the reads'. The writer opens first: it creates or migrates the schema.
-    if (!m_config.store.isEmpty()) {
-        const QString url = m_config.store;
-        m_writer = std::make_unique<StoreThread>(std::make_unique<PostgresStore>(url));
-        if (!m_writer->start(error))
-            return false;
-        m_reads = std::make_unique<StoreThread>(std::make_unique<PostgresStore>(url));
-        if (!m_reads->start(error))
-            return false;
-        // Presence has a connection of its own, so that it never waits behind a long replay.
-        m_presence = std::make_unique<StoreThread>(std::make_unique<PostgresStore>(url));
-        if (!m_presence->start(error))
-            return false;
-        m_node = Validation::newUuid();
-        const auto renewLease = [this] {
-            m_presence->request<QString>(
-                [node = m_node](Store &store) {
-                    QString error;
-                    store.renewLease(node, PresenceLeaseMs, &error);
-                    return error;
-                },
-                this,
-                [](const QString &error) {
-                    if (!error.isEmpty())
-                        qCWarning(lcServer) << "cannot renew the node's lease:" << error;
-                });
-        };
-        renewLease();
-        auto *leaseTimer = new QTimer(this);
-        connect(leaseTimer, &QTimer::timeout, this, renewLease);
-        leaseTimer->start(PresenceLeaseMs / 3);
-
-        // What other nodes store reaches this one's pages through the database's wake-ups.
-        m_storeListener =
-            new PostgresListener(url,
-                                 {QString::fromLatin1(PostgresStore::NotifyChannel),
-                                  QString::fromLatin1(PostgresStore::PresenceChannel)},
-                                 this);
-        connect(m_storeListener, &PostgresListener::notified, this,
-                [this](const QString &channel, const QByteArray &payload) {
-                    if (channel == QLatin1StringView(PostgresStore::PresenceChannel)) {
-                        const PostgresStore::PresenceNotification moved =
-                            PostgresStore::parsePresenceNotification(payload);
-                        if (moved.node == m_node)
-                            return;
-                        for (Hub *hub : std::as_const(m_hubs))
-                            QMetaObject::invokeMethod(
-                                hub, [hub, ids = moved.pageIds] { hub->presenceMoved(ids); });
-                        return;
-                    }
-                    const QList<std::pair<qint64, qint64>> heads =
-                        PostgresStore::parseNotification(payload);
-                    for (Hub *hub : std::as_const(m_hubs))
-                        QMetaObject::invokeMethod(hub, [hub, heads] { hub->storeMoved(heads); });
-                });
-        connect(m_storeListener, &PostgresListener::connectedChanged, this, [this](bool connected) {
-            if (!connected) {
-                qCWarning(lcServer)
-                    << "the store cannot be reached:" << m_storeListener->lastError();
-                return;
-            }
-            for (Hub *hub : std::as_const(m_hubs))
-                QMetaObject::invokeMethod(hub, &Hub::storeReconnected);
-        });
-        m_storeListener->start();
-        // Anonymous users' credentials verify on every node: the nodes share one key.
-        if (m_config.credentialKey.isEmpty()) {
-            PostgresStore keys(url);
-            if (!keys.open(error))
-                return false;
-            m_config.credentialKey = keys.credentialKey(Authenticator::newCredentialKey(), error);
-            if (m_config.credentialKey.isEmpty())
-                return false;
-        }
-        return true;
-    }
+    if (!m_config.store.isEmpty())
+        return openPostgres(error);
+    // Two connections to one SQLite file in WAL mode, each on a thread of its own: the commits',
+    // and beside them the reads'. The writer opens first: it creates or migrates the schema.
     const QString path = QDir(m_config.dataDir).filePath(u"glosa.sqlite3"_s);
     m_writer = std::make_unique<StoreThread>(std::make_unique<SqliteStore>(path));
     if (!m_writer->start(error))
@@ -186,6 +113,84 @@ bool Server::openStore(QString *error)
         return false;
     m_checkpointer = std::make_unique<SqliteCheckpointer>(path);
     m_checkpointer->start();
+    return true;
+}
+
+bool Server::openPostgres(QString *error)
+{
+    // Connections to the database, each on a thread of its own: the commits', the reads' and
+    // presence's, and the one that listens for the wake-ups. The writer opens first: it creates
+    // or migrates the schema.
+    const QString url = m_config.store;
+    m_writer = std::make_unique<StoreThread>(std::make_unique<PostgresStore>(url));
+    if (!m_writer->start(error))
+        return false;
+    m_reads = std::make_unique<StoreThread>(std::make_unique<PostgresStore>(url));
+    if (!m_reads->start(error))
+        return false;
+    // Presence has a connection of its own, so that it never waits behind a long replay.
+    m_presence = std::make_unique<StoreThread>(std::make_unique<PostgresStore>(url));
+    if (!m_presence->start(error))
+        return false;
+    m_node = Validation::newUuid();
+    const auto renewLease = [this] {
+        m_presence->request<QString>(
+            [node = m_node](Store &store) {
+                QString error;
+                store.renewLease(node, PresenceLeaseMs, &error);
+                return error;
+            },
+            this,
+            [](const QString &error) {
+                if (!error.isEmpty())
+                    qCWarning(lcServer) << "cannot renew the node's lease:" << error;
+            });
+    };
+    renewLease();
+    auto *leaseTimer = new QTimer(this);
+    connect(leaseTimer, &QTimer::timeout, this, renewLease);
+    leaseTimer->start(PresenceLeaseMs / 3);
+
+    // What other nodes store reaches this one's pages through the database's wake-ups.
+    m_storeListener = new PostgresListener(url,
+                                           {QString::fromLatin1(PostgresStore::NotifyChannel),
+                                            QString::fromLatin1(PostgresStore::PresenceChannel)},
+                                           this);
+    connect(m_storeListener, &PostgresListener::notified, this,
+            [this](const QString &channel, const QByteArray &payload) {
+                if (channel == QLatin1StringView(PostgresStore::PresenceChannel)) {
+                    const PostgresStore::PresenceNotification moved =
+                        PostgresStore::parsePresenceNotification(payload);
+                    if (moved.node == m_node)
+                        return;
+                    for (Hub *hub : std::as_const(m_hubs))
+                        QMetaObject::invokeMethod(
+                            hub, [hub, ids = moved.pageIds] { hub->presenceMoved(ids); });
+                    return;
+                }
+                const QList<std::pair<qint64, qint64>> heads =
+                    PostgresStore::parseNotification(payload);
+                for (Hub *hub : std::as_const(m_hubs))
+                    QMetaObject::invokeMethod(hub, [hub, heads] { hub->storeMoved(heads); });
+            });
+    connect(m_storeListener, &PostgresListener::connectedChanged, this, [this](bool connected) {
+        if (!connected) {
+            qCWarning(lcServer) << "the store cannot be reached:" << m_storeListener->lastError();
+            return;
+        }
+        for (Hub *hub : std::as_const(m_hubs))
+            QMetaObject::invokeMethod(hub, &Hub::storeReconnected);
+    });
+    m_storeListener->start();
+    // Anonymous users' credentials verify on every node: the nodes share one key.
+    if (m_config.credentialKey.isEmpty()) {
+        PostgresStore keys(url);
+        if (!keys.open(error))
+            return false;
+        m_config.credentialKey = keys.credentialKey(Authenticator::newCredentialKey(), error);
+        if (m_config.credentialKey.isEmpty())
+            return false;
+    }
     return true;
 }
 
@@ -202,6 +207,13 @@ bool Server::start(QString *error)
                        m_node);
     };
     m_hubs.append(makeHub());
+    // A wss connection cannot move between threads safely (its QSslSocket keeps parts on the
+    // thread that made it): with TLS every connection stays on the server's own thread.
+    if (m_tls && m_config.ioThreads > 1) {
+        qCWarning(lcServer) << "wss:// connections are served on one I/O thread, not"
+                            << m_config.ioThreads;
+        m_config.ioThreads = 1;
+    }
     for (int i = 1; i < m_config.ioThreads; ++i) {
         m_threads.push_back(std::make_unique<IoThread>(makeHub));
         m_threads.back()->setObjectName(u"glosa-io-%1"_s.arg(i));

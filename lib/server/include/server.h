@@ -65,6 +65,7 @@ Q_SIGNALS:
 
 private:
     bool openStore(QString *error);
+    bool openPostgres(QString *error);
     bool setUpTls(QString *error);
     void acceptPlain(int fd);
     void acceptTls(int fd);
