@@ -1,5 +1,6 @@
 #include "epolleventdispatcher.h"
 #include "jwt.h"
+#include "postgresstore.h"
 #include "server.h"
 #include "signalwatcher.h"
 #include "user.h"
@@ -203,7 +204,7 @@ int main(int argc, char *argv[])
     if (parser.isSet(config) && !cfg.loadFile(parser.value(config), &error))
         return fail(u"--config "_s + error);
     if (parser.isSet(store)) {
-        if (!ServerConfig::isStoreUrl(parser.value(store)))
+        if (!Glosa::PostgresStore::isUrl(parser.value(store)))
             return fail(u"--store takes a postgresql:// URL"_s);
         cfg.store = parser.value(store);
     }

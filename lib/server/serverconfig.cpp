@@ -1,5 +1,7 @@
 #include "serverconfig.h"
 
+#include "postgresstore.h"
+
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -150,7 +152,7 @@ bool ServerConfig::loadJson(const QByteArray &json, QString *error)
     QString store = this->store;
     if (root.contains("store"_L1)) {
         store = root.value("store"_L1).toString();
-        if (!isStoreUrl(store)) {
+        if (!PostgresStore::isUrl(store)) {
             *error = u"store must be a postgresql:// URL"_s;
             return false;
         }
@@ -160,11 +162,6 @@ bool ServerConfig::loadJson(const QByteArray &json, QString *error)
     this->store = store;
     pingIntervalMs = int(pingInterval);
     return true;
-}
-
-bool ServerConfig::isStoreUrl(const QString &url)
-{
-    return url.startsWith("postgresql://"_L1) || url.startsWith("postgres://"_L1);
 }
 
 bool ServerConfig::parseHostPort(const QString &text, QHostAddress *address, quint16 *port,

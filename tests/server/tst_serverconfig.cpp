@@ -1,3 +1,4 @@
+#include "postgresstore.h"
 #include "serverconfig.h"
 
 #include <QTemporaryDir>
@@ -56,8 +57,8 @@ private Q_SLOTS:
         QVERIFY2(config.loadJson("{\"store\":\"postgresql://glosa:pw@10.0.0.2/glosa\"}", &error),
                  qPrintable(error));
         QCOMPARE(config.store, u"postgresql://glosa:pw@10.0.0.2/glosa"_s);
-        QVERIFY(ServerConfig::isStoreUrl(u"postgres://db/glosa"_s));
-        QVERIFY(!ServerConfig::isStoreUrl(u"/var/lib/glosa"_s));
+        QVERIFY(Glosa::PostgresStore::isUrl(u"postgres://db/glosa"_s));
+        QVERIFY(!Glosa::PostgresStore::isUrl(u"/var/lib/glosa"_s));
     }
 
     void validFile()

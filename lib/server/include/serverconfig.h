@@ -93,8 +93,6 @@ struct ServerConfig
     static bool parseHostPort(const QString &text, QHostAddress *address, quint16 *port,
                               QString *error);
     static QString defaultDataDir();
-    // Whether `url` names a store other than the data folder's SQLite: a PostgreSQL URL.
-    static bool isStoreUrl(const QString &url);
 };
 
 } // namespace Glosa
