@@ -63,6 +63,10 @@
         <source>Comment deleted</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>All of page %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Glosa::ChatModel</name>
@@ -302,6 +306,25 @@ Select a passage in the document and choose Comment to start a discussion.</sour
     </message>
 </context>
 <context>
+    <name>Glosa::ContentTransfer</name>
+    <message>
+        <source>The server did not answer in time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot reach the server: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server sent a piece of another content.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The document that came from the server is damaged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Glosa::DocumentDirectory</name>
     <message>
         <source>The server did not answer in time.</source>
@@ -370,10 +393,6 @@ Select a passage in the document and choose Comment to start a discussion.</sour
     </message>
     <message>
         <source>Open Document</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Documents (*.md *.markdown *.txt);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -556,6 +575,34 @@ Select a passage in the document and choose Comment to start a discussion.</sour
             <numerusform>Servers: %1</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Documents (*.md *.markdown *.txt *.pdf);;PDF (*.pdf);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password of the PDF:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Downloading “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open “%1”: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All of page %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uploading “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Glosa::NoticeBar</name>
@@ -608,17 +655,25 @@ Select a passage in the document and choose Comment to start a discussion.</sour
         <source>Threads whose text was not found</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>“%1”
-%2: %3</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message numerus="yes">
         <source>&lt;b&gt;Not found in this version&lt;/b&gt; · %n thread(s)</source>
         <translation>
             <numerusform>&lt;b&gt;Not found in this version&lt;/b&gt; · %n thread</numerusform>
             <numerusform>&lt;b&gt;Not found in this version&lt;/b&gt; · %n threads</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>All of page %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+%2: %3</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -633,6 +688,57 @@ Select a passage in the document and choose Comment to start a discussion.</sour
     </message>
     <message>
         <source>Only its author or a moderator may change this comment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Glosa::PdfView</name>
+    <message>
+        <source>Page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fit Width</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fit the width of the pages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fit Page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fit a whole page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This PDF has no text: passages cannot be selected. Right-click a page to comment on all of it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>of %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -708,6 +814,37 @@ Select a passage in the document and choose Comment to start a discussion.</sour
     </message>
     <message>
         <source>&amp;Servers:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Glosa::SheetArea</name>
+    <message>
+        <source>Document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comment on the selection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comment…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select &amp;All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comment on Page %1…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -906,6 +1043,37 @@ Select a passage in the document and choose Comment to start a discussion.</sour
     </message>
     <message>
         <source>%1 is not a UTF-8 text file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QPdfDocument</name>
+    <message>
+        <source>The PDF&apos;s content is not the one expected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This PDF is protected by a password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The password is not correct.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This PDF is encrypted in a way Glosa cannot read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is not a PDF, or it is damaged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This PDF has no pages, or it is damaged.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -63,6 +63,10 @@
         <source>Comment deleted</source>
         <translation>Comentario eliminado</translation>
     </message>
+    <message>
+        <source>All of page %1</source>
+        <translation>Toda la página %1</translation>
+    </message>
 </context>
 <context>
     <name>Glosa::ChatModel</name>
@@ -306,6 +310,25 @@ Selecciona un pasaje del documento y elige Comentar para iniciar una conversaci�
     </message>
 </context>
 <context>
+    <name>Glosa::ContentTransfer</name>
+    <message>
+        <source>The server did not answer in time.</source>
+        <translation>El servidor no respondió a tiempo.</translation>
+    </message>
+    <message>
+        <source>Cannot reach the server: %1</source>
+        <translation>No se puede conectar con el servidor: %1</translation>
+    </message>
+    <message>
+        <source>The server sent a piece of another content.</source>
+        <translation>El servidor envió un fragmento de otro contenido.</translation>
+    </message>
+    <message>
+        <source>The document that came from the server is damaged.</source>
+        <translation>El documento que llegó del servidor está dañado.</translation>
+    </message>
+</context>
+<context>
     <name>Glosa::DocumentDirectory</name>
     <message>
         <source>The server did not answer in time.</source>
@@ -375,10 +398,6 @@ Selecciona un pasaje del documento y elige Comentar para iniciar una conversaci�
     <message>
         <source>Open Document</source>
         <translation>Abrir documento</translation>
-    </message>
-    <message>
-        <source>Documents (*.md *.markdown *.txt);;All files (*)</source>
-        <translation>Documentos (*.md *.markdown *.txt);;Todos los archivos (*)</translation>
     </message>
     <message>
         <source>Open from &amp;Server…</source>
@@ -560,6 +579,34 @@ Selecciona un pasaje del documento y elige Comentar para iniciar una conversaci�
             <numerusform>Servidores: %1</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Documents (*.md *.markdown *.txt *.pdf);;PDF (*.pdf);;All files (*)</source>
+        <translation>Documentos (*.md *.markdown *.txt *.pdf);;PDF (*.pdf);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Contraseña</translation>
+    </message>
+    <message>
+        <source>Password of the PDF:</source>
+        <translation>Contraseña del PDF:</translation>
+    </message>
+    <message>
+        <source>Downloading “%1”</source>
+        <translation>Descargando «%1»</translation>
+    </message>
+    <message>
+        <source>Cannot open “%1”: %2</source>
+        <translation>No se puede abrir «%1»: %2</translation>
+    </message>
+    <message>
+        <source>All of page %1</source>
+        <translation>Toda la página %1</translation>
+    </message>
+    <message>
+        <source>Uploading “%1”</source>
+        <translation>Subiendo «%1»</translation>
+    </message>
 </context>
 <context>
     <name>Glosa::NoticeBar</name>
@@ -612,18 +659,26 @@ Selecciona un pasaje del documento y elige Comentar para iniciar una conversaci�
         <source>Threads whose text was not found</source>
         <translation>Hilos cuyo texto no se encontró</translation>
     </message>
-    <message>
-        <source>“%1”
-%2: %3</source>
-        <translation>«%1»
-%2: %3</translation>
-    </message>
     <message numerus="yes">
         <source>&lt;b&gt;Not found in this version&lt;/b&gt; · %n thread(s)</source>
         <translation>
             <numerusform>&lt;b&gt;No encontrado en esta versión&lt;/b&gt; · %n hilo</numerusform>
             <numerusform>&lt;b&gt;No encontrado en esta versión&lt;/b&gt; · %n hilos</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>All of page %1</source>
+        <translation>Toda la página %1</translation>
+    </message>
+    <message>
+        <source>“%1”</source>
+        <translation>«%1»</translation>
+    </message>
+    <message>
+        <source>%1
+%2: %3</source>
+        <translation>%1
+%2: %3</translation>
     </message>
 </context>
 <context>
@@ -639,6 +694,57 @@ Selecciona un pasaje del documento y elige Comentar para iniciar una conversaci�
     <message>
         <source>Only its author or a moderator may change this comment.</source>
         <translation>Solo su autor o un moderador puede cambiar este comentario.</translation>
+    </message>
+</context>
+<context>
+    <name>Glosa::PdfView</name>
+    <message>
+        <source>Page</source>
+        <translation>Página</translation>
+    </message>
+    <message>
+        <source>Page number</source>
+        <translation>Número de página</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>Alejar</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>Acercar</translation>
+    </message>
+    <message>
+        <source>Fit Width</source>
+        <translation>Ajustar al ancho</translation>
+    </message>
+    <message>
+        <source>Fit the width of the pages</source>
+        <translation>Ajustar al ancho de las páginas</translation>
+    </message>
+    <message>
+        <source>Fit Page</source>
+        <translation>Página completa</translation>
+    </message>
+    <message>
+        <source>Fit a whole page</source>
+        <translation>Mostrar una página entera</translation>
+    </message>
+    <message>
+        <source>Zoom</source>
+        <translation>Zoom</translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>This PDF has no text: passages cannot be selected. Right-click a page to comment on all of it.</source>
+        <translation>Este PDF no tiene texto: no se pueden seleccionar pasajes. Haz clic derecho en una página para comentarla entera.</translation>
+    </message>
+    <message>
+        <source>of %1</source>
+        <translation>de %1</translation>
     </message>
 </context>
 <context>
@@ -714,6 +820,37 @@ Selecciona un pasaje del documento y elige Comentar para iniciar una conversaci�
     <message>
         <source>&amp;Servers:</source>
         <translation>&amp;Servidores:</translation>
+    </message>
+</context>
+<context>
+    <name>Glosa::SheetArea</name>
+    <message>
+        <source>Document</source>
+        <translation>Documento</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Comentar</translation>
+    </message>
+    <message>
+        <source>Comment on the selection</source>
+        <translation>Comentar la selección</translation>
+    </message>
+    <message>
+        <source>Comment…</source>
+        <translation>Comentar…</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Copiar</translation>
+    </message>
+    <message>
+        <source>Select &amp;All</source>
+        <translation>Seleccionar &amp;todo</translation>
+    </message>
+    <message>
+        <source>Comment on Page %1…</source>
+        <translation>Comentar la página %1…</translation>
     </message>
 </context>
 <context>
@@ -912,6 +1049,37 @@ Selecciona un pasaje del documento y elige Comentar para iniciar una conversaci�
     <message>
         <source>%1 is not a UTF-8 text file.</source>
         <translation>%1 no es un archivo de texto UTF-8.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>QPdfDocument</name>
+    <message>
+        <source>The PDF&apos;s content is not the one expected.</source>
+        <translation>El contenido del PDF no es el esperado.</translation>
+    </message>
+    <message>
+        <source>This PDF is protected by a password.</source>
+        <translation>Este PDF está protegido con contraseña.</translation>
+    </message>
+    <message>
+        <source>The password is not correct.</source>
+        <translation>La contraseña no es correcta.</translation>
+    </message>
+    <message>
+        <source>This PDF is encrypted in a way Glosa cannot read.</source>
+        <translation>Este PDF está cifrado de una forma que Glosa no puede leer.</translation>
+    </message>
+    <message>
+        <source>This is not a PDF, or it is damaged.</source>
+        <translation>No es un PDF, o está dañado.</translation>
+    </message>
+    <message>
+        <source>This PDF has no pages, or it is damaged.</source>
+        <translation>Este PDF no tiene páginas, o está dañado.</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,6 @@
 #include "appcontext.h"
 
+#include "contenttransfer.h"
 #include "datafile.h"
 #include "documentdirectory.h"
 #include "draftstore.h"
@@ -236,6 +237,12 @@ DocumentDirectory *AppContext::newDirectory(QObject *parent) const
 {
     return new DocumentDirectory(
         m_urls, m_tenant, [this] { return token(); }, optionsFor({}).credentialPath, parent);
+}
+
+ContentTransfer *AppContext::newTransfer(QObject *parent) const
+{
+    return new ContentTransfer(
+        m_urls, m_tenant, [this] { return token(); }, optionsFor({}).credentialPath, {}, parent);
 }
 
 QStringList AppContext::recentFiles() const

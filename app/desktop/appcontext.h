@@ -12,6 +12,7 @@
 
 namespace Glosa {
 
+class ContentTransfer;
 class DocumentDirectory;
 class EmbeddedHost;
 
@@ -73,6 +74,7 @@ public:
     SyncClient::Options optionsFor(const QString &page) const;
     std::shared_ptr<PageSession> session(const QString &page);
     DocumentDirectory *newDirectory(QObject *parent) const;
+    ContentTransfer *newTransfer(QObject *parent) const;
 
     QStringList recentFiles() const;
     void addRecentFile(const QString &path);

@@ -61,7 +61,10 @@ ChatDelegate::Texts ChatDelegate::textsFor(const QModelIndex &index) const
     if (index.data(ChatModel::PendingRole).toBool())
         t.badges.append(tr("Sending…"));
     if (isChat) {
-        t.heading = u"“%1”"_s.arg(index.data(ChatModel::QuoteRole).toString().simplified());
+        const QString quote = index.data(ChatModel::QuoteRole).toString().simplified();
+        const int sheet = index.data(ChatModel::SheetRole).toInt();
+        t.heading = quote.isEmpty() && sheet >= 0 ? tr("All of page %1").arg(sheet + 1)
+                                                  : u"“%1”"_s.arg(quote);
         const int replies = index.data(ChatModel::CommentCountRole).toInt() - 1;
         t.body = replies > 0 ? tr("%1 · %2 · %n reply(ies)", nullptr, replies).arg(author, when)
                              : tr("%1 · %2").arg(author, when);

@@ -23,17 +23,15 @@ QMap<QString, std::weak_ptr<DraftStore>> &registry()
 
 QJsonObject toJson(const Anchor &a)
 {
-    return {{"start"_L1, a.start},
-            {"end"_L1, a.end},
-            {"exact"_L1, a.exact},
-            {"prefix"_L1, a.prefix},
-            {"suffix"_L1, a.suffix}};
+    return {{"start"_L1, a.start},   {"end"_L1, a.end},       {"exact"_L1, a.exact},
+            {"prefix"_L1, a.prefix}, {"suffix"_L1, a.suffix}, {"sheet"_L1, a.sheet}};
 }
 
 Anchor anchorFrom(const QJsonObject &o)
 {
-    return {o.value("start"_L1).toInt(), o.value("end"_L1).toInt(), o.value("exact"_L1).toString(),
-            o.value("prefix"_L1).toString(), o.value("suffix"_L1).toString()};
+    return {o.value("start"_L1).toInt(),     o.value("end"_L1).toInt(),
+            o.value("exact"_L1).toString(),  o.value("prefix"_L1).toString(),
+            o.value("suffix"_L1).toString(), o.value("sheet"_L1).toInt(-1)};
 }
 
 } // namespace

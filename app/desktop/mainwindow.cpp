@@ -5,6 +5,7 @@
 #include "chatmodel.h"
 #include "chatpanel.h"
 #include "commenteditor.h"
+#include "contenttransfer.h"
 #include "documentdirectory.h"
 #include "documentview.h"
 #include "draftstore.h"
@@ -12,6 +13,7 @@
 #include "openfromserverdialog.h"
 #include "orphanlist.h"
 #include "pagesession.h"
+#include "pdfview.h"
 #include "settingsdialog.h"
 #include "topbar.h"
 
@@ -21,13 +23,16 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFileSystemWatcher>
+#include <QInputDialog>
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QProgressBar>
 #include <QScrollBar>
 #include <QSettings>
 #include <QShortcut>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QStatusBar>
 #include <QTreeView>
 #include <QVBoxLayout>
@@ -40,12 +45,15 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
     : QMainWindow(parent)
     , m_context(context)
     , m_topBar(new TopBar(this))
+    , m_views(new QStackedWidget(this))
     , m_view(new DocumentView(this))
+    , m_pdfView(new PdfView(this))
     , m_panel(new ChatPanel(this))
     , m_orphans(new OrphanList(this))
     , m_notice(new NoticeBar(this))
     , m_find(new QLineEdit(this))
     , m_watcher(new QFileSystemWatcher(this))
+    , m_progress(new QProgressBar(this))
 {
     setAttribute(Qt::WA_DeleteOnClose);
     setWindowIcon(QIcon(u":/icons/glosa.svg"_s));
@@ -57,7 +65,9 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
     layout->addWidget(m_notice);
     auto *splitter = new QSplitter(Qt::Horizontal, central);
     splitter->setObjectName(u"splitter"_s);
-    splitter->addWidget(m_view);
+    m_views->addWidget(m_view);
+    m_views->addWidget(m_pdfView);
+    splitter->addWidget(m_views);
     // The chats, and below them those whose text is not in the document.
     auto *side = new QWidget(splitter);
     auto *sideLayout = new QVBoxLayout(side);
@@ -85,10 +95,17 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
 
     connect(m_view, &DocumentView::commentRequested, this, &MainWindow::startChat);
     connect(m_view, &DocumentView::chatClicked, m_panel, &ChatPanel::selectChat);
+    connect(m_pdfView, &PdfView::commentRequested, this, &MainWindow::startChatOn);
+    connect(m_pdfView, &PdfView::chatClicked, m_panel, &ChatPanel::selectChat);
     connect(m_panel, &ChatPanel::newChatRequested, this, &MainWindow::startChatOn);
     connect(m_panel, &ChatPanel::chatSelected, this, [this](const QString &id) {
-        m_view->setSelectedChat(id);
-        m_view->revealChat(id);
+        if (m_document.isPdf()) {
+            m_pdfView->setSelectedChat(id);
+            m_pdfView->revealChat(id);
+        } else {
+            m_view->setSelectedChat(id);
+            m_view->revealChat(id);
+        }
     });
     connect(m_orphans, &OrphanList::chatSelected, m_panel, &ChatPanel::selectChat);
 
@@ -101,6 +118,12 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
 
     connect(m_topBar, &TopBar::settingsRequested, this, &MainWindow::showSettings);
     connect(m_context, &AppContext::settingsChanged, this, &MainWindow::applySettings);
+
+    m_progress->setObjectName(u"transferProgress"_s);
+    m_progress->setMaximumWidth(320);
+    m_progress->setTextVisible(true);
+    m_progress->hide();
+    statusBar()->addPermanentWidget(m_progress);
 
     createMenus();
     QSettings settings;
@@ -127,7 +150,8 @@ void MainWindow::createMenus()
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(QIcon(u":/icons/open.svg"_s), tr("&Open…"), QKeySequence::Open, this, [this] {
         const QString path = QFileDialog::getOpenFileName(
-            this, tr("Open Document"), {}, tr("Documents (*.md *.markdown *.txt);;All files (*)"));
+            this, tr("Open Document"), {},
+            tr("Documents (*.md *.markdown *.txt *.pdf);;PDF (*.pdf);;All files (*)"));
         if (!path.isEmpty())
             openFile(path);
     });
@@ -212,12 +236,12 @@ void MainWindow::updateRecentMenu()
 
 bool MainWindow::openFile(const QString &path)
 {
-    QString error;
-    std::optional<LoadedDocument> loaded = LoadedDocument::fromFile(path, &error);
-    if (!loaded) {
-        QMessageBox::warning(this, tr("Cannot open document"), error);
+    std::optional<LoadedDocument> loaded =
+        unlock([&path](const QString &password, LoadedDocument::Failure *failure) {
+            return LoadedDocument::fromFile(path, failure, password);
+        });
+    if (!loaded)
         return false;
-    }
     loaded->document.page = m_context->pageOfFile(loaded->sourcePath, loaded->document.page);
     m_context->addRecentFile(loaded->sourcePath);
     openDocument(*loaded);
@@ -265,11 +289,40 @@ void MainWindow::openDocument(const LoadedDocument &document)
     }
 }
 
+std::optional<LoadedDocument> MainWindow::unlock(
+    const std::function<std::optional<LoadedDocument>(const QString &, LoadedDocument::Failure *)>
+        &load)
+{
+    QString password;
+    for (;;) {
+        LoadedDocument::Failure failure;
+        std::optional<LoadedDocument> loaded = load(password, &failure);
+        if (loaded)
+            return loaded;
+        if (!failure.needsPassword) {
+            QMessageBox::warning(this, tr("Cannot open document"), failure.message);
+            return std::nullopt;
+        }
+        bool ok = false;
+        password = QInputDialog::getText(this, tr("Password"),
+                                         failure.message + u'\n' + tr("Password of the PDF:"),
+                                         QLineEdit::Password, {}, &ok);
+        if (!ok)
+            return std::nullopt;
+    }
+}
+
 void MainWindow::showDocument()
 {
     delete m_index;
     m_index = new AnchorIndex(m_session.get(), m_document.plainText, this);
-    m_view->setDocument(m_document, m_session.get(), m_index);
+    if (m_document.isPdf()) {
+        m_pdfView->setDocument(m_document, m_session.get(), m_index);
+        m_views->setCurrentWidget(m_pdfView);
+    } else {
+        m_view->setDocument(m_document, m_session.get(), m_index);
+        m_views->setCurrentWidget(m_view);
+    }
     m_panel->setModel(m_model, m_index);
     m_orphans->setIndex(m_session.get(), m_index);
     showTitle();
@@ -286,12 +339,22 @@ void MainWindow::showTitle()
 
 void MainWindow::showNewVersion(const LoadedDocument &version)
 {
+    const bool wasPdf = m_document.isPdf();
     const int scrolled = m_view->verticalScrollBar()->value();
+    const int sheet = m_pdfView->currentSheet();
     m_document = version;
     m_reportAnchoring = true;
     m_index->setText(m_document.plainText);
-    m_view->setDocument(m_document, m_session.get(), m_index);
-    m_view->verticalScrollBar()->setValue(scrolled);
+    if (m_document.isPdf()) {
+        m_pdfView->setDocument(m_document, m_session.get(), m_index);
+        m_views->setCurrentWidget(m_pdfView);
+        if (wasPdf)
+            m_pdfView->goToSheet(sheet);
+    } else {
+        m_view->setDocument(m_document, m_session.get(), m_index);
+        m_views->setCurrentWidget(m_view);
+        m_view->verticalScrollBar()->setValue(scrolled);
+    }
     m_panel->view()->viewport()->update();
     showTitle();
     reportAnchoring();
@@ -331,11 +394,60 @@ void MainWindow::takeServerDocument()
     const std::optional<Document> &d = m_session->client()->document();
     if (!d || *d == m_document.document)
         return;
+    if (d->isPdf())
+        return fetchPdf(*d);
     // Until the welcome brings it, the window shows a placeholder with no version.
     const bool newVersion = !m_document.document.sha256.isEmpty();
     showNewVersion(LoadedDocument::fromDocument(*d));
     if (newVersion)
         statusBar()->showMessage(tr("A new version of “%1” was published.").arg(d->title), 8000);
+}
+
+void MainWindow::fetchPdf(const Document &document)
+{
+    if (m_fetching == document.sha256)
+        return;
+    m_fetching = document.sha256;
+    ContentTransfer *transfer = m_context->newTransfer(this);
+    const QString what = tr("Downloading “%1”").arg(document.title);
+    connect(transfer, &ContentTransfer::progress, this,
+            [this, what](qint64 done, qint64 total) { showTransfer(what, done, total); });
+    connect(transfer, &ContentTransfer::failed, this,
+            [this, transfer, document](const QString &reason) {
+                transfer->deleteLater();
+                m_fetching.clear();
+                m_progress->hide();
+                m_notice->showNotice(tr("Cannot open “%1”: %2").arg(document.title, reason));
+            });
+    connect(transfer, &ContentTransfer::fetched, this,
+            [this, transfer, document](const QByteArray &bytes) {
+                transfer->deleteLater();
+                m_fetching.clear();
+                m_progress->hide();
+                // The page may have another document by now.
+                if (m_session->client()->document() != document)
+                    return;
+                const bool newVersion = !m_document.document.sha256.isEmpty();
+                std::optional<LoadedDocument> loaded =
+                    unlock([&](const QString &password, LoadedDocument::Failure *failure) {
+                        return LoadedDocument::fromPdf(document, bytes, password, failure);
+                    });
+                if (!loaded)
+                    return;
+                showNewVersion(*loaded);
+                if (newVersion)
+                    statusBar()->showMessage(
+                        tr("A new version of “%1” was published.").arg(document.title), 8000);
+            });
+    transfer->get(document.sha256, document.size);
+}
+
+void MainWindow::showTransfer(const QString &what, qint64 done, qint64 total)
+{
+    m_progress->setRange(0, 1000);
+    m_progress->setValue(total > 0 ? int(done * 1000 / total) : 0);
+    m_progress->setFormat(u"%1… %p%"_s.arg(what));
+    m_progress->setVisible(done < total);
 }
 
 void MainWindow::watchFile()
@@ -362,13 +474,14 @@ void MainWindow::reloadFile()
         m_watcher->removePaths(folders);
     if (!m_watcher->files().contains(path))
         m_watcher->addPath(path);
-    QString error;
-    std::optional<LoadedDocument> loaded = LoadedDocument::fromFile(path, &error);
+    LoadedDocument::Failure failure;
+    std::optional<LoadedDocument> loaded =
+        LoadedDocument::fromFile(path, &failure, m_document.password);
     if (!loaded) {
-        statusBar()->showMessage(error, 8000);
+        statusBar()->showMessage(failure.message, 8000);
         return;
     }
-    if (loaded->document.content == m_document.document.content)
+    if (loaded->document.sha256 == m_document.document.sha256)
         return;
     loaded->document.page = m_document.document.page;
     showNewVersion(*loaded);
@@ -387,7 +500,8 @@ MainWindow *MainWindow::newWindow()
 
 void MainWindow::startChat()
 {
-    const std::optional<Anchor> anchor = m_view->selectionAnchor();
+    const std::optional<Anchor> anchor =
+        m_document.isPdf() ? m_pdfView->selectionAnchor() : m_view->selectionAnchor();
     if (!anchor || !m_session) {
         statusBar()->showMessage(tr("Select the passage you want to comment on first."), 5000);
         return;
@@ -401,7 +515,9 @@ void MainWindow::startChatOn(const Anchor &anchor)
         statusBar()->showMessage(PageSession::readOnlyReason(), 8000);
         return;
     }
-    CommentEditor editor(anchor.exact, CommentEditor::Mode::NewChat, this);
+    CommentEditor editor(anchor.isWholeSheet() ? tr("All of page %1").arg(anchor.sheet + 1)
+                                               : anchor.exact,
+                         CommentEditor::Mode::NewChat, this);
     editor.keepDraft(m_panel->drafts(), DraftStore::newChatKey(anchor), anchor);
     if (editor.exec() != QDialog::Accepted || !m_session)
         return;
@@ -415,6 +531,31 @@ void MainWindow::publish()
         statusBar()->showMessage(tr("This document is already on the server."), 5000);
         return;
     }
+    if (m_document.isPdf()) {
+        // The PDF's bytes first, then the document that names them.
+        ContentTransfer *transfer = m_context->newTransfer(this);
+        const QString what = tr("Uploading “%1”").arg(m_document.document.title);
+        connect(transfer, &ContentTransfer::progress, this,
+                [this, what](qint64 done, qint64 total) { showTransfer(what, done, total); });
+        connect(transfer, &ContentTransfer::failed, this, [this, transfer](const QString &reason) {
+            transfer->deleteLater();
+            m_progress->hide();
+            QMessageBox::warning(this, tr("Cannot publish"), reason);
+        });
+        connect(transfer, &ContentTransfer::stored, this,
+                [this, transfer, document = m_document.document] {
+                    transfer->deleteLater();
+                    m_progress->hide();
+                    publishDocument(document);
+                });
+        transfer->put(m_document.pdf);
+        return;
+    }
+    publishDocument(m_document.document);
+}
+
+void MainWindow::publishDocument(const Document &document)
+{
     DocumentDirectory *directory = m_context->newDirectory(this);
     connect(directory, &DocumentDirectory::published, this, [this, directory](const Document &d) {
         statusBar()->showMessage(tr("Published “%1” to the server.").arg(d.title), 8000);
@@ -424,7 +565,7 @@ void MainWindow::publish()
         QMessageBox::warning(this, tr("Cannot publish"), reason);
         directory->deleteLater();
     });
-    directory->publish(m_document.document);
+    directory->publish(document);
 }
 
 void MainWindow::showFind()

@@ -6,11 +6,14 @@
 #include <QMainWindow>
 #include <QTimer>
 
+#include <functional>
 #include <memory>
 
 class QFileSystemWatcher;
 class QLineEdit;
 class QMenu;
+class QProgressBar;
+class QStackedWidget;
 
 namespace Glosa {
 
@@ -21,6 +24,7 @@ class DocumentView;
 class NoticeBar;
 class OrphanList;
 class PageSession;
+class PdfView;
 class ChatPanel;
 class TopBar;
 
@@ -48,6 +52,9 @@ public:
     std::shared_ptr<PageSession> session() const { return m_session; }
     TopBar *topBar() const { return m_topBar; }
     DocumentView *documentView() const { return m_view; }
+    PdfView *pdfView() const { return m_pdfView; }
+    // Shows the progress of a PDF's bytes moving to or from the server.
+    QProgressBar *transferProgress() const { return m_progress; }
     ChatPanel *chatPanel() const { return m_panel; }
     OrphanList *orphanList() const { return m_orphans; }
     NoticeBar *notice() const { return m_notice; }
@@ -80,6 +87,14 @@ private:
     void reloadFile();
     // Once the page's chats are known, says what became of them in this version.
     void reportAnchoring();
+    // Brings the bytes of a PDF of the server (from disk where they were kept) and shows it.
+    void fetchPdf(const Document &document);
+    // Asks for the password of an encrypted PDF until it opens it or the user gives up.
+    std::optional<LoadedDocument>
+    unlock(const std::function<std::optional<LoadedDocument>(const QString &,
+                                                             LoadedDocument::Failure *)> &load);
+    void showTransfer(const QString &what, qint64 done, qint64 total);
+    void publishDocument(const Document &document);
 
     AppContext *m_context;
     std::shared_ptr<PageSession> m_session;
@@ -87,7 +102,9 @@ private:
     ChatModel *m_model = nullptr;
     AnchorIndex *m_index = nullptr;
     TopBar *m_topBar;
+    QStackedWidget *m_views;
     DocumentView *m_view;
+    PdfView *m_pdfView;
     ChatPanel *m_panel;
     OrphanList *m_orphans;
     NoticeBar *m_notice;
@@ -95,6 +112,8 @@ private:
     QFileSystemWatcher *m_watcher;
     QTimer m_reload; // lets an editor finish saving before the file is read
     bool m_reportAnchoring = false;
+    QProgressBar *m_progress;
+    QString m_fetching; // the sha256 of the PDF being brought from the server
     QMenu *m_recent = nullptr;
     QAction *m_share = nullptr;
 };

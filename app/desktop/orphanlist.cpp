@@ -55,10 +55,11 @@ void OrphanList::refresh()
     for (const QString &id : orphans) {
         const Chat *chat = m_session->chat(id);
         const QString first = chat->comments.isEmpty() ? QString() : chat->comments.first().text;
+        const QString passage = chat->anchor.isWholeSheet()
+                                    ? tr("All of page %1").arg(chat->anchor.sheet + 1)
+                                    : tr("“%1”").arg(chat->anchor.exact.simplified());
         auto *item = new QListWidgetItem(
-            tr("“%1”\n%2: %3")
-                .arg(chat->anchor.exact.simplified(), chat->author.name, first.simplified()),
-            m_list);
+            tr("%1\n%2: %3").arg(passage, chat->author.name, first.simplified()), m_list);
         item->setData(Qt::UserRole, id);
         item->setToolTip(chat->anchor.exact);
     }

@@ -1,5 +1,6 @@
 #include "anchoring.h"
 
+#include "pdftext.h"
 #include "protocollimits.h"
 
 #include <QList>
@@ -80,6 +81,18 @@ int closestSubstring(QStringView text, QStringView pattern, int expected, int *s
 
 Anchoring::Match Anchoring::locate(const QString &text, const Anchor &anchor, int shift)
 {
+    if (anchor.isWholeSheet()) {
+        // Where the sheet's text starts: after as many separators as sheets before it.
+        qsizetype at = 0;
+        for (int sheet = 0; sheet < anchor.sheet && at >= 0; ++sheet) {
+            at = text.indexOf(QChar(PdfText::Separator), at);
+            if (at >= 0)
+                ++at;
+        }
+        if (at < 0)
+            return {};
+        return {at == anchor.start ? Match::Kind::Exact : Match::Kind::Moved, int(at), int(at)};
+    }
     const int length = int(anchor.exact.size());
     if (length == 0)
         return {};

@@ -1,7 +1,9 @@
 #include "loadeddocument.h"
 
+#include <QBuffer>
 #include <QFile>
 #include <QFileInfo>
+#include <QPdfDocument>
 #include <QStringDecoder>
 #include <QTextDocument>
 
@@ -15,22 +17,39 @@ bool LoadedDocument::isMarkdownPath(const QString &path)
     return suffix == "md"_L1 || suffix == "markdown"_L1 || suffix == "mdown"_L1;
 }
 
-std::optional<LoadedDocument> LoadedDocument::fromFile(const QString &path, QString *error)
+std::optional<LoadedDocument> LoadedDocument::fromFile(const QString &path, Failure *failure,
+                                                       const QString &password)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        *error = QFile::tr("Cannot open %1: %2").arg(path, file.errorString());
+        failure->message = QFile::tr("Cannot open %1: %2").arg(path, file.errorString());
         return std::nullopt;
     }
-    if (file.size() > MaxFileBytes) {
-        *error = QFile::tr("%1 is larger than %2 MB.").arg(path).arg(MaxFileBytes / (1024 * 1024));
+    const bool pdf = file.peek(5) == "%PDF-" || QFileInfo(path).suffix().toLower() == "pdf"_L1;
+    if (const qint64 max = pdf ? MaxPdfBytes : MaxFileBytes; file.size() > max) {
+        failure->message = QFile::tr("%1 is larger than %2 MB.").arg(path).arg(max / (1024 * 1024));
         return std::nullopt;
     }
     const QByteArray bytes = file.readAll();
+    if (pdf) {
+        Document d;
+        d.title = QFileInfo(path).completeBaseName();
+        d.format = u"pdf"_s;
+        d.sha256 = Document::sha256Of(bytes);
+        d.page = u"file/"_s + d.sha256;
+        std::optional<LoadedDocument> loaded = fromPdf(d, bytes, password, failure);
+        if (loaded) {
+            loaded->local = true;
+            loaded->sourcePath = QFileInfo(path).absoluteFilePath();
+        } else if (!failure->needsPassword) {
+            failure->message = QFile::tr("%1: %2").arg(path, failure->message);
+        }
+        return loaded;
+    }
     QStringDecoder decoder(QStringDecoder::Utf8);
     QString content = decoder(bytes);
     if (decoder.hasError() || bytes.contains('\0')) {
-        *error = QFile::tr("%1 is not a UTF-8 text file.").arg(path);
+        failure->message = QFile::tr("%1 is not a UTF-8 text file.").arg(path);
         return std::nullopt;
     }
     if (content.startsWith(QChar(0xfeff)))
@@ -58,7 +77,52 @@ LoadedDocument LoadedDocument::fromLocalText(const QString &title, const QString
 
 LoadedDocument LoadedDocument::fromDocument(const Document &document)
 {
-    return {document, plainTextOf(document.format, document.content), {}, false};
+    LoadedDocument loaded;
+    loaded.document = document;
+    loaded.plainText = plainTextOf(document.format, document.content);
+    return loaded;
+}
+
+std::optional<LoadedDocument> LoadedDocument::fromPdf(Document document, const QByteArray &bytes,
+                                                      const QString &password, Failure *failure)
+{
+    if (Document::sha256Of(bytes) != document.sha256) {
+        failure->message = QPdfDocument::tr("The PDF's content is not the one expected.");
+        return std::nullopt;
+    }
+    QBuffer buffer;
+    buffer.setData(bytes);
+    buffer.open(QIODevice::ReadOnly);
+    QPdfDocument pdf;
+    pdf.setPassword(password);
+    pdf.load(&buffer);
+    switch (pdf.error()) {
+    case QPdfDocument::Error::None:
+        break;
+    case QPdfDocument::Error::IncorrectPassword:
+        failure->needsPassword = true;
+        failure->message = password.isEmpty()
+                               ? QPdfDocument::tr("This PDF is protected by a password.")
+                               : QPdfDocument::tr("The password is not correct.");
+        return std::nullopt;
+    case QPdfDocument::Error::UnsupportedSecurityScheme:
+        failure->message = QPdfDocument::tr("This PDF is encrypted in a way Glosa cannot read.");
+        return std::nullopt;
+    default:
+        failure->message = QPdfDocument::tr("This is not a PDF, or it is damaged.");
+        return std::nullopt;
+    }
+    if (pdf.status() != QPdfDocument::Status::Ready || pdf.pageCount() < 1) {
+        failure->message = QPdfDocument::tr("This PDF has no pages, or it is damaged.");
+        return std::nullopt;
+    }
+    LoadedDocument loaded;
+    loaded.document = std::move(document);
+    loaded.pdf = bytes;
+    loaded.password = password;
+    loaded.pdfText = PdfText::of(pdf);
+    loaded.plainText = loaded.pdfText.plainText();
+    return loaded;
 }
 
 QString LoadedDocument::plainTextOf(const QString &format, const QString &content)

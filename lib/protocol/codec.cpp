@@ -34,6 +34,10 @@ constexpr auto DocumentPublished = "document-published"_L1;
 constexpr auto ListDocuments = "list-documents"_L1;
 constexpr auto Documents = "documents"_L1;
 constexpr auto DocumentUpdated = "document-updated"_L1;
+constexpr auto PutContent = "put-content"_L1;
+constexpr auto ContentReceived = "content-received"_L1;
+constexpr auto GetContent = "get-content"_L1;
+constexpr auto Content = "content"_L1;
 } // namespace Type
 
 constexpr qint64 MaxSafeInteger = (qint64(1) << 53) - 1;
@@ -200,6 +204,8 @@ Anchor readAnchor(Reader r)
     a.exact = r.string("exact"_L1);
     a.prefix = r.string("prefix"_L1, false);
     a.suffix = r.string("suffix"_L1, false);
+    if (r.has("sheet"_L1))
+        a.sheet = r.int32("sheet"_L1);
     return a;
 }
 
@@ -247,7 +253,49 @@ Document readDocument(Reader r, bool requirePage)
     d.content = r.string("content"_L1, false);
     d.sha256 = r.string("sha256"_L1, false);
     d.updatedAt = r.integer("updatedAt"_L1, 0, false);
+    d.size = r.integer("size"_L1, 0, false);
     return d;
+}
+
+QString readRequestId(Reader &r)
+{
+    const QString id = r.string("requestId"_L1);
+    if (r.ok() && id.size() > Limits::RequestIdMax)
+        r.fail(ErrorCode::TooLarge,
+               u"requestId is longer than %1 characters"_s.arg(Limits::RequestIdMax));
+    return id;
+}
+
+QString readSha256(Reader &r)
+{
+    const QString sha256 = r.string("sha256"_L1);
+    if (r.ok() && !Validation::isSha256(sha256))
+        r.fail(ErrorCode::BadRequest, u"sha256 must be a SHA-256 in lowercase hexadecimal"_s);
+    return sha256;
+}
+
+int readPiece(Reader &r, qint64 size)
+{
+    const int piece = r.int32("piece"_L1);
+    if (r.ok() && piece >= Validation::contentPieces(size))
+        r.fail(ErrorCode::BadRequest,
+               u"a content of %1 bytes has %2 pieces, there is no piece %3"_s.arg(size)
+                   .arg(Validation::contentPieces(size))
+                   .arg(piece));
+    return piece;
+}
+
+// Bytes sent as base64 (RFC 4648, with padding).
+QByteArray readData(Reader &r)
+{
+    const QString text = r.string("data"_L1);
+    if (!r.ok())
+        return {};
+    QByteArray::FromBase64Result decoded =
+        QByteArray::fromBase64Encoding(text.toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
+    if (!decoded)
+        r.fail(ErrorCode::BadRequest, u"data must be base64"_s);
+    return std::move(decoded.decoded);
 }
 
 Change readChange(Reader r, bool completed)
@@ -390,7 +438,15 @@ std::optional<ClientMessage> decodeClientObject(const QJsonObject &o, ProtocolEr
         op.document.page = doc.string("page"_L1, false);
         op.document.title = doc.string("title"_L1);
         op.document.format = doc.string("format"_L1);
-        op.document.content = doc.string("content"_L1);
+        if (op.document.isPdf()) {
+            // A PDF's bytes are put first (put-content); the document names them.
+            op.document.sha256 = doc.string("sha256"_L1);
+            if (doc.ok() && !Validation::isSha256(op.document.sha256))
+                doc.fail(ErrorCode::BadRequest, u"document.sha256 must be a SHA-256 in lowercase "
+                                                "hexadecimal"_s);
+        } else {
+            op.document.content = doc.string("content"_L1);
+        }
         if (doc.ok() && doc.has("page"_L1))
             doc.check(Validation::checkPage(op.document.page));
         if (doc.ok() &&
@@ -407,6 +463,32 @@ std::optional<ClientMessage> decodeClientObject(const QJsonObject &o, ProtocolEr
             r.fail(ErrorCode::TooLarge,
                    u"requestId is longer than %1 characters"_s.arg(Limits::RequestIdMax));
         message = req;
+    } else if (type == Type::PutContent) {
+        PutContent put;
+        put.requestId = readRequestId(r);
+        put.sha256 = readSha256(r);
+        put.size = r.integer("size"_L1, 1);
+        if (r.ok() && put.size > Limits::ContentBytes)
+            r.fail(ErrorCode::TooLarge,
+                   u"a content is at most %1 bytes, this one has %2"_s.arg(Limits::ContentBytes)
+                       .arg(put.size));
+        put.piece = readPiece(r, put.size);
+        put.data = readData(r);
+        const qint64 expected = std::min(Limits::ContentPieceBytes,
+                                         put.size - qint64(put.piece) * Limits::ContentPieceBytes);
+        if (r.ok() && put.data.size() != expected)
+            r.fail(put.data.size() > expected ? ErrorCode::TooLarge : ErrorCode::BadRequest,
+                   u"piece %1 of a content of %2 bytes has %3 bytes, not %4"_s.arg(put.piece)
+                       .arg(put.size)
+                       .arg(put.data.size())
+                       .arg(expected));
+        message = put;
+    } else if (type == Type::GetContent) {
+        GetContent get;
+        get.requestId = readRequestId(r);
+        get.sha256 = readSha256(r);
+        get.piece = r.int32("piece"_L1);
+        message = get;
     } else {
         r.fail(ErrorCode::BadRequest, u"unknown type \"%1\""_s.arg(type));
     }
@@ -486,6 +568,18 @@ std::optional<ServerMessage> decodeServerObject(const QJsonObject &o, ProtocolEr
         message = list;
     } else if (type == Type::DocumentUpdated) {
         message = DocumentUpdated{readDocument(r.child("document"_L1), true)};
+    } else if (type == Type::ContentReceived) {
+        message =
+            ContentReceived{r.string("requestId"_L1), r.string("sha256"_L1), r.integer("size"_L1),
+                            r.integer("received"_L1), r.boolean("stored"_L1)};
+    } else if (type == Type::Content) {
+        ContentPiece c;
+        c.requestId = r.string("requestId"_L1);
+        c.sha256 = r.string("sha256"_L1);
+        c.size = r.integer("size"_L1);
+        c.piece = r.int32("piece"_L1);
+        c.data = readData(r);
+        message = c;
     } else {
         r.fail(ErrorCode::BadRequest, u"unknown type \"%1\""_s.arg(type));
     }
@@ -526,6 +620,8 @@ void write(JsonWriter &w, const Anchor &a)
     w.beginObject().field("end"_L1, a.end).field("exact"_L1, a.exact);
     if (!a.prefix.isEmpty())
         w.field("prefix"_L1, a.prefix);
+    if (a.hasSheet())
+        w.field("sheet"_L1, a.sheet);
     w.field("start"_L1, a.start);
     if (!a.suffix.isEmpty())
         w.field("suffix"_L1, a.suffix);
@@ -578,14 +674,13 @@ void write(JsonWriter &w, const Chat &c)
 void write(JsonWriter &w, const Document &d, bool withContent)
 {
     w.beginObject();
-    if (withContent)
+    // A PDF's bytes travel apart (get-content).
+    if (withContent && !d.isPdf())
         w.field("content"_L1, d.content);
-    w.field("format"_L1, d.format)
-        .field("page"_L1, d.page)
-        .field("sha256"_L1, d.sha256)
-        .field("title"_L1, d.title)
-        .field("updatedAt"_L1, d.updatedAt)
-        .endObject();
+    w.field("format"_L1, d.format).field("page"_L1, d.page).field("sha256"_L1, d.sha256);
+    if (d.isPdf())
+        w.field("size"_L1, d.size);
+    w.field("title"_L1, d.title).field("updatedAt"_L1, d.updatedAt).endObject();
 }
 
 // A change as a client sends it (`completed` false) or as its event carries it.
@@ -685,14 +780,14 @@ struct ClientWriter
     }
     void operator()(const PublishDocumentOp &op) const
     {
-        w.beginObject()
-            .field("broadcastId"_L1, op.broadcastId)
-            .key("document"_L1)
-            .beginObject()
-            .field("content"_L1, op.document.content)
-            .field("format"_L1, op.document.format);
+        w.beginObject().field("broadcastId"_L1, op.broadcastId).key("document"_L1).beginObject();
+        if (!op.document.isPdf())
+            w.field("content"_L1, op.document.content);
+        w.field("format"_L1, op.document.format);
         if (!op.document.page.isEmpty())
             w.field("page"_L1, op.document.page);
+        if (op.document.isPdf())
+            w.field("sha256"_L1, op.document.sha256);
         w.field("title"_L1, op.document.title)
             .endObject()
             .field("type"_L1, Type::PublishDocument)
@@ -703,6 +798,27 @@ struct ClientWriter
         w.beginObject()
             .field("requestId"_L1, r.requestId)
             .field("type"_L1, Type::ListDocuments)
+            .endObject();
+    }
+    void operator()(const PutContent &put) const
+    {
+        const QByteArray data = put.data.toBase64();
+        w.beginObject()
+            .field("data"_L1, QLatin1StringView(data))
+            .field("piece"_L1, put.piece)
+            .field("requestId"_L1, put.requestId)
+            .field("sha256"_L1, put.sha256)
+            .field("size"_L1, put.size)
+            .field("type"_L1, Type::PutContent)
+            .endObject();
+    }
+    void operator()(const GetContent &get) const
+    {
+        w.beginObject()
+            .field("piece"_L1, get.piece)
+            .field("requestId"_L1, get.requestId)
+            .field("sha256"_L1, get.sha256)
+            .field("type"_L1, Type::GetContent)
             .endObject();
     }
 };
@@ -813,6 +929,29 @@ struct ServerWriter
         write(w.key("document"_L1), u.document, true);
         w.field("type"_L1, Type::DocumentUpdated).endObject();
     }
+    void operator()(const ContentReceived &c) const
+    {
+        w.beginObject()
+            .field("received"_L1, c.received)
+            .field("requestId"_L1, c.requestId)
+            .field("sha256"_L1, c.sha256)
+            .field("size"_L1, c.size)
+            .field("stored"_L1, c.stored)
+            .field("type"_L1, Type::ContentReceived)
+            .endObject();
+    }
+    void operator()(const ContentPiece &c) const
+    {
+        const QByteArray data = c.data.toBase64();
+        w.beginObject()
+            .field("data"_L1, QLatin1StringView(data))
+            .field("piece"_L1, c.piece)
+            .field("requestId"_L1, c.requestId)
+            .field("sha256"_L1, c.sha256)
+            .field("size"_L1, c.size)
+            .field("type"_L1, Type::Content)
+            .endObject();
+    }
 };
 
 } // namespace
@@ -894,6 +1033,7 @@ std::optional<ClientMessage> Codec::decodeClient(const QByteArray &frame, Protoc
         return std::nullopt;
     std::optional<ClientMessage> message = decodeClientObject(*o, error);
     if (correlation) {
+        correlation->type = typeOf(*o);
         correlation->broadcastId = o->value("broadcastId"_L1).toString();
         correlation->requestId = o->value("requestId"_L1).toString();
     }

@@ -6,8 +6,12 @@ namespace Glosa {
 
 QString Document::sha256Of(const QString &content)
 {
-    return QString::fromLatin1(
-        QCryptographicHash::hash(content.toUtf8(), QCryptographicHash::Sha256).toHex());
+    return sha256Of(content.toUtf8());
+}
+
+QString Document::sha256Of(const QByteArray &bytes)
+{
+    return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
 }
 
 } // namespace Glosa

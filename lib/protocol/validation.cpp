@@ -5,6 +5,8 @@
 
 #include <QUuid>
 
+#include <algorithm>
+
 namespace Glosa::Validation {
 
 namespace {
@@ -54,10 +56,19 @@ ProtocolError checkAnchor(const Anchor &anchor)
         return {ErrorCode::BadRequest, QStringLiteral("anchor needs 0 <= start <= end, got %1..%2")
                                            .arg(anchor.start)
                                            .arg(anchor.end)};
-    if (ProtocolError e = lengthError(QStringLiteral("anchor exact"), anchor.exact.size(),
-                                      Limits::ExactMax, false);
-        !e.isNull())
+    if (anchor.isWholeSheet()) {
+        if (anchor.end != anchor.start)
+            return {
+                ErrorCode::BadRequest,
+                QStringLiteral("an anchor on a whole sheet has an empty quote and start == end")};
+    } else if (ProtocolError e = lengthError(QStringLiteral("anchor exact"), anchor.exact.size(),
+                                             Limits::ExactMax, false);
+               !e.isNull()) {
         return e;
+    }
+    if (anchor.sheet > Limits::SheetMax)
+        return {ErrorCode::BadRequest,
+                QStringLiteral("anchor sheet is at most %1").arg(Limits::SheetMax)};
     if (anchor.prefix.size() > Limits::ContextMax || anchor.suffix.size() > Limits::ContextMax)
         return {ErrorCode::TooLarge,
                 QStringLiteral("anchor prefix and suffix are limited to %1 characters")
@@ -78,10 +89,38 @@ ProtocolError checkPage(const QString &page)
 
 ProtocolError checkDocumentFormat(const QString &format)
 {
-    if (format == QLatin1StringView("markdown") || format == QLatin1StringView("text"))
+    if (format == QLatin1StringView("markdown") || format == QLatin1StringView("text") ||
+        format == QLatin1StringView("pdf"))
         return {};
     return {ErrorCode::BadRequest,
-            QStringLiteral("document format must be \"markdown\" or \"text\"")};
+            QStringLiteral("document format must be \"markdown\", \"text\" or \"pdf\"")};
+}
+
+bool isSha256(QStringView s)
+{
+    return s.size() == 64 && std::all_of(s.cbegin(), s.cend(), [](QChar c) {
+               return (c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'f');
+           });
+}
+
+int contentPieces(qint64 size)
+{
+    return int((size + Limits::ContentPieceBytes - 1) / Limits::ContentPieceBytes);
+}
+
+ProtocolError checkPdfHead(const QByteArray &head)
+{
+    if (!head.first(std::min(head.size(), qsizetype(1024))).contains("%PDF-"))
+        return {ErrorCode::BadRequest, QStringLiteral("the content is not a PDF: no %PDF- header")};
+    return {};
+}
+
+ProtocolError checkPdfTail(const QByteArray &tail)
+{
+    if (!tail.last(std::min(tail.size(), qsizetype(1024))).contains("%%EOF"))
+        return {ErrorCode::BadRequest,
+                QStringLiteral("the content is not a whole PDF: no %%EOF at its end")};
+    return {};
 }
 
 } // namespace Glosa::Validation

@@ -122,17 +122,18 @@ void ClientConnection::onTextMessage(const QByteArray &frame)
 
     ProtocolError error;
     Codec::Correlation correlation;
-    if (!admit()) {
-        if (m_state == State::Closed)
-            return;
-        Codec::decodeClient(frame, &error, &correlation);
-        sendRateLimited(correlation);
+    std::optional<ClientMessage> message = Codec::decodeClient(frame, &error, &correlation);
+    // The pieces of a content are bounded by its size and by ContentTransfers, not by the rate.
+    const bool content = message && (std::holds_alternative<PutContent>(*message) ||
+                                     std::holds_alternative<GetContent>(*message));
+    if (!content && !admit()) {
+        if (m_state != State::Closed)
+            sendRateLimited(correlation);
         return;
     }
-
-    std::optional<ClientMessage> message = Codec::decodeClient(frame, &error, &correlation);
-    if (frame.size() > m_limits.frameBytes &&
-        !(message && std::holds_alternative<PublishDocumentOp>(*message))) {
+    // Only these may be larger than an ordinary frame; one of them with a fault gets its own error.
+    if (frame.size() > m_limits.frameBytes && correlation.type != "publish-document"_L1 &&
+        correlation.type != "put-content"_L1) {
         error = {ErrorCode::TooLarge,
                  u"frame of %1 bytes exceeds %2"_s.arg(frame.size()).arg(m_limits.frameBytes)};
         message.reset();

@@ -51,6 +51,7 @@ Hub::Hub(const ServerConfig &config, StoreThread *reads, StoreThread *writer, Us
                           owner->showDocument(tenant, document);
                       });
                   })
+    , m_contents(reads, writer)
     , m_pipeline(reads, writer, &m_pages)
 {
     connect(&m_pipeline, &CommitPipeline::settled, this, &Hub::onSettled);
@@ -240,27 +241,31 @@ void Hub::presenceChanged(Page *page, bool viewers)
 
 void Hub::handle(ClientConnection *connection, const ClientMessage &message)
 {
-    std::visit(Overloaded{
-                   [&](const Hello &) {
-                       connection->sendError(ErrorCode::BadRequest, u"hello was already sent"_s);
-                   },
-                   [&](const SyncRequest &r) {
-                       Page *page = connection->page();
-                       if (!page || !defer(connection, page, r))
-                           resync(connection, r.epoch, r.since);
-                   },
-                   [&](const NewChatOp &op) { operate(connection, op); },
-                   [&](const UpdateChatOp &op) { operate(connection, op); },
-                   [&](const DeleteChatOp &op) { operate(connection, op); },
-                   [&](const PublishDocumentOp &op) {
-                       m_documents.publish(connection, connection->tenant(), connection->user(),
-                                           op);
-                   },
-                   [&](const ListDocumentsRequest &r) {
-                       m_documents.list(connection, connection->tenant(), r.requestId);
-                   },
-               },
-               message);
+    std::visit(
+        Overloaded{
+            [&](const Hello &) {
+                connection->sendError(ErrorCode::BadRequest, u"hello was already sent"_s);
+            },
+            [&](const SyncRequest &r) {
+                Page *page = connection->page();
+                if (!page || !defer(connection, page, r))
+                    resync(connection, r.epoch, r.since);
+            },
+            [&](const NewChatOp &op) { operate(connection, op); },
+            [&](const UpdateChatOp &op) { operate(connection, op); },
+            [&](const DeleteChatOp &op) { operate(connection, op); },
+            [&](const PublishDocumentOp &op) {
+                m_documents.publish(connection, connection->tenant(), connection->user(), op);
+            },
+            [&](const ListDocumentsRequest &r) {
+                m_documents.list(connection, connection->tenant(), r.requestId);
+            },
+            [&](const PutContent &put) {
+                m_contents.put(connection, connection->tenant(), connection->user(), put);
+            },
+            [&](const GetContent &get) { m_contents.get(connection, connection->tenant(), get); },
+        },
+        message);
 }
 
 template<typename Op>

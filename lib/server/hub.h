@@ -3,6 +3,7 @@
 #include "authenticator.h"
 #include "clusterpresence.h"
 #include "commitpipeline.h"
+#include "contenttransfers.h"
 #include "memoryreclaimer.h"
 #include "messagerouter.h"
 #include "messages.h"
@@ -116,6 +117,7 @@ private:
     PresenceNotifier m_presence;
     ClusterPresence *m_cluster = nullptr;
     PublishedDocuments m_documents;
+    ContentTransfers m_contents;
     CommitPipeline m_pipeline;
     QTimer m_heartbeat;
     QList<ClientConnection *> m_connections;

@@ -20,7 +20,7 @@ namespace {
 // now, or why it was refused.
 struct Publication
 {
-    enum class Outcome { Unchanged, Stored, Forbidden, Failed };
+    enum class Outcome { Unchanged, Stored, Forbidden, NoContent, Failed };
     Outcome outcome;
     Document document;
     QString error;
@@ -28,9 +28,17 @@ struct Publication
 
 Publication publishIn(Store &store, const QString &tenant, const User &user, Document doc)
 {
+    if (doc.isPdf()) {
+        QString error;
+        doc.size = store.contentSize(tenant, doc.sha256, &error);
+        if (doc.size < 0)
+            return {error.isEmpty() ? Publication::Outcome::NoContent
+                                    : Publication::Outcome::Failed,
+                    doc, error};
+    }
     const std::optional<Document> existing = store.document(tenant, doc.page);
     if (existing && existing->title == doc.title && existing->format == doc.format &&
-        existing->content == doc.content)
+        existing->sha256 == doc.sha256)
         return {Publication::Outcome::Unchanged, *existing, {}};
     // A new version keeps its first publisher, who with the moderators may publish the next.
     const QString publisher = existing ? store.documentPublisher(tenant, doc.page) : user.id;
@@ -60,7 +68,8 @@ void PublishedDocuments::publish(Recipient *from, const QString &tenant, const U
         return;
     }
     Document doc = op.document;
-    doc.sha256 = Document::sha256Of(doc.content);
+    if (!doc.isPdf())
+        doc.sha256 = Document::sha256Of(doc.content);
     if (doc.page.isEmpty())
         doc.page = u"doc/"_s + doc.sha256;
     m_writer->request<Publication>(
@@ -78,6 +87,13 @@ void PublishedDocuments::publish(Recipient *from, const QString &tenant, const U
                                     u"only its publisher or a moderator may replace the document "
                                     "of page %1"_s.arg(doc.page),
                                     broadcastId);
+                return;
+            case Publication::Outcome::NoContent:
+                if (from)
+                    from->sendError(
+                        ErrorCode::NotFound,
+                        u"there is no content %1 on this server: put it first"_s.arg(doc.sha256),
+                        broadcastId);
                 return;
             case Publication::Outcome::Failed:
                 qCCritical(lcServer) << "cannot save document:" << publication.error;

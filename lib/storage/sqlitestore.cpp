@@ -4,6 +4,7 @@
 #include "storagelogging.h"
 #include "validation.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -51,9 +52,21 @@ const QList<QStringList> &migrations()
         {
             // Who may publish a new version of a document: its publisher (or a moderator).
             u"ALTER TABLE documents ADD COLUMN publisher TEXT NOT NULL DEFAULT ''"_s,
+        },
+        {
+            // The bytes of PDFs, by tenant and sha256, in pieces.
+            u"CREATE TABLE contents (tenant TEXT NOT NULL, sha256 TEXT NOT NULL,"
+            " size INTEGER NOT NULL, created_at INTEGER NOT NULL, PRIMARY KEY (tenant, sha256))"_s,
+            u"CREATE TABLE content_pieces (tenant TEXT NOT NULL, sha256 TEXT NOT NULL,"
+            " piece INTEGER NOT NULL, bytes BLOB NOT NULL, PRIMARY KEY (tenant, sha256, piece))"_s,
         }};
     return steps;
 }
+
+// The size of a document that is a PDF, as a column of a query on documents.
+const QLatin1StringView DocumentSize("CASE format WHEN 'pdf' THEN (SELECT size FROM contents c"
+                                     " WHERE c.tenant = documents.tenant AND c.sha256 ="
+                                     " documents.sha256) ELSE 0 END");
 
 Document documentFrom(const QSqlQuery &q, bool withContent)
 {
@@ -63,8 +76,9 @@ Document documentFrom(const QSqlQuery &q, bool withContent)
     d.format = q.value(2).toString();
     d.sha256 = q.value(3).toString();
     d.updatedAt = q.value(4).toLongLong();
+    d.size = q.value(5).toLongLong();
     if (withContent)
-        d.content = q.value(5).toString();
+        d.content = q.value(6).toString();
     return d;
 }
 
@@ -421,8 +435,8 @@ bool SqliteStore::commit(const QList<Write> &writes, QSet<qint64> *stale, QStrin
 std::optional<Document> SqliteStore::document(const QString &tenant, const QString &page)
 {
     QSqlQuery q(QSqlDatabase::database(m_connection));
-    q.prepare(u"SELECT page, title, format, sha256, updated_at, content FROM documents"
-              " WHERE tenant = ? AND page = ?"_s);
+    q.prepare(u"SELECT page, title, format, sha256, updated_at, "_s + DocumentSize +
+              u", content FROM documents WHERE tenant = ? AND page = ?"_s);
     q.addBindValue(tenant);
     q.addBindValue(page);
     if (exec(q, nullptr) && q.next())
@@ -433,8 +447,8 @@ std::optional<Document> SqliteStore::document(const QString &tenant, const QStri
 QList<Document> SqliteStore::documents(const QString &tenant)
 {
     QSqlQuery q(QSqlDatabase::database(m_connection));
-    q.prepare(u"SELECT page, title, format, sha256, updated_at FROM documents WHERE tenant = ?"
-              " ORDER BY title, page"_s);
+    q.prepare(u"SELECT page, title, format, sha256, updated_at, "_s + DocumentSize +
+              u" FROM documents WHERE tenant = ? ORDER BY title, page"_s);
     q.addBindValue(tenant);
     QList<Document> docs;
     if (exec(q, nullptr)) {
@@ -461,11 +475,73 @@ bool SqliteStore::saveDocument(const QString &tenant, const Document &d, const Q
     QSqlQuery q(QSqlDatabase::database(m_connection));
     q.prepare(u"INSERT OR REPLACE INTO documents (tenant, page, title, format, content, sha256,"
               " updated_at, publisher) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_s);
-    for (const QVariant &v :
-         {QVariant(tenant), QVariant(d.page), QVariant(d.title), QVariant(d.format),
-          QVariant(d.content), QVariant(d.sha256), QVariant(d.updatedAt), QVariant(publisher)})
+    for (const QVariant &v : {QVariant(tenant), QVariant(d.page), QVariant(d.title),
+                              QVariant(d.format), QVariant(d.content.isNull() ? u""_s : d.content),
+                              QVariant(d.sha256), QVariant(d.updatedAt), QVariant(publisher)})
         q.addBindValue(v);
     return exec(q, error);
+}
+
+qint64 SqliteStore::contentSize(const QString &tenant, const QString &sha256, QString *error)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.prepare(u"SELECT size FROM contents WHERE tenant = ? AND sha256 = ?"_s);
+    q.addBindValue(tenant);
+    q.addBindValue(sha256);
+    if (!exec(q, error) || !q.next())
+        return -1;
+    return q.value(0).toLongLong();
+}
+
+QByteArray SqliteStore::contentPiece(const QString &tenant, const QString &sha256, int piece,
+                                     QString *error)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.prepare(u"SELECT bytes FROM content_pieces WHERE tenant = ? AND sha256 = ? AND piece = ?"_s);
+    q.addBindValue(tenant);
+    q.addBindValue(sha256);
+    q.addBindValue(piece);
+    if (!exec(q, error) || !q.next())
+        return {};
+    return q.value(0).toByteArray();
+}
+
+bool SqliteStore::saveContent(const QString &tenant, const QString &sha256,
+                              const QList<QByteArray> &pieces, QString *error)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connection);
+    if (!db.transaction()) {
+        *error = db.lastError().text();
+        return false;
+    }
+    QSqlQuery q(db);
+    q.prepare(u"INSERT OR IGNORE INTO contents (tenant, sha256, size, created_at)"
+              " VALUES (?, ?, ?, ?)"_s);
+    qint64 size = 0;
+    for (const QByteArray &piece : pieces)
+        size += piece.size();
+    for (const QVariant &v : {QVariant(tenant), QVariant(sha256), QVariant(size),
+                              QVariant(QDateTime::currentMSecsSinceEpoch())})
+        q.addBindValue(v);
+    bool ok = exec(q, error);
+    // Pieces only for content not stored before.
+    if (ok && q.numRowsAffected() == 1) {
+        q.prepare(
+            u"INSERT INTO content_pieces (tenant, sha256, piece, bytes) VALUES (?, ?, ?, ?)"_s);
+        for (int i = 0; ok && i < pieces.size(); ++i) {
+            q.addBindValue(tenant);
+            q.addBindValue(sha256);
+            q.addBindValue(i);
+            q.addBindValue(pieces.at(i));
+            ok = exec(q, error);
+        }
+    }
+    if (ok && db.commit())
+        return true;
+    if (ok)
+        *error = db.lastError().text();
+    db.rollback();
+    return false;
 }
 
 } // namespace Glosa

@@ -210,6 +210,8 @@ QVariant ChatModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
     case QuoteRole:
         return chat.anchor.exact;
+    case SheetRole:
+        return chat.anchor.sheet;
     case IdRole:
         return chat.id;
     case AnchorStartRole:
@@ -263,6 +265,7 @@ QHash<int, QByteArray> ChatModel::roleNames() const
     QHash<int, QByteArray> names = QAbstractItemModel::roleNames();
     names.insert(IdRole, "itemId");
     names.insert(QuoteRole, "quote");
+    names.insert(SheetRole, "sheet");
     names.insert(AnchorStartRole, "anchorStart");
     names.insert(AnchorEndRole, "anchorEnd");
     names.insert(AuthorIdRole, "authorId");

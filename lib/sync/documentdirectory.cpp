@@ -30,6 +30,20 @@ void DocumentDirectory::publish(const Document &document)
     request(PublishDocumentOp{Validation::newUuid(), document});
 }
 
+Hello DocumentDirectory::lobbyHello(const QString &tenant,
+                                    const std::function<QString()> &tokenProvider,
+                                    const QString &credentialPath)
+{
+    Hello hello;
+    hello.tenant = tenant;
+    if (const QString token = tokenProvider ? tokenProvider() : QString(); !token.isEmpty())
+        hello.token = token;
+    else if (const QString credential = CredentialStore(credentialPath).credential();
+             !credential.isEmpty())
+        hello.credential = credential;
+    return hello;
+}
+
 void DocumentDirectory::request(const ClientMessage &message)
 {
     attempt(message, 1);
@@ -53,13 +67,7 @@ void DocumentDirectory::attempt(const ClientMessage &message, qsizetype tried)
     });
     timeout->start(TimeoutMs);
     connect(socket, &QWebSocket::connected, socket, [this, socket, message] {
-        Hello hello;
-        hello.tenant = m_tenant;
-        if (const QString token = m_tokenProvider ? m_tokenProvider() : QString(); !token.isEmpty())
-            hello.token = token;
-        else if (const QString credential = CredentialStore(m_credentialPath).credential();
-                 !credential.isEmpty())
-            hello.credential = credential;
+        const Hello hello = lobbyHello(m_tenant, m_tokenProvider, m_credentialPath);
         socket->sendTextMessage(QString::fromUtf8(Codec::encode(hello)));
         socket->sendTextMessage(QString::fromUtf8(Codec::encode(message)));
     });

@@ -1,10 +1,18 @@
 #include "testclient.h"
+#include "testpdf.h"
 #include "testserver.h"
 
+#include "anchoring.h"
 #include "document.h"
+#include "loadeddocument.h"
+#include "outbox.h"
+#include "pagecache.h"
+#include "validation.h"
 
+#include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QJsonArray>
 #include <QProcess>
 #include <QStandardPaths>
 #include <QTcpServer>
@@ -70,6 +78,89 @@ private Q_SLOTS:
         glosa.terminate();
         QVERIFY(glosa.waitForFinished(10000));
         QCOMPARE(watcher.next(u"presence"_s, 10000).value("viewers"_L1).toInt(), 1);
+    }
+
+    // Two Glosas, each on its own copy of one PDF, meet on its page: a thread one of them wrote
+    // while offline (kept in its outbox) reaches the server when it starts, with its sheet, and
+    // the other one has it too.
+    void twoGlosasOnOnePdf()
+    {
+        TestServer server;
+        QVERIFY(server.start());
+        const QByteArray pdf = Glosa::TestPdf::numbered(4);
+        const QString page = u"file/"_s + Glosa::Document::sha256Of(pdf);
+        QTemporaryDir homes;
+        const auto home = [&](const QString &who) -> QString { return homes.filePath(who); };
+        for (const QString &who : {u"ana"_s, u"bo"_s}) {
+            QVERIFY(QDir().mkpath(home(who)));
+            QFile copy(home(who) + u"/paper.pdf"_s);
+            QVERIFY(copy.open(QIODevice::WriteOnly));
+            copy.write(pdf);
+        }
+
+        // What each Glosa keeps for the page, where it keeps it.
+        const auto fileOf = [&](const QString &who, const QString &path) -> QString {
+            const QString appData =
+                QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+            return home(who) + u"/data/Glosa/Glosa"_s + path.mid(appData.size());
+        };
+        Glosa::Outbox outbox(
+            fileOf(u"ana"_s, Glosa::Outbox::pathFor(server.url(), u"local"_s, page)));
+        Glosa::NewChatOp op;
+        op.broadcastId = Glosa::Validation::newUuid();
+        op.chatId = Glosa::Validation::newUuid();
+        op.commentId = Glosa::Validation::newUuid();
+        op.text = u"Written on the train"_s;
+        Glosa::LoadedDocument::Failure failure;
+        Glosa::Document d;
+        d.format = u"pdf"_s;
+        d.sha256 = Glosa::Document::sha256Of(pdf);
+        const QString text = Glosa::LoadedDocument::fromPdf(d, pdf, {}, &failure)->plainText;
+        const QString quote = Glosa::TestPdf::numberedLine(2, 0);
+        const int at = int(text.indexOf(quote));
+        op.anchor = Glosa::Anchoring::anchorFor(text, at, at + int(quote.size()));
+        op.anchor.sheet = 2;
+        outbox.append(op);
+
+        TestClient watcher;
+        QVERIFY(watcher.open(server.url()));
+        QCOMPARE(watcher.join(page).value("viewers"_L1).toInt(), 1);
+        const auto launch = [&](QProcess &glosa, const QString &who) {
+            QProcessEnvironment env = environment();
+            env.insert(u"XDG_CONFIG_HOME"_s, home(who) + u"/config"_s);
+            env.insert(u"XDG_DATA_HOME"_s, home(who) + u"/data"_s);
+            glosa.setProcessEnvironment(env);
+            glosa.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+            glosa.start(QStringLiteral(GLOSA_APP_BINARY),
+                        {home(who) + u"/paper.pdf"_s, u"--server"_s, server.url().toString()});
+            return glosa.waitForStarted(10000);
+        };
+        QProcess bo;
+        QVERIFY(launch(bo, u"bo"_s));
+        QCOMPARE(viewersAfter(watcher, 1, 2), 2);
+        QProcess ana;
+        QVERIFY(launch(ana, u"ana"_s));
+        const QJsonObject chat =
+            watcher.next(u"new-text-chat"_s, 20000).value("chat"_L1).toObject();
+        QCOMPARE(chat.value("id"_L1).toString(), op.chatId);
+        QCOMPARE(chat.value("anchor"_L1).toObject().value("sheet"_L1).toInt(), 2);
+
+        // Each of them keeps the page as the server has it, the thread included.
+        for (const QString &who : {u"ana"_s, u"bo"_s}) {
+            const Glosa::PageCache cache(
+                fileOf(who, Glosa::PageCache::pathFor(server.url(), u"local"_s, page)));
+            const auto hasChat = [&] {
+                const std::optional<Glosa::PageCache::State> state = cache.load();
+                return state && state->snapshot.chats.size() == 1 &&
+                       state->snapshot.chats.first().id == op.chatId &&
+                       state->snapshot.chats.first().anchor.sheet == 2;
+            };
+            QTRY_VERIFY_WITH_TIMEOUT(hasChat(), 20000);
+        }
+        for (QProcess *glosa : {&ana, &bo}) {
+            glosa->terminate();
+            QVERIFY(glosa->waitForFinished(10000));
+        }
     }
 
     // `--server` given twice names the nodes of one cluster: the first cannot be reached, and
@@ -188,5 +279,5 @@ private:
     }
 };
 
-QTEST_GUILESS_MAIN(tst_GlosaApp)
+QTEST_MAIN(tst_GlosaApp)
 #include "tst_glosaapp.moc"

@@ -1,4 +1,5 @@
 #include "testclient.h"
+#include "testpdf.h"
 #include "testserver.h"
 
 #include "anchoring.h"
@@ -14,12 +15,14 @@
 #include "noticebar.h"
 #include "orphanlist.h"
 #include "pagesession.h"
+#include "pdfview.h"
 #include "topbar.h"
 
 #include <QApplication>
 #include <QClipboard>
 #include <QDir>
 #include <QFile>
+#include <QInputDialog>
 #include <QJsonArray>
 #include <QLabel>
 #include <QListWidget>
@@ -27,9 +30,11 @@
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPointer>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QScrollBar>
 #include <QSignalSpy>
+#include <QStackedWidget>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTemporaryDir>
@@ -125,6 +130,22 @@ QString startChatOn(MainWindow *window, const QString &quote)
     const int at = int(text.indexOf(quote));
     return window->session()->startChat(Anchoring::anchorFor(text, at, at + int(quote.size())),
                                         u"About this"_s);
+}
+
+bool writeBytes(const QString &path, const QByteArray &bytes)
+{
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly | QIODevice::Truncate) &&
+           file.write(bytes) == bytes.size();
+}
+
+// The anchor of `quote` on the sheet it is first found on.
+Anchor pdfAnchor(const LoadedDocument &pdf, const QString &quote)
+{
+    const int at = int(pdf.plainText.indexOf(quote));
+    Anchor anchor = Anchoring::anchorFor(pdf.plainText, at, at + int(quote.size()));
+    anchor.sheet = pdf.pdfText.sheetAt(at);
+    return anchor;
 }
 
 } // namespace
@@ -871,6 +892,156 @@ private Q_SLOTS:
         QVERIFY(highlightStart(window->documentView(), chapter) < 0);
         QTRY_COMPARE(window->orphanList()->list()->count(), 1);
         QCOMPARE(window->orphanList()->list()->item(0)->data(Qt::UserRole).toString(), chapter);
+    }
+
+    // A PDF from a file: shown as sheets, on the page of its bytes (the same file meets on the
+    // same page), its chats anchored in its text with their sheet, both ways, in every window.
+    void pdfChatsTravelWithTheirSheet()
+    {
+        QTemporaryDir dir;
+        const QByteArray bytes = TestPdf::numbered(5);
+        QVERIFY(writeBytes(dir.filePath(u"paper.pdf"_s), bytes));
+        MainWindow *window = openWindow();
+        QVERIFY(window->openFile(dir.filePath(u"paper.pdf"_s)));
+        QVERIFY(window->document().isPdf());
+        const QString page = u"file/"_s + Document::sha256Of(bytes);
+        QCOMPARE(window->session()->client()->options().page, page);
+        QCOMPARE(window->findChild<QStackedWidget *>()->currentWidget(), window->pdfView());
+        QCOMPARE(window->pdfView()->sheetCount(), 5);
+        QTRY_VERIFY(live(window));
+        TestClient other(this);
+        QVERIFY(other.open(m_server->url()));
+        QVERIFY(!other.join(page).isEmpty());
+        QVERIFY(!other.next(u"snapshot"_s).isEmpty());
+
+        const QString quote = TestPdf::numberedLine(2, 1).left(20);
+        const Anchor anchor = pdfAnchor(window->document(), quote);
+        QCOMPARE(anchor.sheet, 2);
+        answerCommentEditor(u"On page three"_s);
+        window->startChatOn(anchor);
+        const QJsonObject sent = other.next(u"new-text-chat"_s)
+                                     .value("chat"_L1)
+                                     .toObject()
+                                     .value("anchor"_L1)
+                                     .toObject();
+        QCOMPARE(sent.value("sheet"_L1).toInt(), 2);
+        QCOMPARE(sent.value("exact"_L1).toString(), quote);
+        QCOMPARE(sent.value("start"_L1).toInt(), anchor.start);
+
+        // The other user's chat on the fifth page: listed, and selecting it shows its passage
+        // highlighted, in this window and in a second one on the page.
+        const Anchor theirs = pdfAnchor(window->document(), TestPdf::numberedLine(4, 2));
+        QJsonObject request = TestClient::newChat(TestClient::uuid(), TestClient::uuid());
+        QJsonObject chat = request.value("chat"_L1).toObject();
+        chat.insert("anchor"_L1, QJsonObject{{"start"_L1, theirs.start},
+                                             {"end"_L1, theirs.end},
+                                             {"exact"_L1, theirs.exact},
+                                             {"prefix"_L1, theirs.prefix},
+                                             {"sheet"_L1, theirs.sheet}});
+        request.insert("chat"_L1, chat);
+        other.send(request);
+        const QString chatId = chat.value("id"_L1).toString();
+        QTRY_COMPARE(window->model()->rowCount(), 2);
+        QCOMPARE(window->session()->chat(chatId)->anchor.sheet, 4);
+        MainWindow *second = window->newWindow();
+        for (MainWindow *w : {window, second}) {
+            w->chatPanel()->selectChat(chatId);
+            QTRY_COMPARE(w->pdfView()->currentSheet(), 4);
+            QTRY_VERIFY(!w->pdfView()->highlightRects(chatId).isEmpty());
+            const QRectF shown = w->pdfView()->highlightRects(chatId).first();
+            QVERIFY(w->pdfView()->viewport()->rect().intersects(shown.toRect()));
+        }
+    }
+
+    // Published, a PDF's bytes go to the server with their progress shown, and a window that
+    // opens the page from the server brings them back, checked, and shows the PDF; offline too,
+    // from the copy it kept.
+    void publishedPdfOpensFromTheServer()
+    {
+        QTemporaryDir dir;
+        // Three pieces and a bit: the transfer takes several steps.
+        QByteArray bytes = TestPdf::numbered(4);
+        bytes.insert(bytes.lastIndexOf("%%EOF"), "%" + QByteArray(3 * 512 * 1024, 'x') + "\n");
+        QVERIFY(writeBytes(dir.filePath(u"big.pdf"_s), bytes));
+        MainWindow *window = openWindow();
+        QVERIFY(window->openFile(dir.filePath(u"big.pdf"_s)));
+        QTRY_VERIFY(live(window));
+        QSignalSpy uploading(window->transferProgress(), &QProgressBar::valueChanged);
+        window->publish();
+        QTRY_VERIFY_WITH_TIMEOUT(window->statusBar()->currentMessage().startsWith(u"Published"_s),
+                                 20000);
+        QVERIFY(uploading.size() >= 3);
+        QCOMPARE(uploading.last().first().toInt(), window->transferProgress()->maximum());
+        QVERIFY(!window->transferProgress()->isVisible());
+
+        // Another computer: its own folder of kept contents.
+        QStandardPaths::setTestModeEnabled(false);
+        qputenv("XDG_DATA_HOME", dir.filePath(u"elsewhere"_s).toUtf8());
+        const auto restore = qScopeGuard([] {
+            qunsetenv("XDG_DATA_HOME");
+            QStandardPaths::setTestModeEnabled(true);
+        });
+        const QString page = window->document().document.page;
+        auto *reader = new MainWindow(m_context.get());
+        QSignalSpy downloading(reader->transferProgress(), &QProgressBar::valueChanged);
+        reader->openServerPage(page, u"Big"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(reader->document().isPdf(), 20000);
+        QCOMPARE(reader->document().pdf, bytes);
+        QCOMPARE(reader->pdfView()->sheetCount(), 4);
+        QVERIFY(downloading.size() >= 3);
+        QCOMPARE(reader->windowTitle(), u"big — Glosa"_s);
+        delete reader;
+
+        m_server->stop();
+        auto *offline = new MainWindow(m_context.get());
+        offline->openServerPage(page, u"Big"_s);
+        QTRY_VERIFY(offline->document().isPdf());
+        QCOMPARE(offline->document().pdf, bytes);
+        delete offline;
+    }
+
+    void encryptedPdfAsksForItsPassword()
+    {
+        QTemporaryDir dir;
+        QVERIFY(writeBytes(dir.filePath(u"locked.pdf"_s),
+                           TestPdf::encrypted(TestPdf::numbered(2), u"open sesame"_s)));
+        MainWindow *window = openWindow();
+        // A wrong password is asked again; cancelling leaves the window as it was.
+        whenModal<QInputDialog>([](QInputDialog *dialog) {
+            dialog->setTextValue(u"wrong"_s);
+            dialog->accept();
+            whenModal<QInputDialog>([](QInputDialog *again) {
+                QVERIFY(again->labelText().contains(u"not correct"_s));
+                again->reject();
+            });
+        });
+        QVERIFY(!window->openFile(dir.filePath(u"locked.pdf"_s)));
+        QVERIFY(!window->document().isPdf());
+
+        whenModal<QInputDialog>([](QInputDialog *dialog) {
+            QVERIFY(dialog->labelText().contains(u"protected by a password"_s));
+            dialog->setTextValue(u"open sesame"_s);
+            dialog->accept();
+        });
+        QVERIFY(window->openFile(dir.filePath(u"locked.pdf"_s)));
+        QVERIFY(window->document().isPdf());
+        QCOMPARE(window->pdfView()->sheetCount(), 2);
+    }
+
+    void damagedPdfIsSaidSo()
+    {
+        QTemporaryDir dir;
+        const QByteArray bytes = TestPdf::numbered(3);
+        QVERIFY(writeBytes(dir.filePath(u"broken.pdf"_s), bytes.first(bytes.size() / 2)));
+        MainWindow *window = openWindow();
+        QString said;
+        whenModal<QMessageBox>([&said](QMessageBox *box) {
+            said = box->text();
+            box->accept();
+        });
+        QVERIFY(!window->openFile(dir.filePath(u"broken.pdf"_s)));
+        QVERIFY2(said.contains(u"damaged"_s), qPrintable(said));
+        QVERIFY(said.contains(u"broken.pdf"_s));
     }
 
     void anotherDocumentInTheSameWindow()

@@ -260,7 +260,7 @@ def check_cpack(args):
     # have found.
     for package in ("qt6-qpa-plugins", "libqt6sql6-sqlite", "libqt6svg6", "qt6-translations-l10n",
                     "libc6", "libqt6core6", "libqt6gui6", "libqt6widgets6", "libqt6network6",
-                    "libqt6websockets6", "libqt6sql6"):
+                    "libqt6websockets6", "libqt6sql6", "libqt6pdf6"):
         check(package in depends, f"the .deb does not depend on {package}: {fields['Depends']}")
     print(f"Depends: {fields['Depends']}")
     # What the app cannot do without is not merely recommended (apt may leave recommendations out).

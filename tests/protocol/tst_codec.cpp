@@ -304,6 +304,83 @@ QJsonObject listJson()
     return {{"type"_L1, "list-documents"_L1}, {"requestId"_L1, "req-1"_L1}};
 }
 
+// The SHA-256 of "%PDF-%%EOF" (base64 "JVBERi0lJUVPRg=="), the smallest content a server takes
+// for a PDF.
+const QString Sha = u"bfa46a6395a5ff9b24b500aa7b859b9cf7c2d1eaca67a66ef03f3355276a5f6e"_s;
+
+QJsonObject putContentJson()
+{
+    return {{"type"_L1, "put-content"_L1},
+            {"requestId"_L1, "up-1"_L1},
+            {"sha256"_L1, Sha},
+            {"size"_L1, 10},
+            {"piece"_L1, 0},
+            {"data"_L1, "JVBERi0lJUVPRg=="_L1}};
+}
+
+PutContent putContentMessage()
+{
+    return PutContent{u"up-1"_s, Sha, 10, 0, "%PDF-%%EOF"};
+}
+
+QJsonObject getContentJson()
+{
+    return {{"type"_L1, "get-content"_L1},
+            {"requestId"_L1, "get-1"_L1},
+            {"sha256"_L1, Sha},
+            {"piece"_L1, 0}};
+}
+
+QJsonObject publishPdfJson()
+{
+    return {{"type"_L1, "publish-document"_L1},
+            {"broadcastId"_L1, Bid},
+            {"document"_L1, QJsonObject{{"page"_L1, "reports/2024"_L1},
+                                        {"title"_L1, "Report"_L1},
+                                        {"format"_L1, "pdf"_L1},
+                                        {"sha256"_L1, Sha}}}};
+}
+
+PublishDocumentOp publishPdfMessage()
+{
+    PublishDocumentOp op;
+    op.broadcastId = Bid;
+    op.document.page = u"reports/2024"_s;
+    op.document.title = u"Report"_s;
+    op.document.format = u"pdf"_s;
+    op.document.sha256 = Sha;
+    return op;
+}
+
+// A PDF as the server stores it: its bytes apart, its size known.
+Document pdfDocument()
+{
+    Document d;
+    d.page = u"doc/"_s + Sha;
+    d.title = u"Report"_s;
+    d.format = u"pdf"_s;
+    d.sha256 = Sha;
+    d.updatedAt = T0;
+    d.size = 1300000;
+    return d;
+}
+
+// A new chat whose anchor is on `sheet` of a PDF.
+NewChatOp newChatOnSheet(int start, int end, const QString &exact, int sheet)
+{
+    NewChatOp op = newChatMessage();
+    op.anchor = Anchor{start, end, exact, {}, {}, sheet};
+    return op;
+}
+
+QJsonObject newChatOnSheetJson(int start, int end, const QString &exact, int sheet)
+{
+    return with(
+        newChatJson(), u"chat.anchor",
+        QJsonObject{
+            {"start"_L1, start}, {"end"_L1, end}, {"exact"_L1, exact}, {"sheet"_L1, sheet}});
+}
+
 struct Base
 {
     const char *name;
@@ -321,6 +398,9 @@ const Base Bases[] = {
     {"deleted-text-chat", deleteChatJson},
     {"publish-document", publishJson},
     {"list-documents", listJson},
+    {"put-content", putContentJson},
+    {"get-content", getContentJson},
+    {"publish-document pdf", publishPdfJson},
 };
 
 struct Field
@@ -362,6 +442,8 @@ private Q_SLOTS:
     void deletedCommentIsIdAndDeletedOnly();
     void editedCommentCarriesEditedAt();
     void decodeChat();
+    void pdfDocumentCarriesSizeNotContent();
+    void anchorSheetOnlyWhenGiven();
     void validBasesDecode_data();
     void validBasesDecode();
     void acceptedClientInput_data();
@@ -462,6 +544,46 @@ void tst_Codec::clientRoundTrip_data()
                 "title":"Handbook","format":"text","content":""}})");
     QTest::newRow("list-documents") << ClientMessage(ListDocumentsRequest{u"req-1"_s})
                                     << json(R"({"type":"list-documents","requestId":"req-1"})");
+
+    // PDFs: their bytes in pieces, publishing them by sha256, anchors on their sheets.
+    const QByteArray sha = Sha.toLatin1();
+    QTest::newRow("put-content") << ClientMessage(putContentMessage())
+                                 << R"({"type":"put-content","requestId":"up-1","sha256":")" + sha +
+                                        R"(","size":10,"piece":0,"data":"JVBERi0lJUVPRg=="})";
+    QTest::newRow("put-content, last piece of several")
+        << ClientMessage(PutContent{u"up-2"_s, Sha, Limits::ContentPieceBytes + 3, 1, "abc"})
+        << R"({"type":"put-content","requestId":"up-2","sha256":")" + sha +
+               R"(","size":524291,"piece":1,"data":"YWJj"})";
+    QTest::newRow("get-content") << ClientMessage(GetContent{u"get-1"_s, Sha, 7})
+                                 << R"({"type":"get-content","requestId":"get-1","sha256":")" +
+                                        sha + R"(","piece":7})";
+    QTest::newRow("publish-document pdf")
+        << ClientMessage(publishPdfMessage())
+        << json(R"({"type":"publish-document","broadcastId":"$B","document":{
+                "page":"reports/2024","title":"Report","format":"pdf","sha256":")") +
+               sha + R"("}})";
+    PublishDocumentOp pdfNoPage = publishPdfMessage();
+    pdfNoPage.document.page.clear();
+    QTest::newRow("publish-document pdf without page")
+        << ClientMessage(pdfNoPage)
+        << json(R"({"type":"publish-document","broadcastId":"$B","document":{
+                "title":"Report","format":"pdf","sha256":")") +
+               sha + R"("}})";
+    QTest::newRow("new-text-chat on a sheet")
+        << ClientMessage(newChatOnSheet(0, 12, u"Sheet 2 text"_s, 1))
+        << json(R"({"type":"new-text-chat","broadcastId":"$B","chat":{"id":"$C",
+                "anchor":{"start":0,"end":12,"exact":"Sheet 2 text","sheet":1},
+                "comment":{"id":"$M","text":"First!"}}})");
+    QTest::newRow("new-text-chat on sheet 0")
+        << ClientMessage(newChatOnSheet(3, 4, u"x"_s, 0))
+        << json(R"({"type":"new-text-chat","broadcastId":"$B","chat":{"id":"$C",
+                "anchor":{"start":3,"end":4,"exact":"x","sheet":0},
+                "comment":{"id":"$M","text":"First!"}}})");
+    QTest::newRow("new-text-chat on a whole sheet")
+        << ClientMessage(newChatOnSheet(120, 120, QString(), Limits::SheetMax))
+        << json(R"({"type":"new-text-chat","broadcastId":"$B","chat":{"id":"$C",
+                "anchor":{"start":120,"end":120,"exact":"","sheet":99999},
+                "comment":{"id":"$M","text":"First!"}}})");
 }
 
 // A client message encodes to the JSON of the contract, compact, and both that encoding and the
@@ -677,6 +799,49 @@ void tst_Codec::serverRoundTrip_data()
     QTest::newRow("documents empty") << ServerMessage(DocumentList{u"req-2"_s, {}})
                                      << json(R"({"type":"documents","requestId":"req-2",
                                              "documents":[]})");
+
+    // PDFs.
+    const QByteArray sha = Sha.toLatin1();
+    QTest::newRow("content-received, a piece")
+        << ServerMessage(ContentReceived{u"up-1"_s, Sha, 1300000, 524288, false})
+        << R"({"type":"content-received","requestId":"up-1","sha256":")" + sha +
+               R"(","size":1300000,"received":524288,"stored":false})";
+    QTest::newRow("content-received, stored")
+        << ServerMessage(ContentReceived{u"up-3"_s, Sha, 1300000, 1300000, true})
+        << R"({"type":"content-received","requestId":"up-3","sha256":")" + sha +
+               R"(","size":1300000,"received":1300000,"stored":true})";
+    QTest::newRow("content") << ServerMessage(ContentPiece{u"get-1"_s, Sha, 10, 0, "%PDF-%%EOF"})
+                             << R"({"type":"content","requestId":"get-1","sha256":")" + sha +
+                                    R"(","size":10,"piece":0,"data":"JVBERi0lJUVPRg=="})";
+    const QByteArray pdfJson = R"({"page":"doc/)" + sha + R"(","title":"Report","format":"pdf",
+            "sha256":")" + sha +
+                               R"(","size":1300000,"updatedAt":1732550400000})";
+    QTest::newRow("document-published pdf")
+        << ServerMessage(DocumentPublished{Bid, pdfDocument()})
+        << json(R"({"type":"document-published","broadcastId":"$B","document":)") + pdfJson + "}";
+    QTest::newRow("document-updated pdf")
+        << ServerMessage(DocumentUpdated{pdfDocument()})
+        << R"({"type":"document-updated","document":)" + pdfJson + "}";
+    QTest::newRow("documents, a pdf among them")
+        << ServerMessage(DocumentList{u"req-3"_s, {pdfDocument(), document(false)}})
+        << R"({"type":"documents","requestId":"req-3","documents":[)" + pdfJson + R"(,
+                {"page":"handbook/intro","title":"Handbook","format":"markdown",
+                "sha256":"2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824",
+                "updatedAt":1732550400000}]})";
+    QTest::newRow("welcome with a pdf")
+        << ServerMessage(Welcome{1, u"c"_s, ana, true, u"ep"_s, 0, 1, false, pdfDocument(), {}, {}})
+        << R"({"type":"welcome","v":1,"connection":"c",
+                "user":{"id":"u1","name":"Ana","role":"member"},"epoch":"ep","seq":0,
+                "viewers":1,"recovered":false,"document":)" +
+               pdfJson + "}";
+    Chat onSheet = resolved;
+    onSheet.anchor = {0, 0, {}, {}, {}, 4};
+    QTest::newRow("snapshot, a chat on a whole sheet")
+        << ServerMessage(Snapshot{u"ep-1"_s, 2, {onSheet}})
+        << json(R"({"type":"snapshot","epoch":"ep-1","seq":2,"chats":[
+                {"id":"9a1c4a7e-0000-4000-8000-000000000001","anchor":{"start":0,"end":0,
+                "exact":"","sheet":4},"author":{"id":"u2","name":"Bo"},"createdAt":1732550399999,
+                "updatedAt":1732550400000,"resolved":true,"comments":[]}]})");
 }
 
 void tst_Codec::serverRoundTrip()
@@ -940,6 +1105,64 @@ void tst_Codec::decodeChat()
     QVERIFY(error.isNull());
 }
 
+// A PDF's document names its size and never carries content, whatever the struct holds; other
+// documents carry their content and no size.
+void tst_Codec::pdfDocumentCarriesSizeNotContent()
+{
+    Document pdf = pdfDocument();
+    pdf.content = u"stray"_s;
+    const QStringList pdfKeys{u"format"_s, u"page"_s,  u"sha256"_s,
+                              u"size"_s,   u"title"_s, u"updatedAt"_s};
+    const User ana{u"u1"_s, u"Ana"_s, User::Role::Member};
+    const QList<ServerMessage> carriers{
+        DocumentUpdated{pdf}, DocumentPublished{Bid, pdf}, DocumentList{u"r"_s, {pdf}},
+        Welcome{1, u"c"_s, ana, true, u"ep"_s, 0, 1, false, pdf, {}, {}}};
+    for (const ServerMessage &m : carriers) {
+        const QJsonObject o = parse(Codec::encode(m));
+        const QJsonObject doc = o.contains("documents"_L1)
+                                    ? o.value("documents"_L1).toArray().first().toObject()
+                                    : o.value("document"_L1).toObject();
+        QCOMPARE(keys(doc), pdfKeys);
+        QCOMPARE(doc.value("size"_L1).toInteger(), 1300000);
+    }
+    Document text = document(true);
+    text.size = 5; // not a PDF's: not sent
+    const QJsonObject doc =
+        parse(Codec::encode(ServerMessage(DocumentUpdated{text}))).value("document"_L1).toObject();
+    QVERIFY(!doc.contains("size"_L1));
+    QCOMPARE(doc.value("content"_L1).toString(), u"hello"_s);
+
+    // A client's PDF names its bytes by sha256 and carries no content either.
+    PublishDocumentOp op = publishPdfMessage();
+    op.document.content = u"stray"_s;
+    QCOMPARE(keys(parse(Codec::encode(ClientMessage(op))).value("document"_L1).toObject()),
+             (QStringList{u"format"_s, u"page"_s, u"sha256"_s, u"title"_s}));
+}
+
+// An anchor without a sheet has none (-1) and sends none; sheet 0 is a sheet.
+void tst_Codec::anchorSheetOnlyWhenGiven()
+{
+    ProtocolError error;
+    std::optional<ClientMessage> decoded = Codec::decodeClient(frame(newChatJson()), &error);
+    QVERIFY2(decoded, qPrintable(error.message));
+    const Anchor plain = std::get<NewChatOp>(*decoded).anchor;
+    QCOMPARE(plain.sheet, -1);
+    QVERIFY(!plain.hasSheet());
+    QVERIFY(!plain.isWholeSheet());
+    QVERIFY(!parse(Codec::encode(ClientMessage(newChatMessage())))
+                 .value("chat"_L1)["anchor"_L1]
+                 .toObject()
+                 .contains("sheet"_L1));
+
+    decoded = Codec::decodeClient(frame(newChatOnSheetJson(5, 5, QString(), 0)), &error);
+    QVERIFY2(decoded, qPrintable(error.message));
+    const Anchor whole = std::get<NewChatOp>(*decoded).anchor;
+    QCOMPARE(whole.sheet, 0);
+    QVERIFY(whole.hasSheet());
+    QVERIFY(whole.isWholeSheet());
+    QVERIFY(whole != plain);
+}
+
 void tst_Codec::validBasesDecode_data()
 {
     QTest::addColumn<QByteArray>("frame");
@@ -1072,6 +1295,29 @@ void tst_Codec::acceptedClientInput_data()
                                       << ClientMessage(ListDocumentsRequest{requestId});
     QTest::newRow("requestId empty") << frame(with(listJson(), u"requestId", ""_L1))
                                      << ClientMessage(ListDocumentsRequest{QString()});
+
+    // PDFs.
+    QTest::newRow("put-content of the largest content, its last piece")
+        << frame(with(with(with(putContentJson(), u"size", Limits::ContentBytes), u"piece", 127),
+                      u"data",
+                      QString::fromLatin1(QByteArray(Limits::ContentPieceBytes, 'x').toBase64())))
+        << ClientMessage(PutContent{u"up-1"_s, Sha, Limits::ContentBytes, 127,
+                                    QByteArray(Limits::ContentPieceBytes, 'x')});
+    QTest::newRow("put-content with unknown fields")
+        << frame(with(with(putContentJson(), u"offset", 0), u"stored", true))
+        << ClientMessage(putContentMessage());
+    QTest::newRow("put-content with an empty requestId")
+        << frame(with(putContentJson(), u"requestId", ""_L1))
+        << ClientMessage(PutContent{QString(), Sha, 10, 0, "%PDF-%%EOF"});
+    // Which pieces a content has is the server's to say.
+    QTest::newRow("get-content of any piece")
+        << frame(with(getContentJson(), u"piece", 1000000))
+        << ClientMessage(GetContent{u"get-1"_s, Sha, 1000000});
+    QTest::newRow("whole-sheet anchor") << frame(newChatOnSheetJson(7, 7, QString(), 2))
+                                        << ClientMessage(newChatOnSheet(7, 7, QString(), 2));
+    QTest::newRow("anchor on the last sheet")
+        << frame(newChatOnSheetJson(0, 3, u"abc"_s, Limits::SheetMax))
+        << ClientMessage(newChatOnSheet(0, 3, u"abc"_s, Limits::SheetMax));
 
     // Integers: whole JSON numbers, however they are written, up to 2^53 - 1.
     QTest::newRow("since max safe integer")
@@ -1209,6 +1455,12 @@ void tst_Codec::malformedClientInput_data()
         {publishJson, "document.format"},
         {publishJson, "document.content"},
         {listJson, "requestId"},
+        {putContentJson, "requestId"},
+        {putContentJson, "sha256"},
+        {putContentJson, "data"},
+        {getContentJson, "requestId"},
+        {getContentJson, "sha256"},
+        {publishPdfJson, "document.sha256"},
     };
     for (const Field &f : strings) {
         const QString path = f.key();
@@ -1224,6 +1476,9 @@ void tst_Codec::malformedClientInput_data()
         {syncJson, "since"},
         {newChatJson, "chat.anchor.start"},
         {newChatJson, "chat.anchor.end"},
+        {putContentJson, "size"},
+        {putContentJson, "piece"},
+        {getContentJson, "piece"},
     };
     for (const Field &f : integers) {
         const QString path = f.key();
@@ -1297,6 +1552,15 @@ void tst_Codec::malformedClientInput_data()
         {publishJson, "document.format"},
         {publishJson, "document.content"},
         {listJson, "requestId"},
+        {putContentJson, "requestId"},
+        {putContentJson, "sha256"},
+        {putContentJson, "size"},
+        {putContentJson, "piece"},
+        {putContentJson, "data"},
+        {getContentJson, "requestId"},
+        {getContentJson, "sha256"},
+        {getContentJson, "piece"},
+        {publishPdfJson, "document.sha256"},
     };
     for (const Field &f : required)
         QTest::addRow("%s without %s", f.base(), f.path)
@@ -1441,6 +1705,112 @@ void tst_Codec::malformedClientInput_data()
     QTest::newRow("requestId of 101")
         << frame(with(listJson(), u"requestId", QString(Limits::RequestIdMax + 1, u'r')))
         << tooLarge();
+
+    // Anchors on sheets.
+    QTest::newRow("sheet 100000") << frame(newChatOnSheetJson(0, 3, u"abc"_s, Limits::SheetMax + 1))
+                                  << badRequest();
+    QTest::newRow("sheet negative")
+        << frame(newChatOnSheetJson(0, 3, u"abc"_s, -1)) << badRequest();
+    QTest::newRow("sheet fractional")
+        << frame(
+               with(newChatOnSheetJson(0, 3, u"abc"_s, 0), u"chat.anchor",
+                    QJsonObject{
+                        {"start"_L1, 0}, {"end"_L1, 3}, {"exact"_L1, "abc"_L1}, {"sheet"_L1, 1.5}}))
+        << badRequest();
+    QTest::newRow("sheet a string")
+        << frame(with(
+               newChatOnSheetJson(0, 3, u"abc"_s, 0), u"chat.anchor",
+               QJsonObject{
+                   {"start"_L1, 0}, {"end"_L1, 3}, {"exact"_L1, "abc"_L1}, {"sheet"_L1, "1"_L1}}))
+        << badRequest();
+    QTest::newRow("sheet 2^32") << frame(with(newChatOnSheetJson(0, 3, u"abc"_s, 0), u"chat.anchor",
+                                              QJsonObject{{"start"_L1, 0},
+                                                          {"end"_L1, 3},
+                                                          {"exact"_L1, "abc"_L1},
+                                                          {"sheet"_L1, qint64(1) << 32}}))
+                                << badRequest();
+    QTest::newRow("whole sheet with start < end")
+        << frame(newChatOnSheetJson(7, 8, QString(), 2)) << badRequest();
+    QTest::newRow("whole sheet beyond the last")
+        << frame(newChatOnSheetJson(7, 7, QString(), Limits::SheetMax + 1)) << badRequest();
+    QTest::newRow("empty exact without sheet, start == end")
+        << frame(with(
+               with(with(newChatJson(), u"chat.anchor.exact", ""_L1), u"chat.anchor.start", 164),
+               u"chat.anchor.end", 164))
+        << badRequest();
+    QTest::newRow("exact of 5001 on a sheet")
+        << frame(newChatOnSheetJson(0, 5001, QString(Limits::ExactMax + 1, u'e'), 1)) << tooLarge();
+
+    // Contents.
+    const QByteArray piece(Limits::ContentPieceBytes, 'x');
+    const auto data = [](const QByteArray &bytes) { return QString::fromLatin1(bytes.toBase64()); };
+    QTest::newRow("put-content size 0")
+        << frame(with(with(putContentJson(), u"size", 0), u"data", ""_L1)) << badRequest();
+    QTest::newRow("put-content size negative")
+        << frame(with(putContentJson(), u"size", -10)) << badRequest();
+    QTest::newRow("put-content size over 64 MiB")
+        << frame(with(putContentJson(), u"size", Limits::ContentBytes + 1)) << tooLarge();
+    QTest::newRow("put-content size 2^53")
+        << frame(with(putContentJson(), u"size", double(qint64(1) << 53))) << badRequest();
+    QTest::newRow("put-content piece negative")
+        << frame(with(putContentJson(), u"piece", -1)) << badRequest();
+    QTest::newRow("put-content piece out of range")
+        << frame(with(putContentJson(), u"piece", 1)) << badRequest();
+    QTest::newRow("put-content piece 2^32")
+        << frame(with(putContentJson(), u"piece", double(qint64(1) << 32))) << badRequest();
+    QTest::newRow("put-content piece 128 of 64 MiB")
+        << frame(with(with(with(putContentJson(), u"size", Limits::ContentBytes), u"piece", 128),
+                      u"data", data(piece)))
+        << badRequest();
+    QTest::newRow("put-content data one byte short")
+        << frame(with(putContentJson(), u"data", data("%PDF-%%EO"))) << badRequest();
+    QTest::newRow("put-content data one byte long")
+        << frame(with(putContentJson(), u"data", data("%PDF-%%EOF\n"))) << tooLarge();
+    QTest::newRow("put-content data empty")
+        << frame(with(putContentJson(), u"data", ""_L1)) << badRequest();
+    QTest::newRow("put-content first piece of two, one byte short")
+        << frame(with(with(putContentJson(), u"size", Limits::ContentPieceBytes + 1), u"data",
+                      data(piece.chopped(1))))
+        << badRequest();
+    QTest::newRow("put-content first piece of two, one byte long")
+        << frame(with(with(putContentJson(), u"size", Limits::ContentPieceBytes + 1), u"data",
+                      data(piece + 'x')))
+        << tooLarge();
+    QTest::newRow("put-content last piece of two, one byte long")
+        << frame(with(
+               with(with(putContentJson(), u"size", Limits::ContentPieceBytes + 1), u"piece", 1),
+               u"data", data("xy")))
+        << tooLarge();
+    for (const char *text : {"!!!!!!!!!!!!!!!!", "JVBERi0lJUVPRg=", "JVBERi0lJUVPRg===",
+                             "JVBER i0lJUVPRg==", "JVBERi0lJUVPRg==\n", "JVBERi0l\u00e9UVPRg=="})
+        QTest::addRow("put-content data \"%s\" is not base64", text)
+            << frame(with(putContentJson(), u"data", QString::fromUtf8(text))) << badRequest();
+    const std::pair<const char *, QString> badShas[] = {
+        {"uppercase", Sha.toUpper()}, {"63 digits", Sha.chopped(1)},
+        {"65 digits", Sha + u'0'},    {"non-hex", u'g' + Sha.mid(1)},
+        {"empty", QString()},         {"with a space", Sha.chopped(1) + u' '},
+    };
+    for (const auto &[kind, value] : badShas) {
+        QTest::addRow("put-content sha256 %s", kind)
+            << frame(with(putContentJson(), u"sha256", value)) << badRequest();
+        QTest::addRow("get-content sha256 %s", kind)
+            << frame(with(getContentJson(), u"sha256", value)) << badRequest();
+        QTest::addRow("publish-document pdf sha256 %s", kind)
+            << frame(with(publishPdfJson(), u"document.sha256", value)) << badRequest();
+    }
+    QTest::newRow("put-content requestId of 101")
+        << frame(with(putContentJson(), u"requestId", QString(Limits::RequestIdMax + 1, u'r')))
+        << tooLarge();
+    QTest::newRow("get-content requestId of 101")
+        << frame(with(getContentJson(), u"requestId", QString(Limits::RequestIdMax + 1, u'r')))
+        << tooLarge();
+    QTest::newRow("get-content piece negative")
+        << frame(with(getContentJson(), u"piece", -1)) << badRequest();
+    // A PDF is published by the sha256 of bytes put before, not by content.
+    QTest::newRow("publish-document pdf with content, without sha256")
+        << frame(with(with(publishPdfJson(), u"document.sha256", Missing), u"document.content",
+                      "%PDF-%%EOF"_L1))
+        << badRequest();
 }
 
 void tst_Codec::malformedClientInput()
@@ -1493,6 +1863,18 @@ void tst_Codec::correlation_data()
         << QString();
     QTest::newRow("broadcastId not a string") << frame(with(deleteChatJson(), u"broadcastId", 17))
                                               << badRequest() << QString() << QString();
+    QTest::newRow("accepted put-content")
+        << frame(putContentJson()) << QString() << QString() << u"up-1"_s;
+    QTest::newRow("put-content, not base64") << frame(with(putContentJson(), u"data", "!!!!"_L1))
+                                             << badRequest() << QString() << u"up-1"_s;
+    QTest::newRow("put-content, too large")
+        << frame(with(putContentJson(), u"size", Limits::ContentBytes + 1)) << tooLarge()
+        << QString() << u"up-1"_s;
+    QTest::newRow("get-content, bad sha256") << frame(with(getContentJson(), u"sha256", "abc"_L1))
+                                             << badRequest() << QString() << u"get-1"_s;
+    QTest::newRow("publish-document pdf, no sha256")
+        << frame(with(publishPdfJson(), u"document.sha256", Missing)) << badRequest() << Bid
+        << QString();
     QTest::newRow("not JSON") << "{\"broadcastId\":"_ba << badRequest() << QString() << QString();
     QTest::newRow("JSON array") << frame(newChatJson()).prepend('[').append(']') << badRequest()
                                 << QString() << QString();
@@ -1540,6 +1922,12 @@ void tst_Codec::malformedServerInput_data()
     QTest::newRow("batch of a number") << R"({"type":"batch","events":[1]})"_ba;
     QTest::newRow("nested batch") << Codec::encodeBatch(
         {Codec::encodeBatch({Codec::encode(ServerMessage(Presence{1, {}}))})});
+    QTest::newRow("content-received without stored")
+        << R"({"type":"content-received","requestId":"r","sha256":"s","size":1,"received":1})"_ba;
+    QTest::newRow("content not base64")
+        << R"({"type":"content","requestId":"r","sha256":"s","size":1,"piece":0,"data":"!!"})"_ba;
+    QTest::newRow("content without piece")
+        << R"({"type":"content","requestId":"r","sha256":"s","size":1,"data":"eA=="})"_ba;
     QTest::newRow("batch with one bad event") << Codec::encodeBatch(
         {Codec::encode(ServerMessage(Presence{1, {}})), R"({"type":"presence"})"_ba});
 }

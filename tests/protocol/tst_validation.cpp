@@ -4,6 +4,8 @@
 
 #include <QTest>
 
+#include <limits>
+
 using namespace Qt::StringLiterals;
 using namespace Glosa;
 
@@ -41,12 +43,22 @@ private Q_SLOTS:
     void checkCommentText();
     void checkAnchor_data();
     void checkAnchor();
+    void checkAnchorOnSheet_data();
+    void checkAnchorOnSheet();
     void checkName_data();
     void checkName();
     void checkPage_data();
     void checkPage();
     void checkDocumentFormat_data();
     void checkDocumentFormat();
+    void isSha256_data();
+    void isSha256();
+    void contentPieces_data();
+    void contentPieces();
+    void checkPdfHead_data();
+    void checkPdfHead();
+    void checkPdfTail_data();
+    void checkPdfTail();
 
 private:
     static void verifyError(const ProtocolError &error, const QString &expectedCode);
@@ -181,6 +193,50 @@ void tst_Validation::checkAnchor()
     verifyError(Validation::checkAnchor(Anchor{start, end, exact, prefix, suffix}), code);
 }
 
+// An anchor in a PDF names the sheet it starts on, 0 to 99999; with an empty quote and
+// start == end, it is a whole sheet. An empty quote anywhere else is still refused.
+void tst_Validation::checkAnchorOnSheet_data()
+{
+    QTest::addColumn<int>("start");
+    QTest::addColumn<int>("end");
+    QTest::addColumn<QString>("exact");
+    QTest::addColumn<int>("sheet");
+    QTest::addColumn<QString>("code");
+
+    const QString exact = u"the quoted passage"_s;
+    QTest::newRow("passage on sheet 0") << 0 << 18 << exact << 0 << ok();
+    QTest::newRow("passage on the last sheet") << 120 << 138 << exact << Limits::SheetMax << ok();
+    QTest::newRow("passage beyond the last sheet")
+        << 120 << 138 << exact << Limits::SheetMax + 1 << badRequest();
+    QTest::newRow("passage on sheet 2^31 - 1")
+        << 120 << 138 << exact << std::numeric_limits<int>::max() << badRequest();
+    QTest::newRow("passage of 5001 on a sheet")
+        << 0 << Limits::ExactMax + 1 << QString(Limits::ExactMax + 1, u'e') << 3 << tooLarge();
+    QTest::newRow("whole sheet") << 7 << 7 << QString() << 2 << ok();
+    QTest::newRow("whole sheet 0, at 0") << 0 << 0 << QString() << 0 << ok();
+    QTest::newRow("whole last sheet") << 40 << 40 << QString() << Limits::SheetMax << ok();
+    QTest::newRow("whole sheet, start < end") << 7 << 8 << QString() << 2 << badRequest();
+    QTest::newRow("whole sheet, start > end") << 8 << 7 << QString() << 2 << badRequest();
+    QTest::newRow("whole sheet, start negative") << -1 << -1 << QString() << 2 << badRequest();
+    QTest::newRow("whole sheet beyond the last")
+        << 7 << 7 << QString() << Limits::SheetMax + 1 << badRequest();
+    QTest::newRow("empty quote without a sheet") << 7 << 7 << QString() << -1 << badRequest();
+    QTest::newRow("empty quote without a sheet, start < end")
+        << 7 << 9 << QString() << -1 << badRequest();
+}
+
+void tst_Validation::checkAnchorOnSheet()
+{
+    QFETCH(int, start);
+    QFETCH(int, end);
+    QFETCH(QString, exact);
+    QFETCH(int, sheet);
+    QFETCH(QString, code);
+    const Anchor anchor{start, end, exact, {}, {}, sheet};
+    QCOMPARE(anchor.isWholeSheet(), sheet >= 0 && exact.isEmpty());
+    verifyError(Validation::checkAnchor(anchor), code);
+}
+
 void tst_Validation::checkName_data()
 {
     QTest::addColumn<QString>("name");
@@ -248,6 +304,109 @@ void tst_Validation::checkDocumentFormat()
     QFETCH(QString, format);
     QFETCH(QString, code);
     verifyError(Validation::checkDocumentFormat(format), code);
+}
+
+void tst_Validation::isSha256_data()
+{
+    QTest::addColumn<QString>("input");
+    QTest::addColumn<bool>("valid");
+
+    // The SHA-256 of no bytes.
+    const QString good = u"e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"_s;
+    QTest::newRow("lowercase hexadecimal") << good << true;
+    QTest::newRow("all 0") << QString(64, u'0') << true;
+    QTest::newRow("all f") << QString(64, u'f') << true;
+    QTest::newRow("uppercase") << good.toUpper() << false;
+    QTest::newRow("one uppercase digit") << u'E' + good.mid(1) << false;
+    QTest::newRow("63 digits") << good.chopped(1) << false;
+    QTest::newRow("65 digits") << good + u'0' << false;
+    QTest::newRow("128 digits") << good + good << false;
+    QTest::newRow("non-hex g") << u'g' + good.mid(1) << false;
+    QTest::newRow("space") << good.chopped(1) + u' ' << false;
+    QTest::newRow("0x prefix") << u"0x"_s + good.mid(2) << false;
+    QTest::newRow("fullwidth digit") << u'\uFF10' + good.mid(1) << false;
+    QTest::newRow("empty") << QString() << false;
+}
+
+void tst_Validation::isSha256()
+{
+    QFETCH(QString, input);
+    QFETCH(bool, valid);
+    QCOMPARE(Validation::isSha256(input), valid);
+}
+
+void tst_Validation::contentPieces_data()
+{
+    QTest::addColumn<qint64>("size");
+    QTest::addColumn<int>("pieces");
+
+    const qint64 piece = Limits::ContentPieceBytes;
+    QTest::newRow("nothing") << qint64(0) << 0;
+    QTest::newRow("a byte") << qint64(1) << 1;
+    QTest::newRow("a piece less a byte") << piece - 1 << 1;
+    QTest::newRow("a piece") << piece << 1;
+    QTest::newRow("a piece and a byte") << piece + 1 << 2;
+    QTest::newRow("1.3 MiB") << qint64(1300 * 1024) << 3;
+    QTest::newRow("the largest content") << Limits::ContentBytes << 128;
+    QTest::newRow("the largest content less a byte") << Limits::ContentBytes - 1 << 128;
+}
+
+void tst_Validation::contentPieces()
+{
+    QFETCH(qint64, size);
+    QFETCH(int, pieces);
+    QCOMPARE(Validation::contentPieces(size), pieces);
+}
+
+void tst_Validation::checkPdfHead_data()
+{
+    QTest::addColumn<QByteArray>("head");
+    QTest::addColumn<QString>("code");
+
+    QTest::newRow("a PDF") << "%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj"_ba << ok();
+    QTest::newRow("only the marker") << "%PDF-"_ba << ok();
+    QTest::newRow("after junk, as readers allow") << "\xef\xbb\xbfjunk\n%PDF-2.0\n"_ba << ok();
+    QTest::newRow("ending the first KiB") << QByteArray(1019, ' ') + "%PDF-1.4" << ok();
+    QTest::newRow("past the first KiB") << QByteArray(1020, ' ') + "%PDF-1.4" << badRequest();
+    QTest::newRow("far into a piece")
+        << QByteArray(Limits::ContentPieceBytes - 8, '\0') + "%PDF-1.4" << badRequest();
+    QTest::newRow("cut short") << "%PDF"_ba << badRequest();
+    QTest::newRow("lowercase") << "%pdf-1.7\n"_ba << badRequest();
+    QTest::newRow("no percent sign") << "PDF-1.7\n"_ba << badRequest();
+    QTest::newRow("plain text") << "Dear diary,\n"_ba << badRequest();
+    QTest::newRow("nothing") << QByteArray() << badRequest();
+}
+
+void tst_Validation::checkPdfHead()
+{
+    QFETCH(QByteArray, head);
+    QFETCH(QString, code);
+    verifyError(Validation::checkPdfHead(head), code);
+}
+
+void tst_Validation::checkPdfTail_data()
+{
+    QTest::addColumn<QByteArray>("tail");
+    QTest::addColumn<QString>("code");
+
+    QTest::newRow("a PDF's end") << "trailer\n<< /Root 1 0 R >>\nstartxref\n9\n%%EOF\n"_ba << ok();
+    QTest::newRow("only the marker") << "%%EOF"_ba << ok();
+    QTest::newRow("CR LF after it") << "%%EOF\r\n"_ba << ok();
+    QTest::newRow("starting the last KiB") << "%%EOF" + QByteArray(1019, '\n') << ok();
+    QTest::newRow("before the last KiB") << "%%EOF" + QByteArray(1020, '\n') << badRequest();
+    QTest::newRow("early in a whole piece")
+        << "%%EOF" + QByteArray(Limits::ContentPieceBytes - 5, ' ') << badRequest();
+    QTest::newRow("cut short") << "startxref\n9\n%%EO"_ba << badRequest();
+    QTest::newRow("lowercase") << "%%eof\n"_ba << badRequest();
+    QTest::newRow("one percent sign") << "%EOF\n"_ba << badRequest();
+    QTest::newRow("nothing") << QByteArray() << badRequest();
+}
+
+void tst_Validation::checkPdfTail()
+{
+    QFETCH(QByteArray, tail);
+    QFETCH(QString, code);
+    verifyError(Validation::checkPdfTail(tail), code);
 }
 
 QTEST_APPLESS_MAIN(tst_Validation)

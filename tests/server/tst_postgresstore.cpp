@@ -2,6 +2,7 @@
 #include "postgreslistener.h"
 #include "postgresserver.h"
 #include "postgresstore.h"
+#include "protocollimits.h"
 #include "storetestdata.h"
 #include "validation.h"
 
@@ -16,6 +17,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <numeric>
 #include <thread>
 #include <vector>
 
@@ -46,6 +48,11 @@ int closedPort()
 }
 
 const QString channel = QString::fromLatin1(PostgresStore::NotifyChannel);
+
+constexpr qint64 Piece = Glosa::Limits::ContentPieceBytes;
+// Names of contents: the sha256 the server checked them against.
+const QString Sha1 = QString(64, u'a');
+const QString Sha2 = QString(64, u'b');
 
 } // namespace
 
@@ -127,8 +134,8 @@ private Q_SLOTS:
             value(
                 u"SELECT string_agg(relname || ':' || relpersistence::text, ' ' ORDER BY relname)"
                 " FROM pg_class WHERE relkind = 'r' AND relnamespace = 'public'::regnamespace::oid"_s),
-            u"chats:p comments:p documents:p events:p glosa_schema:p nodes:u pages:p "
-            u"presence:u server_keys:p"_s);
+            u"chats:p comments:p content_pieces:p contents:p documents:p events:p glosa_schema:p "
+            u"nodes:u pages:p presence:u server_keys:p"_s);
         // The store runs as a role that is no superuser.
         QCOMPARE(value(u"SELECT rolsuper FROM pg_roles WHERE rolname = 'glosa'"_s), u"f"_s);
         {
@@ -370,6 +377,157 @@ private Q_SLOTS:
         QVERIFY(store.saveDocument(u"acme"_s, doc, u"u1"_s, &error));
         QCOMPARE(store.document(u"acme"_s, u"doc/1"_s)->title, u"Zeta 2"_s);
         QVERIFY(store.documents(u"local"_s).isEmpty());
+    }
+
+    // The bytes of PDFs, per tenant and sha256, in pieces: every piece as it was given, the
+    // first bytes stored under a sha256 kept, nothing where there is none.
+    void contents()
+    {
+        QString error;
+        const QList<QByteArray> pieces{QByteArray(Piece, 'a'), QByteArray(Piece, '\0'), "end"_ba};
+        {
+            PostgresStore store(url());
+            QVERIFY2(store.open(&error), qPrintable(error));
+            QCOMPARE(store.contentSize(u"acme"_s, Sha1, &error), -1);
+            QVERIFY(store.contentPiece(u"acme"_s, Sha1, 0, &error).isEmpty());
+            QVERIFY(error.isEmpty());
+
+            QVERIFY2(store.saveContent(u"acme"_s, Sha1, pieces, &error), qPrintable(error));
+            QCOMPARE(store.contentSize(u"acme"_s, Sha1, &error), 2 * Piece + 3);
+            for (int i = 0; i < pieces.size(); ++i)
+                QCOMPARE(store.contentPiece(u"acme"_s, Sha1, i, &error), pieces.at(i));
+            QVERIFY(store.contentPiece(u"acme"_s, Sha1, 3, &error).isEmpty());
+            QVERIFY(store.contentPiece(u"acme"_s, Sha1, -1, &error).isEmpty());
+            QVERIFY(error.isEmpty());
+
+            // Saved again, it stays as it was.
+            QVERIFY2(store.saveContent(u"acme"_s, Sha1, pieces, &error), qPrintable(error));
+            QVERIFY2(store.saveContent(u"acme"_s, Sha1, {"other"_ba}, &error), qPrintable(error));
+            QCOMPARE(store.contentSize(u"acme"_s, Sha1, &error), 2 * Piece + 3);
+            QCOMPARE(store.contentPiece(u"acme"_s, Sha1, 0, &error), pieces.at(0));
+            QCOMPARE(store.contentPiece(u"acme"_s, Sha1, 2, &error), "end"_ba);
+            QCOMPARE(value(u"SELECT count(*) FROM content_pieces"_s), u"3"_s);
+
+            // Another tenant has none of it, and its own bytes under the same sha256.
+            QCOMPARE(store.contentSize(u"local"_s, Sha1, &error), -1);
+            QVERIFY(store.contentPiece(u"local"_s, Sha1, 0, &error).isEmpty());
+            QVERIFY(store.saveContent(u"local"_s, Sha1, {"mine"_ba}, &error));
+            QCOMPARE(store.contentSize(u"local"_s, Sha1, &error), 4);
+            QCOMPARE(store.contentPiece(u"local"_s, Sha1, 0, &error), "mine"_ba);
+            QCOMPARE(store.contentSize(u"acme"_s, Sha1, &error), 2 * Piece + 3);
+            QCOMPARE(store.contentSize(u"acme"_s, Sha2, &error), -1);
+            QVERIFY(error.isEmpty());
+        }
+        // Kept across reopening, and by every node.
+        PostgresStore store(url());
+        QVERIFY2(store.open(&error), qPrintable(error));
+        QCOMPARE(store.contentSize(u"acme"_s, Sha1, &error), 2 * Piece + 3);
+        QCOMPARE(store.contentPiece(u"acme"_s, Sha1, 1, &error), pieces.at(1));
+        QCOMPARE(store.contentPiece(u"local"_s, Sha1, 0, &error), "mine"_ba);
+    }
+
+    // A content is stored whole or not at all; nodes storing the same content at once keep one
+    // of theirs, whole.
+    void contentsAreStoredWhole()
+    {
+        QString error;
+        PostgresStore a(url()), b(url());
+        QVERIFY2(a.open(&error), qPrintable(error));
+        QVERIFY2(b.open(&error), qPrintable(error));
+        QVERIFY(m_server.execute(
+            u"CREATE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+            " IF NEW.piece = 1 THEN RAISE EXCEPTION 'disk full'; END IF; RETURN NEW; END $$;"
+            " CREATE TRIGGER refuse BEFORE INSERT ON content_pieces FOR EACH ROW"
+            " EXECUTE FUNCTION refuse()"_s,
+            m_database));
+        QVERIFY(!a.saveContent(u"acme"_s, Sha1, {"one"_ba, "two"_ba, "three"_ba}, &error));
+        QVERIFY2(error.contains(u"disk full"_s), qPrintable(error));
+        error.clear();
+        QCOMPARE(a.contentSize(u"acme"_s, Sha1, &error), -1);
+        QVERIFY(a.contentPiece(u"acme"_s, Sha1, 0, &error).isEmpty());
+        QVERIFY(error.isEmpty());
+        QCOMPARE(value(u"SELECT count(*) FROM content_pieces"_s), u"0"_s);
+        QVERIFY(m_server.execute(u"DROP TRIGGER refuse ON content_pieces"_s, m_database));
+
+        // Two nodes, the same sha256, different bytes (of which one would not match it).
+        const QList<QByteArray> ours{QByteArray(Piece, '1'), QByteArray(Piece, '1'), "1"_ba};
+        const QList<QByteArray> theirs{QByteArray(Piece, '2'), "22"_ba};
+        for (int round = 0; round < 5; ++round) {
+            const QString sha = QString(63, u'c') + QString::number(round);
+            std::atomic<int> stored{0};
+            std::thread first([&] { stored += a.saveContent(u"acme"_s, sha, ours, nullptr); });
+            std::thread second([&] { stored += b.saveContent(u"acme"_s, sha, theirs, nullptr); });
+            first.join();
+            second.join();
+            QCOMPARE(stored.load(), 2);
+            const qint64 size = a.contentSize(u"acme"_s, sha, &error);
+            const QList<QByteArray> &kept = size == 2 * Piece + 1 ? ours : theirs;
+            QCOMPARE(size, qint64(std::accumulate(kept.begin(), kept.end(), qsizetype(0),
+                                                  [](qsizetype n, const QByteArray &piece) {
+                                                      return n + piece.size();
+                                                  })));
+            for (int i = 0; i < kept.size(); ++i)
+                QCOMPARE(b.contentPiece(u"acme"_s, sha, i, &error), kept.at(i));
+            QVERIFY(b.contentPiece(u"acme"_s, sha, int(kept.size()), &error).isEmpty());
+        }
+    }
+
+    // A PDF's document has the size of its content, which the document row does not hold.
+    void pdfDocumentsHaveTheirContentsSize()
+    {
+        QString error;
+        PostgresStore store(url());
+        QVERIFY2(store.open(&error), qPrintable(error));
+        QVERIFY(store.saveContent(u"acme"_s, Sha1, {QByteArray(Piece, 'p'), "df"_ba}, &error));
+        const Glosa::Document pdf{u"doc/"_s + Sha1, u"Report"_s, u"pdf"_s, {}, Sha1, 7};
+        QVERIFY2(store.saveDocument(u"acme"_s, pdf, u"u1"_s, &error), qPrintable(error));
+        QVERIFY(store.saveDocument(
+            u"acme"_s, {u"notes"_s, u"Notes"_s, u"text"_s, u"body"_s, Sha2, 8}, u"u1"_s, &error));
+
+        Glosa::Document expected = pdf;
+        expected.size = Piece + 2;
+        QCOMPARE(store.document(u"acme"_s, pdf.page), expected);
+        const QList<Glosa::Document> list = store.documents(u"acme"_s);
+        QCOMPARE(list.size(), 2);
+        QCOMPARE(list.at(1), expected);
+        QCOMPARE(list.at(0).size, 0);
+        QCOMPARE(store.document(u"acme"_s, u"notes"_s)->size, 0);
+        QCOMPARE(store.document(u"acme"_s, u"notes"_s)->content, u"body"_s);
+    }
+
+    // A database of schema 1, from before the bytes of PDFs, is migrated: its pages, chats and
+    // documents stay, and contents can be stored.
+    void migratesToContents()
+    {
+        QCOMPARE(PostgresStore::SchemaVersion, 2);
+        QString error;
+        const Glosa::Document doc{u"p"_s, u"Old"_s, u"text"_s, u"body"_s, u"abc"_s, 1};
+        {
+            PostgresStore store(url());
+            QVERIFY2(store.open(&error), qPrintable(error));
+            const qint64 id = store.loadPage(u"acme"_s, u"p"_s, &error)->record.id;
+            QSet<qint64> stale;
+            QVERIFY(store.commit({write(id, 1, chat(u"c1"_s, u"m1"_s))}, &stale, &error));
+            QVERIFY(store.saveDocument(u"acme"_s, doc, u"u1"_s, &error));
+        }
+        // What this store writes, without the tables schema 2 added: a database of schema 1.
+        QVERIFY(m_server.execute(u"DROP TABLE content_pieces, contents;"
+                                 " UPDATE glosa_schema SET version = 1"_s,
+                                 m_database));
+
+        PostgresStore store(url());
+        QVERIFY2(store.open(&error), qPrintable(error));
+        QCOMPARE(value(u"SELECT version FROM glosa_schema"_s), u"2"_s);
+        const auto page = store.loadPage(u"acme"_s, u"p"_s, &error);
+        QVERIFY(page);
+        QCOMPARE(page->record.head, 1);
+        QCOMPARE(page->chats, QList<Glosa::Chat>{chat(u"c1"_s, u"m1"_s)});
+        QCOMPARE(store.eventsAfter(page->record.id, 0, 10), QList<QByteArray>{"event-1"});
+        QCOMPARE(store.document(u"acme"_s, u"p"_s), doc);
+        QCOMPARE(store.documentPublisher(u"acme"_s, u"p"_s), u"u1"_s);
+        QCOMPARE(store.contentSize(u"acme"_s, Sha1, &error), -1);
+        QVERIFY2(store.saveContent(u"acme"_s, Sha1, {"%PDF-%%EOF"_ba}, &error), qPrintable(error));
+        QCOMPARE(store.contentSize(u"acme"_s, Sha1, &error), 10);
     }
 
     // Two nodes on one page: the one that commits second, from the same head, has its writes

@@ -1,4 +1,5 @@
 #include "codec.h"
+#include "protocollimits.h"
 #include "sqlitestore.h"
 #include "storetestdata.h"
 
@@ -16,6 +17,31 @@ namespace {
 
 using StoreTestData::chat;
 using StoreTestData::write;
+
+constexpr qint64 Piece = Glosa::Limits::ContentPieceBytes;
+// Names of contents: the sha256 the server checked them against.
+const QString Sha1 = QString(64, u'a');
+const QString Sha2 = QString(64, u'b');
+
+// Runs `statements` on the database at `path` through a connection of its own.
+bool execute(const QString &path, const QStringList &statements)
+{
+    bool ok = true;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"side"_s);
+        db.setDatabaseName(path);
+        ok = db.open();
+        QSqlQuery q(db);
+        for (const QString &sql : statements) {
+            if (ok && !q.exec(sql)) {
+                qWarning("%s: %s", qPrintable(sql), qPrintable(q.lastError().text()));
+                ok = false;
+            }
+        }
+    }
+    QSqlDatabase::removeDatabase(u"side"_s);
+    return ok;
+}
 
 QVariant pragma(const QString &path, const QString &name)
 {
@@ -222,6 +248,98 @@ private Q_SLOTS:
         QVERIFY(store.documents(u"local"_s).isEmpty());
     }
 
+    // The bytes of PDFs, per tenant and sha256, in pieces: every piece as it was given, the
+    // first bytes stored under a sha256 kept, nothing where there is none.
+    void contents()
+    {
+        QString error;
+        const QList<QByteArray> pieces{QByteArray(Piece, 'a'), QByteArray(Piece, '\0'), "end"_ba};
+        {
+            SqliteStore store(path());
+            QVERIFY(store.open(&error));
+            QCOMPARE(store.contentSize(u"acme"_s, Sha1, &error), -1);
+            QVERIFY(store.contentPiece(u"acme"_s, Sha1, 0, &error).isEmpty());
+            QVERIFY(error.isEmpty());
+
+            QVERIFY2(store.saveContent(u"acme"_s, Sha1, pieces, &error), qPrintable(error));
+            QCOMPARE(store.contentSize(u"acme"_s, Sha1, &error), 2 * Piece + 3);
+            for (int i = 0; i < pieces.size(); ++i)
+                QCOMPARE(store.contentPiece(u"acme"_s, Sha1, i, &error), pieces.at(i));
+            QVERIFY(store.contentPiece(u"acme"_s, Sha1, 3, &error).isEmpty());
+            QVERIFY(store.contentPiece(u"acme"_s, Sha1, -1, &error).isEmpty());
+            QVERIFY(error.isEmpty());
+
+            // Saved again, it stays as it was.
+            QVERIFY2(store.saveContent(u"acme"_s, Sha1, pieces, &error), qPrintable(error));
+            QVERIFY2(store.saveContent(u"acme"_s, Sha1, {"other"_ba}, &error), qPrintable(error));
+            QCOMPARE(store.contentSize(u"acme"_s, Sha1, &error), 2 * Piece + 3);
+            QCOMPARE(store.contentPiece(u"acme"_s, Sha1, 0, &error), pieces.at(0));
+            QCOMPARE(store.contentPiece(u"acme"_s, Sha1, 2, &error), "end"_ba);
+
+            // Another tenant has none of it, and its own bytes under the same sha256.
+            QCOMPARE(store.contentSize(u"local"_s, Sha1, &error), -1);
+            QVERIFY(store.contentPiece(u"local"_s, Sha1, 0, &error).isEmpty());
+            QVERIFY(store.saveContent(u"local"_s, Sha1, {"mine"_ba}, &error));
+            QCOMPARE(store.contentSize(u"local"_s, Sha1, &error), 4);
+            QCOMPARE(store.contentPiece(u"local"_s, Sha1, 0, &error), "mine"_ba);
+            QCOMPARE(store.contentSize(u"acme"_s, Sha1, &error), 2 * Piece + 3);
+            QCOMPARE(store.contentSize(u"acme"_s, Sha2, &error), -1);
+            QVERIFY(error.isEmpty());
+        }
+        // Kept across reopening.
+        SqliteStore store(path());
+        QVERIFY(store.open(&error));
+        QCOMPARE(store.contentSize(u"acme"_s, Sha1, &error), 2 * Piece + 3);
+        QCOMPARE(store.contentPiece(u"acme"_s, Sha1, 1, &error), pieces.at(1));
+        QCOMPARE(store.contentPiece(u"local"_s, Sha1, 0, &error), "mine"_ba);
+    }
+
+    // A content is stored whole or not at all.
+    void aContentThatCannotBeStoredWhole()
+    {
+        QString error;
+        SqliteStore store(path());
+        QVERIFY(store.open(&error));
+        QVERIFY(
+            execute(path(), {u"CREATE TRIGGER refuse AFTER INSERT ON content_pieces"
+                             " WHEN NEW.piece = 1 BEGIN SELECT RAISE(ABORT, 'disk full'); END"_s}));
+        QVERIFY(!store.saveContent(u"acme"_s, Sha1, {"one"_ba, "two"_ba, "three"_ba}, &error));
+        QVERIFY2(error.contains(u"disk full"_s), qPrintable(error));
+        error.clear();
+        QCOMPARE(store.contentSize(u"acme"_s, Sha1, &error), -1);
+        QVERIFY(store.contentPiece(u"acme"_s, Sha1, 0, &error).isEmpty());
+        QVERIFY(error.isEmpty());
+        // Nothing of it is left behind to stand in the way.
+        QVERIFY(execute(path(), {u"DROP TRIGGER refuse"_s}));
+        QVERIFY2(store.saveContent(u"acme"_s, Sha1, {"one"_ba, "two"_ba, "three"_ba}, &error),
+                 qPrintable(error));
+        QCOMPARE(store.contentSize(u"acme"_s, Sha1, &error), 11);
+        QCOMPARE(store.contentPiece(u"acme"_s, Sha1, 2, &error), "three"_ba);
+    }
+
+    // A PDF's document has the size of its content, which the document row does not hold.
+    void pdfDocumentsHaveTheirContentsSize()
+    {
+        QString error;
+        SqliteStore store(path());
+        QVERIFY(store.open(&error));
+        QVERIFY(store.saveContent(u"acme"_s, Sha1, {QByteArray(Piece, 'p'), "df"_ba}, &error));
+        const Glosa::Document pdf{u"doc/"_s + Sha1, u"Report"_s, u"pdf"_s, {}, Sha1, 7};
+        QVERIFY2(store.saveDocument(u"acme"_s, pdf, u"u1"_s, &error), qPrintable(error));
+        QVERIFY(store.saveDocument(
+            u"acme"_s, {u"notes"_s, u"Notes"_s, u"text"_s, u"body"_s, Sha2, 8}, u"u1"_s, &error));
+
+        Glosa::Document expected = pdf;
+        expected.size = Piece + 2;
+        QCOMPARE(store.document(u"acme"_s, pdf.page), expected);
+        const QList<Glosa::Document> list = store.documents(u"acme"_s);
+        QCOMPARE(list.size(), 2);
+        QCOMPARE(list.at(1), expected);
+        QCOMPARE(list.at(0).size, 0);
+        QCOMPARE(store.document(u"acme"_s, u"notes"_s)->size, 0);
+        QCOMPARE(store.document(u"acme"_s, u"notes"_s)->content, u"body"_s);
+    }
+
     void unwritableFolder()
     {
         SqliteStore store(u"/proc/glosa/nope/glosa.sqlite3"_s);
@@ -287,6 +405,41 @@ private Q_SLOTS:
         QVERIFY(store.documentPublisher(u"acme"_s, u"p"_s).isEmpty());
         store.close();
         QCOMPARE(pragma(path(), u"user_version"_s).toInt(), SqliteStore::SchemaVersion);
+    }
+
+    // A database of schema 3, from before the bytes of PDFs, is migrated: its pages, chats and
+    // documents stay, and contents can be stored.
+    void migratesToContents()
+    {
+        QCOMPARE(SqliteStore::SchemaVersion, 4);
+        QString error;
+        const Glosa::Document doc{u"p"_s, u"Old"_s, u"text"_s, u"body"_s, u"abc"_s, 1};
+        {
+            SqliteStore store(path());
+            QVERIFY(store.open(&error));
+            const qint64 id = store.loadPage(u"acme"_s, u"p"_s, &error)->record.id;
+            QSet<qint64> stale;
+            QVERIFY(store.commit({write(id, 1, chat(u"c1"_s, u"m1"_s))}, &stale, &error));
+            QVERIFY(store.saveDocument(u"acme"_s, doc, u"u1"_s, &error));
+        }
+        // What this store writes, without the tables schema 4 added: a database of schema 3.
+        QVERIFY(execute(path(), {u"DROP TABLE content_pieces"_s, u"DROP TABLE contents"_s,
+                                 u"PRAGMA user_version=3"_s}));
+        QCOMPARE(pragma(path(), u"user_version"_s).toInt(), 3);
+
+        SqliteStore store(path());
+        QVERIFY2(store.open(&error), qPrintable(error));
+        QCOMPARE(pragma(path(), u"user_version"_s).toInt(), 4);
+        const auto page = store.loadPage(u"acme"_s, u"p"_s, &error);
+        QVERIFY(page);
+        QCOMPARE(page->record.head, 1);
+        QCOMPARE(page->chats, QList<Glosa::Chat>{chat(u"c1"_s, u"m1"_s)});
+        QCOMPARE(store.eventsAfter(page->record.id, 0, 10), QList<QByteArray>{"event-1"});
+        QCOMPARE(store.document(u"acme"_s, u"p"_s), doc);
+        QCOMPARE(store.documentPublisher(u"acme"_s, u"p"_s), u"u1"_s);
+        QCOMPARE(store.contentSize(u"acme"_s, Sha1, &error), -1);
+        QVERIFY2(store.saveContent(u"acme"_s, Sha1, {"%PDF-%%EOF"_ba}, &error), qPrintable(error));
+        QCOMPARE(store.contentSize(u"acme"_s, Sha1, &error), 10);
     }
 };
 

@@ -24,6 +24,8 @@ public:
     // Up to this share of the quote's characters may differ in a fuzzy match.
     static constexpr double MaxErrorRate = 0.25;
 
+    // An anchor on a whole sheet of a PDF is located where that sheet's text starts, and is an
+    // orphan where the document has no such sheet.
     // `shift` is how far the text around the anchor is expected to have moved, e.g. the shift
     // of the anchor before it when many are located in document order: the quote found there
     // with all of its context is taken at once, without searching the whole text.

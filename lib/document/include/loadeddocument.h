@@ -1,6 +1,10 @@
 #pragma once
 
 #include "document.h"
+#include "pdftext.h"
+#include "protocollimits.h"
+
+#include <QByteArray>
 
 #include <QString>
 
@@ -15,11 +19,29 @@ struct LoadedDocument
     QString plainText;  // what anchor offsets refer to
     QString sourcePath; // empty for a document from the server
     bool local = false; // lives on this computer (a file, or built in), not on the server
+    // A PDF: its bytes, the password that opens it if it has one, and its text layer.
+    QByteArray pdf;
+    QString password;
+    PdfText pdfText;
+
+    bool isPdf() const { return document.format == QLatin1StringView("pdf"); }
+
+    // Why a document could not be loaded.
+    struct Failure
+    {
+        QString message;
+        bool needsPassword = false; // an encrypted PDF, and no password or a wrong one
+    };
 
     static bool isMarkdownPath(const QString &path);
-    // Reads a UTF-8 text or Markdown file; its page is file/<sha256 of content> (the caller
-    // keeps a file on the page of its first content, see AppContext::pageOfFile()).
-    static std::optional<LoadedDocument> fromFile(const QString &path, QString *error);
+    // Reads a UTF-8 text or Markdown file, or a PDF (opened with `password` if encrypted); its
+    // page is file/<sha256 of content> (the caller keeps a file on the page of its first
+    // content, see AppContext::pageOfFile()).
+    static std::optional<LoadedDocument> fromFile(const QString &path, Failure *failure,
+                                                  const QString &password = {});
+    // The PDF `bytes` as the content of `document`, whose sha256 they must have.
+    static std::optional<LoadedDocument> fromPdf(Document document, const QByteArray &bytes,
+                                                 const QString &password, Failure *failure);
     static LoadedDocument fromDocument(const Document &document);
     // A document that lives on this computer, on its page file/<sha256 of content>.
     static LoadedDocument fromLocalText(const QString &title, const QString &format,
@@ -28,6 +50,7 @@ struct LoadedDocument
     static QString plainTextOf(const QString &format, const QString &content);
 
     static constexpr qint64 MaxFileBytes = 16 * 1024 * 1024;
+    static constexpr qint64 MaxPdfBytes = Limits::ContentBytes;
 };
 
 } // namespace Glosa

@@ -27,10 +27,11 @@ public:
 
     // Decodes a frame sent by a client, which must be RFC 8259 JSON (see JsonSyntax). On failure
     // `error` is set. Where the frame is a JSON object
-    // that names them, `correlation` receives its broadcastId and requestId, so that an error about
-    // the frame can carry them.
+    // that names them, `correlation` receives its type, broadcastId and requestId, so that an error
+    // about the frame can carry them.
     struct Correlation
     {
+        QString type;
         QString broadcastId;
         QString requestId;
     };

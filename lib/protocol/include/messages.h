@@ -126,8 +126,37 @@ struct ListDocumentsRequest
     }
 };
 
+// Extension: piece `piece` of a PDF's bytes for the server to keep, pieces sent in order.
+struct PutContent
+{
+    QString requestId;
+    QString sha256;  // of the whole content
+    qint64 size = 0; // of the whole content
+    int piece = 0;
+    QByteArray data; // decoded
+    friend bool operator==(const PutContent &a, const PutContent &b)
+    {
+        return std::tie(a.requestId, a.sha256, a.size, a.piece, a.data) ==
+               std::tie(b.requestId, b.sha256, b.size, b.piece, b.data);
+    }
+    friend bool operator!=(const PutContent &a, const PutContent &b) { return !(a == b); }
+};
+
+// Extension: asks for piece `piece` of a PDF's bytes.
+struct GetContent
+{
+    QString requestId;
+    QString sha256;
+    int piece = 0;
+    friend bool operator==(const GetContent &a, const GetContent &b)
+    {
+        return std::tie(a.requestId, a.sha256, a.piece) == std::tie(b.requestId, b.sha256, b.piece);
+    }
+    friend bool operator!=(const GetContent &a, const GetContent &b) { return !(a == b); }
+};
+
 using ClientMessage = std::variant<Hello, SyncRequest, NewChatOp, UpdateChatOp, DeleteChatOp,
-                                   PublishDocumentOp, ListDocumentsRequest>;
+                                   PublishDocumentOp, ListDocumentsRequest, PutContent, GetContent>;
 
 struct Welcome
 {
@@ -274,9 +303,42 @@ struct DocumentUpdated
     friend bool operator!=(const DocumentUpdated &a, const DocumentUpdated &b) { return !(a == b); }
 };
 
+// Extension: the answer to a put-content: how much of the content the server has, and whether it
+// is stored (all of it arrived and was checked, or it was stored before).
+struct ContentReceived
+{
+    QString requestId;
+    QString sha256;
+    qint64 size = 0;
+    qint64 received = 0;
+    bool stored = false;
+    friend bool operator==(const ContentReceived &a, const ContentReceived &b)
+    {
+        return std::tie(a.requestId, a.sha256, a.size, a.received, a.stored) ==
+               std::tie(b.requestId, b.sha256, b.size, b.received, b.stored);
+    }
+    friend bool operator!=(const ContentReceived &a, const ContentReceived &b) { return !(a == b); }
+};
+
+// Extension: the answer to a get-content: one piece of the content.
+struct ContentPiece
+{
+    QString requestId;
+    QString sha256;
+    qint64 size = 0; // of the whole content
+    int piece = 0;
+    QByteArray data; // decoded
+    friend bool operator==(const ContentPiece &a, const ContentPiece &b)
+    {
+        return std::tie(a.requestId, a.sha256, a.size, a.piece, a.data) ==
+               std::tie(b.requestId, b.sha256, b.size, b.piece, b.data);
+    }
+    friend bool operator!=(const ContentPiece &a, const ContentPiece &b) { return !(a == b); }
+};
+
 // A batch frame is decoded into the messages it carries, so it has no struct of its own.
-using ServerMessage =
-    std::variant<Welcome, Snapshot, NewChatEvent, UpdatedChatEvent, DeletedChatEvent, Presence,
-                 ErrorMessage, DocumentPublished, DocumentList, DocumentUpdated>;
+using ServerMessage = std::variant<Welcome, Snapshot, NewChatEvent, UpdatedChatEvent,
+                                   DeletedChatEvent, Presence, ErrorMessage, DocumentPublished,
+                                   DocumentList, DocumentUpdated, ContentReceived, ContentPiece>;
 
 } // namespace Glosa

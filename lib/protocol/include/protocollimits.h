@@ -14,6 +14,10 @@ constexpr int ContextMax = 32;
 constexpr int NameMax = 100;
 constexpr int PageMax = 512;
 constexpr int TitleMax = 500;
+// A PDF: its bytes, moved in pieces of at most ContentPieceBytes, and its sheets.
+constexpr qint64 ContentBytes = 64 * 1024 * 1024;
+constexpr qint64 ContentPieceBytes = 512 * 1024;
+constexpr int SheetMax = 99999;
 constexpr int TenantMax = 100;
 constexpr int RequestIdMax = 100;
 constexpr double OpsPerSecond = 20;

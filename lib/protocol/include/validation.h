@@ -14,5 +14,13 @@ ProtocolError checkAnchor(const Anchor &anchor);
 ProtocolError checkName(const QString &name);
 ProtocolError checkPage(const QString &page);
 ProtocolError checkDocumentFormat(const QString &format);
+// A SHA-256 in lowercase hexadecimal.
+bool isSha256(QStringView s);
+// The pieces a content of `size` bytes travels in.
+int contentPieces(qint64 size);
+// Whether bytes may be a PDF, as PDF readers tell: its header within the first KiB (of `head`,
+// its first bytes), its end-of-file marker within the last (of `tail`, its last bytes).
+ProtocolError checkPdfHead(const QByteArray &head);
+ProtocolError checkPdfTail(const QByteArray &tail);
 
 } // namespace Glosa::Validation

@@ -61,7 +61,7 @@ public:
     PostgresStore(const PostgresStore &) = delete;
     PostgresStore &operator=(const PostgresStore &) = delete;
 
-    static constexpr int SchemaVersion = 1;
+    static constexpr int SchemaVersion = 2;
     static constexpr char NotifyChannel[] = "glosa_events";
     static constexpr char PresenceChannel[] = "glosa_presence";
     static constexpr int NotifyPayloadBytes = 7900;
@@ -104,6 +104,11 @@ public:
     QString documentPublisher(const QString &tenant, const QString &page) override;
     bool saveDocument(const QString &tenant, const Document &document, const QString &publisher,
                       QString *error) override;
+    qint64 contentSize(const QString &tenant, const QString &sha256, QString *error) override;
+    QByteArray contentPiece(const QString &tenant, const QString &sha256, int piece,
+                            QString *error) override;
+    bool saveContent(const QString &tenant, const QString &sha256, const QList<QByteArray> &pieces,
+                     QString *error) override;
     QByteArray credentialKey(const QByteArray &proposed, QString *error) override;
     bool setPresence(const QString &node, const QHash<qint64, QList<Author>> &pages,
                      QString *error) override;

@@ -16,7 +16,7 @@ public:
     explicit SqliteStore(QString path);
     ~SqliteStore() override;
 
-    static constexpr int SchemaVersion = 3;
+    static constexpr int SchemaVersion = 4;
 
     QString path() const { return m_path; }
     // A Qt Sql connection name no other connection of the process uses.
@@ -36,6 +36,11 @@ public:
     QString documentPublisher(const QString &tenant, const QString &page) override;
     bool saveDocument(const QString &tenant, const Document &document, const QString &publisher,
                       QString *error) override;
+    qint64 contentSize(const QString &tenant, const QString &sha256, QString *error) override;
+    QByteArray contentPiece(const QString &tenant, const QString &sha256, int piece,
+                            QString *error) override;
+    bool saveContent(const QString &tenant, const QString &sha256, const QList<QByteArray> &pieces,
+                     QString *error) override;
 
 private:
     bool exec(QSqlQuery &query, QString *error);

@@ -85,6 +85,17 @@ public:
     virtual bool saveDocument(const QString &tenant, const Document &document,
                               const QString &publisher, QString *error) = 0;
 
+    // The bytes of a tenant's PDFs, by their sha256, kept in pieces of Limits::ContentPieceBytes
+    // (the last one shorter).
+    // The size of the content, -1 where there is none (or the store could not be read: `error`).
+    virtual qint64 contentSize(const QString &tenant, const QString &sha256, QString *error) = 0;
+    // Piece `piece` of the content; empty where there is none.
+    virtual QByteArray contentPiece(const QString &tenant, const QString &sha256, int piece,
+                                    QString *error) = 0;
+    // Stores the content, all of its pieces or none; content already stored stays as it is.
+    virtual bool saveContent(const QString &tenant, const QString &sha256,
+                             const QList<QByteArray> &pieces, QString *error) = 0;
+
     // The key that signs anonymous users' credentials, where the store keeps one for every node
     // that shares it: the key it holds, or `proposed`, kept from now on, when it holds none.
     // Empty, with no error, where the store keeps none and the node keeps its own.

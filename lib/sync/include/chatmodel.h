@@ -43,6 +43,7 @@ public:
         PendingRole,      // a change of the user's is not yet confirmed by the server
         CommentCountRole, // chat
         IsChatRole,
+        SheetRole, // chat: the PDF sheet its passage starts on, -1 where none
     };
     Q_ENUM(Roles)
 

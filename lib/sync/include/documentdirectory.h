@@ -25,7 +25,14 @@ public:
                       QString credentialPath = {}, QObject *parent = nullptr);
 
     void list();
+    // Publishes a text or Markdown document with its content, or a PDF whose bytes the server
+    // has (see ContentTransfer).
     void publish(const Document &document);
+
+    // The hello of a lobby connection: with the token of `tokenProvider` if it gives one, else
+    // with the credential kept at `credentialPath`.
+    static Hello lobbyHello(const QString &tenant, const std::function<QString()> &tokenProvider,
+                            const QString &credentialPath);
 
     // The URL of the node the last request went to.
     QUrl url() const { return m_urls.value(m_urlIndex); }

@@ -1,0 +1,281 @@
+#include "pdfview.h"
+
+#include "loadeddocument.h"
+#include "sheetarea.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSpinBox>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace Glosa {
+
+namespace {
+
+QToolButton *barButton(QWidget *parent, const QString &name, const QString &icon,
+                       const QString &text, const QString &toolTip)
+{
+    auto *button = new QToolButton(parent);
+    button->setObjectName(name);
+    button->setAutoRaise(true);
+    button->setText(text);
+    button->setToolTip(toolTip);
+    button->setAccessibleName(toolTip);
+    const QIcon themed = QIcon::fromTheme(icon);
+    if (!themed.isNull()) {
+        button->setIcon(themed);
+        button->setToolButtonStyle(Qt::ToolButtonIconOnly);
+    }
+    return button;
+}
+
+} // namespace
+
+PdfView::PdfView(QWidget *parent)
+    : QWidget(parent)
+    , m_area(new SheetArea(this))
+    , m_page(new QSpinBox(this))
+    , m_pageCount(new QLabel(this))
+    , m_zoom(new QComboBox(this))
+    , m_notice(new QLabel(this))
+{
+    setObjectName(u"pdfView"_s);
+    auto *bar = new QWidget(this);
+    bar->setObjectName(u"pdfBar"_s);
+    auto *barLayout = new QHBoxLayout(bar);
+    barLayout->setContentsMargins(8, 4, 8, 4);
+    barLayout->setSpacing(6);
+
+    auto *pageLabel = new QLabel(tr("Page"), bar);
+    pageLabel->setBuddy(m_page);
+    m_page->setObjectName(u"pageNumber"_s);
+    m_page->setAccessibleName(tr("Page number"));
+    m_page->setKeyboardTracking(false);
+    m_page->setRange(0, 0);
+    m_pageCount->setObjectName(u"pageCount"_s);
+    connect(m_page, &QSpinBox::valueChanged, this, [this](int page) {
+        if (page >= 1)
+            m_area->goToSheet(page - 1);
+    });
+
+    m_zoomOut = barButton(bar, u"zoomOut"_s, u"zoom-out"_s, u"\u2212"_s, tr("Zoom out"));
+    m_zoomIn = barButton(bar, u"zoomIn"_s, u"zoom-in"_s, u"+"_s, tr("Zoom in"));
+    m_fitWidth = barButton(bar, u"fitWidth"_s, u"zoom-fit-width"_s, tr("Fit Width"),
+                           tr("Fit the width of the pages"));
+    m_fitPage =
+        barButton(bar, u"fitPage"_s, u"zoom-fit-best"_s, tr("Fit Page"), tr("Fit a whole page"));
+    m_fitWidth->setCheckable(true);
+    m_fitPage->setCheckable(true);
+    connect(m_zoomOut, &QToolButton::clicked, m_area, &SheetArea::zoomOut);
+    connect(m_zoomIn, &QToolButton::clicked, m_area, &SheetArea::zoomIn);
+    connect(m_fitWidth, &QToolButton::clicked, m_area, &SheetArea::fitWidth);
+    connect(m_fitPage, &QToolButton::clicked, m_area, &SheetArea::fitPage);
+    connect(m_fitWidth, &QToolButton::clicked, this, &PdfView::showZoom);
+    connect(m_fitPage, &QToolButton::clicked, this, &PdfView::showZoom);
+
+    m_zoom->setObjectName(u"zoomLevel"_s);
+    m_zoom->setAccessibleName(tr("Zoom"));
+    m_zoom->setEditable(true);
+    m_zoom->setInsertPolicy(QComboBox::NoInsert);
+    m_zoom->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    for (const int percent : {50, 75, 100, 125, 150, 200, 300, 400})
+        m_zoom->addItem(tr("%1%").arg(percent), percent / 100.0);
+    connect(m_zoom, &QComboBox::activated, this, [this](int index) {
+        if (index >= 0 && m_zoom->itemText(index) == m_zoom->currentText())
+            m_area->setZoom(m_zoom->itemData(index).toDouble());
+    });
+    connect(m_zoom->lineEdit(), &QLineEdit::returnPressed, this, &PdfView::applyZoomText);
+
+    barLayout->addWidget(pageLabel);
+    barLayout->addWidget(m_page);
+    barLayout->addWidget(m_pageCount);
+    barLayout->addStretch(1);
+    barLayout->addWidget(m_zoomOut);
+    barLayout->addWidget(m_zoom);
+    barLayout->addWidget(m_zoomIn);
+    barLayout->addWidget(m_fitWidth);
+    barLayout->addWidget(m_fitPage);
+
+    m_notice->setObjectName(u"scanNotice"_s);
+    m_notice->setText(tr("This PDF has no text: passages cannot be selected. Right-click a page "
+                         "to comment on all of it."));
+    m_notice->setWordWrap(true);
+    m_notice->setContentsMargins(12, 6, 12, 6);
+    m_notice->setAutoFillBackground(true);
+    m_notice->setBackgroundRole(QPalette::ToolTipBase);
+    m_notice->setForegroundRole(QPalette::ToolTipText);
+    m_notice->hide();
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(bar);
+    layout->addWidget(m_notice);
+    layout->addWidget(m_area, 1);
+    setFocusProxy(m_area);
+
+    // Keys of the view, wherever the focus is in it.
+    const auto addShortcuts = [this](const QList<QKeySequence> &keys, auto slot) {
+        auto *action = new QAction(this);
+        action->setShortcuts(keys);
+        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        connect(action, &QAction::triggered, m_area, slot);
+        addAction(action);
+    };
+    addShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Equal), QKeySequence(Qt::CTRL | Qt::Key_Plus)},
+                 &SheetArea::zoomIn);
+    addShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Minus)}, &SheetArea::zoomOut);
+    addShortcuts({QKeySequence(Qt::CTRL | Qt::Key_0)}, &SheetArea::fitWidth);
+
+    connect(m_area, &SheetArea::goToPageRequested, this, [this] {
+        m_page->setFocus(Qt::ShortcutFocusReason);
+        m_page->selectAll();
+    });
+    connect(m_area, &SheetArea::currentSheetChanged, this, &PdfView::showSheet);
+    connect(m_area, &SheetArea::currentSheetChanged, this, &PdfView::currentSheetChanged);
+    connect(m_area, &SheetArea::zoomChanged, this, &PdfView::showZoom);
+    connect(m_area, &SheetArea::commentRequested, this, &PdfView::commentRequested);
+    connect(m_area, &SheetArea::chatClicked, this, &PdfView::chatClicked);
+    showSheet(0);
+    showZoom();
+}
+
+void PdfView::setDocument(const LoadedDocument &document, PageSession *session, AnchorIndex *index)
+{
+    m_area->setDocument(document, session, index);
+    const int count = m_area->sheetCount();
+    {
+        const QSignalBlocker blocker(m_page);
+        m_page->setRange(count > 0 ? 1 : 0, count);
+    }
+    m_pageCount->setText(tr("of %1").arg(count));
+    m_page->setEnabled(count > 1);
+    m_notice->setVisible(m_area->isScan() && count > 0);
+    showSheet(m_area->currentSheet());
+    showZoom();
+}
+
+void PdfView::showSheet(int sheet)
+{
+    const QSignalBlocker blocker(m_page);
+    m_page->setValue(sheet + 1);
+}
+
+void PdfView::showZoom()
+{
+    if (!m_zoom->lineEdit()->hasFocus())
+        m_zoom->setEditText(tr("%1%").arg(qRound(m_area->zoom() * 100)));
+    m_fitWidth->setChecked(m_area->fit() == SheetArea::Fit::Width);
+    m_fitPage->setChecked(m_area->fit() == SheetArea::Fit::Page);
+    m_zoomOut->setEnabled(m_area->zoom() > SheetArea::MinZoom * 1.001);
+    m_zoomIn->setEnabled(m_area->zoom() < SheetArea::MaxZoom / 1.001);
+}
+
+void PdfView::applyZoomText()
+{
+    QString text = m_zoom->currentText();
+    text.remove(u'%');
+    bool ok = false;
+    double percent = locale().toDouble(text.trimmed(), &ok);
+    if (!ok)
+        percent = text.trimmed().toDouble(&ok);
+    if (ok && percent > 0)
+        m_area->setZoom(percent / 100);
+    m_area->setFocus();
+    showZoom();
+}
+
+void PdfView::setSelectedChat(const QString &chatId)
+{
+    m_area->setSelectedChat(chatId);
+}
+
+QString PdfView::selectedChat() const
+{
+    return m_area->selectedChat();
+}
+
+void PdfView::revealChat(const QString &chatId)
+{
+    m_area->revealChat(chatId);
+}
+
+std::optional<Anchor> PdfView::selectionAnchor() const
+{
+    return m_area->selectionAnchor();
+}
+
+QString PdfView::selectedText() const
+{
+    return m_area->selectedText();
+}
+
+int PdfView::currentSheet() const
+{
+    return m_area->currentSheet();
+}
+
+int PdfView::sheetCount() const
+{
+    return m_area->sheetCount();
+}
+
+void PdfView::goToSheet(int sheet)
+{
+    m_area->goToSheet(sheet);
+}
+
+qreal PdfView::zoom() const
+{
+    return m_area->zoom();
+}
+
+void PdfView::setZoom(qreal factor)
+{
+    m_area->setZoom(factor);
+}
+
+void PdfView::fitWidth()
+{
+    m_area->fitWidth();
+    showZoom();
+}
+
+void PdfView::fitPage()
+{
+    m_area->fitPage();
+    showZoom();
+}
+
+QList<QRectF> PdfView::highlightRects(const QString &chatId) const
+{
+    return m_area->highlightRects(chatId);
+}
+
+QPointF PdfView::viewportPoint(int sheet, QPointF point) const
+{
+    return m_area->viewportPoint(sheet, point);
+}
+
+QWidget *PdfView::viewport() const
+{
+    return m_area->viewport();
+}
+
+QToolButton *PdfView::commentButton() const
+{
+    return m_area->commentButton();
+}
+
+QMenu *PdfView::createContextMenu(const QPoint &position)
+{
+    return m_area->createContextMenu(position);
+}
+
+} // namespace Glosa
