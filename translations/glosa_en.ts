@@ -223,6 +223,17 @@ Select a passage in the document and choose Comment to start a discussion.</sour
     </message>
 </context>
 <context>
+    <name>Glosa::CommentButton</name>
+    <message>
+        <source>Comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comment on the selection</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Glosa::CommentEditor</name>
     <message>
         <source>New thread</source>
@@ -339,14 +350,6 @@ Select a passage in the document and choose Comment to start a discussion.</sour
     <name>Glosa::DocumentView</name>
     <message>
         <source>Document</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Comment</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Comment on the selection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -603,6 +606,14 @@ Select a passage in the document and choose Comment to start a discussion.</sour
         <source>Uploading “%1”</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Reading the text of “%1”…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This PDF has no text: right-click a page to comment on all of it.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Glosa::NoticeBar</name>
@@ -821,14 +832,6 @@ Select a passage in the document and choose Comment to start a discussion.</sour
     <name>Glosa::SheetArea</name>
     <message>
         <source>Document</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Comment</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Comment on the selection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

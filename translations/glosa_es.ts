@@ -227,6 +227,17 @@ Selecciona un pasaje del documento y elige Comentar para iniciar una conversaci�
     </message>
 </context>
 <context>
+    <name>Glosa::CommentButton</name>
+    <message>
+        <source>Comment</source>
+        <translation>Comentar</translation>
+    </message>
+    <message>
+        <source>Comment on the selection</source>
+        <translation>Comentar la selección</translation>
+    </message>
+</context>
+<context>
     <name>Glosa::CommentEditor</name>
     <message>
         <source>New thread</source>
@@ -344,14 +355,6 @@ Selecciona un pasaje del documento y elige Comentar para iniciar una conversaci�
     <message>
         <source>Document</source>
         <translation>Documento</translation>
-    </message>
-    <message>
-        <source>Comment</source>
-        <translation>Comentar</translation>
-    </message>
-    <message>
-        <source>Comment on the selection</source>
-        <translation>Comentar la selección</translation>
     </message>
     <message>
         <source>Comment…</source>
@@ -607,6 +610,14 @@ Selecciona un pasaje del documento y elige Comentar para iniciar una conversaci�
         <source>Uploading “%1”</source>
         <translation>Subiendo «%1»</translation>
     </message>
+    <message>
+        <source>Reading the text of “%1”…</source>
+        <translation>Leyendo el texto de «%1»…</translation>
+    </message>
+    <message>
+        <source>This PDF has no text: right-click a page to comment on all of it.</source>
+        <translation>Este PDF no tiene texto: haz clic derecho en una página para comentarla entera.</translation>
+    </message>
 </context>
 <context>
     <name>Glosa::NoticeBar</name>
@@ -827,14 +838,6 @@ Selecciona un pasaje del documento y elige Comentar para iniciar una conversaci�
     <message>
         <source>Document</source>
         <translation>Documento</translation>
-    </message>
-    <message>
-        <source>Comment</source>
-        <translation>Comentar</translation>
-    </message>
-    <message>
-        <source>Comment on the selection</source>
-        <translation>Comentar la selección</translation>
     </message>
     <message>
         <source>Comment…</source>

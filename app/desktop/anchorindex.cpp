@@ -33,12 +33,23 @@ AnchorIndex::AnchorIndex(PageSession *session, QString plainText, QObject *paren
 void AnchorIndex::setText(QString plainText)
 {
     m_text = std::move(plainText);
+    m_awaitingText = false;
     locateAll();
+    Q_EMIT changed();
+}
+
+void AnchorIndex::awaitText()
+{
+    m_text.clear();
+    m_awaitingText = true;
+    m_matches.clear();
     Q_EMIT changed();
 }
 
 void AnchorIndex::locate(const QString &chatId)
 {
+    if (m_awaitingText)
+        return;
     if (const Chat *chat = m_session->chat(chatId)) {
         const auto known = m_matches.constFind(chatId);
         // A chat's anchor never changes: locate it once.
@@ -57,6 +68,8 @@ void AnchorIndex::locateAll()
     std::sort(chats.begin(), chats.end(),
               [](const Chat *a, const Chat *b) { return a->anchor.start < b->anchor.start; });
     m_matches.clear();
+    if (m_awaitingText)
+        return;
     int shift = 0;
     for (const Chat *chat : std::as_const(chats)) {
         const Anchoring::Match match = Anchoring::locate(m_text, chat->anchor, shift);

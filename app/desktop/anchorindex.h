@@ -19,10 +19,16 @@ public:
 
     // Another version of the document: every chat is located in its text afresh.
     void setText(QString plainText);
+    // The text is still being read: no chat is located, and none is an orphan, until setText().
+    void awaitText();
 
     const QHash<QString, Anchoring::Match> &matches() const { return m_matches; }
     Anchoring::Match match(const QString &chatId) const { return m_matches.value(chatId); }
-    bool isOrphan(const QString &chatId) const { return match(chatId).isOrphan(); }
+    bool isOrphan(const QString &chatId) const
+    {
+        const auto it = m_matches.constFind(chatId);
+        return it != m_matches.constEnd() && it->isOrphan();
+    }
     // The chat whose highlight covers `position`, the shortest one where several do.
     QString chatAt(int position) const;
     // How the chats stand in the text: found elsewhere than their anchor says (moved, or
@@ -47,6 +53,7 @@ private:
     QPointer<PageSession> m_session;
     QString m_text;
     QHash<QString, Anchoring::Match> m_matches;
+    bool m_awaitingText = false;
 };
 
 } // namespace Glosa

@@ -33,10 +33,7 @@ public:
     static constexpr int TickMs = 15000;
     void setTickInterval(int ms) { m_tick.setInterval(ms); }
 
-Q_SIGNALS:
-    void repaintNeeded();
-
-private:
+    // What a row shows: its heading (a chat's passage), its text and its badges.
     struct Texts
     {
         QString heading;
@@ -44,6 +41,11 @@ private:
         QStringList badges;
     };
     Texts textsFor(const QModelIndex &index) const;
+
+Q_SIGNALS:
+    void repaintNeeded();
+
+private:
     int textWidth(const QStyleOptionViewItem &option) const;
 
     AnchorIndex *m_index = nullptr;

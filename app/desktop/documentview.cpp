@@ -2,6 +2,8 @@
 
 #include "anchorindex.h"
 #include "anchoring.h"
+#include "commentbutton.h"
+#include "highlightcolors.h"
 #include "loadeddocument.h"
 #include "pagesession.h"
 
@@ -19,7 +21,7 @@ namespace Glosa {
 
 DocumentView::DocumentView(QWidget *parent)
     : QTextEdit(parent)
-    , m_commentButton(new QToolButton(viewport()))
+    , m_commentButton(new CommentButton(viewport()))
 {
     setObjectName(u"documentView"_s);
     setReadOnly(true);
@@ -28,15 +30,6 @@ DocumentView::DocumentView(QWidget *parent)
     setFrameShape(QFrame::NoFrame);
     document()->setDocumentMargin(32);
 
-    m_commentButton->setObjectName(u"commentButton"_s);
-    m_commentButton->setText(tr("Comment"));
-    m_commentButton->setIcon(QIcon(u":/icons/comment.svg"_s));
-    m_commentButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    m_commentButton->setCursor(Qt::PointingHandCursor);
-    m_commentButton->setAccessibleName(tr("Comment on the selection"));
-    m_commentButton->setStyleSheet(u"QToolButton { background: palette(base); border: 1px solid "
-                                   "palette(mid); border-radius: 6px; padding: 3px 8px; }"_s);
-    m_commentButton->hide();
     connect(m_commentButton, &QToolButton::clicked, this, &DocumentView::requestComment);
     connect(this, &QTextEdit::selectionChanged, this, &DocumentView::placeCommentButton);
     connect(verticalScrollBar(), &QScrollBar::valueChanged, this,
@@ -109,9 +102,9 @@ void DocumentView::refreshHighlights()
 {
     QList<ExtraSelection> selections;
     if (m_index && m_session) {
-        const QColor open(255, 214, 102, 150);
-        const QColor resolved(160, 160, 160, 70);
-        const QColor selected(255, 170, 0, 200);
+        const QColor open = HighlightColors::open();
+        const QColor resolved = HighlightColors::resolved();
+        const QColor selected = HighlightColors::selected();
         // The passages on screen get a highlight, and those a screen above and below it, so
         // that a step of scrolling shows them highlighted at once.
         const int height = viewport()->height();

@@ -13,6 +13,7 @@
 #include "openfromserverdialog.h"
 #include "orphanlist.h"
 #include "pagesession.h"
+#include "pdftextreader.h"
 #include "pdfview.h"
 #include "settingsdialog.h"
 #include "topbar.h"
@@ -54,6 +55,7 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
     , m_find(new QLineEdit(this))
     , m_watcher(new QFileSystemWatcher(this))
     , m_progress(new QProgressBar(this))
+    , m_textReader(new PdfTextReader(this))
 {
     setAttribute(Qt::WA_DeleteOnClose);
     setWindowIcon(QIcon(u":/icons/glosa.svg"_s));
@@ -108,6 +110,7 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
         }
     });
     connect(m_orphans, &OrphanList::chatSelected, m_panel, &ChatPanel::selectChat);
+    connect(m_textReader, &PdfTextReader::finished, this, &MainWindow::takePdfText);
 
     m_reload.setSingleShot(true);
     m_reload.setInterval(150);
@@ -238,7 +241,8 @@ bool MainWindow::openFile(const QString &path)
 {
     std::optional<LoadedDocument> loaded =
         unlock([&path](const QString &password, LoadedDocument::Failure *failure) {
-            return LoadedDocument::fromFile(path, failure, password);
+            return LoadedDocument::fromFile(path, failure, password,
+                                            LoadedDocument::PdfTextLayer::Later);
         });
     if (!loaded)
         return false;
@@ -312,10 +316,31 @@ std::optional<LoadedDocument> MainWindow::unlock(
     }
 }
 
+void MainWindow::readPdfText()
+{
+    if (!m_document.textPending) {
+        m_textReader->cancel();
+        return;
+    }
+    m_index->awaitText();
+    statusBar()->showMessage(tr("Reading the text of “%1”…").arg(m_document.document.title));
+    m_textReader->read(m_document.pdf, m_document.password);
+}
+
+void MainWindow::takePdfText(const PdfText &text)
+{
+    m_document.setPdfText(text);
+    m_pdfView->setTextLayer(text);
+    m_index->setText(m_document.plainText);
+    statusBar()->clearMessage();
+    reportAnchoring();
+}
+
 void MainWindow::showDocument()
 {
     delete m_index;
     m_index = new AnchorIndex(m_session.get(), m_document.plainText, this);
+    readPdfText();
     if (m_document.isPdf()) {
         m_pdfView->setDocument(m_document, m_session.get(), m_index);
         m_views->setCurrentWidget(m_pdfView);
@@ -345,6 +370,7 @@ void MainWindow::showNewVersion(const LoadedDocument &version)
     m_document = version;
     m_reportAnchoring = true;
     m_index->setText(m_document.plainText);
+    readPdfText();
     if (m_document.isPdf()) {
         m_pdfView->setDocument(m_document, m_session.get(), m_index);
         m_views->setCurrentWidget(m_pdfView);
@@ -362,8 +388,9 @@ void MainWindow::showNewVersion(const LoadedDocument &version)
 
 void MainWindow::reportAnchoring()
 {
-    // The page's chats are known once its snapshot has arrived.
-    if (!m_reportAnchoring || m_session->client()->epoch().isEmpty())
+    // The page's chats are known once its snapshot has arrived, and where they are once the
+    // document's text is.
+    if (!m_reportAnchoring || m_session->client()->epoch().isEmpty() || m_document.textPending)
         return;
     m_reportAnchoring = false;
     const AnchorIndex::Summary summary = m_index->summary();
@@ -430,7 +457,8 @@ void MainWindow::fetchPdf(const Document &document)
                 const bool newVersion = !m_document.document.sha256.isEmpty();
                 std::optional<LoadedDocument> loaded =
                     unlock([&](const QString &password, LoadedDocument::Failure *failure) {
-                        return LoadedDocument::fromPdf(document, bytes, password, failure);
+                        return LoadedDocument::fromPdf(document, bytes, password, failure,
+                                                       LoadedDocument::PdfTextLayer::Later);
                     });
                 if (!loaded)
                     return;
@@ -475,8 +503,8 @@ void MainWindow::reloadFile()
     if (!m_watcher->files().contains(path))
         m_watcher->addPath(path);
     LoadedDocument::Failure failure;
-    std::optional<LoadedDocument> loaded =
-        LoadedDocument::fromFile(path, &failure, m_document.password);
+    std::optional<LoadedDocument> loaded = LoadedDocument::fromFile(
+        path, &failure, m_document.password, LoadedDocument::PdfTextLayer::Later);
     if (!loaded) {
         statusBar()->showMessage(failure.message, 8000);
         return;
@@ -503,7 +531,12 @@ void MainWindow::startChat()
     const std::optional<Anchor> anchor =
         m_document.isPdf() ? m_pdfView->selectionAnchor() : m_view->selectionAnchor();
     if (!anchor || !m_session) {
-        statusBar()->showMessage(tr("Select the passage you want to comment on first."), 5000);
+        const bool scan =
+            m_document.isPdf() && !m_document.textPending && m_document.pdfText.isEmpty();
+        statusBar()->showMessage(scan ? tr("This PDF has no text: right-click a page to comment "
+                                           "on all of it.")
+                                      : tr("Select the passage you want to comment on first."),
+                                 5000);
         return;
     }
     startChatOn(*anchor);
@@ -579,6 +612,11 @@ void MainWindow::find(bool backwards)
 {
     if (m_find->text().isEmpty())
         return showFind();
+    if (m_document.isPdf()) {
+        if (!m_pdfView->find(m_find->text(), backwards))
+            statusBar()->showMessage(tr("“%1” is not in the document.").arg(m_find->text()), 4000);
+        return;
+    }
     const QTextDocument::FindFlags flags =
         backwards ? QTextDocument::FindBackward : QTextDocument::FindFlags();
     if (!m_view->find(m_find->text(), flags)) {

@@ -24,6 +24,7 @@ class DocumentView;
 class NoticeBar;
 class OrphanList;
 class PageSession;
+class PdfTextReader;
 class PdfView;
 class ChatPanel;
 class TopBar;
@@ -94,6 +95,9 @@ private:
     unlock(const std::function<std::optional<LoadedDocument>(const QString &,
                                                              LoadedDocument::Failure *)> &load);
     void showTransfer(const QString &what, qint64 done, qint64 total);
+    // Reads the text of the PDF shown, where it is still to be read, and takes it.
+    void readPdfText();
+    void takePdfText(const PdfText &text);
     void publishDocument(const Document &document);
 
     AppContext *m_context;
@@ -114,6 +118,7 @@ private:
     bool m_reportAnchoring = false;
     QProgressBar *m_progress;
     QString m_fetching; // the sha256 of the PDF being brought from the server
+    PdfTextReader *m_textReader;
     QMenu *m_recent = nullptr;
     QAction *m_share = nullptr;
 };

@@ -161,6 +161,33 @@ void PdfView::setDocument(const LoadedDocument &document, PageSession *session, 
     showZoom();
 }
 
+void PdfView::setTextLayer(const PdfText &text)
+{
+    m_area->setTextLayer(text);
+    m_notice->setVisible(m_area->isScan() && m_area->sheetCount() > 0);
+}
+
+bool PdfView::find(const QString &text, bool backwards)
+{
+    const QString &in = m_area->text().plainText();
+    const int from = backwards ? m_area->selectionStart() : m_area->selectionEnd();
+    qsizetype at = -1;
+    if (backwards) {
+        if (from > 0)
+            at = in.lastIndexOf(text, from - 1, Qt::CaseInsensitive);
+        if (at < 0)
+            at = in.lastIndexOf(text, -1, Qt::CaseInsensitive);
+    } else {
+        at = in.indexOf(text, qMax(0, from), Qt::CaseInsensitive);
+        if (at < 0)
+            at = in.indexOf(text, 0, Qt::CaseInsensitive);
+    }
+    if (at < 0 || text.isEmpty())
+        return false;
+    m_area->select(int(at), int(at + text.size()));
+    return true;
+}
+
 void PdfView::showSheet(int sheet)
 {
     const QSignalBlocker blocker(m_page);

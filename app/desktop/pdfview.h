@@ -15,6 +15,7 @@ class QToolButton;
 namespace Glosa {
 
 class AnchorIndex;
+class PdfText;
 class PageSession;
 class SheetArea;
 struct LoadedDocument;
@@ -33,6 +34,8 @@ public:
     // Opens its own copy of `document.pdf` (with `document.password`); the text layer is
     // `document.pdfText`.
     void setDocument(const LoadedDocument &document, PageSession *session, AnchorIndex *index);
+    // The text layer of the document, read after it was set (LoadedDocument::textPending).
+    void setTextLayer(const PdfText &text);
     void setSelectedChat(const QString &chatId);
     QString selectedChat() const;
     // Scrolls the chat's passage, or its sheet, into view.
@@ -40,6 +43,9 @@ public:
 
     // The anchor of the selected text, with the sheet it starts on, if any text is selected.
     std::optional<Anchor> selectionAnchor() const;
+    // Selects the next occurrence of `text` after the selection (before it, backwards), from the
+    // start (end) again where there is none; false where there is none at all.
+    bool find(const QString &text, bool backwards);
     // The selected text as Ctrl+C copies it: one line break a line, a blank line between sheets.
     QString selectedText() const;
 

@@ -2,6 +2,8 @@
 
 #include "anchorindex.h"
 #include "anchoring.h"
+#include "commentbutton.h"
+#include "highlightcolors.h"
 #include "loadeddocument.h"
 #include "pagesession.h"
 #include "sheetrenderer.h"
@@ -32,16 +34,12 @@ namespace {
 constexpr qreal ZoomSteps[] = {0.1, 0.25, 0.33, 0.5,  0.67, 0.75, 0.8, 0.9, 1,
                                1.1, 1.25, 1.5,  1.75, 2,    2.5,  3,   4};
 
-const QColor OpenColor(255, 214, 102, 150);
-const QColor ResolvedColor(160, 160, 160, 70);
-const QColor SelectedColor(255, 170, 0, 200);
-
 } // namespace
 
 SheetArea::SheetArea(QWidget *parent)
     : QAbstractScrollArea(parent)
     , m_renderer(new SheetRenderer(this))
-    , m_commentButton(new QToolButton(viewport()))
+    , m_commentButton(new CommentButton(viewport()))
 {
     setObjectName(u"sheetArea"_s);
     setAccessibleName(tr("Document"));
@@ -55,15 +53,6 @@ SheetArea::SheetArea(QWidget *parent)
     verticalScrollBar()->setSingleStep(40);
     horizontalScrollBar()->setSingleStep(40);
 
-    m_commentButton->setObjectName(u"commentButton"_s);
-    m_commentButton->setText(tr("Comment"));
-    m_commentButton->setIcon(QIcon(u":/icons/comment.svg"_s));
-    m_commentButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    m_commentButton->setCursor(Qt::PointingHandCursor);
-    m_commentButton->setAccessibleName(tr("Comment on the selection"));
-    m_commentButton->setStyleSheet(u"QToolButton { background: palette(base); border: 1px solid "
-                                   "palette(mid); border-radius: 6px; padding: 3px 8px; }"_s);
-    m_commentButton->hide();
     connect(m_commentButton, &QToolButton::clicked, this, &SheetArea::requestComment);
 
     // Scrolling, zooming and resizing change what is on screen: what to render, the current
@@ -81,6 +70,18 @@ SheetArea::~SheetArea()
 {
     // The renderer's thread may be reading the document.
     m_renderer->setDocument(nullptr);
+}
+
+void SheetArea::setTextLayer(const PdfText &text)
+{
+    // The text layer counts the sheets it was made from; a document whose text does not match
+    // its sheets shows them without text.
+    const bool ready = m_pdf && m_pdf->status() == QPdfDocument::Status::Ready;
+    const bool textFits = ready && text.sheetCount() == m_pdf->pageCount();
+    m_text.setDocument(ready ? m_pdf.get() : nullptr, textFits ? text : PdfText());
+    m_scan = !textFits || text.isEmpty();
+    m_highlightsDirty = true;
+    viewport()->update();
 }
 
 void SheetArea::setDocument(const LoadedDocument &document, PageSession *session,
@@ -118,11 +119,9 @@ void SheetArea::setDocument(const LoadedDocument &document, PageSession *session
     for (int sheet = 0; sheet < count; ++sheet)
         sizes.append(m_pdf->pagePointSize(sheet));
     m_layout.setSheetSizes(sizes);
-    // The text layer counts the sheets it was made from; a document whose text does not match
-    // its sheets shows them without text.
-    const bool textFits = document.pdfText.sheetCount() == count;
-    m_text.setDocument(ready ? m_pdf.get() : nullptr, textFits ? document.pdfText : PdfText());
-    m_scan = !textFits || document.pdfText.isEmpty();
+    m_scan = false;
+    if (!document.textPending)
+        setTextLayer(document.pdfText);
     m_renderer->setDocument(ready ? m_pdf.get() : nullptr);
 
     fitWidth();
@@ -432,7 +431,9 @@ QList<SheetArea::Marker> SheetArea::markers(int sheet) const
 
 QColor SheetArea::colorOf(const Highlight &h) const
 {
-    return h.chatId == m_selectedChat ? SelectedColor : h.resolved ? ResolvedColor : OpenColor;
+    return h.chatId == m_selectedChat ? HighlightColors::selected()
+           : h.resolved               ? HighlightColors::resolved()
+                                      : HighlightColors::open();
 }
 
 QList<QRectF> SheetArea::highlightRects(const QString &chatId) const
@@ -497,11 +498,17 @@ void SheetArea::revealChat(const QString &chatId)
         goToSheet(h->wholeSheet);
         return;
     }
+    reveal(h->start, h->end);
+}
+
+void SheetArea::reveal(int start, int end)
+{
     const PdfText &text = m_text.text();
-    for (int sheet = text.sheetAt(h->start); sheet >= 0 && sheet < m_layout.count(); ++sheet) {
-        if (text.sheetStart(sheet) >= h->end)
+    for (int sheet = text.sheetAt(start); sheet >= 0 && sheet < m_layout.count(); ++sheet) {
+        if (text.sheetStart(sheet) >= end)
             break;
-        const QList<QRectF> rects = passageRects(*h, sheet);
+        const QList<QRectF> rects =
+            m_text.hasText(sheet) ? m_text.passageRects(sheet, start, end) : QList<QRectF>();
         if (rects.isEmpty())
             continue;
         // The passage's first line a third of the way down, and its start in view across.
@@ -516,10 +523,14 @@ void SheetArea::revealChat(const QString &chatId)
         setCurrentSheet(sheet);
         return;
     }
-    goToSheet(text.sheetAt(h->start));
+    goToSheet(text.sheetAt(start));
 }
 
-// Selection
+void SheetArea::select(int start, int end)
+{
+    setSelection(start, end);
+    reveal(start, end);
+}
 
 void SheetArea::setSelection(int start, int end)
 {
@@ -708,7 +719,7 @@ void SheetArea::paintEvent(QPaintEvent *event)
                 painter.fillRect(on, colorOf(h));
                 if (h.chatId == m_selectedChat)
                     painter.fillRect(QRectF(on.left(), on.bottom() - 2, on.width(), 2),
-                                     SelectedColor.darker(130));
+                                     HighlightColors::selected().darker(130));
             }
         }
         if (m_selectionStart >= 0) {
@@ -722,10 +733,10 @@ void SheetArea::paintEvent(QPaintEvent *event)
         painter.setCompositionMode(QPainter::CompositionMode_SourceOver);
         const QList<Marker> marks = markers(sheet);
         if (!marks.isEmpty()) {
-            QColor bar = OpenColor;
+            QColor bar = HighlightColors::open();
             for (const Marker &m : marks) {
                 if (m.chatId == m_selectedChat)
-                    bar = SelectedColor;
+                    bar = HighlightColors::selected();
             }
             bar.setAlpha(255);
             painter.fillRect(QRect(rect.left(), rect.top(), 4, rect.height()), bar);

@@ -42,6 +42,8 @@ public:
     ~SheetArea() override;
 
     void setDocument(const LoadedDocument &document, PageSession *session, AnchorIndex *index);
+    // The text layer of the document, read after it was set (LoadedDocument::textPending).
+    void setTextLayer(const PdfText &text);
     // A PDF without text, whose passages cannot be selected.
     bool isScan() const { return m_scan; }
     int sheetCount() const { return m_layout.count(); }
@@ -60,6 +62,12 @@ public:
     void setSelectedChat(const QString &chatId);
     QString selectedChat() const { return m_selectedChat; }
     void revealChat(const QString &chatId);
+    // Selects [start, end) of the text and scrolls it into view.
+    void select(int start, int end);
+    // The text layer of the sheets, empty until it is read.
+    const PdfText &text() const { return m_text.text(); }
+    int selectionStart() const { return m_selectionStart; }
+    int selectionEnd() const { return m_selectionEnd; }
 
     std::optional<Anchor> selectionAnchor() const;
     QString selectedText() const;
@@ -137,6 +145,8 @@ private:
     QColor colorOf(const Highlight &h) const;
 
     void setSelection(int start, int end);
+    // Scrolls [start, end) of the text into view.
+    void reveal(int start, int end);
     void dragTo(QPointF position);
     void autoScroll();
     void placeCommentButton();

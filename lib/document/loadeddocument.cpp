@@ -18,7 +18,7 @@ bool LoadedDocument::isMarkdownPath(const QString &path)
 }
 
 std::optional<LoadedDocument> LoadedDocument::fromFile(const QString &path, Failure *failure,
-                                                       const QString &password)
+                                                       const QString &password, PdfTextLayer layer)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
@@ -37,7 +37,7 @@ std::optional<LoadedDocument> LoadedDocument::fromFile(const QString &path, Fail
         d.format = u"pdf"_s;
         d.sha256 = Document::sha256Of(bytes);
         d.page = u"file/"_s + d.sha256;
-        std::optional<LoadedDocument> loaded = fromPdf(d, bytes, password, failure);
+        std::optional<LoadedDocument> loaded = fromPdf(d, bytes, password, failure, layer);
         if (loaded) {
             loaded->local = true;
             loaded->sourcePath = QFileInfo(path).absoluteFilePath();
@@ -84,7 +84,8 @@ LoadedDocument LoadedDocument::fromDocument(const Document &document)
 }
 
 std::optional<LoadedDocument> LoadedDocument::fromPdf(Document document, const QByteArray &bytes,
-                                                      const QString &password, Failure *failure)
+                                                      const QString &password, Failure *failure,
+                                                      PdfTextLayer layer)
 {
     if (Document::sha256Of(bytes) != document.sha256) {
         failure->message = QPdfDocument::tr("The PDF's content is not the one expected.");
@@ -120,9 +121,18 @@ std::optional<LoadedDocument> LoadedDocument::fromPdf(Document document, const Q
     loaded.document = std::move(document);
     loaded.pdf = bytes;
     loaded.password = password;
-    loaded.pdfText = PdfText::of(pdf);
-    loaded.plainText = loaded.pdfText.plainText();
+    if (layer == PdfTextLayer::Read)
+        loaded.setPdfText(PdfText::of(pdf));
+    else
+        loaded.textPending = true;
     return loaded;
+}
+
+void LoadedDocument::setPdfText(const PdfText &text)
+{
+    pdfText = text;
+    plainText = text.plainText();
+    textPending = false;
 }
 
 QString LoadedDocument::plainTextOf(const QString &format, const QString &content)

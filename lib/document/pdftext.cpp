@@ -7,12 +7,12 @@
 
 namespace Glosa {
 
-PdfText PdfText::of(QPdfDocument &document)
+PdfText PdfText::of(QPdfDocument &document, const std::atomic<bool> *cancelled)
 {
     PdfText text;
     const int sheets = document.pageCount();
     text.m_starts.reserve(sheets);
-    for (int sheet = 0; sheet < sheets; ++sheet) {
+    for (int sheet = 0; sheet < sheets && !(cancelled && cancelled->load()); ++sheet) {
         if (sheet > 0)
             text.m_text.append(QChar(Separator));
         text.m_starts.append(int(text.m_text.size()));

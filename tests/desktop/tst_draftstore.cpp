@@ -37,7 +37,7 @@ private Q_SLOTS:
 
     void draftsOutliveTheStore()
     {
-        const Anchor quick{4, 9, u"quick"_s, u"The "_s, u" brown"_s};
+        const Anchor quick{4, 9, u"quick"_s, u"The "_s, u" brown"_s, 2};
         {
             const std::shared_ptr<DraftStore> store = DraftStore::open(options(u"a"_s));
             QSignalSpy changed(store.get(), &DraftStore::draftChanged);

@@ -904,6 +904,9 @@ private Q_SLOTS:
         MainWindow *window = openWindow();
         QVERIFY(window->openFile(dir.filePath(u"paper.pdf"_s)));
         QVERIFY(window->document().isPdf());
+        // The text of a PDF is read after it shows.
+        QVERIFY(window->document().textPending);
+        QTRY_VERIFY(!window->document().textPending);
         const QString page = u"file/"_s + Document::sha256Of(bytes);
         QCOMPARE(window->session()->client()->options().page, page);
         QCOMPARE(window->findChild<QStackedWidget *>()->currentWidget(), window->pdfView());
@@ -998,6 +1001,39 @@ private Q_SLOTS:
         QTRY_VERIFY(offline->document().isPdf());
         QCOMPARE(offline->document().pdf, bytes);
         delete offline;
+    }
+
+    // A scan has no text: a thread is about a whole page, started from the page's menu, and
+    // listed as such.
+    void scanTakesThreadsOnWholePages()
+    {
+        QTemporaryDir dir;
+        QVERIFY(writeBytes(dir.filePath(u"scan.pdf"_s), TestPdf::scan(3)));
+        MainWindow *window = openWindow();
+        QVERIFY(window->openFile(dir.filePath(u"scan.pdf"_s)));
+        QTRY_VERIFY(!window->document().textPending);
+        QTRY_VERIFY(live(window));
+        window->startChat();
+        QVERIFY(window->statusBar()->currentMessage().contains(u"right-click a page"_s));
+
+        PdfView *view = window->pdfView();
+        view->goToSheet(1);
+        const QPoint onSecond = view->viewportPoint(1, {100, 100}).toPoint();
+        std::unique_ptr<QMenu> menu(view->createContextMenu(onSecond));
+        QAction *onPage = menu->findChild<QAction *>(u"commentOnSheetAction"_s);
+        QVERIFY(onPage);
+        QCOMPARE(onPage->text(), u"Comment on Page 2…"_s);
+        answerCommentEditor(u"The chart on this page"_s);
+        onPage->trigger();
+        QTRY_COMPARE(window->model()->rowCount(), 1);
+        const QModelIndex chat = window->model()->index(0, 0);
+        const Chat *stored = window->session()->chat(chat.data(ChatModel::IdRole).toString());
+        QVERIFY(stored->anchor.isWholeSheet());
+        QCOMPARE(stored->anchor.sheet, 1);
+        const auto *delegate =
+            qobject_cast<ChatDelegate *>(window->chatPanel()->view()->itemDelegate());
+        QCOMPARE(delegate->textsFor(chat).heading, u"All of page 2"_s);
+        QTRY_VERIFY(!view->highlightRects(stored->id).isEmpty());
     }
 
     void encryptedPdfAsksForItsPassword()

@@ -567,6 +567,33 @@ private Q_SLOTS:
         QCOMPARE(view->currentSheet(), 2);
     }
 
+    // Find (Ctrl+F in the window): the next occurrence after the selection is selected and
+    // shown, from the start again after the last, and backwards.
+    void findsTextAndShowsIt()
+    {
+        PdfView *view = open(TestPdf::numbered(30));
+        QVERIFY(view);
+        const QString line = TestPdf::numberedLine(24, 1);
+        QVERIFY(view->find(line.toUpper(), false));
+        QCOMPARE(view->selectedText(), line);
+        QCOMPARE(view->currentSheet(), 24);
+        QCOMPARE(view->selectionAnchor()->start, offsetOf(24, 1));
+        // "Sheet 3, line 1" comes once: found again from the start.
+        const QString once = TestPdf::numberedLine(2, 0).left(16);
+        QVERIFY(view->find(once, false));
+        QCOMPARE(view->currentSheet(), 2);
+        QVERIFY(view->find(once, false));
+        QCOMPARE(view->selectionAnchor()->start, offsetOf(2, 0));
+        // Backwards from the third sheet: the second sheet's last "lazy dog".
+        QVERIFY(view->find(u"lazy dog"_s, true));
+        QCOMPARE(view->currentSheet(), 1);
+        QCOMPARE(view->selectionAnchor()->start,
+                 offsetOf(1, 2) + int(TestPdf::numberedLine(1, 2).indexOf(u"lazy dog"_s)));
+        QVERIFY(!view->find(u"not in it"_s, false));
+        QCOMPARE(view->selectionAnchor()->start,
+                 offsetOf(1, 2) + int(TestPdf::numberedLine(1, 2).indexOf(u"lazy dog"_s)));
+    }
+
     void goesToAPage()
     {
         PdfView *view = open(TestPdf::numbered(20));

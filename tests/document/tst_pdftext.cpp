@@ -1,12 +1,14 @@
 #include "anchoring.h"
 #include "loadeddocument.h"
 #include "pdftext.h"
+#include "pdftextreader.h"
 #include "testpdf.h"
 
 #include <QBuffer>
 #include <QFile>
 #include <QPdfDocument>
 #include <QPdfSelection>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -104,6 +106,37 @@ private Q_SLOTS:
         QCOMPARE(match.end, match.start);
         // And one without that sheet.
         QVERIFY(Anchoring::locate(load(TestPdf::numbered(2)).plainText, anchor).isOrphan());
+    }
+
+    // The app reads a PDF's text apart, on a thread, while the PDF shows.
+    void readerReadsOnItsThread()
+    {
+        const QByteArray bytes = TestPdf::numbered(4);
+        std::optional<LoadedDocument> later;
+        {
+            LoadedDocument::Failure failure;
+            later = LoadedDocument::fromPdf(pdfDocument(bytes), bytes, {}, &failure,
+                                            LoadedDocument::PdfTextLayer::Later);
+        }
+        QVERIFY(later->textPending);
+        QVERIFY(later->plainText.isEmpty());
+
+        PdfTextReader reader;
+        QSignalSpy finished(&reader, &PdfTextReader::finished);
+        // A read given up for the next one does not finish.
+        reader.read(TestPdf::numbered(40), {});
+        reader.read(bytes, {});
+        QVERIFY(finished.wait(20000));
+        QCOMPARE(finished.size(), 1);
+        later->setPdfText(finished.first().first().value<PdfText>());
+        QVERIFY(!later->textPending);
+        QCOMPARE(later->pdfText, load(bytes).pdfText);
+        QCOMPARE(later->plainText, load(bytes).plainText);
+
+        // One that goes while it reads stops and waits for its thread.
+        auto *gone = new PdfTextReader;
+        gone->read(TestPdf::numbered(40), {});
+        delete gone;
     }
 
     void scanHasNoText()

@@ -19,10 +19,12 @@ struct LoadedDocument
     QString plainText;  // what anchor offsets refer to
     QString sourcePath; // empty for a document from the server
     bool local = false; // lives on this computer (a file, or built in), not on the server
-    // A PDF: its bytes, the password that opens it if it has one, and its text layer.
+    // A PDF: its bytes, the password that opens it if it has one, and its text layer, unless
+    // that is still to be read (see PdfTextReader).
     QByteArray pdf;
     QString password;
     PdfText pdfText;
+    bool textPending = false;
 
     bool isPdf() const { return document.format == QLatin1StringView("pdf"); }
 
@@ -37,11 +39,17 @@ struct LoadedDocument
     // Reads a UTF-8 text or Markdown file, or a PDF (opened with `password` if encrypted); its
     // page is file/<sha256 of content> (the caller keeps a file on the page of its first
     // content, see AppContext::pageOfFile()).
+    // A PDF's text layer is read at once, or left to the caller (textPending).
+    enum class PdfTextLayer { Read, Later };
     static std::optional<LoadedDocument> fromFile(const QString &path, Failure *failure,
-                                                  const QString &password = {});
+                                                  const QString &password = {},
+                                                  PdfTextLayer layer = PdfTextLayer::Read);
     // The PDF `bytes` as the content of `document`, whose sha256 they must have.
     static std::optional<LoadedDocument> fromPdf(Document document, const QByteArray &bytes,
-                                                 const QString &password, Failure *failure);
+                                                 const QString &password, Failure *failure,
+                                                 PdfTextLayer layer = PdfTextLayer::Read);
+    // Takes the PDF's text layer, read apart.
+    void setPdfText(const PdfText &text);
     static LoadedDocument fromDocument(const Document &document);
     // A document that lives on this computer, on its page file/<sha256 of content>.
     static LoadedDocument fromLocalText(const QString &title, const QString &format,

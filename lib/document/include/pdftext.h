@@ -3,6 +3,8 @@
 #include <QList>
 #include <QString>
 
+#include <atomic>
+
 class QPdfDocument;
 
 namespace Glosa {
@@ -15,7 +17,8 @@ class PdfText
 public:
     static constexpr char16_t Separator = u'\f';
 
-    static PdfText of(QPdfDocument &document);
+    // Reads every sheet's text; where `cancelled` becomes true, stops early with what it read.
+    static PdfText of(QPdfDocument &document, const std::atomic<bool> *cancelled = nullptr);
 
     const QString &plainText() const { return m_text; }
     int sheetCount() const { return int(m_starts.size()); }
