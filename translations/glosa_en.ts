@@ -614,6 +614,10 @@ Select a passage in the document and choose Comment to start a discussion.</sour
         <source>This PDF has no text: right-click a page to comment on all of it.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>“%1” could not be opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Glosa::NoticeBar</name>
@@ -750,6 +754,26 @@ Select a passage in the document and choose Comment to start a discussion.</sour
     </message>
     <message>
         <source>of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom Ou&amp;t</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fit &amp;Width</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fit &amp;Page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Go to Page…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -618,6 +618,10 @@ Selecciona un pasaje del documento y elige Comentar para iniciar una conversaci�
         <source>This PDF has no text: right-click a page to comment on all of it.</source>
         <translation>Este PDF no tiene texto: haz clic derecho en una página para comentarla entera.</translation>
     </message>
+    <message>
+        <source>“%1” could not be opened.</source>
+        <translation>No se pudo abrir «%1».</translation>
+    </message>
 </context>
 <context>
     <name>Glosa::NoticeBar</name>
@@ -756,6 +760,26 @@ Selecciona un pasaje del documento y elige Comentar para iniciar una conversaci�
     <message>
         <source>of %1</source>
         <translation>de %1</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation>&amp;Acercar</translation>
+    </message>
+    <message>
+        <source>Zoom Ou&amp;t</source>
+        <translation>A&amp;lejar</translation>
+    </message>
+    <message>
+        <source>Fit &amp;Width</source>
+        <translation>Ajustar al &amp;ancho</translation>
+    </message>
+    <message>
+        <source>Fit &amp;Page</source>
+        <translation>&amp;Página completa</translation>
+    </message>
+    <message>
+        <source>&amp;Go to Page…</source>
+        <translation>&amp;Ir a la página…</translation>
     </message>
 </context>
 <context>

@@ -188,6 +188,8 @@ void MainWindow::createMenus()
                     [this] { m_panel->setFilter(ChatPanel::Filter::Resolved); });
     view->addAction(tr("&All Threads"), this,
                     [this] { m_panel->setFilter(ChatPanel::Filter::All); });
+    view->addSeparator();
+    view->addActions(m_pdfView->viewActions());
 
     QMenu *tools = menuBar()->addMenu(tr("&Tools"));
     m_share = tools->addAction(QIcon(u":/icons/share.svg"_s), tr("&Share on Network"));
@@ -316,14 +318,27 @@ std::optional<LoadedDocument> MainWindow::unlock(
     }
 }
 
+bool MainWindow::awaitingText() const
+{
+    // A page of the server shows a placeholder until its document arrives.
+    return m_document.textPending || (!m_document.local && m_document.document.sha256.isEmpty());
+}
+
+QString MainWindow::readingMessage() const
+{
+    return tr("Reading the text of “%1”…").arg(m_document.document.title);
+}
+
 void MainWindow::readPdfText()
 {
+    if (awaitingText())
+        m_index->awaitText();
     if (!m_document.textPending) {
         m_textReader->cancel();
         return;
     }
-    m_index->awaitText();
-    statusBar()->showMessage(tr("Reading the text of “%1”…").arg(m_document.document.title));
+    if (statusBar()->currentMessage().isEmpty())
+        statusBar()->showMessage(readingMessage());
     m_textReader->read(m_document.pdf, m_document.password);
 }
 
@@ -332,7 +347,8 @@ void MainWindow::takePdfText(const PdfText &text)
     m_document.setPdfText(text);
     m_pdfView->setTextLayer(text);
     m_index->setText(m_document.plainText);
-    statusBar()->clearMessage();
+    if (statusBar()->currentMessage() == readingMessage())
+        statusBar()->clearMessage();
     reportAnchoring();
 }
 
@@ -341,17 +357,23 @@ void MainWindow::showDocument()
     delete m_index;
     m_index = new AnchorIndex(m_session.get(), m_document.plainText, this);
     readPdfText();
-    if (m_document.isPdf()) {
-        m_pdfView->setDocument(m_document, m_session.get(), m_index);
-        m_views->setCurrentWidget(m_pdfView);
-    } else {
-        m_view->setDocument(m_document, m_session.get(), m_index);
-        m_views->setCurrentWidget(m_view);
-    }
+    showInView();
     m_panel->setModel(m_model, m_index);
     m_orphans->setIndex(m_session.get(), m_index);
     showTitle();
     reportAnchoring();
+}
+
+void MainWindow::showInView()
+{
+    const bool pdf = m_document.isPdf();
+    if (pdf)
+        m_pdfView->setDocument(m_document, m_session.get(), m_index);
+    else
+        m_view->setDocument(m_document, m_session.get(), m_index);
+    m_views->setCurrentWidget(pdf ? static_cast<QWidget *>(m_pdfView) : m_view);
+    for (QAction *action : m_pdfView->viewActions())
+        action->setEnabled(pdf);
 }
 
 void MainWindow::showTitle()
@@ -371,16 +393,11 @@ void MainWindow::showNewVersion(const LoadedDocument &version)
     m_reportAnchoring = true;
     m_index->setText(m_document.plainText);
     readPdfText();
-    if (m_document.isPdf()) {
-        m_pdfView->setDocument(m_document, m_session.get(), m_index);
-        m_views->setCurrentWidget(m_pdfView);
-        if (wasPdf)
-            m_pdfView->goToSheet(sheet);
-    } else {
-        m_view->setDocument(m_document, m_session.get(), m_index);
-        m_views->setCurrentWidget(m_view);
+    showInView();
+    if (m_document.isPdf() && wasPdf)
+        m_pdfView->goToSheet(sheet);
+    else if (!m_document.isPdf())
         m_view->verticalScrollBar()->setValue(scrolled);
-    }
     m_panel->view()->viewport()->update();
     showTitle();
     reportAnchoring();
@@ -390,7 +407,7 @@ void MainWindow::reportAnchoring()
 {
     // The page's chats are known once its snapshot has arrived, and where they are once the
     // document's text is.
-    if (!m_reportAnchoring || m_session->client()->epoch().isEmpty() || m_document.textPending)
+    if (!m_reportAnchoring || m_session->client()->epoch().isEmpty() || awaitingText())
         return;
     m_reportAnchoring = false;
     const AnchorIndex::Summary summary = m_index->summary();
@@ -460,8 +477,10 @@ void MainWindow::fetchPdf(const Document &document)
                         return LoadedDocument::fromPdf(document, bytes, password, failure,
                                                        LoadedDocument::PdfTextLayer::Later);
                     });
-                if (!loaded)
+                if (!loaded) {
+                    m_notice->showNotice(tr("“%1” could not be opened.").arg(document.title));
                     return;
+                }
                 showNewVersion(*loaded);
                 if (newVersion)
                     statusBar()->showMessage(
@@ -555,6 +574,14 @@ void MainWindow::startChatOn(const Anchor &anchor)
     if (editor.exec() != QDialog::Accepted || !m_session)
         return;
     const QString chatId = m_session->startChat(anchor, editor.text());
+    // The passage has its thread now: its selection would only offer a second one.
+    if (m_document.isPdf()) {
+        m_pdfView->clearSelection();
+    } else {
+        QTextCursor cursor = m_view->textCursor();
+        cursor.clearSelection();
+        m_view->setTextCursor(cursor);
+    }
     m_panel->selectChat(chatId);
 }
 

@@ -80,6 +80,8 @@ private:
     // Puts changed settings in force on this window's page.
     void applySettings();
     void showDocument();
+    // Shows the document in the view of its format: text, or PDF.
+    void showInView();
     void showTitle();
     // Shows another version of the document in place, its chats located afresh.
     void showNewVersion(const LoadedDocument &version);
@@ -95,6 +97,10 @@ private:
     unlock(const std::function<std::optional<LoadedDocument>(const QString &,
                                                              LoadedDocument::Failure *)> &load);
     void showTransfer(const QString &what, qint64 done, qint64 total);
+    // Whether the document's text is still to come: a PDF's being read, or a page's document
+    // from the server; its chats are not located until then.
+    bool awaitingText() const;
+    QString readingMessage() const;
     // Reads the text of the PDF shown, where it is still to be read, and takes it.
     void readPdfText();
     void takePdfText(const PdfText &text);

@@ -120,22 +120,31 @@ PdfView::PdfView(QWidget *parent)
     layout->addWidget(m_area, 1);
     setFocusProxy(m_area);
 
-    // Keys of the view, wherever the focus is in it.
-    const auto addShortcuts = [this](const QList<QKeySequence> &keys, auto slot) {
-        auto *action = new QAction(this);
+    // The view's commands, for a menu too; their keys work anywhere in the window while the
+    // view is shown.
+    const auto command = [this](const QString &text, const QList<QKeySequence> &keys, auto slot) {
+        auto *action = new QAction(text, this);
         action->setShortcuts(keys);
-        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-        connect(action, &QAction::triggered, m_area, slot);
+        action->setShortcutContext(Qt::WindowShortcut);
+        connect(action, &QAction::triggered, this, slot);
         addAction(action);
+        m_actions.append(action);
     };
-    addShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Equal), QKeySequence(Qt::CTRL | Qt::Key_Plus)},
-                 &SheetArea::zoomIn);
-    addShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Minus)}, &SheetArea::zoomOut);
-    addShortcuts({QKeySequence(Qt::CTRL | Qt::Key_0)}, &SheetArea::fitWidth);
+    command(tr("Zoom &In"),
+            {QKeySequence(Qt::CTRL | Qt::Key_Equal), QKeySequence(Qt::CTRL | Qt::Key_Plus)},
+            [this] { m_area->zoomIn(); });
+    command(tr("Zoom Ou&t"), {QKeySequence(Qt::CTRL | Qt::Key_Minus)},
+            [this] { m_area->zoomOut(); });
+    command(tr("Fit &Width"), {QKeySequence(Qt::CTRL | Qt::Key_0)}, [this] { fitWidth(); });
+    command(tr("Fit &Page"), {}, [this] { fitPage(); });
+    // Ctrl+G is the view's own while it has the focus: it is Find Next's too on some desktops.
+    command(tr("&Go to Page…"), {}, [this] { goToPage(); });
 
-    connect(m_area, &SheetArea::goToPageRequested, this, [this] {
-        m_page->setFocus(Qt::ShortcutFocusReason);
-        m_page->selectAll();
+    connect(m_area, &SheetArea::goToPageRequested, this, &PdfView::goToPage);
+    // A page typed and Return: back to reading, where the keys scroll.
+    connect(m_page, &QSpinBox::editingFinished, this, [this] {
+        if (m_page->hasFocus())
+            m_area->setFocus(Qt::OtherFocusReason);
     });
     connect(m_area, &SheetArea::currentSheetChanged, this, &PdfView::showSheet);
     connect(m_area, &SheetArea::currentSheetChanged, this, &PdfView::currentSheetChanged);
@@ -167,6 +176,11 @@ void PdfView::setTextLayer(const PdfText &text)
     m_notice->setVisible(m_area->isScan() && m_area->sheetCount() > 0);
 }
 
+void PdfView::clearSelection()
+{
+    m_area->clearSelection();
+}
+
 bool PdfView::find(const QString &text, bool backwards)
 {
     const QString &in = m_area->text().plainText();
@@ -186,6 +200,12 @@ bool PdfView::find(const QString &text, bool backwards)
         return false;
     m_area->select(int(at), int(at + text.size()));
     return true;
+}
+
+void PdfView::goToPage()
+{
+    m_page->setFocus(Qt::ShortcutFocusReason);
+    m_page->selectAll();
 }
 
 void PdfView::showSheet(int sheet)

@@ -48,6 +48,7 @@ public:
     bool find(const QString &text, bool backwards);
     // The selected text as Ctrl+C copies it: one line break a line, a blank line between sheets.
     QString selectedText() const;
+    void clearSelection();
 
     int currentSheet() const;
     int sheetCount() const;
@@ -58,6 +59,10 @@ public:
     void setZoom(qreal factor);
     void fitWidth();
     void fitPage();
+    // Puts the focus in the page number, to type the page to go to.
+    void goToPage();
+    // Zoom in and out, fit the width or a page, go to a page: for the window's menu.
+    QList<QAction *> viewActions() const { return m_actions; }
 
     // The rectangles of a chat's highlight (or marker) on screen now, in the viewport.
     QList<QRectF> highlightRects(const QString &chatId) const;
@@ -81,6 +86,7 @@ private:
     void applyZoomText();
 
     SheetArea *m_area;
+    QList<QAction *> m_actions;
     QSpinBox *m_page;
     QLabel *m_pageCount;
     QToolButton *m_zoomOut;

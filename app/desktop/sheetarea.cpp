@@ -511,7 +511,10 @@ void SheetArea::reveal(int start, int end)
             m_text.hasText(sheet) ? m_text.passageRects(sheet, start, end) : QList<QRectF>();
         if (rects.isEmpty())
             continue;
-        // The passage's first line a third of the way down, and its start in view across.
+        // Where the passage's start is in view already, the view stays; else its first line goes
+        // a third of the way down, and its start in view across.
+        if (QRectF(viewport()->rect()).contains(toViewport(sheet, rects.first())))
+            return;
         const QRectF first = toViewport(sheet, rects.first()).translated(offset());
         QPoint to = offset();
         to.setY(qRound(first.top() - viewport()->height() / 3.0));

@@ -917,11 +917,15 @@ private Q_SLOTS:
         QVERIFY(!other.join(page).isEmpty());
         QVERIFY(!other.next(u"snapshot"_s).isEmpty());
 
+        // Found with Ctrl+F, selected, commented on.
         const QString quote = TestPdf::numberedLine(2, 1).left(20);
         const Anchor anchor = pdfAnchor(window->document(), quote);
         QCOMPARE(anchor.sheet, 2);
+        QVERIFY(window->pdfView()->find(quote, false));
         answerCommentEditor(u"On page three"_s);
-        window->startChatOn(anchor);
+        window->startChat();
+        // The passage has its thread: no selection is left to offer another.
+        QVERIFY(!window->pdfView()->selectionAnchor());
         const QJsonObject sent = other.next(u"new-text-chat"_s)
                                      .value("chat"_L1)
                                      .toObject()
@@ -946,6 +950,14 @@ private Q_SLOTS:
         const QString chatId = chat.value("id"_L1).toString();
         QTRY_COMPARE(window->model()->rowCount(), 2);
         QCOMPARE(window->session()->chat(chatId)->anchor.sheet, 4);
+        // The view's keys work wherever the focus is in the window.
+        window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(window));
+        window->chatPanel()->replyEditor()->setFocus();
+        const qreal zoom = window->pdfView()->zoom();
+        QTest::keyClick(window->chatPanel()->replyEditor(), Qt::Key_Equal, Qt::ControlModifier);
+        QVERIFY(window->pdfView()->zoom() > zoom);
+
         MainWindow *second = window->newWindow();
         for (MainWindow *w : {window, second}) {
             w->chatPanel()->selectChat(chatId);
@@ -984,6 +996,11 @@ private Q_SLOTS:
             qunsetenv("XDG_DATA_HOME");
             QStandardPaths::setTestModeEnabled(true);
         });
+        // A thread on it, which the reader finds in place, with nothing said about moving.
+        QTRY_VERIFY(!window->document().textPending);
+        window->session()->startChat(pdfAnchor(window->document(), TestPdf::numberedLine(3, 0)),
+                                     u"Last page"_s);
+        QTRY_COMPARE(window->session()->client()->pendingCount(), 0);
         const QString page = window->document().document.page;
         auto *reader = new MainWindow(m_context.get());
         QSignalSpy downloading(reader->transferProgress(), &QProgressBar::valueChanged);
@@ -993,6 +1010,10 @@ private Q_SLOTS:
         QCOMPARE(reader->pdfView()->sheetCount(), 4);
         QVERIFY(downloading.size() >= 3);
         QCOMPARE(reader->windowTitle(), u"big — Glosa"_s);
+        QTRY_VERIFY(!reader->document().textPending);
+        QCOMPARE(reader->model()->rowCount(), 1);
+        QCOMPARE(reader->orphanList()->list()->count(), 0);
+        QVERIFY(reader->notice()->isHidden());
         delete reader;
 
         m_server->stop();

@@ -616,9 +616,10 @@ private Q_SLOTS:
         QTest::keyClick(page, Qt::Key_Return);
         QCOMPARE(view->currentSheet(), 11);
         QVERIFY(qAbs(view->viewportPoint(11, {}).y()) <= SheetLayout::Margin);
+        // And back to reading: the keys scroll the sheets again.
+        QVERIFY(view->sheetArea()->hasFocus());
 
         // Keys scroll: down a screen, to the end, to the start.
-        view->sheetArea()->setFocus();
         const qreal before = view->viewportPoint(11, {}).y();
         QTest::keyClick(view->sheetArea(), Qt::Key_PageDown);
         QVERIFY(view->viewportPoint(11, {}).y() < before - view->viewport()->height() / 2);

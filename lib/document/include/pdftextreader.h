@@ -31,7 +31,6 @@ Q_SIGNALS:
     void finished(const Glosa::PdfText &text);
 
 private:
-
     QThread *m_thread = nullptr;
     std::shared_ptr<std::atomic<bool>> m_cancelled;
 };
