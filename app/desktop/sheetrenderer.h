@@ -32,7 +32,9 @@ public:
         }
     };
 
-    static constexpr qint64 DefaultCacheBytes = 256 * 1024 * 1024;
+    // About twenty sheets a window wide: several screens to scroll back to at once, in every
+    // window that shows a PDF.
+    static constexpr qint64 DefaultCacheBytes = 128 * 1024 * 1024;
 
     explicit SheetRenderer(QObject *parent = nullptr);
     ~SheetRenderer() override;
