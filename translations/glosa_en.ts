@@ -618,6 +618,10 @@ Select a passage in the document and choose Comment to start a discussion.</sour
         <source>“%1” could not be opened.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>“%1” is being published.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Glosa::NoticeBar</name>
@@ -661,6 +665,10 @@ Select a passage in the document and choose Comment to start a discussion.</sour
     </message>
     <message>
         <source>%1 · published %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (PDF, %2)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

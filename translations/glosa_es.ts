@@ -622,6 +622,10 @@ Selecciona un pasaje del documento y elige Comentar para iniciar una conversaci�
         <source>“%1” could not be opened.</source>
         <translation>No se pudo abrir «%1».</translation>
     </message>
+    <message>
+        <source>“%1” is being published.</source>
+        <translation>«%1» se está publicando.</translation>
+    </message>
 </context>
 <context>
     <name>Glosa::NoticeBar</name>
@@ -666,6 +670,10 @@ Selecciona un pasaje del documento y elige Comentar para iniciar una conversaci�
     <message>
         <source>%1 · published %2</source>
         <translation>%1 · publicado el %2</translation>
+    </message>
+    <message>
+        <source>%1 (PDF, %2)</source>
+        <translation>%1 (PDF, %2)</translation>
     </message>
 </context>
 <context>

@@ -463,29 +463,32 @@ void MainWindow::fetchPdf(const Document &document)
                 m_progress->hide();
                 m_notice->showNotice(tr("Cannot open “%1”: %2").arg(document.title, reason));
             });
-    connect(transfer, &ContentTransfer::fetched, this,
-            [this, transfer, document](const QByteArray &bytes) {
-                transfer->deleteLater();
-                m_fetching.clear();
-                m_progress->hide();
-                // The page may have another document by now.
-                if (m_session->client()->document() != document)
-                    return;
-                const bool newVersion = !m_document.document.sha256.isEmpty();
-                std::optional<LoadedDocument> loaded =
-                    unlock([&](const QString &password, LoadedDocument::Failure *failure) {
-                        return LoadedDocument::fromPdf(document, bytes, password, failure,
-                                                       LoadedDocument::PdfTextLayer::Later);
-                    });
-                if (!loaded) {
-                    m_notice->showNotice(tr("“%1” could not be opened.").arg(document.title));
-                    return;
-                }
-                showNewVersion(*loaded);
-                if (newVersion)
-                    statusBar()->showMessage(
-                        tr("A new version of “%1” was published.").arg(document.title), 8000);
+    connect(transfer, &ContentTransfer::fetched, this, [this, transfer](const QByteArray &bytes) {
+        transfer->deleteLater();
+        m_fetching.clear();
+        m_progress->hide();
+        // The window or its page may have another document by now.
+        const std::optional<Document> current = m_session->client()->document();
+        if (m_document.local || !current)
+            return;
+        if (current->sha256 != Document::sha256Of(bytes))
+            return takeServerDocument();
+        const Document &document = *current;
+        const bool newVersion = !m_document.document.sha256.isEmpty();
+        std::optional<LoadedDocument> loaded =
+            unlock([&](const QString &password, LoadedDocument::Failure *failure) {
+                return LoadedDocument::fromPdf(document, bytes, password, failure,
+                                               LoadedDocument::PdfTextLayer::Later);
             });
+        if (!loaded) {
+            m_notice->showNotice(tr("“%1” could not be opened.").arg(document.title));
+            return;
+        }
+        showNewVersion(*loaded);
+        if (newVersion)
+            statusBar()->showMessage(tr("A new version of “%1” was published.").arg(document.title),
+                                     8000);
+    });
     transfer->get(document.sha256, document.size);
 }
 
@@ -591,9 +594,15 @@ void MainWindow::publish()
         statusBar()->showMessage(tr("This document is already on the server."), 5000);
         return;
     }
+    if (m_upload) {
+        statusBar()->showMessage(tr("“%1” is being published.").arg(m_document.document.title),
+                                 5000);
+        return;
+    }
     if (m_document.isPdf()) {
         // The PDF's bytes first, then the document that names them.
         ContentTransfer *transfer = m_context->newTransfer(this);
+        m_upload = transfer;
         const QString what = tr("Uploading “%1”").arg(m_document.document.title);
         connect(transfer, &ContentTransfer::progress, this,
                 [this, what](qint64 done, qint64 total) { showTransfer(what, done, total); });

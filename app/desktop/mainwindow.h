@@ -4,6 +4,7 @@
 #include "loadeddocument.h"
 
 #include <QMainWindow>
+#include <QPointer>
 #include <QTimer>
 
 #include <functional>
@@ -27,6 +28,7 @@ class PageSession;
 class PdfTextReader;
 class PdfView;
 class ChatPanel;
+class ContentTransfer;
 class TopBar;
 
 // One window on one page: the top bar, the document and its chats.
@@ -123,7 +125,8 @@ private:
     QTimer m_reload; // lets an editor finish saving before the file is read
     bool m_reportAnchoring = false;
     QProgressBar *m_progress;
-    QString m_fetching; // the sha256 of the PDF being brought from the server
+    QString m_fetching;                 // the sha256 of the PDF being brought from the server
+    QPointer<ContentTransfer> m_upload; // the bytes of the PDF being published
     PdfTextReader *m_textReader;
     QMenu *m_recent = nullptr;
     QAction *m_share = nullptr;

@@ -36,7 +36,11 @@ OpenFromServerDialog::OpenFromServerDialog(DocumentDirectory *directory, QWidget
                               ? tr("Nothing has been published on this server yet.")
                               : tr("%n document(s)", nullptr, int(documents.size())));
         for (const Document &d : documents) {
-            auto *item = new QListWidgetItem(d.title, m_list);
+            // A PDF says so, with its size: it is brought over before it opens.
+            auto *item = new QListWidgetItem(
+                d.isPdf() ? tr("%1 (PDF, %2)").arg(d.title, QLocale().formattedDataSize(d.size))
+                          : d.title,
+                m_list);
             item->setToolTip(
                 tr("%1 · published %2")
                     .arg(d.page, QLocale().toString(QDateTime::fromMSecsSinceEpoch(d.updatedAt),

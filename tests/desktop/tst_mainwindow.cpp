@@ -9,10 +9,12 @@
 #include "chatpanel.h"
 #include "commenteditor.h"
 #include "commentfield.h"
+#include "documentdirectory.h"
 #include "documentview.h"
 #include "draftstore.h"
 #include "mainwindow.h"
 #include "noticebar.h"
+#include "openfromserverdialog.h"
 #include "orphanlist.h"
 #include "pagesession.h"
 #include "pdfview.h"
@@ -996,6 +998,16 @@ private Q_SLOTS:
             qunsetenv("XDG_DATA_HOME");
             QStandardPaths::setTestModeEnabled(true);
         });
+        // Listed as a PDF, with its size.
+        {
+            DocumentDirectory *directory = m_context->newDirectory(this);
+            OpenFromServerDialog dialog(directory);
+            auto *list = dialog.findChild<QListWidget *>();
+            QTRY_COMPARE(list->count(), 1);
+            QCOMPARE(list->item(0)->text(),
+                     u"big (PDF, %1)"_s.arg(QLocale().formattedDataSize(bytes.size())));
+        }
+
         // A thread on it, which the reader finds in place, with nothing said about moving.
         QTRY_VERIFY(!window->document().textPending);
         window->session()->startChat(pdfAnchor(window->document(), TestPdf::numberedLine(3, 0)),
