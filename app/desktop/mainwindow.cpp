@@ -291,6 +291,11 @@ void MainWindow::openDocument(const LoadedDocument &document)
     if (!m_document.local) {
         connect(m_session->client(), &SyncClient::documentChanged, this,
                 &MainWindow::takeServerDocument);
+        // A document that could not be brought over is tried again on the next connection.
+        connect(m_session->client(), &SyncClient::welcomed, this, [this] {
+            if (m_document.document.sha256.isEmpty())
+                takeServerDocument();
+        });
         takeServerDocument();
     }
 }
@@ -367,10 +372,14 @@ void MainWindow::showDocument()
 void MainWindow::showInView()
 {
     const bool pdf = m_document.isPdf();
-    if (pdf)
+    // The view not shown lets go of what it showed (a PDF's sheets are many megabytes).
+    if (pdf) {
         m_pdfView->setDocument(m_document, m_session.get(), m_index);
-    else
+        m_view->setDocument({}, nullptr, nullptr);
+    } else {
         m_view->setDocument(m_document, m_session.get(), m_index);
+        m_pdfView->setDocument({}, nullptr, nullptr);
+    }
     m_views->setCurrentWidget(pdf ? static_cast<QWidget *>(m_pdfView) : m_view);
     for (QAction *action : m_pdfView->viewActions())
         action->setEnabled(pdf);
@@ -391,7 +400,8 @@ void MainWindow::showNewVersion(const LoadedDocument &version)
     const int sheet = m_pdfView->currentSheet();
     m_document = version;
     m_reportAnchoring = true;
-    m_index->setText(m_document.plainText);
+    if (!awaitingText())
+        m_index->setText(m_document.plainText);
     readPdfText();
     showInView();
     if (m_document.isPdf() && wasPdf)
@@ -449,23 +459,24 @@ void MainWindow::takeServerDocument()
 
 void MainWindow::fetchPdf(const Document &document)
 {
-    if (m_fetching == document.sha256)
+    if (m_fetch && m_fetching == document.sha256)
         return;
+    // Another document came meanwhile: the one under way is not wanted any more.
+    delete m_fetch;
     m_fetching = document.sha256;
     ContentTransfer *transfer = m_context->newTransfer(this);
+    m_fetch = transfer;
     const QString what = tr("Downloading “%1”").arg(document.title);
     connect(transfer, &ContentTransfer::progress, this,
             [this, what](qint64 done, qint64 total) { showTransfer(what, done, total); });
     connect(transfer, &ContentTransfer::failed, this,
             [this, transfer, document](const QString &reason) {
                 transfer->deleteLater();
-                m_fetching.clear();
                 m_progress->hide();
                 m_notice->showNotice(tr("Cannot open “%1”: %2").arg(document.title, reason));
             });
     connect(transfer, &ContentTransfer::fetched, this, [this, transfer](const QByteArray &bytes) {
         transfer->deleteLater();
-        m_fetching.clear();
         m_progress->hide();
         // The window or its page may have another document by now.
         const std::optional<Document> current = m_session->client()->document();
@@ -648,6 +659,10 @@ void MainWindow::find(bool backwards)
 {
     if (m_find->text().isEmpty())
         return showFind();
+    if (m_document.isPdf() && m_document.textPending) {
+        statusBar()->showMessage(readingMessage(), 4000);
+        return;
+    }
     if (m_document.isPdf()) {
         if (!m_pdfView->find(m_find->text(), backwards))
             statusBar()->showMessage(tr("“%1” is not in the document.").arg(m_find->text()), 4000);

@@ -125,7 +125,8 @@ private:
     QTimer m_reload; // lets an editor finish saving before the file is read
     bool m_reportAnchoring = false;
     QProgressBar *m_progress;
-    QString m_fetching;                 // the sha256 of the PDF being brought from the server
+    QPointer<ContentTransfer> m_fetch;  // the PDF being brought from the server
+    QString m_fetching;                 // its sha256
     QPointer<ContentTransfer> m_upload; // the bytes of the PDF being published
     PdfTextReader *m_textReader;
     QMenu *m_recent = nullptr;

@@ -40,8 +40,8 @@ QToolButton *barButton(QWidget *parent, const QString &name, const QString &icon
 PdfView::PdfView(QWidget *parent)
     : QWidget(parent)
     , m_area(new SheetArea(this))
-    , m_page(new QSpinBox(this))
-    , m_pageCount(new QLabel(this))
+    , m_sheetNumber(new QSpinBox(this))
+    , m_sheetCount(new QLabel(this))
     , m_zoom(new QComboBox(this))
     , m_notice(new QLabel(this))
 {
@@ -52,32 +52,32 @@ PdfView::PdfView(QWidget *parent)
     barLayout->setContentsMargins(8, 4, 8, 4);
     barLayout->setSpacing(6);
 
-    auto *pageLabel = new QLabel(tr("Page"), bar);
-    pageLabel->setBuddy(m_page);
-    m_page->setObjectName(u"pageNumber"_s);
-    m_page->setAccessibleName(tr("Page number"));
-    m_page->setKeyboardTracking(false);
-    m_page->setRange(0, 0);
-    m_pageCount->setObjectName(u"pageCount"_s);
-    connect(m_page, &QSpinBox::valueChanged, this, [this](int page) {
-        if (page >= 1)
-            m_area->goToSheet(page - 1);
+    auto *numberLabel = new QLabel(tr("Page"), bar);
+    numberLabel->setBuddy(m_sheetNumber);
+    m_sheetNumber->setObjectName(u"pageNumber"_s);
+    m_sheetNumber->setAccessibleName(tr("Page number"));
+    m_sheetNumber->setKeyboardTracking(false);
+    m_sheetNumber->setRange(0, 0);
+    m_sheetCount->setObjectName(u"pageCount"_s);
+    connect(m_sheetNumber, &QSpinBox::valueChanged, this, [this](int number) {
+        if (number >= 1)
+            m_area->goToSheet(number - 1);
     });
 
     m_zoomOut = barButton(bar, u"zoomOut"_s, u"zoom-out"_s, u"\u2212"_s, tr("Zoom out"));
     m_zoomIn = barButton(bar, u"zoomIn"_s, u"zoom-in"_s, u"+"_s, tr("Zoom in"));
     m_fitWidth = barButton(bar, u"fitWidth"_s, u"zoom-fit-width"_s, tr("Fit Width"),
                            tr("Fit the width of the pages"));
-    m_fitPage =
-        barButton(bar, u"fitPage"_s, u"zoom-fit-best"_s, tr("Fit Page"), tr("Fit a whole page"));
+    m_fitSheet =
+        barButton(bar, u"fitSheet"_s, u"zoom-fit-best"_s, tr("Fit Page"), tr("Fit a whole page"));
     m_fitWidth->setCheckable(true);
-    m_fitPage->setCheckable(true);
+    m_fitSheet->setCheckable(true);
     connect(m_zoomOut, &QToolButton::clicked, m_area, &SheetArea::zoomOut);
     connect(m_zoomIn, &QToolButton::clicked, m_area, &SheetArea::zoomIn);
     connect(m_fitWidth, &QToolButton::clicked, m_area, &SheetArea::fitWidth);
-    connect(m_fitPage, &QToolButton::clicked, m_area, &SheetArea::fitPage);
+    connect(m_fitSheet, &QToolButton::clicked, m_area, &SheetArea::fitSheet);
     connect(m_fitWidth, &QToolButton::clicked, this, &PdfView::showZoom);
-    connect(m_fitPage, &QToolButton::clicked, this, &PdfView::showZoom);
+    connect(m_fitSheet, &QToolButton::clicked, this, &PdfView::showZoom);
 
     m_zoom->setObjectName(u"zoomLevel"_s);
     m_zoom->setAccessibleName(tr("Zoom"));
@@ -92,15 +92,15 @@ PdfView::PdfView(QWidget *parent)
     });
     connect(m_zoom->lineEdit(), &QLineEdit::returnPressed, this, &PdfView::applyZoomText);
 
-    barLayout->addWidget(pageLabel);
-    barLayout->addWidget(m_page);
-    barLayout->addWidget(m_pageCount);
+    barLayout->addWidget(numberLabel);
+    barLayout->addWidget(m_sheetNumber);
+    barLayout->addWidget(m_sheetCount);
     barLayout->addStretch(1);
     barLayout->addWidget(m_zoomOut);
     barLayout->addWidget(m_zoom);
     barLayout->addWidget(m_zoomIn);
     barLayout->addWidget(m_fitWidth);
-    barLayout->addWidget(m_fitPage);
+    barLayout->addWidget(m_fitSheet);
 
     m_notice->setObjectName(u"scanNotice"_s);
     m_notice->setText(tr("This PDF has no text: passages cannot be selected. Right-click a page "
@@ -136,14 +136,14 @@ PdfView::PdfView(QWidget *parent)
     command(tr("Zoom Ou&t"), {QKeySequence(Qt::CTRL | Qt::Key_Minus)},
             [this] { m_area->zoomOut(); });
     command(tr("Fit &Width"), {QKeySequence(Qt::CTRL | Qt::Key_0)}, [this] { fitWidth(); });
-    command(tr("Fit &Page"), {}, [this] { fitPage(); });
+    command(tr("Fit &Page"), {}, [this] { fitSheet(); });
     // Ctrl+G is the view's own while it has the focus: it is Find Next's too on some desktops.
-    command(tr("&Go to Page…"), {}, [this] { goToPage(); });
+    command(tr("&Go to Page…"), {}, [this] { editSheetNumber(); });
 
-    connect(m_area, &SheetArea::goToPageRequested, this, &PdfView::goToPage);
+    connect(m_area, &SheetArea::sheetNumberRequested, this, &PdfView::editSheetNumber);
     // A page typed and Return: back to reading, where the keys scroll.
-    connect(m_page, &QSpinBox::editingFinished, this, [this] {
-        if (m_page->hasFocus())
+    connect(m_sheetNumber, &QSpinBox::editingFinished, this, [this] {
+        if (m_sheetNumber->hasFocus())
             m_area->setFocus(Qt::OtherFocusReason);
     });
     connect(m_area, &SheetArea::currentSheetChanged, this, &PdfView::showSheet);
@@ -160,11 +160,11 @@ void PdfView::setDocument(const LoadedDocument &document, PageSession *session, 
     m_area->setDocument(document, session, index);
     const int count = m_area->sheetCount();
     {
-        const QSignalBlocker blocker(m_page);
-        m_page->setRange(count > 0 ? 1 : 0, count);
+        const QSignalBlocker blocker(m_sheetNumber);
+        m_sheetNumber->setRange(count > 0 ? 1 : 0, count);
     }
-    m_pageCount->setText(tr("of %1").arg(count));
-    m_page->setEnabled(count > 1);
+    m_sheetCount->setText(tr("of %1").arg(count));
+    m_sheetNumber->setEnabled(count > 1);
     m_notice->setVisible(m_area->isScan() && count > 0);
     showSheet(m_area->currentSheet());
     showZoom();
@@ -202,16 +202,16 @@ bool PdfView::find(const QString &text, bool backwards)
     return true;
 }
 
-void PdfView::goToPage()
+void PdfView::editSheetNumber()
 {
-    m_page->setFocus(Qt::ShortcutFocusReason);
-    m_page->selectAll();
+    m_sheetNumber->setFocus(Qt::ShortcutFocusReason);
+    m_sheetNumber->selectAll();
 }
 
 void PdfView::showSheet(int sheet)
 {
-    const QSignalBlocker blocker(m_page);
-    m_page->setValue(sheet + 1);
+    const QSignalBlocker blocker(m_sheetNumber);
+    m_sheetNumber->setValue(sheet + 1);
 }
 
 void PdfView::showZoom()
@@ -219,7 +219,7 @@ void PdfView::showZoom()
     if (!m_zoom->lineEdit()->hasFocus())
         m_zoom->setEditText(tr("%1%").arg(qRound(m_area->zoom() * 100)));
     m_fitWidth->setChecked(m_area->fit() == SheetArea::Fit::Width);
-    m_fitPage->setChecked(m_area->fit() == SheetArea::Fit::Page);
+    m_fitSheet->setChecked(m_area->fit() == SheetArea::Fit::Sheet);
     m_zoomOut->setEnabled(m_area->zoom() > SheetArea::MinZoom * 1.001);
     m_zoomIn->setEnabled(m_area->zoom() < SheetArea::MaxZoom / 1.001);
 }
@@ -294,9 +294,9 @@ void PdfView::fitWidth()
     showZoom();
 }
 
-void PdfView::fitPage()
+void PdfView::fitSheet()
 {
-    m_area->fitPage();
+    m_area->fitSheet();
     showZoom();
 }
 

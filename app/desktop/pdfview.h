@@ -58,9 +58,9 @@ public:
     qreal zoom() const;
     void setZoom(qreal factor);
     void fitWidth();
-    void fitPage();
-    // Puts the focus in the page number, to type the page to go to.
-    void goToPage();
+    void fitSheet();
+    // Puts the focus in the sheet number (a page number to the user), to type where to go.
+    void editSheetNumber();
     // Zoom in and out, fit the width or a page, go to a page: for the window's menu.
     QList<QAction *> viewActions() const { return m_actions; }
 
@@ -87,13 +87,13 @@ private:
 
     SheetArea *m_area;
     QList<QAction *> m_actions;
-    QSpinBox *m_page;
-    QLabel *m_pageCount;
+    QSpinBox *m_sheetNumber;
+    QLabel *m_sheetCount;
     QToolButton *m_zoomOut;
     QToolButton *m_zoomIn;
     QComboBox *m_zoom;
     QToolButton *m_fitWidth;
-    QToolButton *m_fitPage;
+    QToolButton *m_fitSheet;
     QLabel *m_notice;
 };
 

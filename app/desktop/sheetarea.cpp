@@ -255,9 +255,9 @@ void SheetArea::fitWidth()
     applyZoom(available / width / pixelsPerPoint(1), QPointF(viewport()->width() / 2.0, 0));
 }
 
-void SheetArea::fitPage()
+void SheetArea::fitSheet()
 {
-    m_fit = Fit::Page;
+    m_fit = Fit::Sheet;
     const QSizeF size = m_layout.count() ? m_layout.pointSize(m_currentSheet) : QSizeF(595, 842);
     const qreal width = qMax(1, viewport()->width() - 2 * SheetLayout::Margin);
     const qreal height = qMax(1, viewport()->height() - 2 * SheetLayout::Gap);
@@ -297,13 +297,24 @@ void SheetArea::updateView()
 {
     const auto [first, last] = visibleSheets();
     QList<SheetRenderer::Request> wanted;
+    qint64 bytes = 0;
+    const auto want = [&](int sheet) {
+        const QSize size = renderSize(sheet);
+        wanted.append({sheet, size});
+        bytes += qint64(size.width()) * size.height() * 4;
+    };
     for (int sheet = first; sheet <= last; ++sheet)
-        wanted.append({sheet, renderSize(sheet)});
-    // One sheet ahead, then one behind, for the next step of scrolling.
-    if (last >= first && last + 1 < m_layout.count())
-        wanted.append({last + 1, renderSize(last + 1)});
-    if (last >= first && first > 0)
-        wanted.append({first - 1, renderSize(first - 1)});
+        want(sheet);
+    // One sheet ahead, then one behind, for the next step of scrolling, where they fit in the
+    // cache beside those on screen (large sheets would push each other out, again and again).
+    const auto fits = [&](int sheet) {
+        const QSize size = renderSize(sheet);
+        return bytes + qint64(size.width()) * size.height() * 4 <= m_renderer->cacheLimit() / 2;
+    };
+    if (last >= first && last + 1 < m_layout.count() && fits(last + 1))
+        want(last + 1);
+    if (last >= first && first > 0 && fits(first - 1))
+        want(first - 1);
     m_renderer->request(wanted);
     placeCommentButton();
 }
@@ -355,8 +366,8 @@ void SheetArea::resizeEvent(QResizeEvent *event)
     QAbstractScrollArea::resizeEvent(event);
     if (m_fit == Fit::Width)
         fitWidth();
-    else if (m_fit == Fit::Page)
-        fitPage();
+    else if (m_fit == Fit::Sheet)
+        fitSheet();
     else
         updateScrollBars();
     scheduleUpdate();
@@ -882,7 +893,7 @@ void SheetArea::keyPressEvent(QKeyEvent *event)
         return;
     }
     if (event->keyCombination() == QKeyCombination(Qt::ControlModifier, Qt::Key_G)) {
-        Q_EMIT goToPageRequested();
+        Q_EMIT sheetNumberRequested();
         return;
     }
     QScrollBar *vertical = verticalScrollBar();
@@ -962,6 +973,9 @@ QMenu *SheetArea::createContextMenu(const QPoint &position)
                             });
         whole->setObjectName(u"commentOnSheetAction"_s);
         readOnly(whole);
+        // Its anchor says where the sheet's text starts: known once the text is read.
+        if (m_text.text().sheetCount() != m_layout.count())
+            whole->setEnabled(false);
     }
     return menu;
 }

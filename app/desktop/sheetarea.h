@@ -31,7 +31,7 @@ class SheetArea : public QAbstractScrollArea
 {
     Q_OBJECT
 public:
-    enum class Fit { None, Width, Page };
+    enum class Fit { None, Width, Sheet };
     static constexpr qreal MinZoom = 0.1;
     static constexpr qreal MaxZoom = 4;
     // No image of a sheet is rendered larger than this, in device pixels: beyond it the sheet
@@ -56,7 +56,7 @@ public:
     void zoomIn();
     void zoomOut();
     void fitWidth();
-    void fitPage();
+    void fitSheet();
     Fit fit() const { return m_fit; }
 
     void setSelectedChat(const QString &chatId);
@@ -90,7 +90,7 @@ Q_SIGNALS:
     void chatClicked(const QString &chatId);
     void currentSheetChanged(int sheet);
     void zoomChanged(qreal zoom);
-    void goToPageRequested();
+    void sheetNumberRequested();
 
 protected:
     bool event(QEvent *event) override;

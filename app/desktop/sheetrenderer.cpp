@@ -115,15 +115,16 @@ void SheetRenderer::run()
             m_busy = request;
             m_taken.insert(request);
         }
-        // Qt PDF renders under its own lock, so the GUI thread may read the same document's
-        // text meanwhile. The page is drawn over white: an opaque image is the quickest to paint.
-        const QImage page = document->render(request.sheet, request.size);
+        // Qt PDF makes every call into PDFium under one lock, this render's too: the GUI
+        // thread's reads of the document's text wait for it. The sheet is drawn over white: an
+        // opaque image is the quickest to paint.
+        const QImage rendered = document->render(request.sheet, request.size);
         QImage image;
-        if (!page.isNull()) {
-            image = QImage(page.size(), QImage::Format_RGB32);
+        if (!rendered.isNull()) {
+            image = QImage(rendered.size(), QImage::Format_RGB32);
             image.fill(Qt::white);
             QPainter painter(&image);
-            painter.drawImage(0, 0, page);
+            painter.drawImage(0, 0, rendered);
         }
         {
             QMutexLocker locker(&m_mutex);

@@ -53,6 +53,7 @@ public:
     void setCacheLimit(qint64 bytes);
     qint64 cacheBytes() const { return m_cache.totalCost(); }
     qint64 peakCacheBytes() const { return m_peakBytes; }
+    qint64 cacheLimit() const { return m_cache.maxCost(); }
 
 Q_SIGNALS:
     void rendered(int sheet);

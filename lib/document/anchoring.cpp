@@ -91,7 +91,8 @@ Anchoring::Match Anchoring::locate(const QString &text, const Anchor &anchor, in
         }
         if (at < 0)
             return {};
-        return {at == anchor.start ? Match::Kind::Exact : Match::Kind::Moved, int(at), int(at)};
+        // The sheet is what it is about, wherever its text starts now.
+        return {Match::Kind::Exact, int(at), int(at)};
     }
     const int length = int(anchor.exact.size());
     if (length == 0)

@@ -270,7 +270,8 @@ QString readSha256(Reader &r)
 {
     const QString sha256 = r.string("sha256"_L1);
     if (r.ok() && !Validation::isSha256(sha256))
-        r.fail(ErrorCode::BadRequest, u"sha256 must be a SHA-256 in lowercase hexadecimal"_s);
+        r.fail(ErrorCode::BadRequest,
+               r.name("sha256"_L1) + u" must be a SHA-256 in lowercase hexadecimal"_s);
     return sha256;
 }
 
@@ -440,10 +441,7 @@ std::optional<ClientMessage> decodeClientObject(const QJsonObject &o, ProtocolEr
         op.document.format = doc.string("format"_L1);
         if (op.document.isPdf()) {
             // A PDF's bytes are put first (put-content); the document names them.
-            op.document.sha256 = doc.string("sha256"_L1);
-            if (doc.ok() && !Validation::isSha256(op.document.sha256))
-                doc.fail(ErrorCode::BadRequest, u"document.sha256 must be a SHA-256 in lowercase "
-                                                "hexadecimal"_s);
+            op.document.sha256 = readSha256(doc);
         } else {
             op.document.content = doc.string("content"_L1);
         }
@@ -458,11 +456,7 @@ std::optional<ClientMessage> decodeClientObject(const QJsonObject &o, ProtocolEr
             doc.check(Validation::checkDocumentFormat(op.document.format));
         message = op;
     } else if (type == Type::ListDocuments) {
-        ListDocumentsRequest req{r.string("requestId"_L1)};
-        if (r.ok() && req.requestId.size() > Limits::RequestIdMax)
-            r.fail(ErrorCode::TooLarge,
-                   u"requestId is longer than %1 characters"_s.arg(Limits::RequestIdMax));
-        message = req;
+        message = ListDocumentsRequest{readRequestId(r)};
     } else if (type == Type::PutContent) {
         PutContent put;
         put.requestId = readRequestId(r);

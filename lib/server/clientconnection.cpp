@@ -123,9 +123,11 @@ void ClientConnection::onTextMessage(const QByteArray &frame)
     ProtocolError error;
     Codec::Correlation correlation;
     std::optional<ClientMessage> message = Codec::decodeClient(frame, &error, &correlation);
-    // The pieces of a content are bounded by its size and by ContentTransfers, not by the rate.
-    const bool content = message && (std::holds_alternative<PutContent>(*message) ||
-                                     std::holds_alternative<GetContent>(*message));
+    // The pieces of a content are bounded by its size and by ContentTransfers, not by the rate;
+    // while the connection joins its page they wait here, and count like any frame.
+    const bool content = m_state == State::Open && message &&
+                         (std::holds_alternative<PutContent>(*message) ||
+                          std::holds_alternative<GetContent>(*message));
     if (!content && !admit()) {
         if (m_state != State::Closed)
             sendRateLimited(correlation);
@@ -140,6 +142,8 @@ void ClientConnection::onTextMessage(const QByteArray &frame)
     }
     if (!message) {
         sendError(error, correlation.broadcastId, correlation.requestId);
+        if (correlation.type == "put-content"_L1 && m_state == State::Open)
+            m_router->refusedContent(this);
         return;
     }
     if (m_state == State::Joining)

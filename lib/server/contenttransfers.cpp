@@ -47,6 +47,12 @@ ContentTransfers::Peer &ContentTransfers::peer(Recipient *from)
     return *it;
 }
 
+void ContentTransfers::drop(Recipient *from)
+{
+    if (const auto it = m_peers.find(from); it != m_peers.end())
+        it->upload.reset();
+}
+
 void ContentTransfers::put(Recipient *from, const QString &tenant, const User &user,
                            const PutContent &put)
 {

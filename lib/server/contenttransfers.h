@@ -27,6 +27,8 @@ public:
 
     void put(Recipient *from, const QString &tenant, const User &user, const PutContent &put);
     void get(Recipient *from, const QString &tenant, const GetContent &get);
+    // Ends the upload of `from`, if it has one: its next piece is to be piece 0.
+    void drop(Recipient *from);
 
     // The bytes of unfinished uploads the whole server holds at most.
     static constexpr qint64 HeldBytes = 256 * 1024 * 1024;

@@ -268,6 +268,11 @@ void Hub::handle(ClientConnection *connection, const ClientMessage &message)
         message);
 }
 
+void Hub::refusedContent(ClientConnection *connection)
+{
+    m_contents.drop(connection);
+}
+
 template<typename Op>
 void Hub::operate(ClientConnection *connection, const Op &op)
 {

@@ -64,6 +64,7 @@ public:
 
     void join(ClientConnection *connection, const Hello &hello) override;
     void handle(ClientConnection *connection, const ClientMessage &message) override;
+    void refusedContent(ClientConnection *connection) override;
 
     // Another server node stored events of these pages (by the store's id) up to these heads:
     // the pages held here that are behind catch up.

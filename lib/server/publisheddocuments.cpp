@@ -28,14 +28,6 @@ struct Publication
 
 Publication publishIn(Store &store, const QString &tenant, const User &user, Document doc)
 {
-    if (doc.isPdf()) {
-        QString error;
-        doc.size = store.contentSize(tenant, doc.sha256, &error);
-        if (doc.size < 0)
-            return {error.isEmpty() ? Publication::Outcome::NoContent
-                                    : Publication::Outcome::Failed,
-                    doc, error};
-    }
     const std::optional<Document> existing = store.document(tenant, doc.page);
     if (existing && existing->title == doc.title && existing->format == doc.format &&
         existing->sha256 == doc.sha256)
@@ -44,6 +36,14 @@ Publication publishIn(Store &store, const QString &tenant, const User &user, Doc
     const QString publisher = existing ? store.documentPublisher(tenant, doc.page) : user.id;
     if (existing && !user.isModerator() && publisher != user.id)
         return {Publication::Outcome::Forbidden, doc, {}};
+    if (doc.isPdf()) {
+        QString error;
+        doc.size = store.contentSize(tenant, doc.sha256, &error);
+        if (doc.size < 0)
+            return {error.isEmpty() ? Publication::Outcome::NoContent
+                                    : Publication::Outcome::Failed,
+                    doc, error};
+    }
     doc.updatedAt = QDateTime::currentMSecsSinceEpoch();
     QString error;
     if (!store.saveDocument(tenant, doc, publisher, &error))

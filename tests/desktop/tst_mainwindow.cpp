@@ -363,7 +363,7 @@ private Q_SLOTS:
         QCOMPARE(chat["anchor"_L1]["start"_L1].toInt(), 10);
         QCOMPARE(chat["comments"_L1][0]["text"_L1].toString(), u"My answer"_s);
         QVERIFY(!panel->deletedNotice()->isVisible());
-        QVERIFY(panel->drafts()->keys().isEmpty());
+        QVERIFY2(panel->drafts()->keys().isEmpty(), qPrintable(panel->drafts()->keys().join(u' ')));
     }
 
     void deletedChatsReplyCanBeCopied()
@@ -382,7 +382,7 @@ private Q_SLOTS:
         QCOMPARE(QGuiApplication::clipboard()->text(), u"Worth keeping"_s);
         QVERIFY(!panel->deletedNotice()->isVisible());
         QVERIFY(panel->replyEditor()->toPlainText().isEmpty());
-        QVERIFY(panel->drafts()->keys().isEmpty());
+        QVERIFY2(panel->drafts()->keys().isEmpty(), qPrintable(panel->drafts()->keys().join(u' ')));
     }
 
     void repliesAreDraftsPerChatThatOutliveTheWindow()
@@ -463,7 +463,8 @@ private Q_SLOTS:
         });
         window->startChat();
         QCOMPARE(window->model()->rowCount(), 0);
-        QVERIFY(window->chatPanel()->drafts()->keys().isEmpty());
+        QVERIFY2(window->chatPanel()->drafts()->keys().isEmpty(),
+                 qPrintable(window->chatPanel()->drafts()->keys().join(u' ')));
     }
 
     void rejectedReplyComesBackToItsBox()
@@ -507,7 +508,7 @@ private Q_SLOTS:
         });
         Q_EMIT panel->banner()->linkActivated(u"#"_s);
         QTRY_COMPARE(window->session()->chat(chatId)->comments.first().text, u"Mine, shorter"_s);
-        QVERIFY(panel->drafts()->keys().isEmpty());
+        QVERIFY2(panel->drafts()->keys().isEmpty(), qPrintable(panel->drafts()->keys().join(u' ')));
     }
 
     void deletingACommentAsksFirst()

@@ -703,9 +703,9 @@ private Q_SLOTS:
         QVERIFY(view->viewportPoint(2, {}).x() >= SheetLayout::Margin - 1);
         QCOMPARE(view->currentSheet(), 2);
 
-        view->fitPage();
+        view->fitSheet();
         QCOMPARE(view->currentSheet(), 2);
-        QVERIFY(view->findChild<QToolButton *>(u"fitPage"_s)->isChecked());
+        QVERIFY(view->findChild<QToolButton *>(u"fitSheet"_s)->isChecked());
         const QPointF top = view->viewportPoint(2, {});
         const QPointF bottom = view->viewportPoint(2, {595, 842});
         QVERIFY(top.y() >= 0 && top.x() >= 0);
@@ -803,7 +803,7 @@ private Q_SLOTS:
         view->goToSheet(3);
         view->setZoom(2);
         view->fitWidth();
-        view->fitPage();
+        view->fitSheet();
         QVERIFY(view->highlightRects(a).isEmpty());
         std::unique_ptr<QMenu> menu(view->createContextMenu({10, 10}));
         QVERIFY(!menu->findChild<QAction *>(u"commentOnSheetAction"_s));
@@ -837,7 +837,7 @@ private Q_SLOTS:
         view->setDocument(zero, m_session.get(), m_index.get());
         QCOMPARE(view->sheetCount(), 2);
         view->viewport()->grab();
-        view->fitPage();
+        view->fitSheet();
         view->goToSheet(1);
         QTRY_VERIFY(view->sheetArea()->isRendered());
         std::unique_ptr<QMenu> zeroMenu(

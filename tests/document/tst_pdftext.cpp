@@ -101,7 +101,7 @@ private Q_SLOTS:
         const LoadedDocument shorter =
             load(TestPdf::make({{u"Short."_s}, {u"Two."_s}, {u"Three."_s}}));
         match = Anchoring::locate(shorter.plainText, anchor);
-        QCOMPARE(match.kind, Anchoring::Match::Kind::Moved);
+        QCOMPARE(match.kind, Anchoring::Match::Kind::Exact);
         QCOMPARE(match.start, shorter.pdfText.sheetStart(2));
         QCOMPARE(match.end, match.start);
         // And one without that sheet.

@@ -793,6 +793,15 @@ private Q_SLOTS:
         client->sendRaw(putFrame(u"put-2"_s, c, 2));
         QCOMPARE(errorOf(client->next()), u"bad-request put-2"_s);
 
+        // A piece refused as it is read (bad base64) ends the upload too.
+        QCOMPARE(progressFault(put(*client, c, 0, 2), c), QString());
+        QJsonObject broken = putJson(u"put-2"_s, c, 2);
+        broken.insert("data"_L1, u"!!!!"_s);
+        client->sendRaw(compact(broken));
+        QCOMPARE(errorOf(client->next()), u"bad-request put-2"_s);
+        client->sendRaw(putFrame(u"put-2"_s, c, 2));
+        QCOMPARE(errorOf(client->next()), u"bad-request put-2"_s);
+
         // Piece 0 of another content starts that one instead.
         QCOMPARE(progressFault(put(*client, c, 0, 2), c), QString());
         QCOMPARE(progressFault(put(*client, other), other), QString());
