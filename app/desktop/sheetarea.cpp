@@ -76,9 +76,9 @@ void SheetArea::setTextLayer(const PdfText &text)
 {
     // The text layer counts the sheets it was made from; a document whose text does not match
     // its sheets shows them without text.
-    const bool ready = m_pdf && m_pdf->status() == QPdfDocument::Status::Ready;
-    const bool textFits = ready && text.sheetCount() == m_pdf->pageCount();
-    m_text.setDocument(ready ? m_pdf.get() : nullptr, textFits ? text : PdfText());
+    const bool ready = m_pdf && m_pdf->isReady();
+    const bool textFits = ready && text.sheetCount() == m_pdf->document()->pageCount();
+    m_text.setDocument(ready ? m_pdf->document() : nullptr, textFits ? text : PdfText());
     m_scan = !textFits || text.isEmpty();
     m_highlightsDirty = true;
     viewport()->update();
@@ -103,26 +103,18 @@ void SheetArea::setDocument(const LoadedDocument &document, PageSession *session
     m_selectionStart = m_selectionEnd = m_selectionAnchor = -1;
     m_pressed = m_dragging = false;
 
-    auto pdf = std::make_unique<QPdfDocument>();
-    auto buffer = std::make_unique<QBuffer>();
-    buffer->setData(document.pdf);
-    buffer->open(QIODevice::ReadOnly);
-    pdf->setPassword(document.password);
-    pdf->load(buffer.get());
-    m_pdf = std::move(pdf);
-    m_buffer = std::move(buffer);
-
-    const bool ready = m_pdf->status() == QPdfDocument::Status::Ready;
-    const int count = ready ? m_pdf->pageCount() : 0;
+    m_pdf = std::make_unique<OpenedPdf>(document.pdf, document.password);
+    const bool ready = m_pdf->isReady();
+    const int count = ready ? m_pdf->document()->pageCount() : 0;
     QList<QSizeF> sizes;
     sizes.reserve(count);
     for (int sheet = 0; sheet < count; ++sheet)
-        sizes.append(m_pdf->pagePointSize(sheet));
+        sizes.append(m_pdf->document()->pagePointSize(sheet));
     m_layout.setSheetSizes(sizes);
     m_scan = false;
     if (!document.textPending)
         setTextLayer(document.pdfText);
-    m_renderer->setDocument(ready ? m_pdf.get() : nullptr);
+    m_renderer->setDocument(ready ? m_pdf->document() : nullptr);
 
     fitWidth();
     scrollTo({0, 0});

@@ -1,11 +1,11 @@
 #pragma once
 
 #include "anchor.h"
+#include "openedpdf.h"
 #include "sheetlayout.h"
 #include "sheettext.h"
 
 #include <QAbstractScrollArea>
-#include <QBuffer>
 #include <QPointer>
 #include <QTimer>
 
@@ -13,7 +13,6 @@
 #include <optional>
 
 class QMenu;
-class QPdfDocument;
 class QToolButton;
 
 namespace Glosa {
@@ -154,8 +153,7 @@ private:
     Anchor wholeSheetAnchor(int sheet) const;
     bool canWrite() const;
 
-    std::unique_ptr<QBuffer> m_buffer;
-    std::unique_ptr<QPdfDocument> m_pdf;
+    std::unique_ptr<OpenedPdf> m_pdf;
     SheetRenderer *m_renderer;
     mutable SheetText m_text;
     SheetLayout m_layout;

@@ -1,6 +1,7 @@
 #include "loadeddocument.h"
 
-#include <QBuffer>
+#include "openedpdf.h"
+
 #include <QFile>
 #include <QFileInfo>
 #include <QPdfDocument>
@@ -91,12 +92,8 @@ std::optional<LoadedDocument> LoadedDocument::fromPdf(Document document, const Q
         failure->message = QPdfDocument::tr("The PDF's content is not the one expected.");
         return std::nullopt;
     }
-    QBuffer buffer;
-    buffer.setData(bytes);
-    buffer.open(QIODevice::ReadOnly);
-    QPdfDocument pdf;
-    pdf.setPassword(password);
-    pdf.load(&buffer);
+    OpenedPdf opened(bytes, password);
+    QPdfDocument &pdf = *opened.document();
     switch (pdf.error()) {
     case QPdfDocument::Error::None:
         break;

@@ -1,7 +1,7 @@
 #include "pdftextreader.h"
 
-#include <QBuffer>
-#include <QPdfDocument>
+#include "openedpdf.h"
+
 #include <QThread>
 
 namespace Glosa {
@@ -30,13 +30,8 @@ void PdfTextReader::read(const QByteArray &pdf, const QString &password)
     cancel();
     m_cancelled = std::make_shared<std::atomic<bool>>(false);
     m_thread = QThread::create([this, pdf, password, cancelled = m_cancelled] {
-        QBuffer buffer;
-        buffer.setData(pdf);
-        buffer.open(QIODevice::ReadOnly);
-        QPdfDocument document;
-        document.setPassword(password);
-        document.load(&buffer);
-        PdfText text = PdfText::of(document, cancelled.get());
+        OpenedPdf opened(pdf, password);
+        PdfText text = PdfText::of(*opened.document(), cancelled.get());
         if (cancelled->load())
             return;
         // Delivered on the reader's thread, unless it is gone by then (a posted call dies
