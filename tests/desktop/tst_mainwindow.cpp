@@ -159,6 +159,7 @@ class tst_MainWindow : public QObject
 
 private:
     std::unique_ptr<TestServer> m_server;
+    std::unique_ptr<QTemporaryDir> m_home;
     std::unique_ptr<AppContext> m_context;
 
     MainWindow *openWindow(const QString &token = {}, const QString &tenant = u"local"_s)
@@ -225,9 +226,11 @@ private Q_SLOTS:
 
     void init()
     {
-        // Drafts of earlier runs (kept in the test mode app-data folder) are not this run's.
-        QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u"/drafts"_s)
-            .removeRecursively();
+        // A home of its own for every test: what the app keeps (outboxes, page caches, drafts,
+        // settings) is named by the server's address, and a port comes round again, in another
+        // run or in the test running beside this one.
+        m_home = std::make_unique<QTemporaryDir>();
+        qputenv("HOME", QFile::encodeName(m_home->path()));
         m_server = std::make_unique<TestServer>();
         m_server->config.batchMs = 0;
         m_server->config.tenants = {{u"local"_s, {}, true, {}}, {u"acme"_s, "s", false, {}}};
