@@ -221,6 +221,22 @@ Select a passage in the document and choose Comment to start a discussion.</sour
         <source>Delete this comment for everyone?</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Search threads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Threads of</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anyone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No threads match.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Glosa::CommentButton</name>
@@ -620,6 +636,18 @@ Select a passage in the document and choose Comment to start a discussion.</sour
     </message>
     <message>
         <source>“%1” is being published.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Next Thread</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pre&amp;vious Thread</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Search Threads…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -225,6 +225,22 @@ Selecciona un pasaje del documento y elige Comentar para iniciar una conversaci�
         <source>Delete this comment for everyone?</source>
         <translation>¿Eliminar este comentario para todos?</translation>
     </message>
+    <message>
+        <source>Search threads</source>
+        <translation>Buscar en los hilos</translation>
+    </message>
+    <message>
+        <source>Threads of</source>
+        <translation>Hilos de</translation>
+    </message>
+    <message>
+        <source>Anyone</source>
+        <translation>Cualquiera</translation>
+    </message>
+    <message>
+        <source>No threads match.</source>
+        <translation>Ningún hilo coincide.</translation>
+    </message>
 </context>
 <context>
     <name>Glosa::CommentButton</name>
@@ -626,6 +642,18 @@ Selecciona un pasaje del documento y elige Comentar para iniciar una conversaci�
         <source>“%1” is being published.</source>
         <translation>«%1» se está publicando.</translation>
     </message>
+    <message>
+        <source>&amp;Next Thread</source>
+        <translation>Hilo &amp;siguiente</translation>
+    </message>
+    <message>
+        <source>Pre&amp;vious Thread</source>
+        <translation>Hilo a&amp;nterior</translation>
+    </message>
+    <message>
+        <source>&amp;Search Threads…</source>
+        <translation>&amp;Buscar en los hilos…</translation>
+    </message>
 </context>
 <context>
     <name>Glosa::NoticeBar</name>
@@ -771,7 +799,7 @@ Selecciona un pasaje del documento y elige Comentar para iniciar una conversaci�
     </message>
     <message>
         <source>Zoom &amp;In</source>
-        <translation>&amp;Acercar</translation>
+        <translation>A&amp;cercar</translation>
     </message>
     <message>
         <source>Zoom Ou&amp;t</source>
@@ -779,7 +807,7 @@ Selecciona un pasaje del documento y elige Comentar para iniciar una conversaci�
     </message>
     <message>
         <source>Fit &amp;Width</source>
-        <translation>Ajustar al &amp;ancho</translation>
+        <translation>Ajustar al anc&amp;ho</translation>
     </message>
     <message>
         <source>Fit &amp;Page</source>

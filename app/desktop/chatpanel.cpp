@@ -14,6 +14,8 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
+#include <QMap>
 #include <QMenu>
 #include <QMessageBox>
 #include <QPlainTextEdit>
@@ -25,25 +27,12 @@ using namespace Qt::StringLiterals;
 
 namespace Glosa {
 
-void ChatPanel::ResolvedFilter::setFilter(Filter f)
-{
-    filter = f;
-    invalidateFilter();
-}
-
-bool ChatPanel::ResolvedFilter::filterAcceptsRow(int row, const QModelIndex &parent) const
-{
-    if (parent.isValid() || filter == Filter::All)
-        return true;
-    const bool resolved =
-        sourceModel()->index(row, 0, parent).data(ChatModel::ResolvedRole).toBool();
-    return resolved == (filter == Filter::Resolved);
-}
-
 ChatPanel::ChatPanel(QWidget *parent)
     : QWidget(parent)
-    , m_proxy(new ResolvedFilter(this))
+    , m_proxy(new ChatFilter(this))
     , m_filter(new QComboBox(this))
+    , m_search(new QLineEdit(this))
+    , m_author(new QComboBox(this))
     , m_banner(new QLabel(this))
     , m_empty(new QLabel(this))
     , m_view(new QTreeView(this))
@@ -71,6 +60,27 @@ ChatPanel::ChatPanel(QWidget *parent)
     m_filter->setAccessibleName(tr("Show threads"));
     header->addWidget(m_filter);
     layout->addLayout(header);
+    // Searching as one types, and one author's threads.
+    auto *searching = new QHBoxLayout;
+    m_search->setObjectName(u"searchThreads"_s);
+    m_search->setPlaceholderText(tr("Search threads"));
+    m_search->setAccessibleName(tr("Search threads"));
+    m_search->setClearButtonEnabled(true);
+    searching->addWidget(m_search, 1);
+    m_author->setObjectName(u"threadAuthor"_s);
+    m_author->setAccessibleName(tr("Threads of"));
+    m_author->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_author->addItem(tr("Anyone"), QString());
+    searching->addWidget(m_author);
+    layout->addLayout(searching);
+    connect(m_search, &QLineEdit::textChanged, this, [this](const QString &text) {
+        m_proxy->setQuery(text);
+        updateEmpty();
+    });
+    connect(m_author, &QComboBox::currentIndexChanged, this, [this] {
+        m_proxy->setAuthor(m_author->currentData().toString());
+        updateEmpty();
+    });
 
     m_banner->setObjectName(u"problem"_s);
     m_banner->setWordWrap(true);
@@ -212,7 +222,9 @@ ChatPanel::ChatPanel(QWidget *parent)
 void ChatPanel::updateEmpty()
 {
     const bool empty = m_proxy->rowCount() == 0;
-    if (m_proxy->filter == Filter::Resolved)
+    if (!m_proxy->query().isEmpty() || !m_proxy->author().isEmpty())
+        m_empty->setText(tr("No threads match."));
+    else if (m_proxy->filter() == Filter::Resolved)
         m_empty->setText(tr("No resolved threads."));
     else
         m_empty->setText(tr("No open threads yet.\n\nSelect a passage in the document and choose "
@@ -248,6 +260,10 @@ void ChatPanel::setModel(ChatModel *model, AnchorIndex *index)
     m_delegate->setAnchorIndex(index);
     m_proxy->setSourceModel(model);
     connect(model, &QAbstractItemModel::dataChanged, this, &ChatPanel::updateActions);
+    for (const auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+        connect(model, signal, this, &ChatPanel::updateAuthors);
+    connect(model, &QAbstractItemModel::modelReset, this, &ChatPanel::updateAuthors);
+    updateAuthors();
     connect(model, &QAbstractItemModel::rowsInserted, this,
             [this](const QModelIndex &parent, int first, int last) {
                 if (parent.isValid())
@@ -272,13 +288,68 @@ void ChatPanel::setFilter(Filter filter)
         m_filter->setCurrentIndex(i);
 }
 
+void ChatPanel::updateAuthors()
+{
+    QMap<QString, QString> names; // by id
+    for (int row = 0, rows = m_model ? m_model->rowCount() : 0; row < rows; ++row) {
+        const QModelIndex chat = m_model->index(row, 0);
+        for (int i = 0, n = m_model->rowCount(chat); i < n; ++i) {
+            const QModelIndex comment = m_model->index(i, 0, chat);
+            const QString id = comment.data(ChatModel::AuthorIdRole).toString();
+            if (!id.isEmpty())
+                names.insert(id, comment.data(ChatModel::AuthorNameRole).toString());
+        }
+    }
+    const QString chosen = m_author->currentData().toString();
+    QList<std::pair<QString, QString>> people;
+    for (auto it = names.cbegin(); it != names.cend(); ++it)
+        people.append({it.value(), it.key()});
+    std::sort(people.begin(), people.end(),
+              [](const auto &a, const auto &b) { return a.first.localeAwareCompare(b.first) < 0; });
+    const QSignalBlocker blocker(m_author);
+    while (m_author->count() > 1)
+        m_author->removeItem(1);
+    for (const auto &[name, id] : std::as_const(people))
+        m_author->addItem(name, id);
+    // Whoever was chosen stays chosen while they have a thread.
+    const int keep = m_author->findData(chosen);
+    m_author->setCurrentIndex(keep >= 0 ? keep : 0);
+    if (keep < 0 && !chosen.isEmpty())
+        m_proxy->setAuthor({});
+}
+
+void ChatPanel::search(const QString &query, const QString &authorId)
+{
+    m_search->setText(query);
+    const int i = m_author->findData(authorId);
+    m_author->setCurrentIndex(i >= 0 ? i : 0);
+}
+
+void ChatPanel::selectNext(bool backwards)
+{
+    const int rows = m_proxy->rowCount();
+    if (rows == 0)
+        return;
+    QModelIndex current = m_view->currentIndex();
+    if (current.parent().isValid())
+        current = current.parent();
+    const int row = !current.isValid() ? (backwards ? rows - 1 : 0)
+                                       : (current.row() + (backwards ? rows - 1 : 1)) % rows;
+    const QModelIndex next = m_proxy->index(row, 0);
+    m_view->setCurrentIndex(next);
+    m_view->setExpanded(next, true);
+    m_view->scrollTo(next);
+}
+
 void ChatPanel::selectChat(const QString &chatId)
 {
     if (!m_model)
         return;
     QModelIndex index = m_proxy->mapFromSource(m_model->indexOfChat(chatId));
     if (!index.isValid()) {
+        // Hidden by the filters: they give way.
         setFilter(Filter::All);
+        search({});
         index = m_proxy->mapFromSource(m_model->indexOfChat(chatId));
     }
     if (!index.isValid())

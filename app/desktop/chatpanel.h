@@ -1,10 +1,10 @@
 #pragma once
 
+#include "chatfilter.h"
 #include "draftstore.h"
 #include "pagesession.h"
 
 #include <QPointer>
-#include <QSortFilterProxyModel>
 #include <QTimer>
 #include <QWidget>
 
@@ -12,6 +12,7 @@
 #include <memory>
 
 class QComboBox;
+class QLineEdit;
 class QLabel;
 class QPlainTextEdit;
 class QPushButton;
@@ -25,7 +26,8 @@ class CommentField;
 class ChatDelegate;
 
 // The chats of the page in document order with their comments; replying, editing and
-// deleting one's own comments, resolving, deleting a chat, and a filter on open/resolved.
+// deleting one's own comments, resolving, deleting a chat; filters on open/resolved, on text
+// and on an author, and going from one chat to the next.
 // The reply box writes to one chat, whose draft it keeps (DraftStore): selecting another chat
 // shows that chat's draft, and when the chat is deleted by someone else the reply stays, with
 // a notice that offers to start a new chat with it, copy it or discard it.
@@ -33,14 +35,21 @@ class ChatPanel : public QWidget
 {
     Q_OBJECT
 public:
-    enum class Filter { Open, Resolved, All };
-    Q_ENUM(Filter)
+    using Filter = ChatFilter::Filter;
 
     explicit ChatPanel(QWidget *parent = nullptr);
 
     void setModel(ChatModel *model, AnchorIndex *index);
     void setFilter(Filter filter);
     void selectChat(const QString &chatId);
+    // Selects the next chat listed after the selected one (the one before it, backwards), the
+    // first (last) after the last (first).
+    void selectNext(bool backwards);
+    // Lists only the chats whose quote, comments or authors contain `query`, and, with an
+    // author's id, those they took part in.
+    void search(const QString &query, const QString &authorId = {});
+    QLineEdit *searchField() const { return m_search; }
+    QComboBox *authorFilter() const { return m_author; }
     QString selectedChat() const;
     // A change of the user's was refused: say why, visibly, for a while; with an action, a link
     // that does it.
@@ -66,6 +75,8 @@ Q_SIGNALS:
 private:
     void updateActions();
     void updateEmpty();
+    // The people who started or commented on the page's chats, to filter by.
+    void updateAuthors();
     void sendReply();
     void cancelReply();
     void bindReply(const QString &chatId);
@@ -79,25 +90,16 @@ private:
     void editComment(const QString &chatId, const QString &commentId);
     void contextMenu(const QPoint &at);
 
-    class ResolvedFilter : public QSortFilterProxyModel
-    {
-    public:
-        using QSortFilterProxyModel::QSortFilterProxyModel;
-        Filter filter = Filter::Open;
-        void setFilter(Filter f);
-
-    protected:
-        bool filterAcceptsRow(int row, const QModelIndex &parent) const override;
-    };
-
     QPointer<ChatModel> m_model;
     QPointer<PageSession> m_session;
     std::shared_ptr<DraftStore> m_drafts;
     QString m_replyChat;
     // The chat of m_replyChat was deleted; the reply stays on it until the user decides.
     bool m_replyDeleted = false;
-    ResolvedFilter *m_proxy;
+    ChatFilter *m_proxy;
     QComboBox *m_filter;
+    QLineEdit *m_search;
+    QComboBox *m_author;
     QLabel *m_banner;
     QLabel *m_empty;
     QTreeView *m_view;

@@ -188,6 +188,14 @@ void MainWindow::createMenus()
                     [this] { m_panel->setFilter(ChatPanel::Filter::Resolved); });
     view->addAction(tr("&All Threads"), this,
                     [this] { m_panel->setFilter(ChatPanel::Filter::All); });
+    view->addAction(tr("&Next Thread"), QKeySequence(Qt::Key_F8), this,
+                    [this] { m_panel->selectNext(false); });
+    view->addAction(tr("Pre&vious Thread"), QKeySequence(Qt::SHIFT | Qt::Key_F8), this,
+                    [this] { m_panel->selectNext(true); });
+    view->addAction(tr("&Search Threads…"), QKeySequence(u"Ctrl+Shift+F"_s), this, [this] {
+        m_panel->searchField()->setFocus(Qt::ShortcutFocusReason);
+        m_panel->searchField()->selectAll();
+    });
     view->addSeparator();
     view->addActions(m_pdfView->viewActions());
 

@@ -22,6 +22,7 @@
 
 #include <QApplication>
 #include <QClipboard>
+#include <QComboBox>
 #include <QDir>
 #include <QFile>
 #include <QInputDialog>
@@ -898,6 +899,63 @@ private Q_SLOTS:
         QVERIFY(highlightStart(window->documentView(), chapter) < 0);
         QTRY_COMPARE(window->orphanList()->list()->count(), 1);
         QCOMPARE(window->orphanList()->list()->item(0)->data(Qt::UserRole).toString(), chapter);
+    }
+
+    // Finding threads as one types (quotes, comments, authors), one author's threads, and going
+    // from one thread to the next with F8 (Shift+F8 back), the document following.
+    void findAndFollowThreads()
+    {
+        MainWindow *window = openWindow();
+        QTRY_VERIFY(live(window));
+        TestClient *other = peer(this);
+        const QString first = startChatOn(window, u"quick"_s);
+        const QString second = othersChat(other, window, u"Foxes are not lazy"_s);
+        const QString third = startChatOn(window, u"second paragraph"_s);
+        QTRY_COMPARE(window->session()->client()->pendingCount(), 0);
+        ChatPanel *panel = window->chatPanel();
+        QTreeView *list = panel->view();
+        QCOMPARE(list->model()->rowCount(), 3);
+
+        QTest::keyClicks(panel->searchField(), u"LAZY"_s);
+        QCOMPARE(list->model()->rowCount(), 1);
+        QCOMPARE(list->model()->index(0, 0).data(ChatModel::IdRole).toString(), second);
+        panel->searchField()->clear();
+        QTest::keyClicks(panel->searchField(), u"paragraph"_s); // a quote
+        QCOMPARE(list->model()->rowCount(), 1);
+        QCOMPARE(list->model()->index(0, 0).data(ChatModel::IdRole).toString(), third);
+        panel->searchField()->clear();
+        QTest::keyClicks(panel->searchField(), u"ana"_s); // an author's name
+        QCOMPARE(list->model()->rowCount(), 2);
+        panel->searchField()->clear();
+        QTest::keyClicks(panel->searchField(), u"nothing like it"_s);
+        QCOMPARE(list->model()->rowCount(), 0);
+        QVERIFY(panel->findChild<QLabel *>(u"noChats"_s)->isVisible());
+        panel->searchField()->clear();
+
+        // The other user's threads: the author list knows both.
+        QComboBox *author = panel->authorFilter();
+        QCOMPARE(author->count(), 3); // anyone, Ana and the guest
+        author->setCurrentIndex(author->findText(u"Ana"_s));
+        QCOMPARE(list->model()->rowCount(), 2);
+        author->setCurrentIndex(0);
+        QCOMPARE(list->model()->rowCount(), 3);
+
+        // F8 goes through them in document order and round again; Shift+F8 back.
+        window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(window));
+        for (const QString &id : {first, second, third, first}) {
+            QTest::keyClick(window, Qt::Key_F8);
+            QCOMPARE(panel->selectedChat(), id);
+            QCOMPARE(window->documentView()->selectedChat(), id);
+        }
+        QTest::keyClick(window, Qt::Key_F8, Qt::ShiftModifier);
+        QCOMPARE(panel->selectedChat(), third);
+
+        // A thread the search hides, opened from its highlight: the search gives way.
+        QTest::keyClicks(panel->searchField(), u"lazy"_s);
+        panel->selectChat(first);
+        QCOMPARE(panel->selectedChat(), first);
+        QVERIFY(panel->searchField()->text().isEmpty());
     }
 
     // A PDF from a file: shown as sheets, on the page of its bytes (the same file meets on the
