@@ -1,6 +1,7 @@
 #include "chatdelegate.h"
 
 #include "anchorindex.h"
+#include "authorcolor.h"
 #include "chatmodel.h"
 #include "pagesession.h"
 
@@ -132,6 +133,12 @@ void ChatDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
     painter->setPen(
         QPen(selected ? palette.color(QPalette::Highlight) : palette.color(QPalette::Midlight), 1));
     painter->drawPath(path);
+    // Whose it is: a bar in the author's colour down the card's left edge.
+    painter->save();
+    painter->setClipPath(path);
+    painter->fillRect(QRectF(card.left(), card.top(), 4, card.height()),
+                      AuthorColor::of(index.data(ChatModel::AuthorIdRole).toString()));
+    painter->restore();
 
     const bool dim = index.data(ChatModel::PendingRole).toBool() ||
                      (isChat && index.data(ChatModel::ResolvedRole).toBool()) ||

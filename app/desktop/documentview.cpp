@@ -102,9 +102,6 @@ void DocumentView::refreshHighlights()
 {
     QList<ExtraSelection> selections;
     if (m_index && m_session) {
-        const QColor open = HighlightColors::open();
-        const QColor resolved = HighlightColors::resolved();
-        const QColor selected = HighlightColors::selected();
         // The passages on screen get a highlight, and those a screen above and below it, so
         // that a step of scrolling shows them highlighted at once.
         const int height = viewport()->height();
@@ -121,9 +118,10 @@ void DocumentView::refreshHighlights()
             s.cursor = QTextCursor(document());
             s.cursor.setPosition(it->start);
             s.cursor.setPosition(it->end, QTextCursor::KeepAnchor);
-            s.format.setBackground(it.key() == m_selected ? selected
-                                   : chat->resolved       ? resolved
-                                                          : open);
+            s.format.setBackground(it.key() == m_selected
+                                       ? HighlightColors::selected(chat->author.id)
+                                   : chat->resolved ? HighlightColors::resolved()
+                                                    : HighlightColors::open(chat->author.id));
             if (it.key() == m_selected)
                 s.format.setUnderlineStyle(QTextCharFormat::SingleUnderline);
             s.format.setProperty(QTextFormat::UserProperty, it.key());

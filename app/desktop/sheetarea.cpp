@@ -385,14 +385,15 @@ const QList<SheetArea::Highlight> &SheetArea::highlights() const
             continue;
         if (chat->anchor.isWholeSheet()) {
             if (chat->anchor.sheet < m_layout.count())
-                m_highlights.append(
-                    {it.key(), 0, 0, chat->anchor.sheet, chat->resolved, chat->createdAt});
+                m_highlights.append({it.key(), 0, 0, chat->anchor.sheet, chat->resolved,
+                                     chat->createdAt, chat->author.id});
             continue;
         }
         const int start = qBound(0, it->start, length);
         const int end = qBound(start, it->end, length);
         if (end > start)
-            m_highlights.append({it.key(), start, end, -1, chat->resolved, chat->createdAt});
+            m_highlights.append(
+                {it.key(), start, end, -1, chat->resolved, chat->createdAt, chat->author.id});
     }
     std::sort(m_highlights.begin(), m_highlights.end(), [](const Highlight &a, const Highlight &b) {
         return std::tie(a.start, a.createdAt, a.chatId) < std::tie(b.start, b.createdAt, b.chatId);
@@ -434,9 +435,9 @@ QList<SheetArea::Marker> SheetArea::markers(int sheet) const
 
 QColor SheetArea::colorOf(const Highlight &h) const
 {
-    return h.chatId == m_selectedChat ? HighlightColors::selected()
+    return h.chatId == m_selectedChat ? HighlightColors::selected(h.authorId)
            : h.resolved               ? HighlightColors::resolved()
-                                      : HighlightColors::open();
+                                      : HighlightColors::open(h.authorId);
 }
 
 QList<QRectF> SheetArea::highlightRects(const QString &chatId) const
@@ -725,7 +726,7 @@ void SheetArea::paintEvent(QPaintEvent *event)
                 painter.fillRect(on, colorOf(h));
                 if (h.chatId == m_selectedChat)
                     painter.fillRect(QRectF(on.left(), on.bottom() - 2, on.width(), 2),
-                                     HighlightColors::selected().darker(130));
+                                     HighlightColors::selected(h.authorId).darker(130));
             }
         }
         if (m_selectionStart >= 0) {
@@ -739,11 +740,14 @@ void SheetArea::paintEvent(QPaintEvent *event)
         painter.setCompositionMode(QPainter::CompositionMode_SourceOver);
         const QList<Marker> marks = markers(sheet);
         if (!marks.isEmpty()) {
-            QColor bar = HighlightColors::open();
+            // In the colour of the selected chat's author, else the first one's.
+            QString marked = marks.first().chatId;
             for (const Marker &m : marks) {
                 if (m.chatId == m_selectedChat)
-                    bar = HighlightColors::selected();
+                    marked = m.chatId;
             }
+            const Highlight *h = highlight(marked);
+            QColor bar = HighlightColors::selected(h ? h->authorId : QString());
             bar.setAlpha(255);
             painter.fillRect(QRect(rect.left(), rect.top(), 4, rect.height()), bar);
             painter.setRenderHint(QPainter::Antialiasing);

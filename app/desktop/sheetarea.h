@@ -115,6 +115,7 @@ private:
         int wholeSheet = -1;
         bool resolved = false;
         qint64 createdAt = 0;
+        QString authorId;
     };
     struct Marker
     {

@@ -4,6 +4,7 @@
 
 #include "anchoring.h"
 #include "appcontext.h"
+#include "authorcolor.h"
 #include "chatdelegate.h"
 #include "chatmodel.h"
 #include "chatpanel.h"
@@ -12,6 +13,7 @@
 #include "documentdirectory.h"
 #include "documentview.h"
 #include "draftstore.h"
+#include "highlightcolors.h"
 #include "mainwindow.h"
 #include "noticebar.h"
 #include "openfromserverdialog.h"
@@ -899,6 +901,28 @@ private Q_SLOTS:
         QVERIFY(highlightStart(window->documentView(), chapter) < 0);
         QTRY_COMPARE(window->orphanList()->list()->count(), 1);
         QCOMPARE(window->orphanList()->list()->item(0)->data(Qt::UserRole).toString(), chapter);
+    }
+
+    // Each author has a colour of their own, the same everywhere: their highlights have it.
+    void authorsHaveTheirColours()
+    {
+        QCOMPARE(AuthorColor::of(u"anon:abc"_s), AuthorColor::of(u"anon:abc"_s));
+        QVERIFY(AuthorColor::of(u"anon:abc"_s) != AuthorColor::of(u"anon:abd"_s));
+        MainWindow *window = openWindow();
+        QTRY_VERIFY(live(window));
+        TestClient *other = peer(this);
+        const QString mine = startChatOn(window, u"second paragraph"_s);
+        const QString theirs = othersChat(other, window);
+        QTRY_COMPARE(window->documentView()->highlightCount(), 2);
+        QHash<QString, QColor> colours;
+        for (const QTextEdit::ExtraSelection &s : window->documentView()->extraSelections())
+            colours.insert(s.format.property(QTextFormat::UserProperty).toString(),
+                           s.format.background().color());
+        for (const QString &id : {mine, theirs}) {
+            const QString author = window->session()->chat(id)->author.id;
+            QCOMPARE(colours.value(id), HighlightColors::open(author));
+        }
+        QVERIFY(colours.value(mine) != colours.value(theirs));
     }
 
     // Finding threads as one types (quotes, comments, authors), one author's threads, and going

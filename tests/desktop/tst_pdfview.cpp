@@ -3,6 +3,7 @@
 
 #include "anchorindex.h"
 #include "anchoring.h"
+#include "authorcolor.h"
 #include "loadeddocument.h"
 #include "pagesession.h"
 #include "pdfview.h"
@@ -481,7 +482,7 @@ private Q_SLOTS:
         view->goToSheet(1);
         check(1.5);
 
-        // The open chat is yellow, the selected one stronger, a resolved one grey.
+        // The open chat is in its author's colour, the selected one stronger, a resolved one grey.
         const auto colorAt = [&] {
             // Just above the letters, in the highlight's margin.
             const QRectF first = view->highlightRects(chatId).first();
@@ -492,10 +493,13 @@ private Q_SLOTS:
             return view->viewport()->grab().toImage().pixelColor(at);
         };
         const QColor open = colorAt();
-        QVERIFY2(open.blue() < open.red() - 60, qPrintable(open.name()));
+        const QColor author = AuthorColor::of(m_session->chat(chatId)->author.id);
+        const int hues = qAbs(open.hsvHue() - author.hsvHue()) % 360;
+        QVERIFY2(open.hsvSaturation() > 30 && qMin(hues, 360 - hues) < 12,
+                 qPrintable(open.name() + u" for "_s + author.name()));
         view->setSelectedChat(chatId);
         const QColor selected = colorAt();
-        QVERIFY2(selected.green() < open.green(), qPrintable(selected.name()));
+        QVERIFY2(selected.hsvSaturation() > open.hsvSaturation(), qPrintable(selected.name()));
         view->setSelectedChat({});
         m_session->setResolved(chatId, true);
         QTRY_VERIFY(colorAt() != open);
