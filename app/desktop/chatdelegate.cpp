@@ -3,14 +3,20 @@
 #include "anchorindex.h"
 #include "authorcolor.h"
 #include "chatmodel.h"
+#include "commenttext.h"
 #include "pagesession.h"
 
 #include <QAbstractItemView>
+#include <QAbstractTextDocumentLayout>
 #include <QApplication>
 #include <QDateTime>
+#include <QDesktopServices>
+#include <QMouseEvent>
 #include <QPainter>
 #include <QPainterPath>
+#include <QTextDocument>
 #include <QTimer>
+#include <QtMath>
 
 using namespace Qt::StringLiterals;
 
@@ -84,6 +90,55 @@ ChatDelegate::Texts ChatDelegate::textsFor(const QModelIndex &index) const
     return t;
 }
 
+bool ChatDelegate::isFormatted(const QModelIndex &index) const
+{
+    return !index.data(ChatModel::IsChatRole).toBool() &&
+           !index.data(ChatModel::DeletedRole).toBool();
+}
+
+void ChatDelegate::layOutBody(QTextDocument *document, const QStyleOptionViewItem &option,
+                              const QModelIndex &index) const
+{
+    CommentText::layOut(document, index.data(ChatModel::TextRole).toString(), option.font,
+                        textWidth(option));
+}
+
+QPoint ChatDelegate::bodyOrigin(const QStyleOptionViewItem &option, const Texts &texts) const
+{
+    QFont headingFont = option.font;
+    headingFont.setBold(true);
+    const QFontMetrics heading(headingFont);
+    const int width = textWidth(option);
+    const QRect area = option.rect.adjusted(Padding, Padding, -Padding, -Padding);
+    const QRect drawn = heading.boundingRect(QRect(area.topLeft(), QSize(width, area.height())),
+                                             Qt::TextWordWrap, texts.heading);
+    return {area.left(), drawn.bottom() + Spacing};
+}
+
+QString ChatDelegate::linkAt(const QStyleOptionViewItem &option, const QModelIndex &index,
+                             const QPoint &position) const
+{
+    if (!isFormatted(index))
+        return {};
+    QTextDocument document;
+    layOutBody(&document, option, index);
+    return document.documentLayout()->anchorAt(position - bodyOrigin(option, textsFor(index)));
+}
+
+bool ChatDelegate::editorEvent(QEvent *event, QAbstractItemModel *model,
+                               const QStyleOptionViewItem &option, const QModelIndex &index)
+{
+    if (event->type() == QEvent::MouseButtonRelease) {
+        const auto *mouse = static_cast<QMouseEvent *>(event);
+        if (const QString link = linkAt(option, index, mouse->position().toPoint());
+            mouse->button() == Qt::LeftButton && !link.isEmpty()) {
+            QDesktopServices::openUrl(QUrl(link));
+            return true;
+        }
+    }
+    return QStyledItemDelegate::editorEvent(event, model, option, index);
+}
+
 int ChatDelegate::textWidth(const QStyleOptionViewItem &option) const
 {
     int width = option.rect.width();
@@ -101,10 +156,16 @@ QSize ChatDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelInd
     const QFontMetrics heading(headingFont);
     const QFontMetrics body(option.font);
     const int flags = Qt::TextWordWrap;
+    int bodyHeight = body.boundingRect(QRect(0, 0, width, 100000), flags, t.body).height();
+    if (isFormatted(index)) {
+        QTextDocument document;
+        layOutBody(&document, option, index);
+        bodyHeight = qCeil(document.size().height());
+    }
     int height =
         2 * Padding +
         heading.boundingRect(QRect(0, 0, width, 4 * heading.height()), flags, t.heading).height() +
-        Spacing + body.boundingRect(QRect(0, 0, width, 100000), flags, t.body).height();
+        Spacing + bodyHeight;
     if (!t.badges.isEmpty())
         height += Spacing + body.height();
     return {width + 2 * Padding, height};
@@ -164,7 +225,20 @@ void ChatDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
     bodyFont.setItalic(index.data(ChatModel::DeletedRole).toBool());
     painter->setFont(bodyFont);
     painter->setPen(isChat ? palette.color(QPalette::PlaceholderText) : text);
-    painter->drawText(area, Qt::TextWordWrap, t.body, &drawn);
+    if (isFormatted(index)) {
+        QTextDocument document;
+        layOutBody(&document, option, index);
+        QAbstractTextDocumentLayout::PaintContext context;
+        context.palette = palette;
+        context.palette.setColor(QPalette::Text, text);
+        painter->save();
+        painter->translate(area.topLeft());
+        document.documentLayout()->draw(painter, context);
+        painter->restore();
+        drawn = QRect(area.topLeft(), document.size().toSize());
+    } else {
+        painter->drawText(area, Qt::TextWordWrap, t.body, &drawn);
+    }
 
     if (!t.badges.isEmpty()) {
         const QFontMetrics fm(bodyFont);

@@ -1,15 +1,19 @@
 #pragma once
 
 #include <QDateTime>
+#include <QPoint>
 #include <QSet>
 #include <QStyledItemDelegate>
 #include <QTimer>
+
+class QTextDocument;
 
 namespace Glosa {
 
 class AnchorIndex;
 
-// Paints chats as cards (quote, author, time, state) and comments as messages beneath them.
+// Paints chats as cards (quote, author, time, state) and comments as messages beneath them, in
+// a safe subset of Markdown (CommentText) whose links open in the browser.
 // Times are relative ("5 min ago") and kept up to date: repaintNeeded is emitted every tick.
 class ChatDelegate : public QStyledItemDelegate
 {
@@ -25,6 +29,12 @@ public:
     void paint(QPainter *painter, const QStyleOptionViewItem &option,
                const QModelIndex &index) const override;
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+    // Opens a link of a comment that is clicked, in the browser.
+    bool editorEvent(QEvent *event, QAbstractItemModel *model, const QStyleOptionViewItem &option,
+                     const QModelIndex &index) override;
+    // The link of a comment at `position` of the view, if any.
+    QString linkAt(const QStyleOptionViewItem &option, const QModelIndex &index,
+                   const QPoint &position) const;
 
     static QString relativeTime(const QDateTime &when,
                                 const QDateTime &now = QDateTime::currentDateTime());
@@ -47,6 +57,11 @@ Q_SIGNALS:
 
 private:
     int textWidth(const QStyleOptionViewItem &option) const;
+    // A comment's text, laid out as it is painted, and where it is painted.
+    bool isFormatted(const QModelIndex &index) const;
+    void layOutBody(QTextDocument *document, const QStyleOptionViewItem &option,
+                    const QModelIndex &index) const;
+    QPoint bodyOrigin(const QStyleOptionViewItem &option, const Texts &texts) const;
 
     AnchorIndex *m_index = nullptr;
     QSet<QString> m_flashing;

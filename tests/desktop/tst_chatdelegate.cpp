@@ -1,19 +1,101 @@
 #include "appcontext.h"
 #include "chatdelegate.h"
+#include "chatmodel.h"
+#include "commenttext.h"
 
+#include <QDesktopServices>
+#include <QMouseEvent>
 #include <QSignalSpy>
+#include <QStandardItemModel>
 #include <QTest>
+#include <QTextBlock>
+#include <QTextDocument>
+#include <QTextList>
 
 using namespace Qt::StringLiterals;
 using namespace Glosa;
 
-// The chat list's painter: relative times, and their refresh as time passes.
+// Where a link opened from a comment goes, instead of the browser.
+class LinkCatcher : public QObject
+{
+    Q_OBJECT
+public:
+    QList<QUrl> opened;
+public Q_SLOTS:
+    void open(const QUrl &url) { opened.append(url); }
+};
+
+// The chat list's painter: relative times, and their refresh as time passes; comments in a safe
+// subset of Markdown, their links opening in the browser.
 class tst_ChatDelegate : public QObject
 {
     Q_OBJECT
 
 private Q_SLOTS:
     void initTestCase() { AppContext::installTranslations(u"en"_s); }
+
+    void commentsAreSafeMarkdown()
+    {
+        QTextDocument document;
+        CommentText::layOut(&document,
+                            u"Some *emphasis*, **strength** and `code`:\n\n- one\n- two\n\n"
+                            "[Glosa](https://glosa.org) ![a cat](https://example.org/cat.png) "
+                            "<b>not bold</b>"_s,
+                            QFont(), 300);
+        const QString shown = document.toPlainText();
+        QVERIFY2(!shown.contains(u'*') && !shown.contains(u'`'), qPrintable(shown));
+        QVERIFY(shown.contains(u"emphasis"_s) && shown.contains(u"code"_s));
+        // HTML is shown as written; an image is its description, and nothing is fetched.
+        QVERIFY2(shown.contains(u"<b>not bold</b>"_s), qPrintable(shown));
+        QVERIFY(shown.contains(u"a cat"_s));
+        bool list = false, link = false, image = false, italic = false;
+        for (QTextBlock block = document.begin(); block.isValid(); block = block.next()) {
+            list = list || block.textList();
+            for (auto it = block.begin(); !it.atEnd(); ++it) {
+                const QTextCharFormat format = it.fragment().charFormat();
+                link = link || format.anchorHref() == u"https://glosa.org"_s;
+                image = image || format.isImageFormat();
+                italic = italic || (format.fontItalic() && it.fragment().text() == u"emphasis"_s);
+            }
+        }
+        QVERIFY(list && link && italic);
+        QVERIFY(!image);
+    }
+
+    // A fake model, for the delegate's own rules: one comment with a link.
+    void linksOpenInTheBrowser()
+    {
+        QStandardItemModel model;
+        auto *comment = new QStandardItem;
+        comment->setData(false, ChatModel::IsChatRole);
+        comment->setData(u"Ana"_s, ChatModel::AuthorNameRole);
+        comment->setData(QDateTime::currentDateTime(), ChatModel::CreatedAtRole);
+        comment->setData(u"See [the handbook](https://glosa.org/handbook) first."_s,
+                         ChatModel::TextRole);
+        model.appendRow(comment);
+        const QModelIndex index = model.index(0, 0);
+        ChatDelegate delegate;
+        QStyleOptionViewItem option;
+        option.rect = QRect(0, 0, 400, 200);
+        QPoint onLink;
+        for (int y = 0; y < 120 && onLink.isNull(); y += 2) {
+            for (int x = 0; x < 400 && onLink.isNull(); x += 2) {
+                if (!delegate.linkAt(option, index, {x, y}).isEmpty())
+                    onLink = {x, y};
+            }
+        }
+        QVERIFY(!onLink.isNull());
+        QCOMPARE(delegate.linkAt(option, index, onLink), u"https://glosa.org/handbook"_s);
+        QVERIFY(delegate.linkAt(option, index, {395, onLink.y()}).isEmpty());
+
+        LinkCatcher catcher;
+        QDesktopServices::setUrlHandler(u"https"_s, &catcher, "open");
+        QMouseEvent release(QEvent::MouseButtonRelease, onLink, onLink, Qt::LeftButton,
+                            Qt::NoButton, Qt::NoModifier);
+        QVERIFY(delegate.editorEvent(&release, &model, option, index));
+        QDesktopServices::unsetUrlHandler(u"https"_s);
+        QCOMPARE(catcher.opened, QList<QUrl>{QUrl(u"https://glosa.org/handbook"_s)});
+    }
 
     void relativeTimes_data()
     {
