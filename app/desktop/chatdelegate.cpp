@@ -66,7 +66,7 @@ ChatDelegate::Texts ChatDelegate::textsFor(const QModelIndex &index) const
     const QString author = index.data(ChatModel::AuthorNameRole).toString();
     const QString when = relativeTime(index.data(ChatModel::CreatedAtRole).toDateTime());
     if (index.data(ChatModel::PendingRole).toBool())
-        t.badges.append(tr("Sending…"));
+        t.badges.append({Badge::Kind::Pending, tr("Sending…")});
     if (isChat) {
         const QString quote = index.data(ChatModel::QuoteRole).toString().simplified();
         const int sheet = index.data(ChatModel::SheetRole).toInt();
@@ -75,10 +75,18 @@ ChatDelegate::Texts ChatDelegate::textsFor(const QModelIndex &index) const
         const int replies = index.data(ChatModel::CommentCountRole).toInt() - 1;
         t.body = replies > 0 ? tr("%1 · %2 · %n reply(ies)", nullptr, replies).arg(author, when)
                              : tr("%1 · %2").arg(author, when);
-        if (index.data(ChatModel::ResolvedRole).toBool())
-            t.badges.append(tr("Resolved"));
+        if (index.data(ChatModel::ResolvedRole).toBool()) {
+            const QString by = index.data(ChatModel::ResolvedByRole).toString();
+            t.badges.append(
+                {Badge::Kind::Resolved,
+                 by.isEmpty()
+                     ? tr("Resolved")
+                     : tr("Resolved by %1 · %2")
+                           .arg(by,
+                                relativeTime(index.data(ChatModel::ResolvedAtRole).toDateTime()))});
+        }
         if (m_index && m_index->isOrphan(index.data(ChatModel::IdRole).toString()))
-            t.badges.append(tr("Text not found"));
+            t.badges.append({Badge::Kind::Orphan, tr("Text not found")});
     } else {
         t.heading = index.data(ChatModel::EditedRole).toBool()
                         ? tr("%1 · %2 · edited").arg(author, when)
@@ -244,14 +252,18 @@ void ChatDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
         const QFontMetrics fm(bodyFont);
         int x = area.left();
         const int y = drawn.bottom() + Spacing;
-        for (const QString &badge : t.badges) {
-            const QRect r(x, y, fm.horizontalAdvance(badge) + 12, fm.height());
+        for (const Badge &badge : t.badges) {
+            const int room = area.right() - x - 12;
+            if (room <= fm.averageCharWidth())
+                break;
+            const QString text = fm.elidedText(badge.text, Qt::ElideRight, room);
+            const QRect r(x, y, fm.horizontalAdvance(text) + 12, fm.height());
             painter->setPen(Qt::NoPen);
-            painter->setBrush(badge == tr("Resolved") ? QColor(46, 125, 79, 40)
-                                                      : QColor(183, 121, 31, 45));
+            painter->setBrush(badge.kind == Badge::Kind::Resolved ? QColor(46, 125, 79, 40)
+                                                                  : QColor(183, 121, 31, 45));
             painter->drawRoundedRect(r, 6, 6);
             painter->setPen(palette.color(QPalette::Text));
-            painter->drawText(r, Qt::AlignCenter, badge);
+            painter->drawText(r, Qt::AlignCenter, text);
             x = r.right() + 6;
         }
     }

@@ -43,12 +43,19 @@ public:
     static constexpr int TickMs = 15000;
     void setTickInterval(int ms) { m_tick.setInterval(ms); }
 
+    // A mark beneath a row's text, coloured by its kind.
+    struct Badge
+    {
+        enum class Kind { Pending, Resolved, Orphan };
+        Kind kind;
+        QString text;
+    };
     // What a row shows: its heading (a chat's passage), its text and its badges.
     struct Texts
     {
         QString heading;
         QString body;
-        QStringList badges;
+        QList<Badge> badges;
     };
     Texts textsFor(const QModelIndex &index) const;
 

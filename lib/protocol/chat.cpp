@@ -4,6 +4,13 @@
 
 namespace Glosa {
 
+void Chat::resolve(bool on, const Author &by, qint64 at)
+{
+    resolved = on;
+    resolvedBy = on ? by : Author{};
+    resolvedAt = on && !by.id.isEmpty() ? at : 0;
+}
+
 Comment *Chat::findComment(QStringView commentId)
 {
     auto it = std::find_if(comments.begin(), comments.end(),

@@ -238,6 +238,10 @@ Chat readChat(Reader r)
     c.createdAt = r.integer("createdAt"_L1);
     c.updatedAt = r.integer("updatedAt"_L1);
     c.resolved = r.boolean("resolved"_L1);
+    if (c.resolved && r.has("resolvedBy"_L1)) {
+        c.resolvedBy = readAuthor(r.child("resolvedBy"_L1));
+        c.resolvedAt = r.integer("resolvedAt"_L1);
+    }
     const QJsonArray comments = r.array("comments"_L1);
     for (const QJsonValue &v : comments)
         c.comments.append(readComment(r.element(v, "comments"_L1)));
@@ -332,6 +336,9 @@ Change readChange(Reader r, bool completed)
     } else if (op == "resolve"_L1) {
         c.op = Change::Op::Resolve;
         c.resolved = r.boolean("resolved"_L1);
+        // The server says who resolved; from a client the field is ignored.
+        if (completed && c.resolved && r.has("resolvedBy"_L1))
+            c.resolvedBy = readAuthor(r.child("resolvedBy"_L1));
     } else {
         r.fail(ErrorCode::BadRequest, u"unknown change op \"%1\""_s.arg(op));
     }
@@ -660,9 +667,12 @@ void write(JsonWriter &w, const Chat &c)
     w.endArray()
         .field("createdAt"_L1, c.createdAt)
         .field("id"_L1, c.id)
-        .field("resolved"_L1, c.resolved)
-        .field("updatedAt"_L1, c.updatedAt)
-        .endObject();
+        .field("resolved"_L1, c.resolved);
+    if (c.resolved && !c.resolvedBy.id.isEmpty()) {
+        w.field("resolvedAt"_L1, c.resolvedAt);
+        write(w.key("resolvedBy"_L1), c.resolvedBy);
+    }
+    w.field("updatedAt"_L1, c.updatedAt).endObject();
 }
 
 void write(JsonWriter &w, const Document &d, bool withContent)
@@ -706,6 +716,8 @@ void write(JsonWriter &w, const Change &c, bool completed)
         break;
     case Change::Op::Resolve:
         w.field("op"_L1, op).field("resolved"_L1, c.resolved);
+        if (completed && c.resolved && !c.resolvedBy.id.isEmpty())
+            write(w.key("resolvedBy"_L1), c.resolvedBy);
         break;
     }
     w.endObject();

@@ -93,7 +93,7 @@ bool Page::follow(const QByteArray &event)
             it->comments.append(change.comment);
             m_usedIds.insert(change.comment.id);
         } else if (change.op == Change::Op::Resolve) {
-            it->resolved = change.resolved;
+            it->resolve(change.resolved, change.resolvedBy, updated->updatedAt);
         } else if (Comment *comment = it->findComment(change.commentId)) {
             // A deleted comment's event carries only its id: it keeps its author and times.
             if (change.op == Change::Op::EditComment) {
@@ -223,7 +223,8 @@ std::optional<Store::Write> Page::apply(const UpdateChatOp &op, const User &user
         m_usedIds.insert(change.comment.id);
         chat.comments.append(change.comment);
     } else if (change.op == Change::Op::Resolve) {
-        chat.resolved = change.resolved;
+        change.resolvedBy = change.resolved ? Author{user.id, user.name} : Author{};
+        chat.resolve(change.resolved, change.resolvedBy, now);
     } else {
         Comment *comment = chat.findComment(change.commentId);
         if (!comment)

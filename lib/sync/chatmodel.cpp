@@ -230,15 +230,24 @@ QVariant ChatModel::data(const QModelIndex &index, int role) const
         return dateTime(chat.updatedAt);
     case EditedRole:
         return first && first->editedAt.has_value();
-    case Qt::ToolTipRole:
-        return chat.updatedAt > chat.createdAt
-                   ? tr("Started %1\nLast change %2")
-                         .arg(exactTime(chat.createdAt), exactTime(chat.updatedAt))
-                   : tr("Started %1").arg(exactTime(chat.createdAt));
+    case Qt::ToolTipRole: {
+        QString tip = chat.updatedAt > chat.createdAt
+                          ? tr("Started %1\nLast change %2")
+                                .arg(exactTime(chat.createdAt), exactTime(chat.updatedAt))
+                          : tr("Started %1").arg(exactTime(chat.createdAt));
+        if (chat.resolvedAt > 0)
+            tip += u'\n' +
+                   tr("Resolved by %1, %2").arg(chat.resolvedBy.name, exactTime(chat.resolvedAt));
+        return tip;
+    }
     case DeletedRole:
         return first && first->deleted;
     case ResolvedRole:
         return chat.resolved;
+    case ResolvedByRole:
+        return chat.resolvedBy.name;
+    case ResolvedAtRole:
+        return chat.resolvedAt > 0 ? dateTime(chat.resolvedAt) : QDateTime();
     case PendingRole:
         return m_session && m_session->isPending(chat.id);
     case CommentCountRole:
@@ -276,6 +285,8 @@ QHash<int, QByteArray> ChatModel::roleNames() const
     names.insert(EditedRole, "edited");
     names.insert(DeletedRole, "deleted");
     names.insert(ResolvedRole, "resolved");
+    names.insert(ResolvedByRole, "resolvedBy");
+    names.insert(ResolvedAtRole, "resolvedAt");
     names.insert(PendingRole, "pending");
     names.insert(CommentCountRole, "commentCount");
     names.insert(IsChatRole, "isChat");

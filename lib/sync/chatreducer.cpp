@@ -42,7 +42,7 @@ std::optional<Chat> ChatReducer::applyEvent(std::optional<Chat> chat, const Serv
         break;
     }
     case Change::Op::Resolve:
-        chat->resolved = change.resolved;
+        chat->resolve(change.resolved, change.resolvedBy, updated->updatedAt);
         break;
     }
     chat->updatedAt = updated->updatedAt;
@@ -84,7 +84,7 @@ std::optional<Chat> ChatReducer::applyOperation(std::optional<Chat> chat, const 
         }
         break;
     case Change::Op::Resolve:
-        chat->resolved = change.resolved;
+        chat->resolve(change.resolved, user, now);
         break;
     }
     chat->updatedAt = now;

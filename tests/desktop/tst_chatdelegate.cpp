@@ -97,6 +97,34 @@ private Q_SLOTS:
         QCOMPARE(catcher.opened, QList<QUrl>{QUrl(u"https://glosa.org/handbook"_s)});
     }
 
+    // A fake model, for the delegate's own rules: a resolved chat says who resolved it, and
+    // when, where that is known.
+    void resolvedChatsSayByWhom()
+    {
+        QStandardItemModel model;
+        for (const QString &resolver : {u"Bo"_s, QString()}) {
+            auto *chat = new QStandardItem;
+            chat->setData(true, ChatModel::IsChatRole);
+            chat->setData(u"a passage"_s, ChatModel::QuoteRole);
+            chat->setData(-1, ChatModel::SheetRole);
+            chat->setData(u"Ana"_s, ChatModel::AuthorNameRole);
+            chat->setData(QDateTime::currentDateTime().addDays(-1), ChatModel::CreatedAtRole);
+            chat->setData(true, ChatModel::ResolvedRole);
+            chat->setData(resolver, ChatModel::ResolvedByRole);
+            chat->setData(QDateTime::currentDateTime().addSecs(-7200), ChatModel::ResolvedAtRole);
+            model.appendRow(chat);
+        }
+        ChatDelegate delegate;
+        const auto badges = [&](int row) {
+            QStringList texts;
+            for (const ChatDelegate::Badge &badge : delegate.textsFor(model.index(row, 0)).badges)
+                texts.append(badge.text);
+            return texts;
+        };
+        QCOMPARE(badges(0), QStringList{u"Resolved by Bo · 2 h ago"_s});
+        QCOMPARE(badges(1), QStringList{u"Resolved"_s});
+    }
+
     void relativeTimes_data()
     {
         QTest::addColumn<int>("secondsAgo");

@@ -738,6 +738,13 @@ void tst_Codec::serverRoundTrip_data()
         << ServerMessage(UpdatedChatEvent{5, Bid, ChatId, T0 + 4000, resolve(true)})
         << json(R"({"type":"updated-text-chat","seq":5,"broadcastId":"$B","chatId":"$C",
                 "updatedAt":1732550404000,"change":{"op":"resolve","resolved":true}})");
+    Change resolvedByBo = resolve(true);
+    resolvedByBo.resolvedBy = Bo;
+    QTest::newRow("updated-text-chat resolve, by whom")
+        << ServerMessage(UpdatedChatEvent{5, Bid, ChatId, T0 + 4000, resolvedByBo})
+        << json(R"({"type":"updated-text-chat","seq":5,"broadcastId":"$B","chatId":"$C",
+                "updatedAt":1732550404000,"change":{"op":"resolve","resolved":true,
+                "resolvedBy":{"id":"u2","name":"Bo"}}})");
     QTest::newRow("updated-text-chat reopen")
         << ServerMessage(UpdatedChatEvent{6, Bid, ChatId, T0 + 5000, resolve(false)})
         << json(R"({"type":"updated-text-chat","seq":6,"broadcastId":"$B","chatId":"$C",
@@ -834,6 +841,16 @@ void tst_Codec::serverRoundTrip_data()
                 "user":{"id":"u1","name":"Ana","role":"member"},"epoch":"ep","seq":0,
                 "viewers":1,"recovered":false,"document":)" +
                pdfJson + "}";
+    Chat resolvedByAna = resolved;
+    resolvedByAna.resolvedBy = Ana;
+    resolvedByAna.resolvedAt = T0;
+    QTest::newRow("snapshot, a chat resolved by someone")
+        << ServerMessage(Snapshot{u"ep-1"_s, 3, {resolvedByAna}})
+        << json(R"({"type":"snapshot","epoch":"ep-1","seq":3,"chats":[
+                {"id":"9a1c4a7e-0000-4000-8000-000000000001","anchor":{"start":3,"end":4,
+                "exact":"a"},"author":{"id":"u2","name":"Bo"},"createdAt":1732550399999,
+                "updatedAt":1732550400000,"resolved":true,"resolvedAt":1732550400000,
+                "resolvedBy":{"id":"u1","name":"Ana"},"comments":[]}]})");
     Chat onSheet = resolved;
     onSheet.anchor = {0, 0, {}, {}, {}, 4};
     QTest::newRow("snapshot, a chat on a whole sheet")
@@ -902,6 +919,13 @@ void tst_Codec::changeToJson_data()
                              << json(R"({"op":"resolve","resolved":true})");
     QTest::newRow("resolve completed")
         << resolve(true) << true << json(R"({"op":"resolve","resolved":true})");
+    Change resolvedByBo = resolve(true);
+    resolvedByBo.resolvedBy = Bo;
+    QTest::newRow("resolve completed, by whom")
+        << resolvedByBo << true
+        << json(R"({"op":"resolve","resolved":true,"resolvedBy":{"id":"u2","name":"Bo"}})");
+    QTest::newRow("resolve, not completed, says nothing of whom")
+        << resolvedByBo << false << json(R"({"op":"resolve","resolved":true})");
     QTest::newRow("reopen") << resolve(false) << false
                             << json(R"({"op":"resolve","resolved":false})");
     QTest::newRow("reopen completed")
@@ -1343,6 +1367,9 @@ void tst_Codec::acceptedClientInput_data()
         << ClientMessage(helloMessage());
     QTest::newRow("update with unknown fields")
         << frame(with(with(resolveJson(), u"change.why", "done"_L1), u"requestId", "r"_L1))
+        << ClientMessage(UpdateChatOp{Bid, ChatId, resolve(true)});
+    QTest::newRow("resolve naming who resolved")
+        << frame(with(resolveJson(), u"change.resolvedBy", QJsonObject{{"id"_L1, "u9"_L1}}))
         << ClientMessage(UpdateChatOp{Bid, ChatId, resolve(true)});
     QTest::newRow("publish with unknown fields")
         << frame(with(with(publishJson(), u"document.sha256", "x"_L1), u"document.updatedAt", 5))

@@ -4,6 +4,7 @@
 #include "protocollimits.h"
 #include "recipient.h"
 
+#include <QJsonDocument>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -196,6 +197,40 @@ private Q_SLOTS:
         QVERIFY(chat.comments.at(0).deleted);
         QCOMPARE(chat.comments.at(1).text, u"edited"_s);
         QCOMPARE(page.head(), 5);
+    }
+
+    // Who resolved a chat, and when, is the server's record: in the event and in the chat, gone
+    // when it is reopened, whatever the client sent.
+    void resolvingRecordsWhoAndWhen()
+    {
+        Page page(u"t"_s, u"p"_s, {}, emptyState(), std::nullopt);
+        QVERIFY(apply(page, ::newChat(u"c1"_s, u"m1"_s), Ana));
+        Glosa::UpdateChatOp op = resolve(u"c1"_s);
+        op.change.resolvedBy = {Ana.id, Ana.name};
+        std::optional<Store::Write> write = page.apply(op, Bo, Now + 5, nullptr);
+        QVERIFY(write);
+        auto event = std::get<Glosa::UpdatedChatEvent>(decoded(write->event));
+        QCOMPARE(event.change.resolvedBy, (Glosa::Author{Bo.id, Bo.name}));
+        QCOMPARE(event.updatedAt, Now + 5);
+        Glosa::Chat chat = page.chats().constFirst();
+        QCOMPARE(chat.resolvedBy, (Glosa::Author{Bo.id, Bo.name}));
+        QCOMPARE(chat.resolvedAt, Now + 5);
+        // What is stored for the chat says so too.
+        ProtocolError error;
+        const std::optional<Glosa::Chat> stored =
+            Glosa::Codec::decodeChat(QJsonDocument::fromJson(write->chatJson).object(), &error);
+        QVERIFY2(stored, qPrintable(error.message));
+        QCOMPARE(stored->resolvedBy, (Glosa::Author{Bo.id, Bo.name}));
+        QCOMPARE(stored->resolvedAt, Now + 5);
+
+        write = apply(page, resolve(u"c1"_s, false), Ana);
+        QVERIFY(write);
+        event = std::get<Glosa::UpdatedChatEvent>(decoded(write->event));
+        QVERIFY(!write->event.contains("resolvedBy"));
+        chat = page.chats().constFirst();
+        QVERIFY(!chat.resolved);
+        QCOMPARE(chat.resolvedBy, Glosa::Author{});
+        QCOMPARE(chat.resolvedAt, 0);
     }
 
     void deleteChat()

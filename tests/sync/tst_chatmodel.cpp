@@ -304,6 +304,14 @@ private Q_SLOTS:
 
         b->setResolved(chatId, true); // another member may resolve
         QTRY_COMPARE(chat.data(ChatModel::ResolvedRole).toBool(), true);
+        // Who resolved it and when, as the server recorded it.
+        const QString resolver = b->client()->user().name;
+        QVERIFY(!resolver.isEmpty());
+        QCOMPARE(chat.data(ChatModel::ResolvedByRole).toString(), resolver);
+        const QDateTime resolvedAt = chat.data(ChatModel::ResolvedAtRole).toDateTime();
+        QVERIFY(resolvedAt.isValid());
+        QVERIFY(qAbs(resolvedAt.secsTo(QDateTime::currentDateTime())) < 60);
+        QVERIFY(chat.data(Qt::ToolTipRole).toString().contains(u"Resolved by "_s + resolver));
         QVERIFY(std::any_of(changed.cbegin(), changed.cend(), [&](const QList<QVariant> &args) {
             return args.at(0).value<QModelIndex>() == chat;
         }));
@@ -315,6 +323,9 @@ private Q_SLOTS:
         QCOMPARE(changed.at(0).at(0).value<QModelIndex>(), QModelIndex(chat));
         QTRY_VERIFY(settled(a.get()));
         QCOMPARE(chat.data(ChatModel::ResolvedRole).toBool(), false);
+        QVERIFY(chat.data(ChatModel::ResolvedByRole).toString().isEmpty());
+        QVERIFY(!chat.data(ChatModel::ResolvedAtRole).toDateTime().isValid());
+        QVERIFY(!chat.data(Qt::ToolTipRole).toString().contains(u"Resolved"_s));
         QCOMPARE(resets.size(), 0);
     }
 

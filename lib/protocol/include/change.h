@@ -10,7 +10,8 @@ namespace Glosa {
 // add-comment: `comment` (id and text from a client; complete in an event).
 // edit-comment: `commentId`, `text`; the event adds the complete edited `comment`.
 // delete-comment: `commentId`; the event adds `comment` as {id, deleted}.
-// resolve: `resolved`.
+// resolve: `resolved`; the event of a resolve to true adds `resolvedBy` (an extension), its
+// `updatedAt` being when.
 struct Change
 {
     enum class Op { AddComment, EditComment, DeleteComment, Resolve };
@@ -20,11 +21,12 @@ struct Change
     QString text;
     Comment comment;
     bool resolved = false;
+    Author resolvedBy;
 
     friend bool operator==(const Change &a, const Change &b)
     {
-        return std::tie(a.op, a.commentId, a.text, a.comment, a.resolved) ==
-               std::tie(b.op, b.commentId, b.text, b.comment, b.resolved);
+        return std::tie(a.op, a.commentId, a.text, a.comment, a.resolved, a.resolvedBy) ==
+               std::tie(b.op, b.commentId, b.text, b.comment, b.resolved, b.resolvedBy);
     }
     friend bool operator!=(const Change &a, const Change &b) { return !(a == b); }
 };

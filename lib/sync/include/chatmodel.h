@@ -25,8 +25,8 @@ class ChatModel : public QAbstractItemModel
 public:
     // Roles of chats and comments; those marked "chat" are empty on comments. Where a chat
     // role speaks of a comment (text, edited, deleted) it is the chat's first comment.
-    // Qt::ToolTipRole gives the exact local times a chat was started and last changed, and a
-    // comment written and edited.
+    // Qt::ToolTipRole gives the exact local times a chat was started, last changed and resolved
+    // (and by whom), and a comment written and edited.
     enum Roles {
         IdRole = Qt::UserRole + 1, // chat id / comment id
         QuoteRole,                 // chat: anchor.exact
@@ -43,7 +43,9 @@ public:
         PendingRole,      // a change of the user's is not yet confirmed by the server
         CommentCountRole, // chat
         IsChatRole,
-        SheetRole, // chat: the PDF sheet its passage starts on, -1 where none
+        SheetRole,      // chat: the PDF sheet its passage starts on, -1 where none
+        ResolvedByRole, // chat: the name of who resolved it, where known
+        ResolvedAtRole, // chat: QDateTime, when it was resolved, where known
     };
     Q_ENUM(Roles)
 
