@@ -18,8 +18,17 @@ bool LoadedDocument::isMarkdownPath(const QString &path)
     return suffix == "md"_L1 || suffix == "markdown"_L1 || suffix == "mdown"_L1;
 }
 
-std::optional<LoadedDocument> LoadedDocument::fromFile(const QString &path, Failure *failure,
-                                                       const QString &password, PdfTextLayer layer)
+namespace {
+
+// A file's bytes, and whether they are a PDF; std::nullopt with `failure` when it cannot be read
+// or is too large.
+struct FileBytes
+{
+    QByteArray bytes;
+    bool pdf = false;
+};
+
+std::optional<FileBytes> readFile(const QString &path, LoadedDocument::Failure *failure)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
@@ -27,26 +36,18 @@ std::optional<LoadedDocument> LoadedDocument::fromFile(const QString &path, Fail
         return std::nullopt;
     }
     const bool pdf = file.peek(5) == "%PDF-" || QFileInfo(path).suffix().toLower() == "pdf"_L1;
-    if (const qint64 max = pdf ? MaxPdfBytes : MaxFileBytes; file.size() > max) {
+    if (const qint64 max = pdf ? LoadedDocument::MaxPdfBytes : LoadedDocument::MaxFileBytes;
+        file.size() > max) {
         failure->message = QFile::tr("%1 is larger than %2 MB.").arg(path).arg(max / (1024 * 1024));
         return std::nullopt;
     }
-    const QByteArray bytes = file.readAll();
-    if (pdf) {
-        Document d;
-        d.title = QFileInfo(path).completeBaseName();
-        d.format = u"pdf"_s;
-        d.sha256 = Document::sha256Of(bytes);
-        d.page = u"file/"_s + d.sha256;
-        std::optional<LoadedDocument> loaded = fromPdf(d, bytes, password, failure, layer);
-        if (loaded) {
-            loaded->local = true;
-            loaded->sourcePath = QFileInfo(path).absoluteFilePath();
-        } else if (!failure->needsPassword) {
-            failure->message = QFile::tr("%1: %2").arg(path, failure->message);
-        }
-        return loaded;
-    }
+    return FileBytes{file.readAll(), pdf};
+}
+
+// The text of a UTF-8 file, without its byte-order mark.
+std::optional<QString> decodeText(const QByteArray &bytes, const QString &path,
+                                  LoadedDocument::Failure *failure)
+{
     QStringDecoder decoder(QStringDecoder::Utf8);
     QString content = decoder(bytes);
     if (decoder.hasError() || bytes.contains('\0')) {
@@ -55,11 +56,58 @@ std::optional<LoadedDocument> LoadedDocument::fromFile(const QString &path, Fail
     }
     if (content.startsWith(QChar(0xfeff)))
         content.remove(0, 1);
+    return content;
+}
+
+} // namespace
+
+std::optional<LoadedDocument> LoadedDocument::fromFile(const QString &path, Failure *failure,
+                                                       const QString &password, PdfTextLayer layer)
+{
+    const std::optional<FileBytes> file = readFile(path, failure);
+    if (!file)
+        return std::nullopt;
+    if (file->pdf) {
+        Document d;
+        d.title = QFileInfo(path).completeBaseName();
+        d.format = u"pdf"_s;
+        d.sha256 = Document::sha256Of(file->bytes);
+        d.page = pageOfContent(d.sha256);
+        std::optional<LoadedDocument> loaded = fromPdf(d, file->bytes, password, failure, layer);
+        if (loaded) {
+            loaded->local = true;
+            loaded->sourcePath = QFileInfo(path).absoluteFilePath();
+        } else if (!failure->needsPassword) {
+            failure->message = QFile::tr("%1: %2").arg(path, failure->message);
+        }
+        return loaded;
+    }
+    const std::optional<QString> content = decodeText(file->bytes, path, failure);
+    if (!content)
+        return std::nullopt;
     LoadedDocument loaded =
         fromLocalText(QFileInfo(path).completeBaseName(),
-                      isMarkdownPath(path) ? u"markdown"_s : u"text"_s, content);
+                      isMarkdownPath(path) ? u"markdown"_s : u"text"_s, *content);
     loaded.sourcePath = QFileInfo(path).absoluteFilePath();
     return loaded;
+}
+
+std::optional<QString> LoadedDocument::contentPageOf(const QString &path, Failure *failure)
+{
+    const std::optional<FileBytes> file = readFile(path, failure);
+    if (!file)
+        return std::nullopt;
+    if (file->pdf)
+        return pageOfContent(Document::sha256Of(file->bytes));
+    const std::optional<QString> content = decodeText(file->bytes, path, failure);
+    if (!content)
+        return std::nullopt;
+    return pageOfContent(Document::sha256Of(*content));
+}
+
+QString LoadedDocument::pageOfContent(const QString &sha256)
+{
+    return u"file/"_s + sha256;
 }
 
 LoadedDocument LoadedDocument::fromLocalText(const QString &title, const QString &format,
@@ -70,7 +118,7 @@ LoadedDocument LoadedDocument::fromLocalText(const QString &title, const QString
     d.format = format;
     d.content = content;
     d.sha256 = Document::sha256Of(content);
-    d.page = u"file/"_s + d.sha256;
+    d.page = pageOfContent(d.sha256);
     LoadedDocument loaded = fromDocument(d);
     loaded.local = true;
     return loaded;

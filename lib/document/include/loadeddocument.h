@@ -44,6 +44,11 @@ struct LoadedDocument
     static std::optional<LoadedDocument> fromFile(const QString &path, Failure *failure,
                                                   const QString &password = {},
                                                   PdfTextLayer layer = PdfTextLayer::Read);
+    // The page of the file at `path` by its content, file/<sha256>, as fromFile() has it (a PDF
+    // is not opened for it); std::nullopt with `failure` where fromFile() would fail to read it.
+    static std::optional<QString> contentPageOf(const QString &path, Failure *failure);
+    // The page of a local document whose content has `sha256`.
+    static QString pageOfContent(const QString &sha256);
     // The PDF `bytes` as the content of `document`, whose sha256 they must have.
     static std::optional<LoadedDocument> fromPdf(Document document, const QByteArray &bytes,
                                                  const QString &password, Failure *failure,
