@@ -252,13 +252,39 @@ QStringList AppContext::recentFiles() const
 
 QString AppContext::pageOfFile(const QString &path, const QString &page) const
 {
+    if (const QString known = rememberedPageOfFile(path); !known.isEmpty())
+        return known;
     QSettings settings;
     QVariantMap pages = settings.value(u"filePages"_s).toMap();
-    if (const QString known = pages.value(path).toString(); !known.isEmpty())
-        return known;
     pages.insert(path, page);
     settings.setValue(u"filePages"_s, pages);
     return page;
+}
+
+QString AppContext::rememberedPageOfFile(const QString &path) const
+{
+    return QSettings().value(u"filePages"_s).toMap().value(path).toString();
+}
+
+QStringList AppContext::filesOfPage(const QString &page) const
+{
+    const QVariantMap pages = QSettings().value(u"filePages"_s).toMap();
+    QStringList files;
+    for (const QString &path : recentFiles()) {
+        if (pages.value(path).toString() == page)
+            files.append(path);
+    }
+    for (auto it = pages.cbegin(); it != pages.cend(); ++it) {
+        if (it.value().toString() == page && !files.contains(it.key()))
+            files.append(it.key());
+    }
+    return files;
+}
+
+ChatLink AppContext::linkTo(const QString &page, const QString &chatId) const
+{
+    const QStringList shared = isSharing() ? shareAddresses() : QStringList();
+    return {shared.isEmpty() ? m_urls.value(0) : QUrl(shared.first()), m_tenant, page, chatId};
 }
 
 void AppContext::addRecentFile(const QString &path)

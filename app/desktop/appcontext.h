@@ -1,5 +1,6 @@
 #pragma once
 
+#include "chatlink.h"
 #include "pagesession.h"
 
 #include <QObject>
@@ -59,6 +60,8 @@ public:
     // settings.
     QList<QUrl> serverUrls() const { return m_urls; }
     bool isEmbedded() const { return m_embedded; }
+    // The tenant in use, which start() took from the settings.
+    QString tenant() const { return m_tenant; }
     // The server or tenant in the settings is not the one in use, which start() chose.
     bool needsRestart() const;
     bool hostsServer() const;
@@ -82,6 +85,14 @@ public:
     // (remembered from then on), so that its chats stay with it as it is edited while anyone
     // with that first content still meets on the same page. `page` is the page of its content.
     QString pageOfFile(const QString &path, const QString &page) const;
+    // The page remembered for the file at `path` (see pageOfFile()); empty for a file never
+    // opened.
+    QString rememberedPageOfFile(const QString &path) const;
+    // The files remembered on `page`, the recent ones first; some may be gone since.
+    QStringList filesOfPage(const QString &page) const;
+    // A link to the chat `chatId` of `page` on the server in use (while this computer's server is
+    // shared on the network, at the first address others can join it at).
+    ChatLink linkTo(const QString &page, const QString &chatId) const;
 
     static constexpr int MaxRecentFiles = 8;
 

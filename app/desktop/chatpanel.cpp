@@ -554,23 +554,31 @@ void ChatPanel::editComment(const QString &chatId, const QString &commentId)
 void ChatPanel::contextMenu(const QPoint &at)
 {
     const QModelIndex index = m_view->indexAt(at);
-    if (!index.isValid() || !m_model || index.data(ChatModel::IsChatRole).toBool() ||
-        index.data(ChatModel::DeletedRole).toBool())
+    if (!index.isValid() || !m_model)
         return;
     const QString chatId = m_model->chatIdAt(m_proxy->mapToSource(index));
-    const QString commentId = index.data(ChatModel::IdRole).toString();
-    if (!m_session->canChangeComment(chatId, commentId))
-        return;
     QMenu menu(this);
-    menu.addAction(tr("Edit…"), this,
-                   [this, chatId, commentId] { editComment(chatId, commentId); });
-    menu.addAction(QIcon(u":/icons/delete.svg"_s), tr("Delete…"), this, [this, chatId, commentId] {
-        if (QMessageBox::question(this, tr("Delete comment"),
-                                  tr("Delete this comment for everyone?")) == QMessageBox::Yes &&
-            m_session)
-            m_session->deleteComment(chatId, commentId);
-    });
+    menu.addAction(tr("Copy Link"), this, [this, chatId] { Q_EMIT linkRequested(chatId); })
+        ->setObjectName(u"copyLinkAction"_s);
+    const QString commentId = index.data(ChatModel::IdRole).toString();
+    if (!index.data(ChatModel::IsChatRole).toBool() &&
+        !index.data(ChatModel::DeletedRole).toBool() &&
+        m_session->canChangeComment(chatId, commentId)) {
+        menu.addSeparator();
+        menu.addAction(tr("Edit…"), this,
+                       [this, chatId, commentId] { editComment(chatId, commentId); });
+        menu.addAction(QIcon(u":/icons/delete.svg"_s), tr("Delete…"), this,
+                       [this, chatId, commentId] { deleteComment(chatId, commentId); });
+    }
     menu.exec(m_view->viewport()->mapToGlobal(at));
+}
+
+void ChatPanel::deleteComment(const QString &chatId, const QString &commentId)
+{
+    if (QMessageBox::question(this, tr("Delete comment"),
+                              tr("Delete this comment for everyone?")) == QMessageBox::Yes &&
+        m_session)
+        m_session->deleteComment(chatId, commentId);
 }
 
 } // namespace Glosa

@@ -71,6 +71,8 @@ Q_SIGNALS:
     // The user asks to start a chat on the passage, from the draft kept under
     // DraftStore::newChatKey(anchor).
     void newChatRequested(const Glosa::Anchor &anchor);
+    // The user asks for a link to the chat (Copy Link).
+    void linkRequested(const QString &chatId);
 
 private:
     void updateActions();
@@ -88,6 +90,8 @@ private:
     void onRejected(const QString &chatId, const QString &reason,
                     const PageSession::RefusedText &refused);
     void editComment(const QString &chatId, const QString &commentId);
+    // Deletes the comment once the user confirms it.
+    void deleteComment(const QString &chatId, const QString &commentId);
     void contextMenu(const QPoint &at);
 
     QPointer<ChatModel> m_model;

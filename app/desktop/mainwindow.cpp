@@ -2,6 +2,7 @@
 
 #include "anchorindex.h"
 #include "appcontext.h"
+#include "chatlink.h"
 #include "chatmodel.h"
 #include "chatpanel.h"
 #include "commenteditor.h"
@@ -9,6 +10,7 @@
 #include "documentdirectory.h"
 #include "documentview.h"
 #include "draftstore.h"
+#include "linkopener.h"
 #include "noticebar.h"
 #include "openfromserverdialog.h"
 #include "orphanlist.h"
@@ -19,6 +21,7 @@
 #include "topbar.h"
 
 #include <QApplication>
+#include <QClipboard>
 #include <QCloseEvent>
 #include <QFile>
 #include <QFileDialog>
@@ -28,6 +31,7 @@
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QMimeData>
 #include <QProgressBar>
 #include <QScrollBar>
 #include <QSettings>
@@ -56,6 +60,7 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
     , m_watcher(new QFileSystemWatcher(this))
     , m_progress(new QProgressBar(this))
     , m_textReader(new PdfTextReader(this))
+    , m_links(new LinkOpener(this, context))
 {
     setAttribute(Qt::WA_DeleteOnClose);
     setWindowIcon(QIcon(u":/icons/glosa.svg"_s));
@@ -100,15 +105,8 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
     connect(m_pdfView, &PdfView::commentRequested, this, &MainWindow::startChatOn);
     connect(m_pdfView, &PdfView::chatClicked, m_panel, &ChatPanel::selectChat);
     connect(m_panel, &ChatPanel::newChatRequested, this, &MainWindow::startChatOn);
-    connect(m_panel, &ChatPanel::chatSelected, this, [this](const QString &id) {
-        if (m_document.isPdf()) {
-            m_pdfView->setSelectedChat(id);
-            m_pdfView->revealChat(id);
-        } else {
-            m_view->setSelectedChat(id);
-            m_view->revealChat(id);
-        }
-    });
+    connect(m_panel, &ChatPanel::chatSelected, this, &MainWindow::revealChat);
+    connect(m_panel, &ChatPanel::linkRequested, this, &MainWindow::copyLink);
     connect(m_orphans, &OrphanList::chatSelected, m_panel, &ChatPanel::selectChat);
     connect(m_textReader, &PdfTextReader::finished, this, &MainWindow::takePdfText);
 
@@ -152,9 +150,8 @@ void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(QIcon(u":/icons/open.svg"_s), tr("&Open…"), QKeySequence::Open, this, [this] {
-        const QString path = QFileDialog::getOpenFileName(
-            this, tr("Open Document"), {},
-            tr("Documents (*.md *.markdown *.txt *.pdf);;PDF (*.pdf);;All files (*)"));
+        const QString path =
+            QFileDialog::getOpenFileName(this, tr("Open Document"), {}, documentFilter());
         if (!path.isEmpty())
             openFile(path);
     });
@@ -165,6 +162,9 @@ void MainWindow::createMenus()
             openServerPage(dialog.selected().page, dialog.selected().title);
         directory->deleteLater();
     });
+    file->addAction(tr("Open &Link…"), QKeySequence(u"Ctrl+Shift+O"_s), this,
+                    &MainWindow::askForLink)
+        ->setObjectName(u"openLinkAction"_s);
     m_recent = file->addMenu(tr("Open &Recent"));
     connect(m_context, &AppContext::recentFilesChanged, this, &MainWindow::updateRecentMenu);
     updateRecentMenu();
@@ -180,6 +180,9 @@ void MainWindow::createMenus()
                     QKeySequence(u"Ctrl+Alt+M"_s), this, &MainWindow::startChat);
     edit->addAction(tr("&Find…"), QKeySequence::Find, this, &MainWindow::showFind);
     edit->addAction(tr("Find &Next"), QKeySequence::FindNext, this, [this] { find(false); });
+    edit->addSeparator();
+    edit->addAction(tr("Copy &Link to Thread"), this, [this] { copyLink(m_panel->selectedChat()); })
+        ->setObjectName(u"copyLinkAction"_s);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(tr("&Open Threads"), this,
@@ -264,10 +267,80 @@ bool MainWindow::openFile(const QString &path)
 
 void MainWindow::openSample()
 {
+    openDocument(sampleDocument());
+}
+
+LoadedDocument MainWindow::sampleDocument()
+{
     QFile sample(u":/samples/welcome.md"_s);
     sample.open(QIODevice::ReadOnly);
-    openDocument(LoadedDocument::fromLocalText(tr("Welcome to Glosa"), u"markdown"_s,
-                                               QString::fromUtf8(sample.readAll())));
+    return LoadedDocument::fromLocalText(tr("Welcome to Glosa"), u"markdown"_s,
+                                         QString::fromUtf8(sample.readAll()));
+}
+
+QString MainWindow::documentFilter()
+{
+    return tr("Documents (*.md *.markdown *.txt *.pdf);;PDF (*.pdf);;All files (*)");
+}
+
+bool MainWindow::openLink(const ChatLink &link)
+{
+    return m_links->open(link);
+}
+
+void MainWindow::askForLink()
+{
+    QString text = QGuiApplication::clipboard()->text().trimmed();
+    if (!ChatLink::isLinkText(text))
+        text.clear();
+    QString problem;
+    for (;;) {
+        bool ok = false;
+        const QString ask = tr("Paste a link to a thread (glosa://…):");
+        text = QInputDialog::getText(this, tr("Open Link"),
+                                     problem.isEmpty() ? ask : problem + u"\n\n"_s + ask,
+                                     QLineEdit::Normal, text, &ok)
+                   .trimmed();
+        if (!ok || text.isEmpty())
+            return;
+        ChatLink::Fault fault = ChatLink::Fault::None;
+        if (const std::optional<ChatLink> link = ChatLink::parse(text, &fault)) {
+            openLink(*link);
+            return;
+        }
+        problem = ChatLink::describe(fault);
+    }
+}
+
+void MainWindow::copyLink(const QString &chatId)
+{
+    if (!m_session || chatId.isEmpty()) {
+        statusBar()->showMessage(tr("Select a thread first."), 5000);
+        return;
+    }
+    const ChatLink link = m_context->linkTo(m_document.document.page, chatId);
+    auto *data = new QMimeData;
+    data->setText(link.toString());
+    data->setUrls({link.toUrl()});
+    QGuiApplication::clipboard()->setMimeData(data);
+    statusBar()->showMessage(tr("Link copied"), 5000);
+}
+
+void MainWindow::showChat(const QString &chatId)
+{
+    m_panel->selectChat(chatId);
+    revealChat(chatId);
+}
+
+void MainWindow::revealChat(const QString &chatId)
+{
+    if (m_document.isPdf()) {
+        m_pdfView->setSelectedChat(chatId);
+        m_pdfView->revealChat(chatId);
+    } else {
+        m_view->setSelectedChat(chatId);
+        m_view->revealChat(chatId);
+    }
 }
 
 void MainWindow::openDocument(const LoadedDocument &document)
@@ -363,6 +436,7 @@ void MainWindow::takePdfText(const PdfText &text)
     if (statusBar()->currentMessage() == readingMessage())
         statusBar()->clearMessage();
     reportAnchoring();
+    Q_EMIT documentShown();
 }
 
 void MainWindow::showDocument()
@@ -375,6 +449,7 @@ void MainWindow::showDocument()
     m_orphans->setIndex(m_session.get(), m_index);
     showTitle();
     reportAnchoring();
+    Q_EMIT documentShown();
 }
 
 void MainWindow::showInView()
@@ -419,6 +494,7 @@ void MainWindow::showNewVersion(const LoadedDocument &version)
     m_panel->view()->viewport()->update();
     showTitle();
     reportAnchoring();
+    Q_EMIT documentShown();
 }
 
 void MainWindow::reportAnchoring()

@@ -29,6 +29,8 @@ class PdfTextReader;
 class PdfView;
 class ChatPanel;
 class ContentTransfer;
+class LinkOpener;
+struct ChatLink;
 class TopBar;
 
 // One window on one page: the top bar, the document and its chats.
@@ -50,6 +52,21 @@ public:
     // Publishes the local document on its page, or a new version of it there.
     void publish();
     void openSample();
+    // The welcome document of a first start.
+    static LoadedDocument sampleDocument();
+    // The kinds of file Glosa opens, for file dialogs.
+    static QString documentFilter();
+
+    // Opens the page of a link to a chat in this window and selects the chat once the page has
+    // it (see LinkOpener); false when the window does not open the page.
+    bool openLink(const ChatLink &link);
+    // Puts a link to the chat on the clipboard.
+    void copyLink(const QString &chatId);
+    // Selects the chat in the list and shows its passage in the document.
+    void showChat(const QString &chatId);
+    // Whether the document's text is still to come: a PDF's being read, or a page's document
+    // from the server; its chats are not located until then.
+    bool awaitingText() const;
 
     const LoadedDocument &document() const { return m_document; }
     std::shared_ptr<PageSession> session() const { return m_session; }
@@ -62,12 +79,17 @@ public:
     OrphanList *orphanList() const { return m_orphans; }
     NoticeBar *notice() const { return m_notice; }
     ChatModel *model() const { return m_model; }
+    LinkOpener *linkOpener() const { return m_links; }
 
     MainWindow *newWindow();
     // A new chat on the selected passage, or on `anchor`; what was typed for the passage
     // before and kept as a draft comes back.
     void startChat();
     void startChatOn(const Anchor &anchor);
+
+Q_SIGNALS:
+    // The document's text is shown: a document opened, a new version, a PDF's text read.
+    void documentShown();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -76,6 +98,9 @@ private:
     void createMenus();
     void updateRecentMenu();
     void showFind();
+    // Asks for a link to open, from the clipboard where it holds one.
+    void askForLink();
+    void revealChat(const QString &chatId);
     void find(bool backwards);
     void toggleSharing(bool on);
     void showSettings();
@@ -99,9 +124,6 @@ private:
     unlock(const std::function<std::optional<LoadedDocument>(const QString &,
                                                              LoadedDocument::Failure *)> &load);
     void showTransfer(const QString &what, qint64 done, qint64 total);
-    // Whether the document's text is still to come: a PDF's being read, or a page's document
-    // from the server; its chats are not located until then.
-    bool awaitingText() const;
     QString readingMessage() const;
     // Reads the text of the PDF shown, where it is still to be read, and takes it.
     void readPdfText();
@@ -129,6 +151,7 @@ private:
     QString m_fetching;                 // its sha256
     QPointer<ContentTransfer> m_upload; // the bytes of the PDF being published
     PdfTextReader *m_textReader;
+    LinkOpener *m_links;
     QMenu *m_recent = nullptr;
     QAction *m_share = nullptr;
 };

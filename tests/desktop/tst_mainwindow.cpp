@@ -6,6 +6,7 @@
 #include "appcontext.h"
 #include "authorcolor.h"
 #include "chatdelegate.h"
+#include "chatlink.h"
 #include "chatmodel.h"
 #include "chatpanel.h"
 #include "commenteditor.h"
@@ -14,6 +15,7 @@
 #include "documentview.h"
 #include "draftstore.h"
 #include "highlightcolors.h"
+#include "linkopener.h"
 #include "mainwindow.h"
 #include "noticebar.h"
 #include "openfromserverdialog.h"
@@ -27,12 +29,14 @@
 #include <QComboBox>
 #include <QDir>
 #include <QFile>
+#include <QFileDialog>
 #include <QInputDialog>
 #include <QJsonArray>
 #include <QLabel>
 #include <QListWidget>
 #include <QMenu>
 #include <QMessageBox>
+#include <QMimeData>
 #include <QPlainTextEdit>
 #include <QPointer>
 #include <QProgressBar>
@@ -209,6 +213,27 @@ private:
     static QPushButton *sendButton(MainWindow *window)
     {
         return window->chatPanel()->findChild<QPushButton *>(u"sendReply"_s);
+    }
+
+    // A link to the chat on the test server, as the window's Glosa makes it.
+    ChatLink linkTo(const QString &page, const QString &chatId) const
+    {
+        return {m_server->url(), u"local"_s, page, chatId};
+    }
+
+    // Publishes a text document on `page` as another user.
+    void publish(const QString &page, const QString &content)
+    {
+        TestClient publisher;
+        QVERIFY(publisher.open(m_server->url()));
+        QVERIFY(!publisher.join(QString()).isEmpty());
+        publisher.send({{"type"_L1, "publish-document"_L1},
+                        {"broadcastId"_L1, TestClient::uuid()},
+                        {"document"_L1, QJsonObject{{"page"_L1, page},
+                                                    {"title"_L1, "Published"_L1},
+                                                    {"format"_L1, "text"_L1},
+                                                    {"content"_L1, content}}}});
+        QVERIFY(!publisher.next(u"document-published"_s).isEmpty());
     }
 
     TestClient *peer(QObject *parent)
@@ -1218,6 +1243,225 @@ private Q_SLOTS:
         QCOMPARE(window->model()->index(0, 0).data(ChatModel::QuoteRole).toString(), u"owls"_s);
         QCOMPARE(window->topBar()->chatsText(), u"1 open thread"_s);
         QTRY_COMPARE(window->documentView()->highlightCount(), 1);
+    }
+
+    // Copy Link, in the thread's context menu, puts the thread's link on the clipboard, as text
+    // and as a URL.
+    void copyLinkPutsTheThreadsLinkOnTheClipboard()
+    {
+        MainWindow *window = openWindow();
+        QTRY_VERIFY(live(window));
+        TestClient *other = peer(this);
+        const QString chatId = othersChat(other, window);
+        QGuiApplication::clipboard()->clear();
+        QTreeView *view = window->chatPanel()->view();
+        QTimer::singleShot(0, [] {
+            auto *menu = qobject_cast<QMenu *>(QApplication::activePopupWidget());
+            QVERIFY(menu);
+            auto *copy = menu->findChild<QAction *>(u"copyLinkAction"_s);
+            QVERIFY(copy);
+            QCOMPARE(copy->text(), u"Copy Link"_s);
+            copy->trigger();
+            menu->close();
+        });
+        Q_EMIT view->customContextMenuRequested(
+            view->visualRect(view->model()->index(0, 0)).center());
+        const ChatLink expected = linkTo(document().document.page, chatId);
+        QCOMPARE(QGuiApplication::clipboard()->text(), expected.toString());
+        QCOMPARE(QGuiApplication::clipboard()->mimeData()->urls(), QList<QUrl>{expected.toUrl()});
+        QCOMPARE(ChatLink::parse(QGuiApplication::clipboard()->text()), std::optional(expected));
+        QCOMPARE(window->statusBar()->currentMessage(), u"Link copied"_s);
+
+        // Edit → Copy Link to Thread: the selected one.
+        QGuiApplication::clipboard()->clear();
+        auto *action = window->findChild<QAction *>(u"copyLinkAction"_s);
+        action->trigger();
+        QCOMPARE(window->statusBar()->currentMessage(), u"Select a thread first."_s);
+        window->chatPanel()->selectChat(chatId);
+        action->trigger();
+        QCOMPARE(QGuiApplication::clipboard()->text(), expected.toString());
+    }
+
+    // A link to a thread on a published document opens the document from the server and
+    // selects the thread, its passage shown, once they have arrived.
+    void linkToAPublishedPageSelectsItsThread()
+    {
+        const QString page = u"handbook/links"_s;
+        publish(page, Text);
+        TestClient author(this);
+        QVERIFY(author.open(m_server->url()));
+        QVERIFY(!author.join(page).isEmpty());
+        const QString chatId = TestClient::uuid();
+        author.send(TestClient::newChat(chatId, TestClient::uuid()));
+        QVERIFY(!author.next(u"new-text-chat"_s).isEmpty());
+
+        MainWindow *window = openWindow();
+        QTRY_VERIFY(live(window));
+        QVERIFY(window->openLink(linkTo(page, chatId)));
+        QCOMPARE(window->document().document.page, page);
+        QTRY_COMPARE(window->chatPanel()->selectedChat(), chatId);
+        QTRY_COMPARE(window->documentView()->toPlainText(), Text);
+        QTRY_COMPARE(window->documentView()->selectedChat(), chatId);
+        QTRY_COMPARE(window->documentView()->textCursor().position(),
+                     int(Text.indexOf(u"quick"_s)));
+        QVERIFY(!window->notice()->text().contains(u"deleted"_s));
+    }
+
+    // A link to a thread on a local file opens the user's copy: a file Glosa knows on that page
+    // or, where it knows none, one the user chooses (another file is said not to be it).
+    void linkToALocalFileOpensTheUsersCopy()
+    {
+        QTemporaryDir dir;
+        const QString content = Text + u"\n\nMy notes."_s;
+        const QString path = dir.filePath(u"notes.txt"_s);
+        QVERIFY(writeFile(path, content));
+        MainWindow *window = openWindow();
+        QVERIFY(window->openFile(path));
+        QTRY_VERIFY(live(window));
+        const QString page = window->document().document.page;
+        const QString chatId = startChatOn(window, u"lazy dog"_s);
+        QTRY_COMPARE(window->session()->client()->pendingCount(), 0);
+        const ChatLink link = linkTo(page, chatId);
+
+        // Among the recent files.
+        window->openSample();
+        QVERIFY(window->openLink(link));
+        QCOMPARE(window->document().sourcePath, path);
+        QCOMPARE(window->session()->client()->options().page, page);
+        QTRY_COMPARE(window->chatPanel()->selectedChat(), chatId);
+        QCOMPARE(window->documentView()->textCursor().position(),
+                 int(content.indexOf(u"lazy dog"_s)));
+
+        // Moved away: the user is asked for it, by its name.
+        window->openSample();
+        const QString moved = dir.filePath(u"moved.txt"_s);
+        QVERIFY(QFile::rename(path, moved));
+        const QString wrong = dir.filePath(u"other.txt"_s);
+        QVERIFY(writeFile(wrong, u"Something else."_s));
+        QStringList captions;
+        whenModal<QFileDialog>([&](QFileDialog *dialog) {
+            captions.append(dialog->windowTitle());
+            whenModal<QMessageBox>([&](QMessageBox *box) {
+                QVERIFY2(box->text().contains(u"“other.txt” is not the file of this thread"_s),
+                         qPrintable(box->text()));
+                whenModal<QFileDialog>([&](QFileDialog *again) {
+                    captions.append(again->windowTitle());
+                    again->selectFile(moved);
+                    static_cast<QDialog *>(again)->accept();
+                });
+                box->button(QMessageBox::Retry)->click();
+            });
+            dialog->selectFile(wrong);
+            static_cast<QDialog *>(dialog)->accept();
+        });
+        QVERIFY(window->openLink(link));
+        QCOMPARE(captions.size(), 2);
+        QCOMPARE(captions.first(),
+                 u"This thread is on a local file, “notes.txt”; choose your copy of it"_s);
+        QCOMPARE(window->document().sourcePath, moved);
+        QCOMPARE(window->session()->client()->options().page, page);
+        QTRY_COMPARE(window->chatPanel()->selectedChat(), chatId);
+
+        // Given up: the window stays as it was.
+        window->openSample();
+        QVERIFY(QFile::remove(moved));
+        whenModal<QFileDialog>([](QFileDialog *dialog) { dialog->reject(); });
+        QVERIFY(!window->openLink(link));
+        QCOMPARE(window->document().document.page, MainWindow::sampleDocument().document.page);
+    }
+
+    // A link to a thread the page does not have (any more) says so once the page is synced.
+    void linkToADeletedThreadSaysSo()
+    {
+        MainWindow *window = openWindow();
+        QTRY_VERIFY(live(window));
+        TestClient *other = peer(this);
+        const QString doomed = othersChat(other, window);
+        other->send(TestClient::deleteChat(doomed));
+        QTRY_COMPARE(window->model()->rowCount(), 0);
+        for (const QString &chatId : {doomed, TestClient::uuid()}) {
+            window->notice()->hide();
+            QVERIFY(window->openLink(linkTo(document().document.page, chatId)));
+            QTRY_COMPARE(window->notice()->text(),
+                         u"This thread was deleted or is not on this page."_s);
+            QVERIFY(window->notice()->isVisible());
+            QVERIFY(window->chatPanel()->selectedChat().isEmpty());
+        }
+    }
+
+    // File → Open Link… takes a link pasted into it (the clipboard's, where it holds one) and
+    // says what is wrong with one it cannot open.
+    void openLinkAsksForALink()
+    {
+        MainWindow *window = openWindow();
+        QTRY_VERIFY(live(window));
+        const QString chatId = startChatOn(window, u"second paragraph"_s);
+        QTRY_COMPARE(window->session()->client()->pendingCount(), 0);
+        auto *action = window->findChild<QAction *>(u"openLinkAction"_s);
+        QVERIFY(action);
+        QCOMPARE(action->shortcut(), QKeySequence(u"Ctrl+Shift+O"_s));
+
+        QGuiApplication::clipboard()->setText(u"Not a link"_s);
+        const QString broken = u"glosa://example.org/acme?chat="_s + chatId;
+        QString asked;
+        whenModal<QInputDialog>([&](QInputDialog *dialog) {
+            QVERIFY(dialog->textValue().isEmpty());
+            dialog->setTextValue(broken);
+            whenModal<QInputDialog>([&](QInputDialog *again) {
+                asked = again->labelText();
+                QCOMPARE(again->textValue(), broken);
+                again->reject();
+            });
+            dialog->accept();
+        });
+        action->trigger();
+        QVERIFY2(asked.startsWith(u"The link names no page."_s), qPrintable(asked));
+
+        const ChatLink link = linkTo(document().document.page, chatId);
+        QGuiApplication::clipboard()->setText(link.toString());
+        whenModal<QInputDialog>([&](QInputDialog *dialog) {
+            QCOMPARE(dialog->textValue(), link.toString());
+            dialog->accept();
+        });
+        action->trigger();
+        QTRY_COMPARE(window->chatPanel()->selectedChat(), chatId);
+        QCOMPARE(window->documentView()->textCursor().position(),
+                 int(Text.indexOf(u"second paragraph"_s)));
+    }
+
+    // A link to another server, or another tenant, is offered to a new Glosa on that server.
+    void linkToAnotherServerOffersANewGlosa()
+    {
+        MainWindow *window = openWindow();
+        QStringList launched;
+        window->linkOpener()->setLauncher([&launched](const QStringList &arguments) {
+            launched = arguments;
+            return true;
+        });
+        const ChatLink elsewhere{QUrl(u"wss://glosa.example.org/v1/ws"_s), u"acme"_s, u"handbook"_s,
+                                 TestClient::uuid()};
+        whenModal<QMessageBox>([this](QMessageBox *box) {
+            QVERIFY2(box->text().contains(u"wss://glosa.example.org/v1/ws, tenant “acme”"_s),
+                     qPrintable(box->text()));
+            QVERIFY(box->text().contains(m_server->url().toString()));
+            const QList<QAbstractButton *> buttons = box->buttons();
+            for (QAbstractButton *button : buttons) {
+                if (button->text() == u"Open in New Glosa"_s)
+                    button->click();
+            }
+        });
+        QVERIFY(!window->openLink(elsewhere));
+        QCOMPARE(launched, (QStringList{u"--server"_s, u"wss://glosa.example.org/v1/ws"_s,
+                                        u"--tenant"_s, u"acme"_s, elsewhere.toString()}));
+        QCOMPARE(window->document().document.page, document().document.page);
+
+        // The same server, another tenant; and cancelled.
+        launched.clear();
+        ChatLink acme = linkTo(u"handbook"_s, TestClient::uuid());
+        acme.tenant = u"acme"_s;
+        whenModal<QMessageBox>([](QMessageBox *box) { box->button(QMessageBox::Cancel)->click(); });
+        QVERIFY(!window->openLink(acme));
+        QVERIFY(launched.isEmpty());
     }
 };
 
