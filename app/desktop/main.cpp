@@ -1,16 +1,33 @@
 #include "appcontext.h"
+#include "chatlink.h"
+#include "linkopener.h"
 #include "mainwindow.h"
+#include "noticebar.h"
 #include "signalwatcher.h"
+#include "uilogging.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QFileInfo>
 #include <QMessageBox>
+#include <QUrl>
 
 #include <cstdio>
 
 using namespace Qt::StringLiterals;
 using Glosa::AppContext;
+using Glosa::ChatLink;
+
+namespace {
+
+// A file to open given as a path or, as desktops may pass it, a file: URL.
+QString localPath(const QString &argument)
+{
+    return argument.startsWith("file:"_L1, Qt::CaseInsensitive) ? QUrl(argument).toLocalFile()
+                                                                : argument;
+}
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
@@ -32,8 +49,10 @@ int main(int argc, char *argv[])
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(
-        u"FILE"_s, QApplication::translate("main", "A text or Markdown file to open."),
-        u"[FILE]"_s);
+        u"FILE"_s,
+        QApplication::translate("main", "A text, Markdown or PDF file to open, or a glosa:// "
+                                        "link to a thread."),
+        u"[FILE|LINK]"_s);
     const QCommandLineOption server(
         u"server"_s,
         QApplication::translate("main",
@@ -78,6 +97,20 @@ int main(int argc, char *argv[])
         }
         settings.embeddedPort = quint16(port);
     }
+    // A link to a thread brings its server and tenant, for this run.
+    const QString argument = parser.positionalArguments().value(0);
+    std::optional<ChatLink> link;
+    QString linkProblem;
+    if (ChatLink::isLinkText(argument)) {
+        ChatLink::Fault fault = ChatLink::Fault::None;
+        link = ChatLink::parse(argument, &fault);
+        if (link)
+            settings = Glosa::LinkOpener::settingsFor(
+                *link, settings, saved,
+                {parser.isSet(server), parser.isSet(tenant), parser.isSet(tokenFile)});
+        else
+            linkProblem = ChatLink::describe(fault);
+    }
 
     AppContext context(settings, saved);
     QString error;
@@ -89,10 +122,16 @@ int main(int argc, char *argv[])
     }
 
     auto *window = new Glosa::MainWindow(&context);
-    const QStringList files = parser.positionalArguments();
     const QStringList recent = context.recentFiles();
-    if (!files.isEmpty()) {
-        if (!window->openFile(files.first()))
+    if (link) {
+        // What the link may ask (a copy of a file) is asked over the window.
+        window->show();
+        window->openLink(*link);
+    }
+    if (window->session()) {
+        // The link's page is open.
+    } else if (!argument.isEmpty() && !ChatLink::isLinkText(argument)) {
+        if (!window->openFile(localPath(argument)))
             window->openSample();
     } else if (parser.isSet(page)) {
         window->openServerPage(parser.value(page));
@@ -100,6 +139,12 @@ int main(int argc, char *argv[])
         window->openFile(recent.first());
     } else {
         window->openSample();
+    }
+    if (!linkProblem.isEmpty()) {
+        qCWarning(Glosa::lcUi) << "cannot open the link" << argument << ":" << linkProblem;
+        window->notice()->showNotice(
+            QApplication::translate("main", "Cannot open the link “%1”: %2")
+                .arg(argument, linkProblem));
     }
     window->show();
     // Ended by the desktop login (the user logs out) or a signal, Glosa closes as when the user

@@ -3,6 +3,7 @@
 #include "testserver.h"
 
 #include "anchoring.h"
+#include "chatlink.h"
 #include "document.h"
 #include "loadeddocument.h"
 #include "outbox.h"
@@ -18,12 +19,14 @@
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUrl>
 
 using namespace Qt::StringLiterals;
 
-// The real `glosa` binary: it prints its version, and opened on a file it joins that file's
-// page on the server it is given (or on the node of a cluster it can reach), where another
-// client sees it arrive.
+// The real `glosa` binary: it prints its version, and opened on a file (a path or a file: URL)
+// it joins that file's page on the server it is given (or on the node of a cluster it can
+// reach), where another client sees it arrive; opened on a link to a thread, it joins the link's
+// server and page and shows the thread.
 class tst_GlosaApp : public QObject
 {
     Q_OBJECT
@@ -53,8 +56,17 @@ private Q_SLOTS:
         QCOMPARE(glosa.readAllStandardOutput().trimmed(), "Glosa " GLOSA_VERSION);
     }
 
+    void joinsTheFilesPage_data()
+    {
+        QTest::addColumn<bool>("asUrl");
+        QTest::newRow("path") << false;
+        // As desktops pass it through the %u of the desktop entry.
+        QTest::newRow("file URL") << true;
+    }
+
     void joinsTheFilesPage()
     {
+        QFETCH(bool, asUrl);
         TestServer server;
         QVERIFY(server.start());
         const QString content = u"# Notes\n\nSome words worth discussing.\n"_s;
@@ -72,12 +84,76 @@ private Q_SLOTS:
         glosa.setProcessEnvironment(environment());
         glosa.setProcessChannelMode(QProcess::ForwardedErrorChannel);
         glosa.start(QStringLiteral(GLOSA_APP_BINARY),
-                    {file.fileName(), u"--server"_s, server.url().toString()});
+                    {asUrl ? QUrl::fromLocalFile(file.fileName()).toString() : file.fileName(),
+                     u"--server"_s, server.url().toString()});
         QVERIFY(glosa.waitForStarted(10000));
         QCOMPARE(watcher.next(u"presence"_s, 20000).value("viewers"_L1).toInt(), 2);
         glosa.terminate();
         QVERIFY(glosa.waitForFinished(10000));
         QCOMPARE(watcher.next(u"presence"_s, 10000).value("viewers"_L1).toInt(), 1);
+    }
+
+    // A link to a thread, made for a chat another client started on a published document, is
+    // all a new Glosa is given: it takes the link's server, opens the page and shows the
+    // thread, as its log says.
+    void opensALinkToAThread()
+    {
+        TestServer server;
+        QVERIFY(server.start());
+        const QString page = u"notes/linked"_s;
+        TestClient author;
+        QVERIFY(author.open(server.url()));
+        QVERIFY(!author.join(QString()).isEmpty());
+        author.send(
+            {{"type"_L1, "publish-document"_L1},
+             {"broadcastId"_L1, TestClient::uuid()},
+             {"document"_L1, QJsonObject{{"page"_L1, page},
+                                         {"title"_L1, "Linked notes"_L1},
+                                         {"format"_L1, "text"_L1},
+                                         {"content"_L1, "The quick brown fox, published.\n"_L1}}}});
+        QVERIFY(!author.next(u"document-published"_s).isEmpty());
+        TestClient watcher;
+        QVERIFY(watcher.open(server.url()));
+        QCOMPARE(watcher.join(page).value("viewers"_L1).toInt(), 1);
+        const QString chatId = TestClient::uuid();
+        watcher.send(TestClient::newChat(chatId, TestClient::uuid()));
+        QVERIFY(!watcher.next(u"new-text-chat"_s).isEmpty());
+        const Glosa::ChatLink link{server.url(), u"local"_s, page, chatId};
+
+        QProcess glosa;
+        QProcessEnvironment env = environment();
+        env.insert(u"QT_LOGGING_RULES"_s, u"glosa.ui.info=true"_s);
+        glosa.setProcessEnvironment(env);
+        glosa.start(QStringLiteral(GLOSA_APP_BINARY), {link.toString()});
+        QVERIFY(glosa.waitForStarted(10000));
+        QCOMPARE(viewersAfter(watcher, 1, 2), 2);
+        QByteArray log;
+        const QByteArray shown =
+            "showing thread \"" + chatId.toLatin1() + "\" of page \"" + page.toLatin1() + '"';
+        QTRY_VERIFY2_WITH_TIMEOUT((log += glosa.readAllStandardError()).contains(shown),
+                                  log.constData(), 20000);
+        QVERIFY2(!log.contains("is not on page"), log.constData());
+        glosa.terminate();
+        QVERIFY(glosa.waitForFinished(10000));
+    }
+
+    // A link that is not one is said so, and Glosa opens as it would without it.
+    void saysWhatIsWrongWithALink()
+    {
+        QProcess glosa;
+        QProcessEnvironment env = environment();
+        env.insert(u"QT_LOGGING_RULES"_s, u"glosa.ui.warning=true"_s);
+        glosa.setProcessEnvironment(env);
+        glosa.start(QStringLiteral(GLOSA_APP_BINARY),
+                    {u"glosa://127.0.0.1:1/local/doc/x?chat=NOT-A-UUID&scheme=ws"_s, u"--server"_s,
+                     u"ws://127.0.0.1:1/v1/ws"_s});
+        QVERIFY(glosa.waitForStarted(10000));
+        QByteArray log;
+        QTRY_VERIFY2_WITH_TIMEOUT(
+            (log += glosa.readAllStandardError()).contains("The link's thread id is not valid."),
+            log.constData(), 20000);
+        glosa.terminate();
+        QVERIFY(glosa.waitForFinished(10000));
     }
 
     // Two Glosas, each on its own copy of one PDF, meet on its page: a thread one of them wrote

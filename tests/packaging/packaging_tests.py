@@ -5,7 +5,8 @@ Usage: packaging_tests.py CHECK --source DIR --build DIR --packages DIR --versio
                           [--cmake CMAKE] [--cpack CPACK] [--server-binary FILE]
 
 CHECK is one of:
-  desktop-file  desktop-file-validate on packaging/org.glosa.Glosa.desktop
+  desktop-file  desktop-file-validate on packaging/org.glosa.Glosa.desktop, and that it makes
+                Glosa the handler of glosa: links and takes URLs (Exec glosa %u)
   metainfo      appstreamcli validate --no-net on packaging/org.glosa.Glosa.metainfo.xml
   install-tree  `cmake --install` into a DESTDIR for the prefixes /usr and /usr/local: every file in
                 its place and nothing else, the systemd unit naming the paths installed, the
@@ -163,7 +164,41 @@ def check_desktop_file(args):
     main = Path(args.source, "app", "desktop", "main.cpp").read_text()
     check(f'setDesktopFileName(u"{APP_ID}"_s)' in main,
           f"app/desktop/main.cpp does not call setDesktopFileName with {APP_ID}")
+    check_link_handler(desktop)
     print(f"desktop-file-validate: {desktop.name} is valid")
+
+
+def desktop_entry(path):
+    """The keys of the [Desktop Entry] group of a desktop file."""
+    entry, group = {}, None
+    for line in Path(path).read_text().splitlines():
+        line = line.strip()
+        if line.startswith("["):
+            group = line
+        elif group == "[Desktop Entry]" and "=" in line and not line.startswith("#"):
+            key, value = line.split("=", 1)
+            entry[key.strip()] = value.strip()
+    return entry
+
+
+def check_link_handler(desktop):
+    """Glosa handles glosa: links, and takes files and links as URLs (%u: a desktop passes a
+    file as a file:// URL or a path, and a link as it is)."""
+    entry = desktop_entry(desktop)
+    types = entry.get("MimeType", "").split(";")
+    for wanted in ("x-scheme-handler/glosa", "text/plain", "text/markdown", "application/pdf"):
+        check(wanted in types, f"{desktop.name}: MimeType lacks {wanted}")
+    same(entry.get("Exec"), "glosa %u", f"the Exec line of {desktop.name}")
+    # As a desktop's database of handlers sees it.
+    update = tool("update-desktop-database", "desktop-file-utils")
+    with tempfile.TemporaryDirectory(prefix="glosa-applications-") as folder:
+        shutil.copy(desktop, folder)
+        run([update, folder])
+        cache = Path(folder, "mimeinfo.cache").read_text().splitlines()
+        for wanted in ("x-scheme-handler/glosa", "application/pdf"):
+            check(f"{wanted}={desktop.name};" in cache,
+                  f"update-desktop-database does not make {desktop.name} the handler of "
+                  f"{wanted}:\n" + "\n".join(cache))
 
 
 def check_metainfo(args):
