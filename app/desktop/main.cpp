@@ -1,8 +1,10 @@
 #include "appcontext.h"
 #include "chatlink.h"
+#include "exportcommand.h"
 #include "linkopener.h"
 #include "mainwindow.h"
 #include "noticebar.h"
+#include "serveroptions.h"
 #include "signalwatcher.h"
 #include "uilogging.h"
 
@@ -31,6 +33,8 @@ QString localPath(const QString &argument)
 
 int main(int argc, char *argv[])
 {
+    if (Glosa::ExportCommand::isRequested(argc, argv))
+        return Glosa::ExportCommand::run(argc, argv);
     QApplication app(argc, argv);
     QApplication::setOrganizationName(u"Glosa"_s);
     QApplication::setApplicationName(u"Glosa"_s);
@@ -45,7 +49,8 @@ int main(int argc, char *argv[])
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        QApplication::translate("main", "Annotate shared documents together, live."));
+        QApplication::translate("main", "Annotate shared documents together, live.") + u"\n\n"_s +
+        Glosa::ExportCommand::synopsis());
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(
@@ -53,49 +58,16 @@ int main(int argc, char *argv[])
         QApplication::translate("main", "A text, Markdown or PDF file to open, or a glosa:// "
                                         "link to a thread."),
         u"[FILE|LINK]"_s);
-    const QCommandLineOption server(
-        u"server"_s,
-        QApplication::translate("main",
-                                "The server to use (ws:// or wss://); repeated, the nodes "
-                                "of one cluster, tried in turn; none: this computer's own."),
-        u"URL"_s);
-    const QCommandLineOption tenant(
-        u"tenant"_s, QApplication::translate("main", "The tenant on the server."), u"T"_s);
-    const QCommandLineOption tokenFile(
-        u"token-file"_s, QApplication::translate("main", "A file holding the access token."),
-        u"F"_s);
+    const Glosa::ServerOptions serverOptions;
+    serverOptions.addTo(&parser);
     const QCommandLineOption page(
         u"page"_s, QApplication::translate("main", "Open this page of the server."), u"ID"_s);
-    const QCommandLineOption localPort(
-        u"local-port"_s,
-        QApplication::translate("main", "The port of this computer's own server (default: 8765)."),
-        u"PORT"_s);
-    parser.addOptions({server, tenant, tokenFile, page, localPort});
+    parser.addOption(page);
     parser.process(app);
 
-    if (parser.isSet(server)) {
-        QString error;
-        const std::optional<QList<QUrl>> servers =
-            AppContext::serversFrom(parser.values(server), &error);
-        if (!servers) {
-            fprintf(stderr, "%s\n", qPrintable(error));
-            return 2;
-        }
-        settings.servers = *servers;
-    }
-    if (parser.isSet(tenant))
-        settings.tenant = parser.value(tenant);
-    if (parser.isSet(tokenFile))
-        settings.tokenFile = parser.value(tokenFile);
-    if (parser.isSet(localPort)) {
-        const uint port = parser.value(localPort).toUInt();
-        if (port == 0 || port > 65535) {
-            fprintf(stderr, "%s\n",
-                    qPrintable(QApplication::translate("main", "--local-port needs a port from 1 "
-                                                               "to 65535.")));
-            return 2;
-        }
-        settings.embeddedPort = quint16(port);
+    if (QString error; !serverOptions.apply(parser, &settings, &error)) {
+        fprintf(stderr, "%s\n", qPrintable(error));
+        return 2;
     }
     // A link to a thread brings its server and tenant, for this run.
     const QString argument = parser.positionalArguments().value(0);
@@ -107,7 +79,7 @@ int main(int argc, char *argv[])
         if (link)
             settings = Glosa::LinkOpener::settingsFor(
                 *link, settings, saved,
-                {parser.isSet(server), parser.isSet(tenant), parser.isSet(tokenFile)});
+                serverOptions.given(parser));
         else
             linkProblem = ChatLink::describe(fault);
     }
