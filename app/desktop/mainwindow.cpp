@@ -18,6 +18,7 @@
 #include "pdftextreader.h"
 #include "pdfview.h"
 #include "settingsdialog.h"
+#include "threadexporter.h"
 #include "topbar.h"
 
 #include <QApplication>
@@ -169,6 +170,8 @@ void MainWindow::createMenus()
     connect(m_context, &AppContext::recentFilesChanged, this, &MainWindow::updateRecentMenu);
     updateRecentMenu();
     file->addAction(tr("&Publish to Server"), this, &MainWindow::publish);
+    file->addAction(tr("&Export Threads…"), this, [this] { ThreadExporter::ask(this); })
+        ->setObjectName(u"exportThreads"_s);
     file->addSeparator();
     file->addAction(tr("&New Window"), QKeySequence(u"Ctrl+Shift+N"_s), this,
                     &MainWindow::newWindow);

@@ -1,6 +1,7 @@
 #include "testclient.h"
 #include "testpdf.h"
 #include "testserver.h"
+#include "whenmodal.h"
 
 #include "anchoring.h"
 #include "appcontext.h"
@@ -75,17 +76,6 @@ void answerCommentEditor(const QString &text)
         QVERIFY(editor);
         editor->editor()->setPlainText(text);
         editor->accept();
-    });
-}
-
-// Runs `answer` on the next modal dialog of type T.
-template<typename T, typename F>
-void whenModal(F answer)
-{
-    QTimer::singleShot(0, [answer] {
-        auto *dialog = qobject_cast<T *>(QApplication::activeModalWidget());
-        QVERIFY(dialog);
-        answer(dialog);
     });
 }
 
