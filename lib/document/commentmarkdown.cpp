@@ -74,7 +74,9 @@ QString CommentMarkdown::toHtml(const QString &text)
             scheme == "mailto"_L1)
             return std::nullopt;
         format.setAnchor(false);
-        format.clearProperty(QTextFormat::AnchorHref);
+        for (const int property : {int(QTextFormat::AnchorHref), int(QTextFormat::ForegroundBrush),
+                                   int(QTextFormat::TextUnderlineStyle)})
+            format.clearProperty(property);
         return format;
     });
     const QString html = document.toHtml();

@@ -75,9 +75,7 @@ h1 { font-size: 1.6em; margin: 0 0 .2em; }
 .summary { color: #444; margin: 0 0 1.5em; }
 .thread { border-top: 1px solid #999; padding-top: .6em; margin-top: 1.2em; }
 h2 { font-size: 1.1em; margin: 0 0 .4em; break-after: avoid; page-break-after: avoid; }
-.state { font-weight: normal; font-size: .85em; border: 1px solid #666; border-radius: 3px;
-         padding: 0 .35em; }
-.resolved .state { background: #e6f2e6; }
+.resolved > h2 { color: #2d6a2d; }
 blockquote { margin: .4em 0 .8em; padding: .1em .8em; border-left: 3px solid #888;
              white-space: pre-wrap; font-style: italic; }
 .comment { margin: .6em 0 .6em 1em; break-inside: avoid; page-break-inside: avoid; }
