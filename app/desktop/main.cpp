@@ -77,9 +77,8 @@ int main(int argc, char *argv[])
         ChatLink::Fault fault = ChatLink::Fault::None;
         link = ChatLink::parse(argument, &fault);
         if (link)
-            settings = Glosa::LinkOpener::settingsFor(
-                *link, settings, saved,
-                serverOptions.given(parser));
+            settings =
+                Glosa::LinkOpener::settingsFor(*link, settings, saved, serverOptions.given(parser));
         else
             linkProblem = ChatLink::describe(fault);
     }

@@ -162,7 +162,12 @@ QString ChatExport::headingOf(int number, const Chat &chat) const
     QStringList parts{tr("Thread %1").arg(number)};
     if (const QString place = placeOf(chat); !place.isEmpty())
         parts.append(place);
-    parts.append(chat.resolved ? tr("resolved") : tr("open"));
+    if (!chat.resolved)
+        parts.append(tr("open"));
+    else if (chat.resolvedAt > 0)
+        parts.append(tr("resolved by %1, %2").arg(chat.resolvedBy.name, timeOf(chat.resolvedAt)));
+    else
+        parts.append(tr("resolved"));
     return parts.join(u" · "_s);
 }
 
@@ -226,6 +231,10 @@ QByteArray ChatExport::toJson() const
                            {u"comments"_s, comments}};
         if (chat.anchor.hasSheet())
             thread.insert(u"sheet"_s, chat.anchor.sheet);
+        if (chat.resolvedAt > 0) {
+            thread.insert(u"resolvedBy"_s, authorJson(chat.resolvedBy));
+            thread.insert(u"resolvedAt"_s, exactTimeOf(chat.resolvedAt));
+        }
         threads.append(thread);
     }
     const QJsonObject root{{u"glosaExport"_s, Version},

@@ -102,6 +102,26 @@ private Q_SLOTS:
         QCOMPARE(ChatExport::suffix(ChatExport::Format::Json), u"json"_s);
     }
 
+    // Who resolved a thread, and when, where the server recorded it.
+    void resolverIsExported()
+    {
+        QList<Chat> chats = threads();
+        const Author cy{u"u-cy"_s, u"Cy"_s};
+        chats[0].resolve(true, cy, at(11, 30));
+        const ChatExport exported(document(), chats, ExportedAt);
+        const QString md = QString::fromUtf8(exported.toMarkdown());
+        QVERIFY2(md.contains(u"## Thread 2 · resolved by Cy, 2026-03-14T11:30:00Z\n"_s),
+                 qPrintable(md));
+        const QJsonArray list =
+            QJsonDocument::fromJson(exported.toJson()).object().value("threads"_L1).toArray();
+        const QJsonObject late = list.at(1).toObject();
+        QCOMPARE(late.value("resolvedBy"_L1).toObject(),
+                 (QJsonObject{{u"id"_s, cy.id}, {u"name"_s, cy.name}}));
+        QCOMPARE(late.value("resolvedAt"_L1).toString(), u"2026-03-14T11:30:00.000Z"_s);
+        QVERIFY(!list.at(0).toObject().contains("resolvedBy"_L1));
+        QVERIFY(QString::fromUtf8(exported.toHtml()).contains(u"resolved by Cy"_s));
+    }
+
     void markdown()
     {
         const QString md =
