@@ -214,6 +214,20 @@ Author readAuthor(Reader r)
     return {r.string("id"_L1), r.string("name"_L1)};
 }
 
+// The users a comment mentions; from a client (`checked`), as the text names them.
+QList<Author> readMentions(Reader &r, const QString &text, bool checked)
+{
+    QList<Author> mentions;
+    if (!r.has("mentions"_L1))
+        return mentions;
+    const QJsonArray list = r.array("mentions"_L1);
+    for (const QJsonValue &v : list)
+        mentions.append(readAuthor(r.element(v, "mentions"_L1)));
+    if (checked && r.ok())
+        r.check(Validation::checkMentions(mentions, text));
+    return mentions;
+}
+
 Comment readComment(Reader r)
 {
     Comment c;
@@ -226,6 +240,7 @@ Comment readComment(Reader r)
     c.createdAt = r.integer("createdAt"_L1);
     if (r.has("editedAt"_L1))
         c.editedAt = r.integer("editedAt"_L1);
+    c.mentions = readMentions(r, c.text, false);
     return c;
 }
 
@@ -319,6 +334,7 @@ Change readChange(Reader r, bool completed)
             c.comment.text = comment.string("text"_L1);
             if (comment.ok())
                 comment.check(Validation::checkCommentText(c.comment.text));
+            c.comment.mentions = readMentions(comment, c.comment.text, true);
         }
     } else if (op == "edit-comment"_L1) {
         c.op = Change::Op::EditComment;
@@ -328,6 +344,7 @@ Change readChange(Reader r, bool completed)
             c.comment = readComment(r.child("comment"_L1));
         else if (r.ok())
             r.check(Validation::checkCommentText(c.text));
+        c.mentions = readMentions(r, c.text, !completed);
     } else if (op == "delete-comment"_L1) {
         c.op = Change::Op::DeleteComment;
         c.commentId = completed ? r.string("commentId"_L1) : r.uuid("commentId"_L1);
@@ -430,6 +447,7 @@ std::optional<ClientMessage> decodeClientObject(const QJsonObject &o, ProtocolEr
         op.text = comment.string("text"_L1);
         if (r.ok())
             r.check(Validation::checkCommentText(op.text));
+        op.mentions = readMentions(comment, op.text, true);
         message = op;
     } else if (type == Type::UpdatedChat) {
         UpdateChatOp op;
@@ -642,6 +660,12 @@ void write(JsonWriter &w, const QList<Author> &authors)
     w.endArray();
 }
 
+void writeMentions(JsonWriter &w, const QList<Author> &mentions)
+{
+    if (!mentions.isEmpty())
+        write(w.key("mentions"_L1), mentions);
+}
+
 void write(JsonWriter &w, const Comment &c)
 {
     w.beginObject();
@@ -653,7 +677,9 @@ void write(JsonWriter &w, const Comment &c)
     w.field("createdAt"_L1, c.createdAt);
     if (c.editedAt)
         w.field("editedAt"_L1, *c.editedAt);
-    w.field("id"_L1, c.id).field("text"_L1, c.text).endObject();
+    w.field("id"_L1, c.id);
+    writeMentions(w, c.mentions);
+    w.field("text"_L1, c.text).endObject();
 }
 
 void write(JsonWriter &w, const Chat &c)
@@ -697,17 +723,19 @@ void write(JsonWriter &w, const Change &c, bool completed)
         w.key("comment"_L1);
         if (completed)
             write(w, c.comment);
-        else
-            w.beginObject()
-                .field("id"_L1, c.comment.id)
-                .field("text"_L1, c.comment.text)
-                .endObject();
+        else {
+            w.beginObject().field("id"_L1, c.comment.id);
+            writeMentions(w, c.comment.mentions);
+            w.field("text"_L1, c.comment.text).endObject();
+        }
         w.field("op"_L1, op);
         break;
     case Change::Op::EditComment:
         if (completed)
             write(w.key("comment"_L1), c.comment);
-        w.field("commentId"_L1, c.commentId).field("op"_L1, op).field("text"_L1, c.text);
+        w.field("commentId"_L1, c.commentId);
+        writeMentions(w, c.mentions);
+        w.field("op"_L1, op).field("text"_L1, c.text);
         break;
     case Change::Op::DeleteComment:
         if (completed)
@@ -760,10 +788,9 @@ struct ClientWriter
     {
         w.beginObject().field("broadcastId"_L1, op.broadcastId).key("chat"_L1).beginObject();
         write(w.key("anchor"_L1), op.anchor);
-        w.key("comment"_L1)
-            .beginObject()
-            .field("id"_L1, op.commentId)
-            .field("text"_L1, op.text)
+        w.key("comment"_L1).beginObject().field("id"_L1, op.commentId);
+        writeMentions(w, op.mentions);
+        w.field("text"_L1, op.text)
             .endObject()
             .field("id"_L1, op.chatId)
             .endObject()

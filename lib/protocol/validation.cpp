@@ -3,6 +3,7 @@
 #include "errorcode.h"
 #include "protocollimits.h"
 
+#include <QSet>
 #include <QUuid>
 
 #include <algorithm>
@@ -80,6 +81,30 @@ ProtocolError checkName(const QString &name)
 {
     return lengthError(QStringLiteral("name"), name.size(), Limits::NameMax,
                        name.trimmed().isEmpty());
+}
+
+ProtocolError checkMentions(const QList<Author> &mentions, const QString &text)
+{
+    if (mentions.size() > Limits::MentionsMax)
+        return {ErrorCode::TooLarge,
+                QStringLiteral("a comment may mention at most %1 users").arg(Limits::MentionsMax)};
+    QSet<QString> ids;
+    for (const Author &mention : mentions) {
+        if (const ProtocolError e = lengthError(QStringLiteral("a mentioned user's id"),
+                                                mention.id.size(), Limits::UserIdMax, false);
+            !e.isNull())
+            return e;
+        if (const ProtocolError e = checkName(mention.name); !e.isNull())
+            return e;
+        if (ids.contains(mention.id))
+            return {ErrorCode::BadRequest,
+                    QStringLiteral("user %1 is mentioned twice").arg(mention.id)};
+        ids.insert(mention.id);
+        if (!text.contains(u'@' + mention.name))
+            return {ErrorCode::BadRequest,
+                    QStringLiteral("the text does not mention @%1").arg(mention.name)};
+    }
+    return {};
 }
 
 ProtocolError checkPage(const QString &page)

@@ -99,6 +99,7 @@ bool Page::follow(const QByteArray &event)
             if (change.op == Change::Op::EditComment) {
                 comment->text = change.text;
                 comment->editedAt = change.comment.editedAt;
+                comment->mentions = change.comment.mentions;
             } else {
                 comment->text.clear();
                 comment->deleted = true;
@@ -185,7 +186,8 @@ std::optional<Store::Write> Page::apply(const NewChatOp &op, const User &user, q
 
     const Author author{user.id, user.name};
     Chat chat{op.chatId, op.anchor, author, now, now, false, {}};
-    chat.comments.append(Comment{op.commentId, author, op.text, now, std::nullopt, false});
+    chat.comments.append(
+        Comment{op.commentId, author, op.text, now, std::nullopt, false, op.mentions});
     m_usedIds.insert(op.chatId);
     m_usedIds.insert(op.commentId);
     m_chats.insert(chat.id, chat);
@@ -218,8 +220,10 @@ std::optional<Store::Write> Page::apply(const UpdateChatOp &op, const User &user
             hasRoomFor(utf8Bytes(change.comment.text), error);
         if (!error->isNull())
             return std::nullopt;
-        change.comment = {
-            change.comment.id, {user.id, user.name}, change.comment.text, now, std::nullopt, false};
+        change.comment = {change.comment.id,      {user.id, user.name},
+                          change.comment.text,    now,
+                          std::nullopt,           false,
+                          change.comment.mentions};
         m_usedIds.insert(change.comment.id);
         chat.comments.append(change.comment);
     } else if (change.op == Change::Op::Resolve) {
@@ -241,6 +245,7 @@ std::optional<Store::Write> Page::apply(const UpdateChatOp &op, const User &user
         if (change.op == Change::Op::EditComment) {
             comment->text = change.text;
             comment->editedAt = now;
+            comment->mentions = change.mentions;
         } else {
             comment->text.clear();
             comment->deleted = true;

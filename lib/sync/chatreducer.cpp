@@ -56,7 +56,8 @@ std::optional<Chat> ChatReducer::applyOperation(std::optional<Chat> chat, const 
         if (chat)
             return chat;
         Chat c{create->chatId, create->anchor, user, now, now, false, {}};
-        c.comments.append({create->commentId, user, create->text, now, std::nullopt, false});
+        c.comments.append(
+            {create->commentId, user, create->text, now, std::nullopt, false, create->mentions});
         return c;
     }
     if (std::holds_alternative<DeleteChatOp>(op))
@@ -68,13 +69,14 @@ std::optional<Chat> ChatReducer::applyOperation(std::optional<Chat> chat, const 
     switch (change.op) {
     case Change::Op::AddComment:
         if (!chat->findComment(change.comment.id))
-            chat->comments.append(
-                {change.comment.id, user, change.comment.text, now, std::nullopt, false});
+            chat->comments.append({change.comment.id, user, change.comment.text, now, std::nullopt,
+                                   false, change.comment.mentions});
         break;
     case Change::Op::EditComment:
         if (Comment *c = chat->findComment(change.commentId); c && !c->deleted) {
             c->text = change.text;
             c->editedAt = now;
+            c->mentions = change.mentions;
         }
         break;
     case Change::Op::DeleteComment:

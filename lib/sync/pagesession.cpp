@@ -1,10 +1,12 @@
 #include "pagesession.h"
 
 #include "chatreducer.h"
+#include "mentions.h"
 #include "validation.h"
 
 #include <QDateTime>
 #include <QMap>
+#include <QSet>
 
 #include <algorithm>
 #include <tuple>
@@ -158,6 +160,28 @@ bool PageSession::isCommentPending(const QString &chatId, const QString &comment
     return false;
 }
 
+QList<Author> PageSession::people() const
+{
+    QList<Author> people = m_client->viewerList();
+    QSet<QString> known;
+    for (const Author &viewer : people)
+        known.insert(viewer.id);
+    const auto add = [&](const Author &author) {
+        if (!author.id.isEmpty() && !known.contains(author.id)) {
+            known.insert(author.id);
+            people.append(author);
+        }
+    };
+    for (const Chat &chat : m_visible) {
+        for (const Comment &comment : chat.comments) {
+            add(comment.author);
+            for (const Author &mentioned : comment.mentions)
+                add(mentioned);
+        }
+    }
+    return people;
+}
+
 Author PageSession::me() const
 {
     return {m_client->user().id, m_client->user().name};
@@ -166,7 +190,8 @@ Author PageSession::me() const
 QString PageSession::startChat(const Anchor &anchor, const QString &text)
 {
     const QString chatId = Validation::newUuid();
-    submit(NewChatOp{Validation::newUuid(), chatId, anchor, Validation::newUuid(), text});
+    submit(NewChatOp{Validation::newUuid(), chatId, anchor, Validation::newUuid(), text,
+                     Mentions::in(text, people())});
     return chatId;
 }
 
@@ -176,6 +201,7 @@ QString PageSession::reply(const QString &chatId, const QString &text)
     change.op = Change::Op::AddComment;
     change.comment.id = Validation::newUuid();
     change.comment.text = text;
+    change.comment.mentions = Mentions::in(text, people());
     submit(UpdateChatOp{Validation::newUuid(), chatId, change});
     return change.comment.id;
 }
@@ -186,6 +212,7 @@ void PageSession::editComment(const QString &chatId, const QString &commentId, c
     change.op = Change::Op::EditComment;
     change.commentId = commentId;
     change.text = text;
+    change.mentions = Mentions::in(text, people());
     submit(UpdateChatOp{Validation::newUuid(), chatId, change});
 }
 

@@ -584,6 +584,29 @@ void tst_Codec::clientRoundTrip_data()
         << json(R"({"type":"new-text-chat","broadcastId":"$B","chat":{"id":"$C",
                 "anchor":{"start":120,"end":120,"exact":"","sheet":99999},
                 "comment":{"id":"$M","text":"First!"}}})");
+    NewChatOp mentioning = newChatMessage();
+    mentioning.text = u"Ask @Bo and @Ana"_s;
+    mentioning.mentions = {Bo, Ana};
+    QTest::newRow("new-text-chat with mentions")
+        << ClientMessage(mentioning)
+        << json(R"({"type":"new-text-chat","broadcastId":"$B","chat":{"id":"$C",
+                "anchor":{"start":120,"end":164,"exact":"the quoted passage","prefix":"before ",
+                "suffix":" after"},"comment":{"id":"$M","text":"Ask @Bo and @Ana",
+                "mentions":[{"id":"u2","name":"Bo"},{"id":"u1","name":"Ana"}]}}})");
+    Change replying = addComment(newComment(CommentId2, u"@Bo see"_s));
+    replying.comment.mentions = {Bo};
+    QTest::newRow("add-comment with mentions")
+        << ClientMessage(UpdateChatOp{Bid, ChatId, replying})
+        << json(R"({"type":"updated-text-chat","broadcastId":"$B","chatId":"$C",
+                "change":{"op":"add-comment","comment":{"id":"$N","text":"@Bo see",
+                "mentions":[{"id":"u2","name":"Bo"}]}}})");
+    Change editing = editComment(CommentId, u"@Ana now"_s);
+    editing.mentions = {Ana};
+    QTest::newRow("edit-comment with mentions")
+        << ClientMessage(UpdateChatOp{Bid, ChatId, editing})
+        << json(R"({"type":"updated-text-chat","broadcastId":"$B","chatId":"$C",
+                "change":{"op":"edit-comment","commentId":"$M","text":"@Ana now",
+                "mentions":[{"id":"u1","name":"Ana"}]}})");
 }
 
 // A client message encodes to the JSON of the contract, compact, and both that encoding and the
@@ -841,6 +864,18 @@ void tst_Codec::serverRoundTrip_data()
                 "user":{"id":"u1","name":"Ana","role":"member"},"epoch":"ep","seq":0,
                 "viewers":1,"recovered":false,"document":)" +
                pdfJson + "}";
+    Chat mentioned = sampleChat();
+    mentioned.comments = {comment(CommentId, Ana, u"Hi @Bo"_s, T0)};
+    mentioned.comments.first().mentions = {Bo};
+    mentioned.updatedAt = T0;
+    QTest::newRow("new-text-chat, its comment mentioning someone")
+        << ServerMessage(NewChatEvent{1, Bid, mentioned})
+        << json(R"({"type":"new-text-chat","seq":1,"broadcastId":"$B","chat":{"id":"$C",
+                "anchor":{"start":120,"end":164,"exact":"the quoted passage","prefix":"before ",
+                "suffix":" after"},"author":{"id":"u1","name":"Ana"},"createdAt":1732550400000,
+                "updatedAt":1732550400000,"resolved":false,"comments":[{"id":"$M",
+                "author":{"id":"u1","name":"Ana"},"text":"Hi @Bo","createdAt":1732550400000,
+                "mentions":[{"id":"u2","name":"Bo"}]}]}})");
     Chat resolvedByAna = resolved;
     resolvedByAna.resolvedBy = Ana;
     resolvedByAna.resolvedAt = T0;
@@ -1390,6 +1425,20 @@ void tst_Codec::acceptedClientInput_data()
                                 "\"\\\"\\\\\\/\\b\\f\\n\\r\\t\\u00e9\\uD83D\\uDE00\"}"_ba
                              << ClientMessage(
                                     ListDocumentsRequest{u"\"\\/\b\f\n\r\t\u00e9\U0001F600"_s});
+    // Twenty mentions, the most a comment may have.
+    NewChatOp mentioning = newChatMessage();
+    QJsonArray twenty;
+    mentioning.text.clear();
+    for (int i = 0; i < Limits::MentionsMax; ++i) {
+        const Author person{u"u%1"_s.arg(i), u"P%1"_s.arg(i)};
+        mentioning.mentions.append(person);
+        mentioning.text += u"@"_s + person.name + u' ';
+        twenty.append(QJsonObject{{"id"_L1, person.id}, {"name"_L1, person.name}});
+    }
+    QTest::newRow("twenty mentions")
+        << frame(with(with(newChatJson(), u"chat.comment.text", mentioning.text),
+                      u"chat.comment.mentions", twenty))
+        << ClientMessage(mentioning);
 }
 
 void tst_Codec::acceptedClientInput()
@@ -1838,6 +1887,48 @@ void tst_Codec::malformedClientInput_data()
         << frame(with(with(publishPdfJson(), u"document.sha256", Missing), u"document.content",
                       "%PDF-%%EOF"_L1))
         << badRequest();
+    // Mentions (an extension): each a user named in the text as @name, once, at most 20.
+    const QJsonObject ana{{"id"_L1, "u1"_L1}, {"name"_L1, "Ana"_L1}};
+    const auto mentioning = [](const QJsonValue &mentions, const QString &text = u"Hi @Ana"_s) {
+        return frame(with(with(newChatJson(), u"chat.comment.text", text), u"chat.comment.mentions",
+                          mentions));
+    };
+    QTest::newRow("mentions not an array") << mentioning(ana) << badRequest();
+    QTest::newRow("mention not an object") << mentioning(QJsonArray{"u1"_L1}) << badRequest();
+    QTest::newRow("mention without id")
+        << mentioning(QJsonArray{QJsonObject{{"name"_L1, "Ana"_L1}}}) << badRequest();
+    QTest::newRow("mention without name")
+        << mentioning(QJsonArray{QJsonObject{{"id"_L1, "u1"_L1}}}) << badRequest();
+    QTest::newRow("mention with an empty id")
+        << mentioning(QJsonArray{QJsonObject{{"id"_L1, ""_L1}, {"name"_L1, "Ana"_L1}}})
+        << badRequest();
+    QTest::newRow("mention with a blank name")
+        << mentioning(QJsonArray{QJsonObject{{"id"_L1, "u1"_L1}, {"name"_L1, " "_L1}}}, u"@ "_s)
+        << badRequest();
+    QTest::newRow("mention not in the text")
+        << mentioning(QJsonArray{ana}, u"Hi Ana"_s) << badRequest();
+    QTest::newRow("user mentioned twice") << mentioning(QJsonArray{ana, ana}) << badRequest();
+    QTest::newRow("mention with an id of 513")
+        << mentioning(QJsonArray{
+               QJsonObject{{"id"_L1, QString(Limits::UserIdMax + 1, u'u')}, {"name"_L1, "Ana"_L1}}})
+        << tooLarge();
+    const QString longName(Limits::NameMax + 1, u'n');
+    QTest::newRow("mention with a name of 101")
+        << mentioning(QJsonArray{QJsonObject{{"id"_L1, "u1"_L1}, {"name"_L1, longName}}},
+                      u"@"_s + longName)
+        << tooLarge();
+    QJsonArray many;
+    QString manyText;
+    for (int i = 0; i <= Limits::MentionsMax; ++i) {
+        many.append(QJsonObject{{"id"_L1, u"u%1"_s.arg(i)}, {"name"_L1, u"P%1"_s.arg(i)}});
+        manyText += u"@P%1 "_s.arg(i);
+    }
+    QTest::newRow("21 mentions") << mentioning(many, manyText) << tooLarge();
+    QTest::newRow("add-comment mention not in the text")
+        << frame(with(addCommentJson(), u"change.comment.mentions", QJsonArray{ana}))
+        << badRequest();
+    QTest::newRow("edit-comment mention not in the text")
+        << frame(with(editCommentJson(), u"change.mentions", QJsonArray{ana})) << badRequest();
 }
 
 void tst_Codec::malformedClientInput()

@@ -232,8 +232,14 @@ private Q_SLOTS:
 
         b->send(TestClient::update(chatId, change("resolve", {{"resolved"_L1, true}})));
         e = a->next(u"updated-text-chat"_s);
-        QCOMPARE(e.value("change"_L1).toObject(),
-                 QJsonObject({{"op"_L1, "resolve"_L1}, {"resolved"_L1, true}}));
+        // The server says who resolved it (an extension); the event's updatedAt is when.
+        const QJsonObject resolvedBy =
+            e.value("change"_L1).toObject().value("resolvedBy"_L1).toObject();
+        QCOMPARE(e.value("change"_L1).toObject(), QJsonObject({{"op"_L1, "resolve"_L1},
+                                                               {"resolved"_L1, true},
+                                                               {"resolvedBy"_L1, resolvedBy}}));
+        QCOMPARE(resolvedBy.value("id"_L1).toString(), b->property("user").toString());
+        QVERIFY(!resolvedBy.value("name"_L1).toString().isEmpty());
         QCOMPARE(e.value("seq"_L1).toInteger(), 5);
 
         // A newcomer's snapshot holds the result.
@@ -243,6 +249,8 @@ private Q_SLOTS:
         const QJsonObject chat =
             c2->next(u"snapshot"_s).value("chats"_L1).toArray().first().toObject();
         QCOMPARE(chat.value("resolved"_L1), QJsonValue(true));
+        QCOMPARE(chat.value("resolvedBy"_L1).toObject(), resolvedBy);
+        QCOMPARE(chat.value("resolvedAt"_L1), e.value("updatedAt"_L1));
         const QJsonArray comments = chat.value("comments"_L1).toArray();
         QCOMPARE(comments.size(), 2);
         QCOMPARE(comments.at(1).toObject(), QJsonObject({{"id"_L1, reply}, {"deleted"_L1, true}}));

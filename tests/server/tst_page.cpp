@@ -233,6 +233,35 @@ private Q_SLOTS:
         QCOMPARE(chat.resolvedAt, 0);
     }
 
+    // Mentions are kept with their comment: as the operation gave them, replaced by an edit.
+    void mentionsAreKeptWithTheComment()
+    {
+        Page page(u"t"_s, u"p"_s, {}, emptyState(), std::nullopt);
+        Glosa::NewChatOp op = ::newChat(u"c1"_s, u"m1"_s, u"Hi @Bo"_s);
+        op.mentions = {{Bo.id, Bo.name}};
+        std::optional<Store::Write> write = apply(page, op, Ana);
+        QVERIFY(write);
+        QCOMPARE(
+            std::get<Glosa::NewChatEvent>(decoded(write->event)).chat.comments.first().mentions,
+            op.mentions);
+        QVERIFY(write->commentJson.contains("mentions"));
+
+        Glosa::UpdateChatOp reply = addComment(u"c1"_s, u"m2"_s, u"@Ana yes"_s);
+        reply.change.comment.mentions = {{Ana.id, Ana.name}};
+        write = apply(page, reply, Bo);
+        QVERIFY(write);
+        QCOMPARE(std::get<Glosa::UpdatedChatEvent>(decoded(write->event)).change.comment.mentions,
+                 reply.change.comment.mentions);
+
+        Glosa::UpdateChatOp edit =
+            changeComment(Change::Op::EditComment, u"c1"_s, u"m1"_s, u"Hi all"_s);
+        write = apply(page, edit, Ana);
+        QVERIFY(write);
+        const Glosa::Chat chat = page.chats().constFirst();
+        QVERIFY(chat.comments.at(0).mentions.isEmpty());
+        QCOMPARE(chat.comments.at(1).mentions, reply.change.comment.mentions);
+    }
+
     void deleteChat()
     {
         Page page(u"t"_s, u"p"_s, {}, emptyState(), std::nullopt);

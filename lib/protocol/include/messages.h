@@ -67,10 +67,11 @@ struct NewChatOp
     Anchor anchor;
     QString commentId;
     QString text;
+    QList<Author> mentions{}; // of the comment, an extension
     friend bool operator==(const NewChatOp &a, const NewChatOp &b)
     {
-        return std::tie(a.broadcastId, a.chatId, a.anchor, a.commentId, a.text) ==
-               std::tie(b.broadcastId, b.chatId, b.anchor, b.commentId, b.text);
+        return std::tie(a.broadcastId, a.chatId, a.anchor, a.commentId, a.text, a.mentions) ==
+               std::tie(b.broadcastId, b.chatId, b.anchor, b.commentId, b.text, b.mentions);
     }
     friend bool operator!=(const NewChatOp &a, const NewChatOp &b) { return !(a == b); }
 };

@@ -12,6 +12,9 @@ constexpr int CommentTextMax = 10000;
 constexpr int ExactMax = 5000;
 constexpr int ContextMax = 32;
 constexpr int NameMax = 100;
+// The users one comment may mention, and the length of a mentioned user's id.
+constexpr int MentionsMax = 20;
+constexpr int UserIdMax = 512;
 constexpr int PageMax = 512;
 constexpr int TitleMax = 500;
 // A PDF: its bytes, moved in pieces of at most ContentPieceBytes, and its sheets.

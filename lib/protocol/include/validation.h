@@ -1,7 +1,10 @@
 #pragma once
 
 #include "anchor.h"
+#include "author.h"
+
 #include "protocolerror.h"
+#include <QList>
 
 namespace Glosa::Validation {
 
@@ -12,6 +15,9 @@ QString newUuid();
 ProtocolError checkCommentText(const QString &text);
 ProtocolError checkAnchor(const Anchor &anchor);
 ProtocolError checkName(const QString &name);
+// The users a comment's `text` mentions: at most Limits::MentionsMax, each once, with an id and a
+// name, each named in the text as @name.
+ProtocolError checkMentions(const QList<Author> &mentions, const QString &text);
 ProtocolError checkPage(const QString &page);
 ProtocolError checkDocumentFormat(const QString &format);
 // A SHA-256 in lowercase hexadecimal.

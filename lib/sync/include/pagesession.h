@@ -55,7 +55,12 @@ public:
     bool canDeleteChat(const QString &chatId) const;
     bool canChangeComment(const QString &chatId, const QString &commentId) const;
 
+    // The people of the page, whom a comment may mention: those viewing it, those who wrote on it
+    // and those mentioned there.
+    QList<Author> people() const;
+
     // The user's operations; each is shown at once and returns the id it created or changed.
+    // A comment's text mentions the people() it names as @name.
     // One the server would refuse (see canWrite()) is refused at once, never shown.
     QString startChat(const Anchor &anchor, const QString &text);
     QString reply(const QString &chatId, const QString &text);
