@@ -204,24 +204,27 @@ SyncClient::Options AppContext::optionsFor(const QString &page) const
     o.outboxPath = Outbox::pathFor(where, m_tenant, page);
     o.credentialPath = CredentialStore::pathFor(where, m_tenant);
     o.cachePath = PageCache::pathFor(where, m_tenant, page);
+    o.readMarksPath = ReadMarks::pathFor(where, m_tenant, page);
     // Where these files are not yet, they may be under another name of the same server: that
     // of the embedded server's address, which an earlier Glosa used, or another URL of the
     // cluster's (a node put in front of the list, or the list reordered). Nothing is lost.
     const QList<QUrl> otherNames =
         m_embedded ? QList<QUrl>{QUrl(u"ws://127.0.0.1:%1/v1/ws"_s.arg(m_settings.embeddedPort))}
                    : m_urls.mid(1);
-    QStringList outboxes, credentials, caches, drafts;
+    QStringList outboxes, credentials, caches, marks, drafts;
     for (const QUrl &name : otherNames) {
         SyncClient::Options other;
         other.outboxPath = Outbox::pathFor(name, m_tenant, page);
         outboxes.append(other.outboxPath);
         credentials.append(CredentialStore::pathFor(name, m_tenant));
         caches.append(PageCache::pathFor(name, m_tenant, page));
+        marks.append(ReadMarks::pathFor(name, m_tenant, page));
         drafts.append(DraftStore::pathFor(other));
     }
     DataFile::adopt(o.outboxPath, outboxes);
     DataFile::adopt(o.credentialPath, credentials);
     DataFile::adopt(o.cachePath, caches);
+    DataFile::adopt(o.readMarksPath, marks);
     DataFile::adopt(DraftStore::pathFor(o), drafts);
     return o;
 }

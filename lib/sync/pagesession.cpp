@@ -58,7 +58,11 @@ PageSession::PageSession(const SyncClient::Options &options, QObject *parent)
     : QObject(parent)
     , m_client(new SyncClient(options, this))
     , m_cache(options.cachePath)
+    , m_marks(options.readMarksPath)
+    , m_firstVisit(!m_marks.existed())
+    , m_unreadUser(m_client->user().id)
 {
+    m_marks.setPageIds([this] { return pageIds(); });
     // What was seen last time shows at once, and the first hello resumes from it.
     if (const std::optional<PageCache::State> cached = m_cache.load()) {
         for (const Chat &chat : cached->snapshot.chats) {
@@ -66,7 +70,10 @@ PageSession::PageSession(const SyncClient::Options &options, QObject *parent)
             m_visible.insert(chat.id, chat);
         }
         m_client->restore(cached->snapshot.epoch, cached->snapshot.seq, cached->document);
+        markFirstVisitSeen();
     }
+    recountUnread();
+    m_shownUnread = m_unreadTotal;
     m_cacheTimer.setSingleShot(true);
     m_cacheTimer.setInterval(CacheDelayMs);
     connect(&m_cacheTimer, &QTimer::timeout, this, &PageSession::saveCache);
@@ -76,6 +83,15 @@ PageSession::PageSession(const SyncClient::Options &options, QObject *parent)
     connect(m_client, &SyncClient::operationAcknowledged, this, &PageSession::onSettled);
     connect(m_client, &SyncClient::operationRejected, this, &PageSession::onRejected);
     connect(m_client, &SyncClient::viewersChanged, this, &PageSession::viewersChanged);
+    // Whose comments are the user's own is known for sure once welcomed.
+    connect(m_client, &SyncClient::welcomed, this, [this] {
+        if (m_client->user().id == m_unreadUser)
+            return;
+        m_unreadUser = m_client->user().id;
+        recountUnread();
+        Q_EMIT readChanged({});
+        emitUnreadCount();
+    });
 
     // Operations kept from an earlier run are still the user's, and still pending.
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
@@ -87,8 +103,14 @@ PageSession::PageSession(const SyncClient::Options &options, QObject *parent)
 
 PageSession::~PageSession()
 {
+    flush();
+}
+
+void PageSession::flush()
+{
     if (m_cacheTimer.isActive())
         saveCache();
+    m_marks.save();
 }
 
 void PageSession::saveCache()
@@ -117,6 +139,8 @@ std::shared_ptr<PageSession> PageSession::open(const SyncClient::Options &option
     std::shared_ptr<PageSession> session(new PageSession(options), [key](PageSession *s) {
         if (registry().value(key).expired())
             registry().remove(key);
+        // A session opened on the page before this one is deleted finds what it kept.
+        s->flush();
         s->deleteLater();
     });
     registry().insert(key, session);
@@ -203,6 +227,8 @@ QString PageSession::reply(const QString &chatId, const QString &text)
     change.comment.text = text;
     change.comment.mentions = Mentions::in(text, people());
     submit(UpdateChatOp{Validation::newUuid(), chatId, change});
+    // Who replies has read the thread.
+    markRead(chatId);
     return change.comment.id;
 }
 
@@ -288,6 +314,12 @@ void PageSession::submit(const ClientMessage &op)
         Q_EMIT changeRejected(ChatReducer::chatIdOf(op), why, refusedTextOf(op));
         return;
     }
+    // The user has seen what they write.
+    if (const auto *create = std::get_if<NewChatOp>(&op))
+        m_marks.markSeen(create->commentId);
+    else if (const auto *update = std::get_if<UpdateChatOp>(&op);
+             update && update->change.op == Change::Op::AddComment)
+        m_marks.markSeen(update->change.comment.id);
     m_pending.append({op, QDateTime::currentMSecsSinceEpoch()});
     refresh(ChatReducer::chatIdOf(op));
     m_client->submit(op);
@@ -313,7 +345,9 @@ void PageSession::refresh(const QString &chatId)
         m_shownPending.remove(chatId);
         if (it != m_visible.end()) {
             m_visible.erase(it);
+            recountUnread(chatId);
             Q_EMIT chatRemoved(chatId);
+            emitUnreadCount();
         }
         return;
     }
@@ -322,11 +356,14 @@ void PageSession::refresh(const QString &chatId)
     m_shownPending.insert(chatId, pending);
     if (it == m_visible.end()) {
         m_visible.insert(chatId, *now);
+        recountUnread(chatId);
         Q_EMIT chatAdded(chatId);
     } else if (!(*it == *now) || pendingChanged) {
         *it = *now;
+        recountUnread(chatId);
         Q_EMIT chatChanged(chatId);
     }
+    emitUnreadCount();
 }
 
 void PageSession::onSnapshot(const Snapshot &snapshot)
@@ -345,7 +382,10 @@ void PageSession::onSnapshot(const Snapshot &snapshot)
             m_shownPending.insert(id, pendingCount(id));
         }
     }
+    markFirstVisitSeen();
+    recountUnread();
     Q_EMIT chatsReset();
+    emitUnreadCount();
     m_cacheTimer.start();
 }
 
@@ -391,6 +431,120 @@ void PageSession::onRejected(const QString &broadcastId, const QString &reason)
             return;
         }
     }
+}
+
+bool PageSession::isUnreadComment(const Comment &comment) const
+{
+    return !comment.deleted && comment.author.id != m_client->user().id &&
+           !m_marks.isSeen(comment.id);
+}
+
+int PageSession::countUnread(const Chat &chat) const
+{
+    return int(std::count_if(chat.comments.cbegin(), chat.comments.cend(),
+                             [this](const Comment &c) { return isUnreadComment(c); }));
+}
+
+bool PageSession::isUnread(const QString &chatId, const QString &commentId) const
+{
+    const Chat *c = chat(chatId);
+    if (!c || c->comments.isEmpty())
+        return false;
+    if (commentId.isEmpty())
+        return isUnreadComment(c->comments.first());
+    const auto comment = std::find_if(c->comments.cbegin(), c->comments.cend(),
+                                      [&](const Comment &x) { return x.id == commentId; });
+    return comment != c->comments.cend() && isUnreadComment(*comment);
+}
+
+int PageSession::unreadCount(const QString &chatId) const
+{
+    return m_unread.value(chatId);
+}
+
+void PageSession::markRead(const QString &chatId)
+{
+    const Chat *c = chat(chatId);
+    if (!c)
+        return;
+    for (const Comment &comment : c->comments)
+        m_marks.markSeen(comment.id);
+    if (!m_unread.contains(chatId))
+        return;
+    recountUnread(chatId);
+    Q_EMIT readChanged(chatId);
+    emitUnreadCount();
+}
+
+void PageSession::markAllRead()
+{
+    const QStringList chats = m_unread.keys();
+    for (const QString &chatId : chats) {
+        for (const Comment &comment : m_visible.value(chatId).comments)
+            m_marks.markSeen(comment.id);
+        recountUnread(chatId);
+    }
+    for (const QString &chatId : chats)
+        Q_EMIT readChanged(chatId);
+    emitUnreadCount();
+}
+
+void PageSession::recountUnread(const QString &chatId)
+{
+    const Chat *c = chat(chatId);
+    const int count = c ? countUnread(*c) : 0;
+    m_unreadTotal += count - m_unread.value(chatId);
+    if (count > 0)
+        m_unread.insert(chatId, count);
+    else
+        m_unread.remove(chatId);
+}
+
+void PageSession::recountUnread()
+{
+    m_unread.clear();
+    m_unreadTotal = 0;
+    for (const Chat &chat : std::as_const(m_visible)) {
+        if (const int count = countUnread(chat); count > 0) {
+            m_unread.insert(chat.id, count);
+            m_unreadTotal += count;
+        }
+    }
+}
+
+void PageSession::emitUnreadCount()
+{
+    if (m_unreadTotal == m_shownUnread)
+        return;
+    m_shownUnread = m_unreadTotal;
+    Q_EMIT unreadCountChanged(m_unreadTotal);
+}
+
+void PageSession::markFirstVisitSeen()
+{
+    if (!m_firstVisit)
+        return;
+    m_firstVisit = false;
+    for (const Chat &chat : std::as_const(m_visible)) {
+        for (const Comment &comment : chat.comments)
+            m_marks.markSeen(comment.id);
+    }
+    m_marks.keep();
+}
+
+std::optional<QSet<QString>> PageSession::pageIds() const
+{
+    // Only the live page says for sure what is gone from it.
+    if (m_client->state() != SyncClient::State::Live)
+        return std::nullopt;
+    QSet<QString> ids;
+    for (const QHash<QString, Chat> *chats : {&m_confirmed, &m_visible}) {
+        for (const Chat &chat : *chats) {
+            for (const Comment &comment : chat.comments)
+                ids.insert(comment.id);
+        }
+    }
+    return ids;
 }
 
 } // namespace Glosa

@@ -2,6 +2,7 @@
 
 #include "messages.h"
 #include "pagecache.h"
+#include "readmarks.h"
 #include "syncclient.h"
 
 #include <QHash>
@@ -15,6 +16,12 @@ namespace Glosa {
 // One page as this process sees it: the chats the server has confirmed with the user's own
 // pending operations applied over them. Every window on the page shares one PageSession
 // (see open()); widgets and models read it and call its operations, never the protocol.
+//
+// It also knows what the user has not read yet (see ReadMarks): a comment is unread when it is
+// not deleted, not the user's own and not marked seen; a chat's first comment stands for the
+// chat. The user's own comments are marked seen as they are written, and the first time a page
+// is opened here, whatever it has when its chats first arrive (from the cache or the first
+// snapshot) is marked seen: a document opened for the first time is not all new.
 class PageSession : public QObject
 {
     Q_OBJECT
@@ -69,6 +76,16 @@ public:
     void setResolved(const QString &chatId, bool resolved);
     void deleteChat(const QString &chatId);
 
+    // Whether the comment is unread; with no comment id, whether the chat is (its first comment).
+    bool isUnread(const QString &chatId, const QString &commentId = {}) const;
+    // The unread comments of the chat, its first one included.
+    int unreadCount(const QString &chatId) const;
+    // The unread comments of the page.
+    int unreadCount() const { return m_unreadTotal; }
+    // The user has looked at the chat: all its comments are read.
+    void markRead(const QString &chatId);
+    void markAllRead();
+
 Q_SIGNALS:
     void chatAdded(const QString &chatId);
     void chatChanged(const QString &chatId);
@@ -80,6 +97,10 @@ Q_SIGNALS:
     void changeRejected(const QString &chatId, const QString &reason,
                         const Glosa::PageSession::RefusedText &refused);
     void viewersChanged(int viewers);
+    // The chat's comments were read, or the chat's unread ones may have changed without a
+    // change of the chat; an empty id: any chat's.
+    void readChanged(const QString &chatId);
+    void unreadCountChanged(int count);
 
 private:
     void submit(const ClientMessage &op);
@@ -93,6 +114,19 @@ private:
     void refresh(const QString &chatId);
     Author me() const;
     void saveCache();
+    // Saves at once what is waiting to be saved: the cache, the read marks.
+    void flush();
+
+    // The unread comments of a chat, as the user sees it.
+    int countUnread(const Chat &chat) const;
+    bool isUnreadComment(const Comment &comment) const;
+    // Brings the unread count of the chat (of every chat) up to date with what is shown and seen.
+    void recountUnread(const QString &chatId);
+    void recountUnread();
+    void emitUnreadCount();
+    // The first time the page is opened here: what its chats first arrive with is seen.
+    void markFirstVisitSeen();
+    std::optional<QSet<QString>> pageIds() const;
 
     SyncClient *m_client;
     PageCache m_cache;
@@ -113,6 +147,15 @@ private:
     // pending is signalled even when the confirmed chat looks the same.
     QHash<QString, int> m_shownPending;
     int pendingCount(const QString &chatId) const;
+
+    ReadMarks m_marks;
+    // The page had no read marks: the chats it arrives with first are to be marked seen.
+    bool m_firstVisit = false;
+    // The chats with unread comments, with how many, and the sum, for the user they count for.
+    QHash<QString, int> m_unread;
+    int m_unreadTotal = 0;
+    int m_shownUnread = 0;
+    QString m_unreadUser;
 };
 
 } // namespace Glosa

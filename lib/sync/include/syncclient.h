@@ -59,6 +59,8 @@ public:
         QString credentialPath;
         // Where the page's last seen state is kept (see PageCache); empty: nowhere.
         QString cachePath;
+        // Where what the user has seen of the page is kept (see ReadMarks); empty: in memory.
+        QString readMarksPath;
         int minBackoffMs = 500;
         int maxBackoffMs = 30000;
         int stableMs = 10000;
