@@ -37,6 +37,7 @@ ChatModel::ChatModel(PageSession *session, QObject *parent)
     connect(session, &PageSession::chatRemoved, this, &ChatModel::onChatRemoved);
     connect(session, &PageSession::chatsReset, this, &ChatModel::onChatsReset);
     connect(session, &QObject::destroyed, this, &ChatModel::onSessionDestroyed);
+    connect(session, &PageSession::readChanged, this, &ChatModel::onReadChanged);
     rebuild();
 }
 
@@ -194,6 +195,8 @@ QVariant ChatModel::data(const QModelIndex &index, int role) const
             return comment.deleted;
         case PendingRole:
             return m_session && m_session->isCommentPending(entry->chat.id, comment.id);
+        case UnreadRole:
+            return m_session && m_session->isUnread(entry->chat.id, comment.id);
         case IsChatRole:
             return false;
         default:
@@ -252,6 +255,10 @@ QVariant ChatModel::data(const QModelIndex &index, int role) const
         return m_session && m_session->isPending(chat.id);
     case CommentCountRole:
         return int(chat.comments.size());
+    case UnreadRole:
+        return m_session && m_session->isUnread(chat.id);
+    case UnreadCountRole:
+        return m_session ? m_session->unreadCount(chat.id) : 0;
     case IsChatRole:
         return true;
     default:
@@ -290,6 +297,8 @@ QHash<int, QByteArray> ChatModel::roleNames() const
     names.insert(PendingRole, "pending");
     names.insert(CommentCountRole, "commentCount");
     names.insert(IsChatRole, "isChat");
+    names.insert(UnreadRole, "unread");
+    names.insert(UnreadCountRole, "unreadCount");
     return names;
 }
 
@@ -325,6 +334,30 @@ void ChatModel::onSessionDestroyed()
     m_rows.clear();
     m_entries.clear();
     endResetModel();
+}
+
+void ChatModel::onReadChanged(const QString &chatId)
+{
+    const QList<int> roles{UnreadRole, UnreadCountRole};
+    const auto changed = [&](int row) {
+        Entry *entry = m_rows[size_t(row)];
+        if (const int comments = int(entry->chat.comments.size()); comments > 0)
+            Q_EMIT dataChanged(createIndex(0, 0, entry), createIndex(comments - 1, 0, entry),
+                               roles);
+    };
+    if (chatId.isEmpty()) {
+        if (m_rows.empty())
+            return;
+        Q_EMIT dataChanged(createIndex(0, 0), createIndex(int(m_rows.size()) - 1, 0), roles);
+        for (int row = 0; row < int(m_rows.size()); ++row)
+            changed(row);
+        return;
+    }
+    const QModelIndex chat = indexOfChat(chatId);
+    if (!chat.isValid())
+        return;
+    Q_EMIT dataChanged(chat, chat, roles);
+    changed(chat.row());
 }
 
 void ChatModel::onChatAdded(const QString &chatId)

@@ -600,6 +600,59 @@ private Q_SLOTS:
         QVERIFY(!m->indexOfChat(gone).isValid());
         QCOMPARE(resets.size(), 0);
     }
+
+    // What the user has not read: new chats and comments of others, with their count on the
+    // chat, until they are marked read.
+    void unreadRoles()
+    {
+        auto a = session();
+        auto b = session();
+        auto ma = model(a.get());
+        auto mb = model(b.get());
+        QVERIFY(live(a.get()));
+        QVERIFY(live(b.get()));
+        const QString chatId = a->startChat(anchorAt(5), u"first"_s);
+        a->reply(chatId, u"second"_s);
+        QTRY_COMPARE(mb->rowCount(mb->indexOfChat(chatId)), 2);
+
+        // The author's own are not new to them.
+        QVERIFY(!ma->indexOfChat(chatId).data(ChatModel::UnreadRole).toBool());
+        QCOMPARE(ma->indexOfChat(chatId).data(ChatModel::UnreadCountRole).toInt(), 0);
+        const QModelIndex chat = mb->indexOfChat(chatId);
+        QVERIFY(chat.data(ChatModel::UnreadRole).toBool());
+        QCOMPARE(chat.data(ChatModel::UnreadCountRole).toInt(), 2);
+        QVERIFY(mb->index(0, 0, chat).data(ChatModel::UnreadRole).toBool());
+        QVERIFY(mb->index(1, 0, chat).data(ChatModel::UnreadRole).toBool());
+        QVERIFY(!mb->index(1, 0, chat).data(ChatModel::UnreadCountRole).isValid());
+
+        QSignalSpy changed(mb.get(), &QAbstractItemModel::dataChanged);
+        b->markRead(chatId);
+        QCOMPARE(changed.size(), 2);
+        const auto reports = [&](const QModelIndex &index) {
+            return std::any_of(changed.cbegin(), changed.cend(), [&](const QList<QVariant> &args) {
+                const QModelIndex first = args.at(0).value<QModelIndex>();
+                const QModelIndex last = args.at(1).value<QModelIndex>();
+                return first.parent() == index.parent() && first.row() <= index.row() &&
+                       index.row() <= last.row() &&
+                       args.at(2).value<QList<int>>().contains(ChatModel::UnreadRole);
+            });
+        };
+        QVERIFY(reports(chat));
+        QVERIFY(reports(mb->index(0, 0, chat)));
+        QVERIFY(reports(mb->index(1, 0, chat)));
+        QVERIFY(!chat.data(ChatModel::UnreadRole).toBool());
+        QCOMPARE(chat.data(ChatModel::UnreadCountRole).toInt(), 0);
+        QVERIFY(!mb->index(1, 0, chat).data(ChatModel::UnreadRole).toBool());
+
+        // A later reply is new, the chat itself not.
+        const QString third = a->reply(chatId, u"third"_s);
+        QTRY_COMPARE(mb->rowCount(chat), 3);
+        QVERIFY(!chat.data(ChatModel::UnreadRole).toBool());
+        QCOMPARE(chat.data(ChatModel::UnreadCountRole).toInt(), 1);
+        QCOMPARE(mb->index(2, 0, chat).data(ChatModel::IdRole).toString(), third);
+        QVERIFY(mb->index(2, 0, chat).data(ChatModel::UnreadRole).toBool());
+        QVERIFY(!mb->index(1, 0, chat).data(ChatModel::UnreadRole).toBool());
+    }
 };
 
 QTEST_GUILESS_MAIN(tst_ChatModel)

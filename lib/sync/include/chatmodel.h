@@ -46,6 +46,10 @@ public:
         SheetRole,      // chat: the PDF sheet its passage starts on, -1 where none
         ResolvedByRole, // chat: the name of who resolved it, where known
         ResolvedAtRole, // chat: QDateTime, when it was resolved, where known
+        // Chat: the chat is new to the user (its first comment is unread); comment: the comment
+        // is unread (see PageSession::isUnread()).
+        UnreadRole,
+        UnreadCountRole, // chat: its unread comments, the first one included
     };
     Q_ENUM(Roles)
 
@@ -95,6 +99,7 @@ private:
     void onChatRemoved(const QString &chatId);
     void onChatsReset();
     void onSessionDestroyed();
+    void onReadChanged(const QString &chatId);
     void rebuild();
     void moveChatIfNeeded(Entry *entry, const Chat &chat);
     void syncComments(Entry *entry, int chatRow, const Chat &chat);
