@@ -26,6 +26,21 @@ namespace {
 
 constexpr int Padding = 10;
 constexpr int Spacing = 4;
+constexpr QColor UnreadColor(37, 99, 235);
+
+QColor badgeColor(ChatDelegate::Badge::Kind kind)
+{
+    switch (kind) {
+    case ChatDelegate::Badge::Kind::Resolved:
+        return {46, 125, 79, 40};
+    case ChatDelegate::Badge::Kind::Unread:
+        return {UnreadColor.red(), UnreadColor.green(), UnreadColor.blue(), 45};
+    case ChatDelegate::Badge::Kind::Pending:
+    case ChatDelegate::Badge::Kind::Orphan:
+        break;
+    }
+    return {183, 121, 31, 45};
+}
 
 } // namespace
 
@@ -67,7 +82,13 @@ ChatDelegate::Texts ChatDelegate::textsFor(const QModelIndex &index) const
     const QString when = relativeTime(index.data(ChatModel::CreatedAtRole).toDateTime());
     if (index.data(ChatModel::PendingRole).toBool())
         t.badges.append({Badge::Kind::Pending, tr("Sending…")});
+    const bool unread = index.data(ChatModel::UnreadRole).toBool();
+    if (unread)
+        t.badges.append({Badge::Kind::Unread, tr("New")});
     if (isChat) {
+        const int newReplies = index.data(ChatModel::UnreadCountRole).toInt() - (unread ? 1 : 0);
+        if (newReplies > 0)
+            t.badges.append({Badge::Kind::Unread, tr("%n new reply(ies)", nullptr, newReplies)});
         const QString quote = index.data(ChatModel::QuoteRole).toString().simplified();
         const int sheet = index.data(ChatModel::SheetRole).toInt();
         t.heading = quote.isEmpty() && sheet >= 0 ? tr("All of page %1").arg(sheet + 1)
@@ -202,6 +223,13 @@ void ChatDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
     painter->setPen(
         QPen(selected ? palette.color(QPalette::Highlight) : palette.color(QPalette::Midlight), 1));
     painter->drawPath(path);
+    // Something in it is unread: a dot in the card's top right corner.
+    if (index.data(ChatModel::UnreadRole).toBool() ||
+        index.data(ChatModel::UnreadCountRole).toInt() > 0) {
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(UnreadColor);
+        painter->drawEllipse(QPointF(card.right() - 8, card.top() + 8), 3.5, 3.5);
+    }
     // Whose it is: a bar in the author's colour down the card's left edge.
     painter->save();
     painter->setClipPath(path);
@@ -259,8 +287,7 @@ void ChatDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
             const QString text = fm.elidedText(badge.text, Qt::ElideRight, room);
             const QRect r(x, y, fm.horizontalAdvance(text) + 12, fm.height());
             painter->setPen(Qt::NoPen);
-            painter->setBrush(badge.kind == Badge::Kind::Resolved ? QColor(46, 125, 79, 40)
-                                                                  : QColor(183, 121, 31, 45));
+            painter->setBrush(badgeColor(badge.kind));
             painter->drawRoundedRect(r, 6, 6);
             painter->setPen(palette.color(QPalette::Text));
             painter->drawText(r, Qt::AlignCenter, text);

@@ -13,7 +13,9 @@ namespace Glosa {
 class AnchorIndex;
 
 // Paints chats as cards (quote, author, time, state) and comments as messages beneath them, in
-// a safe subset of Markdown (CommentText) whose links open in the browser.
+// a safe subset of Markdown (CommentText) whose links open in the browser. What the user has not
+// read is marked: "New" on a new chat or comment, the number of new replies on a chat, and a dot
+// in the corner of its card.
 // Times are relative ("5 min ago") and kept up to date: repaintNeeded is emitted every tick.
 class ChatDelegate : public QStyledItemDelegate
 {
@@ -46,7 +48,7 @@ public:
     // A mark beneath a row's text, coloured by its kind.
     struct Badge
     {
-        enum class Kind { Pending, Resolved, Orphan };
+        enum class Kind { Pending, Resolved, Orphan, Unread };
         Kind kind;
         QString text;
     };

@@ -213,6 +213,7 @@ ChatPanel::ChatPanel(QWidget *parent)
                     updateActions();
                 else
                     bindReply(selectedChat());
+                readSelected();
                 Q_EMIT chatSelected(selectedChat());
             });
     updateActions();
@@ -250,6 +251,11 @@ void ChatPanel::setModel(ChatModel *model, AnchorIndex *index)
     connect(m_session, &PageSession::chatRemoved, this, &ChatPanel::onChatRemoved);
     connect(m_session, &PageSession::chatsReset, this, &ChatPanel::findDeletedDrafts);
     connect(m_session, &PageSession::changeRejected, this, &ChatPanel::onRejected);
+    // A reply arriving in the chat being looked at is read at once.
+    connect(m_session, &PageSession::chatChanged, this, [this](const QString &chatId) {
+        if (chatId == selectedChat())
+            readSelected();
+    });
     // The welcome says who the user is, and so what they may do.
     connect(m_session->client(), &SyncClient::welcomed, this, &ChatPanel::updateActions);
     // Another window on the page may write to the same draft.
@@ -339,6 +345,38 @@ void ChatPanel::selectNext(bool backwards)
     m_view->setCurrentIndex(next);
     m_view->setExpanded(next, true);
     m_view->scrollTo(next);
+}
+
+bool ChatPanel::selectNextUnread()
+{
+    if (!m_model)
+        return false;
+    const int rows = m_model->rowCount();
+    const QModelIndex current = m_model->indexOfChat(selectedChat());
+    const int start = current.isValid() ? current.row() + 1 : 0;
+    for (int i = 0; i < rows; ++i) {
+        const QModelIndex chat = m_model->index((start + i) % rows, 0);
+        if (chat.data(ChatModel::UnreadCountRole).toInt() > 0) {
+            selectChat(m_model->chatIdAt(chat));
+            readSelected();
+            return true;
+        }
+    }
+    return false;
+}
+
+void ChatPanel::readSelected()
+{
+    if (const QString chatId = selectedChat(); m_session && !chatId.isEmpty() && isActiveWindow())
+        m_session->markRead(chatId);
+}
+
+bool ChatPanel::event(QEvent *event)
+{
+    // The window coming to the front shows the selected chat to the user.
+    if (event->type() == QEvent::WindowActivate)
+        readSelected();
+    return QWidget::event(event);
 }
 
 void ChatPanel::selectChat(const QString &chatId)

@@ -27,7 +27,8 @@ class ChatDelegate;
 
 // The chats of the page in document order with their comments; replying, editing and
 // deleting one's own comments, resolving, deleting a chat; filters on open/resolved, on text
-// and on an author, and going from one chat to the next.
+// and on an author, and going from one chat to the next, or the next unread one. The chat
+// selected in the active window is being looked at: it is read, and so is a reply arriving in it.
 // The reply box writes to one chat, whose draft it keeps (DraftStore): selecting another chat
 // shows that chat's draft, and when the chat is deleted by someone else the reply stays, with
 // a notice that offers to start a new chat with it, copy it or discard it.
@@ -45,6 +46,9 @@ public:
     // Selects the next chat listed after the selected one (the one before it, backwards), the
     // first (last) after the last (first).
     void selectNext(bool backwards);
+    // Selects the first chat after the selected one (round the list) with something unread,
+    // wherever the filters would hide it; false when there is none.
+    bool selectNextUnread();
     // Lists only the chats whose quote, comments or authors contain `query`, and, with an
     // author's id, those they took part in.
     void search(const QString &query, const QString &authorId = {});
@@ -74,7 +78,12 @@ Q_SIGNALS:
     // The user asks for a link to the chat (Copy Link).
     void linkRequested(const QString &chatId);
 
+protected:
+    bool event(QEvent *event) override;
+
 private:
+    // The user looks at the selected chat: it is read.
+    void readSelected();
     void updateActions();
     void updateEmpty();
     // The people who started or commented on the page's chats, to filter by.

@@ -202,6 +202,16 @@ void MainWindow::createMenus()
         m_panel->searchField()->setFocus(Qt::ShortcutFocusReason);
         m_panel->searchField()->selectAll();
     });
+    m_nextUnread = view->addAction(tr("Next &Unread Thread"), QKeySequence(u"Ctrl+Alt+N"_s), this,
+                                   &MainWindow::nextUnread);
+    m_nextUnread->setObjectName(u"nextUnreadAction"_s);
+    m_markAllRead = view->addAction(tr("&Mark All as Read"), this, [this] {
+        if (m_session)
+            m_session->markAllRead();
+    });
+    m_markAllRead->setObjectName(u"markAllReadAction"_s);
+    m_topBar->addUnreadActions({m_nextUnread, m_markAllRead});
+    updateUnreadActions();
     view->addSeparator();
     view->addActions(m_pdfView->viewActions());
 
@@ -346,6 +356,19 @@ void MainWindow::revealChat(const QString &chatId)
     }
 }
 
+void MainWindow::nextUnread()
+{
+    if (!m_panel->selectNextUnread())
+        statusBar()->showMessage(tr("No unread threads."), 4000);
+}
+
+void MainWindow::updateUnreadActions()
+{
+    const bool unread = m_session && m_session->unreadCount() > 0;
+    m_nextUnread->setEnabled(unread);
+    m_markAllRead->setEnabled(unread);
+}
+
 void MainWindow::openDocument(const LoadedDocument &document)
 {
     if (m_session) {
@@ -366,6 +389,9 @@ void MainWindow::openDocument(const LoadedDocument &document)
         [this](const QString &, const QString &reason) { statusBar()->showMessage(reason, 8000); });
     connect(m_session->client(), &SyncClient::serverError, this,
             [this](const QString &reason) { statusBar()->showMessage(reason, 8000); });
+    connect(m_session.get(), &PageSession::unreadCountChanged, this,
+            &MainWindow::updateUnreadActions);
+    updateUnreadActions();
     // After the index's own connection: it has located the chats of a snapshot by then.
     connect(m_session.get(), &PageSession::chatsReset, this, [this] {
         if (m_reportAnchoring)

@@ -101,6 +101,8 @@ private:
     // Asks for a link to open, from the clipboard where it holds one.
     void askForLink();
     void revealChat(const QString &chatId);
+    void nextUnread();
+    void updateUnreadActions();
     void find(bool backwards);
     void toggleSharing(bool on);
     void showSettings();
@@ -142,6 +144,8 @@ private:
     ChatPanel *m_panel;
     OrphanList *m_orphans;
     NoticeBar *m_notice;
+    QAction *m_nextUnread = nullptr;
+    QAction *m_markAllRead = nullptr;
     QLineEdit *m_find;
     QFileSystemWatcher *m_watcher;
     QTimer m_reload; // lets an editor finish saving before the file is read

@@ -7,6 +7,7 @@
 #include <QHBoxLayout>
 #include <QIcon>
 #include <QLabel>
+#include <QMenu>
 #include <QToolButton>
 
 using namespace Qt::StringLiterals;
@@ -21,6 +22,7 @@ TopBar::TopBar(QWidget *parent)
     , m_retry(new QToolButton(this))
     , m_settings(new QToolButton(this))
     , m_chats(new QLabel(this))
+    , m_unread(new QToolButton(this))
 {
     setObjectName(u"topBar"_s);
     auto *layout = new QHBoxLayout(this);
@@ -38,6 +40,14 @@ TopBar::TopBar(QWidget *parent)
     m_connection->setAccessibleName(tr("Connection"));
     m_chats->setObjectName(u"chats"_s);
     m_chats->setAccessibleName(tr("Threads"));
+    m_unread->setObjectName(u"unread"_s);
+    m_unread->setAccessibleName(tr("Unread comments"));
+    m_unread->setToolTip(tr("Comments you have not read yet"));
+    m_unread->setAutoRaise(true);
+    m_unread->setPopupMode(QToolButton::InstantPopup);
+    m_unread->setMenu(new QMenu(m_unread));
+    m_unread->setStyleSheet(u"QToolButton { color: #2563eb; font-weight: 600; }"_s);
+    m_unread->hide();
     m_retry->setObjectName(u"retry"_s);
     m_retry->setText(tr("Retry now"));
     m_retry->setAutoRaise(true);
@@ -48,6 +58,7 @@ TopBar::TopBar(QWidget *parent)
     m_settings->hide();
     layout->addWidget(m_title, 1);
     layout->addWidget(m_chats);
+    layout->addWidget(m_unread);
     layout->addWidget(m_viewers);
     layout->addWidget(m_connection);
     layout->addWidget(m_retry);
@@ -63,6 +74,7 @@ TopBar::TopBar(QWidget *parent)
     updateConnection();
     updateViewers();
     updateChats();
+    updateUnread();
 }
 
 void TopBar::setTitle(const QString &title)
@@ -97,7 +109,30 @@ void TopBar::setModel(ChatModel *model)
         connect(model, &QAbstractItemModel::modelReset, this, &TopBar::updateChats);
         connect(model, &QAbstractItemModel::dataChanged, this, &TopBar::updateChats);
     }
+    if (m_session)
+        m_session->disconnect(this);
+    m_session = model ? model->session() : nullptr;
+    if (m_session)
+        connect(m_session, &PageSession::unreadCountChanged, this, &TopBar::updateUnread);
     updateChats();
+    updateUnread();
+}
+
+void TopBar::addUnreadActions(const QList<QAction *> &actions)
+{
+    m_unread->menu()->addActions(actions);
+}
+
+QString TopBar::unreadText() const
+{
+    return m_unread->isHidden() ? QString() : m_unread->text();
+}
+
+void TopBar::updateUnread()
+{
+    const int count = m_session ? m_session->unreadCount() : 0;
+    m_unread->setText(tr("%n unread", nullptr, count));
+    m_unread->setVisible(count > 0);
 }
 
 QString TopBar::viewersText() const

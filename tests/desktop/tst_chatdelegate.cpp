@@ -125,6 +125,47 @@ private Q_SLOTS:
         QCOMPARE(badges(1), QStringList{u"Resolved"_s});
     }
 
+    // A fake model, for the delegate's own rules: what is unread says so, a chat with how many
+    // of its replies are.
+    void unreadIsMarked()
+    {
+        QStandardItemModel model;
+        const auto chat = [&](bool unread, int unreadCount) {
+            auto *item = new QStandardItem;
+            item->setData(true, ChatModel::IsChatRole);
+            item->setData(u"a passage"_s, ChatModel::QuoteRole);
+            item->setData(-1, ChatModel::SheetRole);
+            item->setData(QDateTime::currentDateTime(), ChatModel::CreatedAtRole);
+            item->setData(unread, ChatModel::UnreadRole);
+            item->setData(unreadCount, ChatModel::UnreadCountRole);
+            model.appendRow(item);
+            return item;
+        };
+        chat(true, 3);
+        chat(false, 1)->appendRow([] {
+            auto *comment = new QStandardItem;
+            comment->setData(false, ChatModel::IsChatRole);
+            comment->setData(true, ChatModel::UnreadRole);
+            return comment;
+        }());
+        chat(false, 0);
+        ChatDelegate delegate;
+        const auto badges = [&](const QModelIndex &index) {
+            QStringList texts;
+            for (const ChatDelegate::Badge &badge : delegate.textsFor(index).badges)
+                texts.append(badge.kind == ChatDelegate::Badge::Kind::Unread ? badge.text : u"?"_s);
+            return texts;
+        };
+        // The English plurals may not have "%n new reply(ies)" yet.
+        QCOMPARE(badges(model.index(0, 0)).size(), 2);
+        QCOMPARE(badges(model.index(0, 0)).first(), u"New"_s);
+        QVERIFY(badges(model.index(0, 0)).last().startsWith(u"2 new repl"_s));
+        QCOMPARE(badges(model.index(1, 0)).size(), 1);
+        QVERIFY(badges(model.index(1, 0)).first().startsWith(u"1 new repl"_s));
+        QCOMPARE(badges(model.index(0, 0, model.index(1, 0))), QStringList{u"New"_s});
+        QVERIFY(badges(model.index(2, 0)).isEmpty());
+    }
+
     void relativeTimes_data()
     {
         QTest::addColumn<int>("secondsAgo");

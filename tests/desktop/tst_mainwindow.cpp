@@ -226,6 +226,28 @@ private:
         QVERIFY(!publisher.next(u"document-published"_s).isEmpty());
     }
 
+    // The badges a row of the thread list shows.
+    static QStringList badges(MainWindow *window, const QModelIndex &index)
+    {
+        QStringList texts;
+        const ChatDelegate::Texts shown = window->chatPanel()->delegate()->textsFor(index);
+        for (const ChatDelegate::Badge &badge : shown.badges)
+            texts.append(badge.text);
+        return texts;
+    }
+
+    // A reply by a peer to a chat, seen by the window.
+    static void othersReply(TestClient *other, MainWindow *window, const QString &chatId)
+    {
+        const qsizetype comments = window->session()->chat(chatId)->comments.size();
+        other->send(
+            TestClient::update(chatId, {{u"op"_s, u"add-comment"_s},
+                                        {u"comment"_s, QJsonObject{{u"id"_s, TestClient::uuid()},
+                                                                   {u"text"_s, u"Indeed"_s}}}}));
+        other->next(u"updated-text-chat"_s);
+        [&] { QTRY_COMPARE(window->session()->chat(chatId)->comments.size(), comments + 1); }();
+    }
+
     TestClient *peer(QObject *parent)
     {
         auto *client = new TestClient(parent);
@@ -1452,6 +1474,123 @@ private Q_SLOTS:
         whenModal<QMessageBox>([](QMessageBox *box) { box->button(QMessageBox::Cancel)->click(); });
         QVERIFY(!window->openLink(acme));
         QVERIFY(launched.isEmpty());
+    }
+
+    // A thread and a reply from someone else are new, counted in the top bar, until the thread
+    // is selected in the active window; a reply arriving in it then is read at once.
+    void unreadThreadsAreMarkedUntilLookedAt()
+    {
+        MainWindow *window = openWindow();
+        QTRY_VERIFY(live(window));
+        QVERIFY(window->topBar()->unreadText().isEmpty());
+        TestClient *other = peer(this);
+        const QString chatId = othersChat(other, window);
+        const QModelIndex chat = window->model()->indexOfChat(chatId);
+        QVERIFY(chat.data(ChatModel::UnreadRole).toBool());
+        QCOMPARE(badges(window, chat), QStringList{u"New"_s});
+        QTRY_COMPARE(window->topBar()->unreadText(), u"1 unread"_s);
+        QVERIFY(window->topBar()->unreadButton()->isVisible());
+        othersReply(other, window, chatId);
+        // "1 new reply" once the English plurals have it.
+        QCOMPARE(badges(window, chat).size(), 2);
+        QCOMPARE(badges(window, chat).first(), u"New"_s);
+        QVERIFY(badges(window, chat).last().startsWith(u"1 new repl"_s));
+        QCOMPARE(badges(window, window->model()->index(1, 0, chat)), QStringList{u"New"_s});
+        QCOMPARE(window->topBar()->unreadText(), u"2 unread"_s);
+
+        window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(window));
+        window->chatPanel()->selectChat(chatId);
+        QVERIFY(!chat.data(ChatModel::UnreadRole).toBool());
+        QVERIFY(badges(window, chat).isEmpty());
+        QVERIFY(badges(window, window->model()->index(1, 0, chat)).isEmpty());
+        QVERIFY(window->topBar()->unreadText().isEmpty());
+        QVERIFY(window->topBar()->unreadButton()->isHidden());
+
+        othersReply(other, window, chatId);
+        QCOMPARE(window->session()->unreadCount(), 0);
+        QVERIFY(badges(window, window->model()->index(2, 0, chat)).isEmpty());
+        QVERIFY(window->topBar()->unreadText().isEmpty());
+
+        // Selected in a window in the background, a thread is read when that window comes to
+        // the front.
+        const QString later = othersChat(other, window);
+        MainWindow *second = window->newWindow();
+        second->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(second));
+        window->chatPanel()->selectChat(later);
+        QVERIFY(window->session()->isUnread(later));
+        QCOMPARE(second->topBar()->unreadText(), u"1 unread"_s);
+        window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(window));
+        QTRY_VERIFY(!window->session()->isUnread(later));
+        QVERIFY(second->topBar()->unreadText().isEmpty());
+
+        // The user's own thread is not new to them.
+        const QString own = startChatOn(window, u"lazy dog"_s);
+        QTRY_VERIFY(!window->session()->isPending(own));
+        QVERIFY(!window->model()->indexOfChat(own).data(ChatModel::UnreadRole).toBool());
+        QVERIFY(window->topBar()->unreadText().isEmpty());
+    }
+
+    void markAllAsReadFromTheTopBar()
+    {
+        MainWindow *window = openWindow();
+        QTRY_VERIFY(live(window));
+        TestClient *other = peer(this);
+        const QString first = othersChat(other, window);
+        othersReply(other, window, first);
+        const QString second = othersChat(other, window);
+        const QString third = othersChat(other, window);
+        QTRY_COMPARE(window->topBar()->unreadText(), u"4 unread"_s);
+        const QList<QAction *> offered = window->topBar()->unreadButton()->menu()->actions();
+        auto *next = window->findChild<QAction *>(u"nextUnreadAction"_s);
+        auto *markAll = window->findChild<QAction *>(u"markAllReadAction"_s);
+        QVERIFY(next && markAll);
+        QVERIFY(offered.contains(next) && offered.contains(markAll));
+
+        window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(window));
+        next->trigger();
+        QCOMPARE(window->chatPanel()->selectedChat(), first);
+        QCOMPARE(window->topBar()->unreadText(), u"2 unread"_s);
+
+        markAll->trigger();
+        QCOMPARE(window->session()->unreadCount(), 0);
+        QVERIFY(window->topBar()->unreadText().isEmpty());
+        QVERIFY(window->topBar()->unreadButton()->isHidden());
+        for (const QString &id : {second, third}) {
+            QVERIFY(!window->model()->indexOfChat(id).data(ChatModel::UnreadRole).toBool());
+            QVERIFY(badges(window, window->model()->indexOfChat(id)).isEmpty());
+        }
+        QVERIFY(!next->isEnabled() && !markAll->isEnabled());
+        QCOMPARE(window->chatPanel()->selectedChat(), first);
+    }
+
+    // What was read is kept: a new window on the page, after the last one closed, counts only
+    // the thread not looked at.
+    void unreadCountSurvivesReopening()
+    {
+        MainWindow *window = openWindow();
+        QTRY_VERIFY(live(window));
+        TestClient *other = peer(this);
+        const QString seen = othersChat(other, window);
+        const QString unseen = othersChat(other, window);
+        window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(window));
+        window->chatPanel()->selectChat(seen);
+        QCOMPARE(window->topBar()->unreadText(), u"1 unread"_s);
+        QPointer<MainWindow> closing = window;
+        window->close();
+        QTRY_VERIFY(!closing);
+
+        auto *again = new MainWindow(m_context.get());
+        again->openDocument(document());
+        again->show();
+        QTRY_VERIFY(live(again));
+        QTRY_COMPARE(again->topBar()->unreadText(), u"1 unread"_s);
+        QVERIFY(again->model()->indexOfChat(unseen).data(ChatModel::UnreadRole).toBool());
+        QVERIFY(!again->model()->indexOfChat(seen).data(ChatModel::UnreadRole).toBool());
     }
 };
 
