@@ -98,6 +98,26 @@ void DocumentView::revealChat(const QString &chatId)
     ensureCursorVisible();
 }
 
+DocumentView::Place DocumentView::placeOf(const QString &chatId) const
+{
+    if (!m_index)
+        return Place::Unknown;
+    const Anchoring::Match match = m_index->match(chatId);
+    if (match.isOrphan())
+        return Place::Unknown;
+    const int last = qMax(0, document()->characterCount() - 1);
+    QTextCursor cursor(document());
+    cursor.setPosition(qBound(0, match.start, last));
+    const QRect start = cursorRect(cursor);
+    cursor.setPosition(qBound(0, match.end, last));
+    const QRect end = cursorRect(cursor);
+    if (end.bottom() < 0)
+        return Place::Above;
+    if (start.top() >= viewport()->height())
+        return Place::Below;
+    return Place::Visible;
+}
+
 void DocumentView::refreshHighlights()
 {
     QList<ExtraSelection> selections;

@@ -28,6 +28,9 @@ public:
     void setSelectedChat(const QString &chatId);
     QString selectedChat() const { return m_selected; }
     void revealChat(const QString &chatId);
+    // Where the chat's passage is from what is on screen now; Unknown where it is not located.
+    enum class Place { Unknown, Above, Visible, Below };
+    Place placeOf(const QString &chatId) const;
 
     // The anchor of the current selection, if any text is selected.
     std::optional<Anchor> selectionAnchor() const;

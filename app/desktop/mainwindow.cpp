@@ -40,6 +40,7 @@
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QToolButton>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -57,6 +58,7 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
     , m_panel(new ChatPanel(this))
     , m_orphans(new OrphanList(this))
     , m_notice(new NoticeBar(this))
+    , m_newThreads(new NoticeBar(this))
     , m_find(new QLineEdit(this))
     , m_watcher(new QFileSystemWatcher(this))
     , m_progress(new QProgressBar(this))
@@ -71,6 +73,11 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
     layout->setSpacing(0);
     layout->addWidget(m_topBar);
     layout->addWidget(m_notice);
+    m_newThreads->setObjectName(u"newThreads"_s);
+    m_newThreads->setAccessibleName(tr("New threads"));
+    connect(m_newThreads->closeButton(), &QToolButton::clicked, this,
+            [this] { m_announced.clear(); });
+    layout->addWidget(m_newThreads);
     auto *splitter = new QSplitter(Qt::Horizontal, central);
     splitter->setObjectName(u"splitter"_s);
     m_views->addWidget(m_view);
@@ -369,6 +376,68 @@ void MainWindow::updateUnreadActions()
     m_markAllRead->setEnabled(unread);
 }
 
+void MainWindow::announce(const QString &chatId)
+{
+    // Only what arrives while the page is live: not what a connection catches up with, nor the
+    // user's own, nor what was read at once.
+    if (m_session->client()->state() != SyncClient::State::Live || !m_session->isUnread(chatId))
+        return;
+    const QString text = elsewhere(chatId);
+    if (text.isEmpty())
+        return;
+    m_announced.append({chatId, text});
+    showNewThreads();
+}
+
+QString MainWindow::elsewhere(const QString &chatId) const
+{
+    const Chat *chat = m_session->chat(chatId);
+    if (!chat)
+        return {};
+    const QString who = chat->author.name;
+    if (m_document.isPdf()) {
+        if (m_pdfView->isChatVisible(chatId))
+            return {};
+        // Before the text is read, a passage is known by the sheet it was written on.
+        const int located = m_pdfView->sheetOf(chatId);
+        const int sheet = located >= 0 ? located : chat->anchor.sheet;
+        if (sheet < 0 || (located < 0 && sheet == m_pdfView->currentSheet()))
+            return {};
+        return tr("%1 started a thread on page %2").arg(who).arg(sheet + 1);
+    }
+    switch (m_view->placeOf(chatId)) {
+    case DocumentView::Place::Above:
+        return tr("%1 started a thread further up").arg(who);
+    case DocumentView::Place::Below:
+        return tr("%1 started a thread further down").arg(who);
+    case DocumentView::Place::Visible:
+    case DocumentView::Place::Unknown:
+        break;
+    }
+    return {};
+}
+
+void MainWindow::showNewThreads()
+{
+    m_announced.removeIf([this](const std::pair<QString, QString> &announced) {
+        return !m_session || !m_session->isUnread(announced.first);
+    });
+    if (m_announced.isEmpty()) {
+        m_newThreads->hide();
+        return;
+    }
+    const QString text = m_announced.size() == 1
+                             ? m_announced.first().second
+                             : tr("%n new threads", nullptr, int(m_announced.size()));
+    m_newThreads->showNotice(text, tr("Show"), [this] {
+        if (m_announced.isEmpty())
+            return;
+        const QString chatId = m_announced.takeFirst().first;
+        showChat(chatId);
+        showNewThreads();
+    });
+}
+
 void MainWindow::openDocument(const LoadedDocument &document)
 {
     if (m_session) {
@@ -380,6 +449,8 @@ void MainWindow::openDocument(const LoadedDocument &document)
     delete m_model;
     m_model = new ChatModel(m_session.get(), this);
     m_notice->hide();
+    m_announced.clear();
+    m_newThreads->hide();
     m_reportAnchoring = true;
     showDocument();
     m_topBar->setClient(m_session->client());
@@ -389,6 +460,10 @@ void MainWindow::openDocument(const LoadedDocument &document)
         [this](const QString &, const QString &reason) { statusBar()->showMessage(reason, 8000); });
     connect(m_session->client(), &SyncClient::serverError, this,
             [this](const QString &reason) { statusBar()->showMessage(reason, 8000); });
+    // After the index's own connection: it has located the chat by then.
+    connect(m_session.get(), &PageSession::chatAdded, this, &MainWindow::announce);
+    connect(m_session.get(), &PageSession::readChanged, this, &MainWindow::showNewThreads);
+    connect(m_session.get(), &PageSession::chatRemoved, this, &MainWindow::showNewThreads);
     connect(m_session.get(), &PageSession::unreadCountChanged, this,
             &MainWindow::updateUnreadActions);
     updateUnreadActions();

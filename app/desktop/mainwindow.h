@@ -9,6 +9,7 @@
 
 #include <functional>
 #include <memory>
+#include <utility>
 
 class QFileSystemWatcher;
 class QLineEdit;
@@ -78,6 +79,8 @@ public:
     ChatPanel *chatPanel() const { return m_panel; }
     OrphanList *orphanList() const { return m_orphans; }
     NoticeBar *notice() const { return m_notice; }
+    // Announces threads others started where the document is not shown, with "Show".
+    NoticeBar *newThreadsNotice() const { return m_newThreads; }
     ChatModel *model() const { return m_model; }
     LinkOpener *linkOpener() const { return m_links; }
 
@@ -101,6 +104,12 @@ private:
     // Asks for a link to open, from the clipboard where it holds one.
     void askForLink();
     void revealChat(const QString &chatId);
+    // A chat another started arrived live: where its passage is not on screen, it is announced.
+    void announce(const QString &chatId);
+    // What to say of a new chat elsewhere in the document; empty where it is on screen.
+    QString elsewhere(const QString &chatId) const;
+    // Shows the announced chats that are still unread, or hides the notice where none is.
+    void showNewThreads();
     void nextUnread();
     void updateUnreadActions();
     void find(bool backwards);
@@ -144,6 +153,9 @@ private:
     ChatPanel *m_panel;
     OrphanList *m_orphans;
     NoticeBar *m_notice;
+    NoticeBar *m_newThreads;
+    // The chats announced, with what was said of each, in the order they arrived.
+    QList<std::pair<QString, QString>> m_announced;
     QAction *m_nextUnread = nullptr;
     QAction *m_markAllRead = nullptr;
     QLineEdit *m_find;

@@ -3,6 +3,8 @@
 #include "loadeddocument.h"
 #include "sheetarea.h"
 
+#include <algorithm>
+
 #include <QAction>
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -303,6 +305,19 @@ void PdfView::fitSheet()
 QList<QRectF> PdfView::highlightRects(const QString &chatId) const
 {
     return m_area->highlightRects(chatId);
+}
+
+bool PdfView::isChatVisible(const QString &chatId) const
+{
+    const QRectF screen = m_area->viewport()->rect();
+    const QList<QRectF> rects = m_area->highlightRects(chatId);
+    return std::any_of(rects.cbegin(), rects.cend(),
+                       [&](const QRectF &r) { return r.intersects(screen); });
+}
+
+int PdfView::sheetOf(const QString &chatId) const
+{
+    return m_area->sheetOf(chatId);
 }
 
 QPointF PdfView::viewportPoint(int sheet, QPointF point) const

@@ -66,6 +66,10 @@ public:
 
     // The rectangles of a chat's highlight (or marker) on screen now, in the viewport.
     QList<QRectF> highlightRects(const QString &chatId) const;
+    // Whether some of a chat's highlight (or its marker) is on screen now.
+    bool isChatVisible(const QString &chatId) const;
+    // The sheet a chat's passage starts on (or its whole sheet), -1 where it is not located.
+    int sheetOf(const QString &chatId) const;
     // Where a point of a sheet (in points from its top left) is in the viewport now.
     QPointF viewportPoint(int sheet, QPointF point) const;
     // The scrolling area's viewport, where the sheets are drawn.

@@ -460,6 +460,14 @@ QList<QRectF> SheetArea::highlightRects(const QString &chatId) const
     return rects;
 }
 
+int SheetArea::sheetOf(const QString &chatId) const
+{
+    const Highlight *h = highlight(chatId);
+    if (!h)
+        return -1;
+    return h->wholeSheet >= 0 ? h->wholeSheet : m_text.text().sheetAt(h->start);
+}
+
 QString SheetArea::chatAt(QPointF position) const
 {
     const auto [sheet, point] = sheetAt(position);

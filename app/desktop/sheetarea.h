@@ -75,6 +75,7 @@ public:
     void clearSelection();
 
     QList<QRectF> highlightRects(const QString &chatId) const;
+    int sheetOf(const QString &chatId) const;
     QPointF viewportPoint(int sheet, QPointF point) const;
     QToolButton *commentButton() const { return m_commentButton; }
     // The context menu at `position` of the viewport; the caller owns it.

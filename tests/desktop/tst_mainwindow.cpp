@@ -248,11 +248,39 @@ private:
         [&] { QTRY_COMPARE(window->session()->chat(chatId)->comments.size(), comments + 1); }();
     }
 
-    TestClient *peer(QObject *parent)
+    // A new chat by a peer on `anchor`, seen by the window.
+    static QString othersChatOn(TestClient *other, MainWindow *window, const Anchor &anchor)
+    {
+        QJsonObject request = TestClient::newChat(TestClient::uuid(), TestClient::uuid());
+        QJsonObject chat = request.value("chat"_L1).toObject();
+        QJsonObject json{{"start"_L1, anchor.start},
+                         {"end"_L1, anchor.end},
+                         {"exact"_L1, anchor.exact},
+                         {"prefix"_L1, anchor.prefix},
+                         {"suffix"_L1, anchor.suffix}};
+        if (anchor.hasSheet())
+            json.insert("sheet"_L1, anchor.sheet);
+        chat.insert("anchor"_L1, json);
+        request.insert("chat"_L1, chat);
+        other->send(request);
+        other->next(u"new-text-chat"_s);
+        const QString chatId = chat.value("id"_L1).toString();
+        [&] { QTRY_VERIFY(window->session()->chat(chatId)); }();
+        return chatId;
+    }
+
+    static Anchor textAnchor(MainWindow *window, const QString &quote)
+    {
+        const QString &text = window->document().plainText;
+        const int at = int(text.indexOf(quote));
+        return Anchoring::anchorFor(text, at, at + int(quote.size()));
+    }
+
+    TestClient *peer(QObject *parent, const QString &page = document().document.page)
     {
         auto *client = new TestClient(parent);
         client->open(m_server->url());
-        client->join(document().document.page);
+        client->join(page);
         client->next(u"snapshot"_s);
         return client;
     }
@@ -1591,6 +1619,87 @@ private Q_SLOTS:
         QTRY_COMPARE(again->topBar()->unreadText(), u"1 unread"_s);
         QVERIFY(again->model()->indexOfChat(unseen).data(ChatModel::UnreadRole).toBool());
         QVERIFY(!again->model()->indexOfChat(seen).data(ChatModel::UnreadRole).toBool());
+    }
+
+    // A thread someone starts where the document is not scrolled to is announced, and Show goes
+    // there; one on screen is not; several together are announced once.
+    void newThreadElsewhereIsAnnounced()
+    {
+        QString text;
+        for (int i = 0; i < 600; ++i)
+            text += u"Line %1 of a document many screens tall.\n"_s.arg(i);
+        MainWindow *window = openWindow();
+        window->resize(900, 600);
+        const LoadedDocument tall = LoadedDocument::fromLocalText(u"Tall"_s, u"text"_s, text);
+        window->openDocument(tall);
+        QTRY_VERIFY(live(window));
+        window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(window));
+        TestClient *other = peer(this, tall.document.page);
+        NoticeBar *notice = window->newThreadsNotice();
+        QVERIFY(notice->isHidden());
+
+        // On screen: it shows for itself.
+        othersChatOn(other, window, textAnchor(window, u"Line 2 of"_s));
+        QVERIFY(notice->isHidden());
+
+        const QString far = othersChatOn(other, window, textAnchor(window, u"Line 500 of"_s));
+        QTRY_VERIFY(notice->isVisible());
+        QVERIFY2(notice->text().endsWith(u" started a thread further down"_s),
+                 qPrintable(notice->text()));
+        QVERIFY(notice->actionButton()->isVisible());
+        QTest::mouseClick(notice->actionButton(), Qt::LeftButton);
+        QCOMPARE(window->chatPanel()->selectedChat(), far);
+        QCOMPARE(window->documentView()->selectedChat(), far);
+        QCOMPARE(window->documentView()->placeOf(far), DocumentView::Place::Visible);
+        QVERIFY(!window->session()->isUnread(far));
+        QVERIFY(notice->isHidden());
+
+        // Far below what is shown now, and far above it.
+        const QString below = othersChatOn(other, window, textAnchor(window, u"Line 590 of"_s));
+        const QString above = othersChatOn(other, window, textAnchor(window, u"Line 10 of"_s));
+        QTRY_VERIFY(notice->isVisible());
+        QCOMPARE(notice->text(), u"2 new threads"_s);
+        QTest::mouseClick(notice->actionButton(), Qt::LeftButton);
+        QCOMPARE(window->chatPanel()->selectedChat(), below);
+        // The one left is announced on its own, where it is from here.
+        QVERIFY(notice->isVisible());
+        QVERIFY2(notice->text().endsWith(u" started a thread further up"_s),
+                 qPrintable(notice->text()));
+        QTest::mouseClick(notice->actionButton(), Qt::LeftButton);
+        QCOMPARE(window->chatPanel()->selectedChat(), above);
+        QVERIFY(notice->isHidden());
+
+        // Closed, it stays closed.
+        othersChatOn(other, window, textAnchor(window, u"Line 400 of"_s));
+        QTRY_VERIFY(notice->isVisible());
+        QTest::mouseClick(notice->closeButton(), Qt::LeftButton);
+        QVERIFY(notice->isHidden());
+        othersChatOn(other, window, textAnchor(window, u"Line 11 of"_s));
+        QVERIFY(notice->isHidden());
+    }
+
+    void newThreadOnAnotherPdfPageIsAnnounced()
+    {
+        QTemporaryDir dir;
+        QVERIFY(writeBytes(dir.filePath(u"paper.pdf"_s), TestPdf::numbered(5)));
+        MainWindow *window = openWindow();
+        QVERIFY(window->openFile(dir.filePath(u"paper.pdf"_s)));
+        QTRY_VERIFY(!window->document().textPending);
+        QTRY_VERIFY(live(window));
+        TestClient *other = peer(this, window->document().document.page);
+        NoticeBar *notice = window->newThreadsNotice();
+        othersChatOn(other, window, pdfAnchor(window->document(), TestPdf::numberedLine(0, 1)));
+        QVERIFY(notice->isHidden());
+        const QString far =
+            othersChatOn(other, window, pdfAnchor(window->document(), TestPdf::numberedLine(4, 2)));
+        QTRY_VERIFY(notice->isVisible());
+        QVERIFY2(notice->text().endsWith(u" started a thread on page 5"_s),
+                 qPrintable(notice->text()));
+        QTest::mouseClick(notice->actionButton(), Qt::LeftButton);
+        QCOMPARE(window->chatPanel()->selectedChat(), far);
+        QTRY_COMPARE(window->pdfView()->currentSheet(), 4);
+        QVERIFY(window->pdfView()->isChatVisible(far));
     }
 };
 
