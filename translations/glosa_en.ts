@@ -67,6 +67,107 @@
         <source>All of page %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>New</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new reply(ies)</source>
+        <translation>
+            <numerusform>%n new reply</numerusform>
+            <numerusform>%n new replies</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Resolved by %1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Glosa::ChatExport</name>
+    <message>
+        <source>page %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All of page %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thread %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>resolved by %1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>resolved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · edited %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page %1, exported %2. Threads: %3, resolved: %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Threads of “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(deleted)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Glosa::ChatLink</name>
+    <message>
+        <source>It is not a link to a thread: such links start with glosa://.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The link is damaged: it cannot be read as a URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The link names no server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The link&apos;s server is not a ws:// or wss:// server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The link names no tenant.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The link names no page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The link&apos;s tenant or page is longer than a server allows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The link names no thread.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The link&apos;s thread id is not valid.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Glosa::ChatModel</name>
@@ -86,6 +187,10 @@ Last change %2</source>
     </message>
     <message>
         <source>Started %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolved by %1, %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -237,6 +342,10 @@ Select a passage in the document and choose Comment to start a discussion.</sour
         <source>No threads match.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Copy Link</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Glosa::CommentButton</name>
@@ -385,6 +494,120 @@ Select a passage in the document and choose Comment to start a discussion.</sour
     </message>
     <message>
         <source>Only the Glosa that hosts the local server can share it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Glosa::ExportCommand</name>
+    <message>
+        <source>glosa export FILE [--format md|json|html] [--output PATH] writes the threads of FILE as Markdown, JSON or HTML; see glosa export --help.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writes the threads of the page of FILE (a text, Markdown or PDF file), as the server has them or, where it cannot be reached, as this computer last saw them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exports threads.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The document whose threads to export.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>md (Markdown, the default), json or html.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file to write (default: the standard output).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>See glosa export --help.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>glosa export needs one FILE.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no format “%1”: it is md, json or html.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The local server cannot start: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no answer from %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot reach the server (%1), and this computer has not kept the threads of %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot reach the server (%1): these are the threads of %2 as this computer last saw them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write to the standard output.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Glosa::LinkOpener</name>
+    <message>
+        <source>this computer&apos;s own server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This thread is on %1, tenant “%2”; this Glosa uses %3, tenant “%4”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open it in a new Glosa that uses that server?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open in New Glosa</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The thread opens in a new Glosa.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new Glosa could not be started.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This thread is on a local file; choose your copy of it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This thread is on a local file, “%1”; choose your copy of it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not the file of this thread: it belongs to another page, its content is not the one the thread was written on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose another file?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This thread was deleted or is not on this page.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -648,6 +871,108 @@ Select a passage in the document and choose Comment to start a discussion.</sour
     </message>
     <message>
         <source>&amp;Search Threads…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New threads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open &amp;Link…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export Threads…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy &amp;Link to Thread</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next &amp;Unread Thread</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Mark All as Read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paste a link to a thread (glosa://…):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a thread first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Link copied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No unread threads.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 started a thread on page %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 started a thread further up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 started a thread further down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new threads</source>
+        <translation>
+            <numerusform>%n new thread</numerusform>
+            <numerusform>%n new threads</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>M&amp;entions…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Glosa::MentionNotifier</name>
+    <message>
+        <source>%1 mentioned you in “%2”</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Glosa::MentionsDialog</name>
+    <message>
+        <source>Mentions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comments that mention you, in the pages you have opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Thread</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 in “%2” · %3
+%4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nobody has mentioned you yet. Type @ and a name in a comment to mention someone.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -971,6 +1296,38 @@ Select a passage in the document and choose Comment to start a discussion.</sour
     </message>
 </context>
 <context>
+    <name>Glosa::ThreadExporter</name>
+    <message>
+        <source>Markdown (*.md)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTML for printing (*.html)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Threads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Threads exported to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 threads</source>
+        <comment>the name of a file of exported threads</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Glosa::TopBar</name>
     <message>
         <source>Document title</source>
@@ -1093,6 +1450,21 @@ Select a passage in the document and choose Comment to start a discussion.</sour
         <source>Not connected to %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Unread comments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comments you have not read yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unread</source>
+        <translation>
+            <numerusform>%n unread</numerusform>
+            <numerusform>%n unread</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>QFile</name>
@@ -1147,10 +1519,6 @@ Select a passage in the document and choose Comment to start a discussion.</sour
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>A text or Markdown file to open.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The tenant on the server.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1180,6 +1548,14 @@ Select a passage in the document and choose Comment to start a discussion.</sour
     </message>
     <message>
         <source>The server to use (ws:// or wss://); repeated, the nodes of one cluster, tried in turn; none: this computer&apos;s own.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A text, Markdown or PDF file to open, or a glosa:// link to a thread.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open the link “%1”: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -67,6 +67,107 @@
         <source>All of page %1</source>
         <translation>Toda la página %1</translation>
     </message>
+    <message>
+        <source>New</source>
+        <translation>Nuevo</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new reply(ies)</source>
+        <translation>
+            <numerusform>%n respuesta nueva</numerusform>
+            <numerusform>%n respuestas nuevas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Resolved by %1 · %2</source>
+        <translation>Resuelto por %1 · %2</translation>
+    </message>
+</context>
+<context>
+    <name>Glosa::ChatExport</name>
+    <message>
+        <source>page %1</source>
+        <translation>página %1</translation>
+    </message>
+    <message>
+        <source>All of page %1</source>
+        <translation>Toda la página %1</translation>
+    </message>
+    <message>
+        <source>Thread %1</source>
+        <translation>Hilo %1</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>abierto</translation>
+    </message>
+    <message>
+        <source>resolved by %1, %2</source>
+        <translation>resuelto por %1, %2</translation>
+    </message>
+    <message>
+        <source>resolved</source>
+        <translation>resuelto</translation>
+    </message>
+    <message>
+        <source>%1 · edited %2</source>
+        <translation>%1 · editado el %2</translation>
+    </message>
+    <message>
+        <source>Page %1, exported %2. Threads: %3, resolved: %4.</source>
+        <translation>Página %1, exportada el %2. Hilos: %3, resueltos: %4.</translation>
+    </message>
+    <message>
+        <source>Threads of “%1”</source>
+        <translation>Hilos de «%1»</translation>
+    </message>
+    <message>
+        <source>(deleted)</source>
+        <translation>(eliminado)</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>No se puede escribir en %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Glosa::ChatLink</name>
+    <message>
+        <source>It is not a link to a thread: such links start with glosa://.</source>
+        <translation>No es un enlace a un hilo: esos enlaces empiezan por glosa://.</translation>
+    </message>
+    <message>
+        <source>The link is damaged: it cannot be read as a URL.</source>
+        <translation>El enlace está dañado: no se puede leer como URL.</translation>
+    </message>
+    <message>
+        <source>The link names no server.</source>
+        <translation>El enlace no indica ningún servidor.</translation>
+    </message>
+    <message>
+        <source>The link&apos;s server is not a ws:// or wss:// server.</source>
+        <translation>El servidor del enlace no es un servidor ws:// ni wss://.</translation>
+    </message>
+    <message>
+        <source>The link names no tenant.</source>
+        <translation>El enlace no indica ningún inquilino.</translation>
+    </message>
+    <message>
+        <source>The link names no page.</source>
+        <translation>El enlace no indica ninguna página.</translation>
+    </message>
+    <message>
+        <source>The link&apos;s tenant or page is longer than a server allows.</source>
+        <translation>El inquilino o la página del enlace superan la longitud que admite un servidor.</translation>
+    </message>
+    <message>
+        <source>The link names no thread.</source>
+        <translation>El enlace no indica ningún hilo.</translation>
+    </message>
+    <message>
+        <source>The link&apos;s thread id is not valid.</source>
+        <translation>El identificador de hilo del enlace no es válido.</translation>
+    </message>
 </context>
 <context>
     <name>Glosa::ChatModel</name>
@@ -89,6 +190,10 @@ Last change %2</source>
     <message>
         <source>Started %1</source>
         <translation>Iniciado el %1</translation>
+    </message>
+    <message>
+        <source>Resolved by %1, %2</source>
+        <translation>Resuelto por %1 el %2</translation>
     </message>
 </context>
 <context>
@@ -241,6 +346,10 @@ Selecciona un pasaje del documento y elige Comentar para iniciar una conversaci�
         <source>No threads match.</source>
         <translation>Ningún hilo coincide.</translation>
     </message>
+    <message>
+        <source>Copy Link</source>
+        <translation>Copiar enlace</translation>
+    </message>
 </context>
 <context>
     <name>Glosa::CommentButton</name>
@@ -390,6 +499,120 @@ Selecciona un pasaje del documento y elige Comentar para iniciar una conversaci�
     <message>
         <source>Only the Glosa that hosts the local server can share it.</source>
         <translation>Solo la instancia de Glosa que aloja el servidor local puede compartirlo.</translation>
+    </message>
+</context>
+<context>
+    <name>Glosa::ExportCommand</name>
+    <message>
+        <source>glosa export FILE [--format md|json|html] [--output PATH] writes the threads of FILE as Markdown, JSON or HTML; see glosa export --help.</source>
+        <translation>glosa export FILE [--format md|json|html] [--output PATH] escribe los hilos de FILE en Markdown, JSON o HTML; consulta glosa export --help.</translation>
+    </message>
+    <message>
+        <source>Writes the threads of the page of FILE (a text, Markdown or PDF file), as the server has them or, where it cannot be reached, as this computer last saw them.</source>
+        <translation>Escribe los hilos de la página de FILE (un archivo de texto, Markdown o PDF) tal como los tiene el servidor o, si no se puede conectar con él, tal como los vio este equipo por última vez.</translation>
+    </message>
+    <message>
+        <source>Exports threads.</source>
+        <translation>Exporta hilos.</translation>
+    </message>
+    <message>
+        <source>The document whose threads to export.</source>
+        <translation>El documento cuyos hilos se exportan.</translation>
+    </message>
+    <message>
+        <source>md (Markdown, the default), json or html.</source>
+        <translation>md (Markdown, el predeterminado), json o html.</translation>
+    </message>
+    <message>
+        <source>The file to write (default: the standard output).</source>
+        <translation>El archivo que se escribe (predeterminado: la salida estándar).</translation>
+    </message>
+    <message>
+        <source>See glosa export --help.</source>
+        <translation>Consulta glosa export --help.</translation>
+    </message>
+    <message>
+        <source>glosa export needs one FILE.</source>
+        <translation>glosa export necesita un único FILE.</translation>
+    </message>
+    <message>
+        <source>There is no format “%1”: it is md, json or html.</source>
+        <translation>No existe el formato «%1»: puede ser md, json o html.</translation>
+    </message>
+    <message>
+        <source>The local server cannot start: %1</source>
+        <translation>El servidor local no puede iniciarse: %1</translation>
+    </message>
+    <message>
+        <source>no answer from %1</source>
+        <translation>sin respuesta de %1</translation>
+    </message>
+    <message>
+        <source>Cannot reach the server (%1), and this computer has not kept the threads of %2.</source>
+        <translation>No se puede conectar con el servidor (%1) y este equipo no ha guardado los hilos de %2.</translation>
+    </message>
+    <message>
+        <source>Cannot reach the server (%1): these are the threads of %2 as this computer last saw them.</source>
+        <translation>No se puede conectar con el servidor (%1): estos son los hilos de %2 tal como los vio este equipo por última vez.</translation>
+    </message>
+    <message>
+        <source>Cannot write to the standard output.</source>
+        <translation>No se puede escribir en la salida estándar.</translation>
+    </message>
+</context>
+<context>
+    <name>Glosa::LinkOpener</name>
+    <message>
+        <source>this computer&apos;s own server</source>
+        <translation>el servidor propio de este equipo</translation>
+    </message>
+    <message>
+        <source>Open Link</source>
+        <translation>Abrir enlace</translation>
+    </message>
+    <message>
+        <source>This thread is on %1, tenant “%2”; this Glosa uses %3, tenant “%4”.</source>
+        <translation>Este hilo está en %1, inquilino «%2»; esta instancia de Glosa usa %3, inquilino «%4».</translation>
+    </message>
+    <message>
+        <source>Open it in a new Glosa that uses that server?</source>
+        <translation>¿Abrirlo en una nueva instancia de Glosa que use ese servidor?</translation>
+    </message>
+    <message>
+        <source>Open in New Glosa</source>
+        <translation>Abrir en una nueva instancia</translation>
+    </message>
+    <message>
+        <source>The thread opens in a new Glosa.</source>
+        <translation>El hilo se abre en una nueva instancia de Glosa.</translation>
+    </message>
+    <message>
+        <source>A new Glosa could not be started.</source>
+        <translation>No se pudo iniciar una nueva instancia de Glosa.</translation>
+    </message>
+    <message>
+        <source>This thread is on a local file; choose your copy of it</source>
+        <translation>Este hilo está en un archivo local; elige tu copia</translation>
+    </message>
+    <message>
+        <source>This thread is on a local file, “%1”; choose your copy of it</source>
+        <translation>Este hilo está en un archivo local, «%1»; elige tu copia</translation>
+    </message>
+    <message>
+        <source>“%1” is not the file of this thread: it belongs to another page, its content is not the one the thread was written on.</source>
+        <translation>«%1» no es el archivo de este hilo: pertenece a otra página, su contenido no es aquel sobre el que se escribió el hilo.</translation>
+    </message>
+    <message>
+        <source>Another File</source>
+        <translation>Otro archivo</translation>
+    </message>
+    <message>
+        <source>Choose another file?</source>
+        <translation>¿Elegir otro archivo?</translation>
+    </message>
+    <message>
+        <source>This thread was deleted or is not on this page.</source>
+        <translation>Este hilo se eliminó o no está en esta página.</translation>
     </message>
 </context>
 <context>
@@ -653,6 +876,109 @@ Selecciona un pasaje del documento y elige Comentar para iniciar una conversaci�
     <message>
         <source>&amp;Search Threads…</source>
         <translation>&amp;Buscar en los hilos…</translation>
+    </message>
+    <message>
+        <source>New threads</source>
+        <translation>Hilos nuevos</translation>
+    </message>
+    <message>
+        <source>Open &amp;Link…</source>
+        <translation>Abrir &amp;enlace…</translation>
+    </message>
+    <message>
+        <source>&amp;Export Threads…</source>
+        <translation>E&amp;xportar hilos…</translation>
+    </message>
+    <message>
+        <source>Copy &amp;Link to Thread</source>
+        <translation>Copiar &amp;enlace al hilo</translation>
+    </message>
+    <message>
+        <source>Next &amp;Unread Thread</source>
+        <translation>Siguiente hilo sin &amp;leer</translation>
+    </message>
+    <message>
+        <source>&amp;Mark All as Read</source>
+        <translation>&amp;Marcar todo como leído</translation>
+    </message>
+    <message>
+        <source>Paste a link to a thread (glosa://…):</source>
+        <translation>Pega un enlace a un hilo (glosa://…):</translation>
+    </message>
+    <message>
+        <source>Open Link</source>
+        <translation>Abrir enlace</translation>
+    </message>
+    <message>
+        <source>Select a thread first.</source>
+        <translation>Selecciona primero un hilo.</translation>
+    </message>
+    <message>
+        <source>Link copied</source>
+        <translation>Enlace copiado</translation>
+    </message>
+    <message>
+        <source>No unread threads.</source>
+        <translation>No hay hilos sin leer.</translation>
+    </message>
+    <message>
+        <source>%1 started a thread on page %2</source>
+        <translation>%1 inició un hilo en la página %2</translation>
+    </message>
+    <message>
+        <source>%1 started a thread further up</source>
+        <translation>%1 inició un hilo más arriba</translation>
+    </message>
+    <message>
+        <source>%1 started a thread further down</source>
+        <translation>%1 inició un hilo más abajo</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new threads</source>
+        <translation>
+            <numerusform>%n hilo nuevo</numerusform>
+            <numerusform>%n hilos nuevos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Mostrar</translation>
+    </message>
+    <message>
+        <source>M&amp;entions…</source>
+        <translation>M&amp;enciones…</translation>
+    </message>
+</context>
+<context>
+    <name>Glosa::MentionNotifier</name>
+    <message>
+        <source>%1 mentioned you in “%2”</source>
+        <translation>%1 te ha mencionado en «%2»</translation>
+    </message>
+</context>
+<context>
+    <name>Glosa::MentionsDialog</name>
+    <message>
+        <source>Mentions</source>
+        <translation>Menciones</translation>
+    </message>
+    <message>
+        <source>Comments that mention you, in the pages you have opened.</source>
+        <translation>Comentarios que te mencionan, en las páginas que has abierto.</translation>
+    </message>
+    <message>
+        <source>Open Thread</source>
+        <translation>Abrir hilo</translation>
+    </message>
+    <message>
+        <source>%1 in “%2” · %3
+%4</source>
+        <translation>%1 en «%2» · %3
+%4</translation>
+    </message>
+    <message>
+        <source>Nobody has mentioned you yet. Type @ and a name in a comment to mention someone.</source>
+        <translation>Nadie te ha mencionado todavía. Escribe @ y un nombre en un comentario para mencionar a alguien.</translation>
     </message>
 </context>
 <context>
@@ -976,6 +1302,38 @@ Selecciona un pasaje del documento y elige Comentar para iniciar una conversaci�
     </message>
 </context>
 <context>
+    <name>Glosa::ThreadExporter</name>
+    <message>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown (*.md)</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>HTML for printing (*.html)</source>
+        <translation>HTML para imprimir (*.html)</translation>
+    </message>
+    <message>
+        <source>Export Threads</source>
+        <translation>Exportar hilos</translation>
+    </message>
+    <message>
+        <source>Threads exported to %1.</source>
+        <translation>Hilos exportados a %1.</translation>
+    </message>
+    <message>
+        <source>%1 threads</source>
+        <comment>the name of a file of exported threads</comment>
+        <translation>Hilos de %1</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Documento</translation>
+    </message>
+</context>
+<context>
     <name>Glosa::TopBar</name>
     <message>
         <source>Document title</source>
@@ -1098,6 +1456,21 @@ Selecciona un pasaje del documento y elige Comentar para iniciar una conversaci�
         <source>Not connected to %1</source>
         <translation>Sin conexión con %1</translation>
     </message>
+    <message>
+        <source>Unread comments</source>
+        <translation>Comentarios sin leer</translation>
+    </message>
+    <message>
+        <source>Comments you have not read yet</source>
+        <translation>Comentarios que aún no has leído</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unread</source>
+        <translation>
+            <numerusform>%n sin leer</numerusform>
+            <numerusform>%n sin leer</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>QFile</name>
@@ -1152,10 +1525,6 @@ Selecciona un pasaje del documento y elige Comentar para iniciar una conversaci�
         <translation>Anota documentos compartidos en equipo, en directo.</translation>
     </message>
     <message>
-        <source>A text or Markdown file to open.</source>
-        <translation>Un archivo de texto o Markdown que abrir.</translation>
-    </message>
-    <message>
         <source>The tenant on the server.</source>
         <translation>El inquilino en el servidor.</translation>
     </message>
@@ -1186,6 +1555,14 @@ Selecciona un pasaje del documento y elige Comentar para iniciar una conversaci�
     <message>
         <source>The server to use (ws:// or wss://); repeated, the nodes of one cluster, tried in turn; none: this computer&apos;s own.</source>
         <translation>El servidor que se usará (ws:// o wss://); repetido, los nodos de un clúster, que se prueban por turno; si no se indica, el de este equipo.</translation>
+    </message>
+    <message>
+        <source>A text, Markdown or PDF file to open, or a glosa:// link to a thread.</source>
+        <translation>Un archivo de texto, Markdown o PDF que abrir, o un enlace glosa:// a un hilo.</translation>
+    </message>
+    <message>
+        <source>Cannot open the link “%1”: %2</source>
+        <translation>No se puede abrir el enlace «%1»: %2</translation>
     </message>
 </context>
 </TS>

@@ -5,6 +5,8 @@
 #include "documentdirectory.h"
 #include "draftstore.h"
 #include "embeddedhost.h"
+#include "mentioninbox.h"
+#include "mentionnotifier.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -24,6 +26,10 @@ AppContext::AppContext(Settings settings, std::optional<Settings> saved, QObject
     , m_saved(saved.value_or(m_settings))
     , m_tenant(m_settings.tenant)
     , m_embedded(m_settings.servers.isEmpty())
+    , m_mentions(new MentionInbox(
+          QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u"/mentions.json"_s,
+          this))
+    , m_notifier(new MentionNotifier(m_mentions, this))
 {}
 
 AppContext::~AppContext() = default;
@@ -282,6 +288,11 @@ QStringList AppContext::filesOfPage(const QString &page) const
             files.append(it.key());
     }
     return files;
+}
+
+void AppContext::watchMentions(PageSession *session, const QString &page, const QString &title)
+{
+    m_mentions->watch(session, m_urls.value(0), m_tenant, page, title);
 }
 
 ChatLink AppContext::linkTo(const QString &page, const QString &chatId) const

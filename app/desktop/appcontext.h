@@ -14,6 +14,8 @@
 namespace Glosa {
 
 class ContentTransfer;
+class MentionInbox;
+class MentionNotifier;
 class DocumentDirectory;
 class EmbeddedHost;
 
@@ -76,6 +78,11 @@ public:
     QString token() const;
     SyncClient::Options optionsFor(const QString &page) const;
     std::shared_ptr<PageSession> session(const QString &page);
+    // The mentions of the user in the pages opened, and who tells the user of new ones.
+    MentionInbox *mentions() const { return m_mentions; }
+    MentionNotifier *notifier() const { return m_notifier; }
+    // Looks for mentions of the user in `session`'s page, whose document is `title`.
+    void watchMentions(PageSession *session, const QString &page, const QString &title);
     DocumentDirectory *newDirectory(QObject *parent) const;
     ContentTransfer *newTransfer(QObject *parent) const;
 
@@ -111,6 +118,8 @@ private:
     EmbeddedHost *m_host = nullptr;
     QList<QUrl> m_urls;
     QList<std::weak_ptr<PageSession>> m_sessions;
+    MentionInbox *m_mentions;
+    MentionNotifier *m_notifier;
 };
 
 } // namespace Glosa

@@ -246,6 +246,7 @@ void ChatPanel::setModel(ChatModel *model, AnchorIndex *index)
         m_drafts->disconnect(this);
     m_model = model;
     m_session = model->session();
+    m_reply->setPeopleOf(m_session);
     m_drafts = DraftStore::open(m_session->client()->options());
     m_replyDeleted = false;
     connect(m_session, &PageSession::chatRemoved, this, &ChatPanel::onChatRemoved);
@@ -584,6 +585,7 @@ void ChatPanel::editComment(const QString &chatId, const QString &commentId)
     const QString original = comment->text;
     CommentEditor editor(chat->anchor.exact, CommentEditor::Mode::Edit, this);
     editor.setOriginal(original);
+    editor.field()->setPeopleOf(m_session);
     editor.keepDraft(m_drafts.get(), DraftStore::editKey(commentId), chat->anchor);
     if (editor.exec() == QDialog::Accepted && editor.text() != original && m_session)
         m_session->editComment(chatId, commentId, editor.text());

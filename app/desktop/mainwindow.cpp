@@ -6,11 +6,13 @@
 #include "chatmodel.h"
 #include "chatpanel.h"
 #include "commenteditor.h"
+#include "commentfield.h"
 #include "contenttransfer.h"
 #include "documentdirectory.h"
 #include "documentview.h"
 #include "draftstore.h"
 #include "linkopener.h"
+#include "mentionsdialog.h"
 #include "noticebar.h"
 #include "openfromserverdialog.h"
 #include "orphanlist.h"
@@ -219,6 +221,9 @@ void MainWindow::createMenus()
     m_markAllRead->setObjectName(u"markAllReadAction"_s);
     m_topBar->addUnreadActions({m_nextUnread, m_markAllRead});
     updateUnreadActions();
+    view->addAction(tr("M&entions…"), QKeySequence(u"Ctrl+Shift+M"_s), this,
+                    [this] { (new MentionsDialog(m_context->mentions(), this))->show(); })
+        ->setObjectName(u"mentionsAction"_s);
     view->addSeparator();
     view->addActions(m_pdfView->viewActions());
 
@@ -455,6 +460,9 @@ void MainWindow::openDocument(const LoadedDocument &document)
     showDocument();
     m_topBar->setClient(m_session->client());
     m_topBar->setModel(m_model);
+    m_context->watchMentions(m_session.get(), document.document.page,
+                             document.document.title.isEmpty() ? document.document.page
+                                                               : document.document.title);
     connect(
         m_session.get(), &PageSession::changeRejected, this,
         [this](const QString &, const QString &reason) { statusBar()->showMessage(reason, 8000); });
@@ -773,6 +781,7 @@ void MainWindow::startChatOn(const Anchor &anchor)
                                                : anchor.exact,
                          CommentEditor::Mode::NewChat, this);
     editor.keepDraft(m_panel->drafts(), DraftStore::newChatKey(anchor), anchor);
+    editor.field()->setPeopleOf(m_session.get());
     if (editor.exec() != QDialog::Accepted || !m_session)
         return;
     const QString chatId = m_session->startChat(anchor, editor.text());

@@ -43,6 +43,21 @@ private:
         return env;
     }
 
+    // Publishes a short text document on `page` as another user.
+    static bool publish(const TestServer &server, const QString &page, const QString &title)
+    {
+        TestClient author;
+        if (!author.open(server.url()) || author.join(QString()).isEmpty())
+            return false;
+        author.send({{"type"_L1, "publish-document"_L1},
+                     {"broadcastId"_L1, TestClient::uuid()},
+                     {"document"_L1, QJsonObject{{"page"_L1, page},
+                                                 {"title"_L1, title},
+                                                 {"format"_L1, "text"_L1},
+                                                 {"content"_L1, "The quick brown fox.\n"_L1}}}});
+        return !author.next(u"document-published"_s).isEmpty();
+    }
+
 private Q_SLOTS:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
 
@@ -101,17 +116,7 @@ private Q_SLOTS:
         TestServer server;
         QVERIFY(server.start());
         const QString page = u"notes/linked"_s;
-        TestClient author;
-        QVERIFY(author.open(server.url()));
-        QVERIFY(!author.join(QString()).isEmpty());
-        author.send(
-            {{"type"_L1, "publish-document"_L1},
-             {"broadcastId"_L1, TestClient::uuid()},
-             {"document"_L1, QJsonObject{{"page"_L1, page},
-                                         {"title"_L1, "Linked notes"_L1},
-                                         {"format"_L1, "text"_L1},
-                                         {"content"_L1, "The quick brown fox, published.\n"_L1}}}});
-        QVERIFY(!author.next(u"document-published"_s).isEmpty());
+        QVERIFY(publish(server, page, u"Linked notes"_s));
         TestClient watcher;
         QVERIFY(watcher.open(server.url()));
         QCOMPARE(watcher.join(page).value("viewers"_L1).toInt(), 1);
@@ -133,6 +138,67 @@ private Q_SLOTS:
         QTRY_VERIFY2_WITH_TIMEOUT((log += glosa.readAllStandardError()).contains(shown),
                                   log.constData(), 20000);
         QVERIFY2(!log.contains("is not on page"), log.constData());
+        glosa.terminate();
+        QVERIFY(glosa.waitForFinished(10000));
+    }
+
+    // Someone on the page mentions the user of a running Glosa: it tells its user, as its log
+    // says (the desktop notification itself goes to the session's notification server).
+    void isToldOfAMention()
+    {
+        TestServer server;
+        QVERIFY(server.start());
+        const QString page = u"notes/mentions"_s;
+        QVERIFY(publish(server, page, u"Mention notes"_s));
+        TestClient watcher;
+        QVERIFY(watcher.open(server.url()));
+        const QJsonObject welcome = watcher.join(page);
+        const QString watcherId = welcome.value("user"_L1).toObject().value("id"_L1).toString();
+        const QString chatId = TestClient::uuid();
+        watcher.send(TestClient::newChat(chatId, TestClient::uuid()));
+        QVERIFY(!watcher.next(u"new-text-chat"_s).isEmpty());
+
+        QProcess glosa;
+        QProcessEnvironment env = environment();
+        env.insert(u"QT_LOGGING_RULES"_s, u"glosa.ui.info=true"_s);
+        glosa.setProcessEnvironment(env);
+        glosa.start(QStringLiteral(GLOSA_APP_BINARY),
+                    {Glosa::ChatLink{server.url(), u"local"_s, page, chatId}.toString()});
+        QVERIFY(glosa.waitForStarted(10000));
+        // Who the other Glosa's user is, from the page's presence.
+        QJsonObject user;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                const QJsonObject presence = watcher.next(u"presence"_s, 500);
+                for (const QJsonValue &v : presence.value("users"_L1).toArray()) {
+                    if (v.toObject().value("id"_L1).toString() != watcherId)
+                        user = v.toObject();
+                }
+                return !user.isEmpty();
+            }(),
+            20000);
+        const QString name = user.value("name"_L1).toString();
+        QByteArray log;
+        QTRY_VERIFY2_WITH_TIMEOUT((log += glosa.readAllStandardError()).contains("showing thread"),
+                                  log.constData(), 20000);
+
+        // A new thread, elsewhere than the one the link shows.
+        const QString mentioning = TestClient::uuid();
+        QJsonObject op =
+            TestClient::newChat(mentioning, TestClient::uuid(), u"Over to you, @"_s + name);
+        QJsonObject chat = op.value("chat"_L1).toObject();
+        QJsonObject comment = chat.value("comment"_L1).toObject();
+        comment.insert("mentions"_L1, QJsonArray{user});
+        chat.insert("comment"_L1, comment);
+        op.insert("chat"_L1, chat);
+        watcher.send(op);
+        QVERIFY(!watcher.next(u"new-text-chat"_s).isEmpty());
+        const QByteArray told =
+            "mentioned by \"" +
+            welcome.value("user"_L1).toObject().value("name"_L1).toString().toUtf8() +
+            "\" in thread \"" + mentioning.toLatin1() + "\" of page \"" + page.toLatin1() + '"';
+        QTRY_VERIFY2_WITH_TIMEOUT((log += glosa.readAllStandardError()).contains(told),
+                                  log.constData(), 20000);
         glosa.terminate();
         QVERIFY(glosa.waitForFinished(10000));
     }

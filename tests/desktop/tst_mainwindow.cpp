@@ -18,6 +18,8 @@
 #include "highlightcolors.h"
 #include "linkopener.h"
 #include "mainwindow.h"
+#include "mentionnotifier.h"
+#include "mentionsdialog.h"
 #include "noticebar.h"
 #include "openfromserverdialog.h"
 #include "orphanlist.h"
@@ -25,9 +27,11 @@
 #include "pdfview.h"
 #include "topbar.h"
 
+#include <QAbstractItemView>
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
+#include <QCompleter>
 #include <QDir>
 #include <QFile>
 #include <QFileDialog>
@@ -1324,6 +1328,61 @@ private Q_SLOTS:
 
     // A link to a thread on a published document opens the document from the server and
     // selects the thread, its passage shown, once they have arrived.
+    // Someone mentions the user: a desktop notification, the Mentions view listing it and
+    // opening its thread; @ in a reply completes the names of the page's people.
+    void mentionsNotifyListAndComplete()
+    {
+        MainWindow *window = openWindow();
+        QTRY_VERIFY(live(window));
+        const Glosa::User me = window->session()->client()->user();
+        TestClient other(this);
+        QVERIFY(other.open(m_server->url()));
+        const QString page = window->document().document.page;
+        const QString otherName =
+            other.join(page).value("user"_L1).toObject().value("name"_L1).toString();
+        QVERIFY(otherName.size() >= 2);
+        QSignalSpy notified(m_context->notifier(), &Glosa::MentionNotifier::notified);
+
+        const QString chatId = TestClient::uuid();
+        QJsonObject op = TestClient::newChat(chatId, TestClient::uuid(), u"Look, @"_s + me.name);
+        QJsonObject chat = op.value("chat"_L1).toObject();
+        QJsonObject comment = chat.value("comment"_L1).toObject();
+        comment.insert("mentions"_L1,
+                       QJsonArray{QJsonObject{{"id"_L1, me.id}, {"name"_L1, me.name}}});
+        chat.insert("comment"_L1, comment);
+        op.insert("chat"_L1, chat);
+        other.send(op);
+        QVERIFY(!other.next(u"new-text-chat"_s).isEmpty());
+        QTRY_COMPARE(notified.size(), 1);
+        QVERIFY(notified.first().at(0).toString().contains(otherName));
+        QCOMPARE(notified.first().at(1).toString(), u"Look, @"_s + me.name);
+
+        auto *mentions = window->findChild<QAction *>(u"mentionsAction"_s);
+        QVERIFY(mentions);
+        mentions->trigger();
+        auto *dialog = window->findChild<Glosa::MentionsDialog *>();
+        QVERIFY(dialog && dialog->isVisible());
+        QCOMPARE(dialog->list()->count(), 1);
+        QVERIFY(dialog->list()->item(0)->text().contains(otherName));
+        dialog->openMention(0);
+        QTRY_COMPARE(window->chatPanel()->selectedChat(), chatId);
+
+        // Completing a name: @ and its start offer it; Return takes it.
+        QPlainTextEdit *editor = window->chatPanel()->replyEditor();
+        QTRY_VERIFY(editor->isEnabled());
+        editor->setFocus();
+        QTest::keyClicks(editor, u"Thanks @"_s + otherName.left(2));
+        QCompleter *completer = window->chatPanel()->replyField()->completer();
+        QTRY_VERIFY(completer->popup()->isVisible());
+        QCOMPARE(completer->currentCompletion(), otherName);
+        QTest::keyClick(completer->popup(), Qt::Key_Return);
+        QTRY_COMPARE(editor->toPlainText(), u"Thanks @"_s + otherName + u' ');
+        QVERIFY(!completer->popup()->isVisible());
+        // The user is not offered to themselves.
+        QTest::keyClicks(editor, u"@"_s + me.name.left(2));
+        QVERIFY(!completer->popup()->isVisible() || completer->currentCompletion() != me.name);
+    }
+
     void linkToAPublishedPageSelectsItsThread()
     {
         const QString page = u"handbook/links"_s;
