@@ -3,6 +3,7 @@
 #include "anchorindex.h"
 #include "authorcolor.h"
 #include "chatmodel.h"
+#include "commentmarkdown.h"
 #include "commenttext.h"
 #include "pagesession.h"
 
@@ -151,7 +152,9 @@ QString ChatDelegate::linkAt(const QStyleOptionViewItem &option, const QModelInd
         return {};
     QTextDocument document;
     layOutBody(&document, option, index);
-    return document.documentLayout()->anchorAt(position - bodyOrigin(option, textsFor(index)));
+    const QString link =
+        document.documentLayout()->anchorAt(position - bodyOrigin(option, textsFor(index)));
+    return CommentMarkdown::isSafeLink(link) ? link : QString();
 }
 
 bool ChatDelegate::editorEvent(QEvent *event, QAbstractItemModel *model,

@@ -64,14 +64,19 @@ void CommentMarkdown::read(QTextDocument *document, const QString &text)
     });
 }
 
+bool CommentMarkdown::isSafeLink(const QString &href)
+{
+    const QString scheme = QUrl(href).scheme().toLower();
+    return scheme == "https"_L1 || scheme == "http"_L1 || scheme == "mailto"_L1 ||
+           scheme == "glosa"_L1;
+}
+
 QString CommentMarkdown::toHtml(const QString &text)
 {
     QTextDocument document;
     read(&document, text);
     reformat(&document, [](QTextCharFormat format, QString *) -> std::optional<QTextCharFormat> {
-        const QString scheme = QUrl(format.anchorHref()).scheme().toLower();
-        if (!format.isAnchor() || scheme == "https"_L1 || scheme == "http"_L1 ||
-            scheme == "mailto"_L1)
+        if (!format.isAnchor() || isSafeLink(format.anchorHref()))
             return std::nullopt;
         format.setAnchor(false);
         for (const int property : {int(QTextFormat::AnchorHref), int(QTextFormat::ForegroundBrush),

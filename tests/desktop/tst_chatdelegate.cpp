@@ -1,6 +1,7 @@
 #include "appcontext.h"
 #include "chatdelegate.h"
 #include "chatmodel.h"
+#include "commentmarkdown.h"
 #include "commenttext.h"
 
 #include <QDesktopServices>
@@ -95,6 +96,29 @@ private Q_SLOTS:
         QVERIFY(delegate.editorEvent(&release, &model, option, index));
         QDesktopServices::unsetUrlHandler(u"https"_s);
         QCOMPARE(catcher.opened, QList<QUrl>{QUrl(u"https://glosa.org/handbook"_s)});
+    }
+
+    // A fake model, for the delegate's own rules: a link elsewhere than the web, a mail
+    // address or a Glosa thread (a local file, a script) is not one.
+    void onlySafeLinksAreLinks()
+    {
+        QStandardItemModel model;
+        auto *comment = new QStandardItem;
+        comment->setData(false, ChatModel::IsChatRole);
+        comment->setData(u"Ana"_s, ChatModel::AuthorNameRole);
+        comment->setData(QDateTime::currentDateTime(), ChatModel::CreatedAtRole);
+        comment->setData(u"[passwords](file:///etc/passwd) [run](javascript:alert(1))"_s,
+                         ChatModel::TextRole);
+        model.appendRow(comment);
+        ChatDelegate delegate;
+        QStyleOptionViewItem option;
+        option.rect = QRect(0, 0, 400, 200);
+        for (int y = 0; y < 120; y += 2) {
+            for (int x = 0; x < 400; x += 2)
+                QVERIFY(delegate.linkAt(option, model.index(0, 0), {x, y}).isEmpty());
+        }
+        QVERIFY(CommentMarkdown::isSafeLink(u"glosa://example.org/local/p?chat=x"_s));
+        QVERIFY(!CommentMarkdown::isSafeLink(u"file:///etc/passwd"_s));
     }
 
     // A fake model, for the delegate's own rules: a resolved chat says who resolved it, and

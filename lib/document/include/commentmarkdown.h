@@ -16,9 +16,10 @@ public:
     // Fills `document` with `text`.
     static void read(QTextDocument *document, const QString &text);
     // `text` read so, as HTML to put inside a page's body: every character the author typed is
-    // escaped, and a link is one only where it leads to the web or to a mail address (any other
-    // is its text alone).
+    // escaped, and a link is one only where it is safe (any other is its text alone).
     static QString toHtml(const QString &text);
+    // Whether a comment's link may be followed: to the web, a mail address or a Glosa thread.
+    static bool isSafeLink(const QString &href);
 };
 
 } // namespace Glosa
