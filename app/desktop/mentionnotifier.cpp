@@ -47,21 +47,12 @@ MentionNotifier::MentionNotifier(MentionInbox *inbox, QObject *parent)
             });
 }
 
-QString MentionNotifier::summaryOf(const MentionInbox::Mention &mention)
-{
-    return tr("%1 mentioned you in “%2”").arg(mention.author.name, mention.title);
-}
-
-QString MentionNotifier::bodyOf(const MentionInbox::Mention &mention)
-{
-    const QString text = mention.text.simplified();
-    return text.size() > BodyMax ? text.left(BodyMax - 1) + u'…' : text;
-}
-
 void MentionNotifier::notify(const MentionInbox::Mention &mention)
 {
-    const QString summary = summaryOf(mention);
-    const QString body = bodyOf(mention);
+    const QString summary = tr("%1 mentioned you in “%2”").arg(mention.author.name, mention.title);
+    QString body = mention.text.simplified();
+    if (body.size() > BodyMax)
+        body = body.left(BodyMax - 1) + u'…';
     qCInfo(lcUi) << "mentioned by" << mention.author.name << "in thread" << mention.chatId
                  << "of page" << mention.page;
     if (!notifyDesktop(summary, body) && QSystemTrayIcon::isSystemTrayAvailable()) {

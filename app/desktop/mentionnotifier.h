@@ -14,10 +14,6 @@ class MentionNotifier : public QObject
 public:
     explicit MentionNotifier(MentionInbox *inbox, QObject *parent = nullptr);
 
-    // What a notification of `mention` says.
-    static QString summaryOf(const MentionInbox::Mention &mention);
-    static QString bodyOf(const MentionInbox::Mention &mention);
-
 Q_SIGNALS:
     // The user was told of a mention.
     void notified(const QString &summary, const QString &body);

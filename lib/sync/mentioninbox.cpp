@@ -95,13 +95,6 @@ void MentionInbox::look(PageSession *session, const Mention &where, const QStrin
     }
 }
 
-void MentionInbox::clear()
-{
-    m_mentions.clear();
-    m_saveTimer.start();
-    Q_EMIT changed();
-}
-
 void MentionInbox::save()
 {
     m_saveTimer.stop();

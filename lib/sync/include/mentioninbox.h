@@ -48,7 +48,6 @@ public:
     // while the session lives, and looks through what it has now.
     void watch(PageSession *session, const QUrl &server, const QString &tenant, const QString &page,
                const QString &title);
-    void clear();
 
     static constexpr int MaxMentions = 500;
 
