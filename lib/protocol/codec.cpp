@@ -214,15 +214,22 @@ Author readAuthor(Reader r)
     return {r.string("id"_L1), r.string("name"_L1)};
 }
 
+// An optional list of users: the viewers of a welcome or presence frame, a comment's mentions.
+QList<Author> readAuthors(Reader &r, QLatin1StringView key)
+{
+    QList<Author> authors;
+    if (!r.has(key))
+        return authors;
+    const QJsonArray list = r.array(key);
+    for (const QJsonValue &v : list)
+        authors.append(readAuthor(r.element(v, key)));
+    return authors;
+}
+
 // The users a comment mentions; from a client (`checked`), as the text names them.
 QList<Author> readMentions(Reader &r, const QString &text, bool checked)
 {
-    QList<Author> mentions;
-    if (!r.has("mentions"_L1))
-        return mentions;
-    const QJsonArray list = r.array("mentions"_L1);
-    for (const QJsonValue &v : list)
-        mentions.append(readAuthor(r.element(v, "mentions"_L1)));
+    const QList<Author> mentions = readAuthors(r, "mentions"_L1);
     if (checked && r.ok())
         r.check(Validation::checkMentions(mentions, text));
     return mentions;
@@ -371,18 +378,6 @@ User readUser(Reader r)
     if (r.ok() && !User::roleFromName(role, &u.role))
         r.fail(ErrorCode::BadRequest, u"unknown role \"%1\""_s.arg(role));
     return u;
-}
-
-// The optional list of viewers of a welcome or presence frame.
-QList<Author> readUsers(Reader &r)
-{
-    QList<Author> users;
-    if (!r.has("users"_L1))
-        return users;
-    const QJsonArray list = r.array("users"_L1);
-    for (const QJsonValue &v : list)
-        users.append(readAuthor(r.element(v, "users"_L1)));
-    return users;
 }
 
 std::optional<QJsonObject> parseObject(const QByteArray &frame, ProtocolError *error)
@@ -538,7 +533,7 @@ std::optional<ServerMessage> decodeServerObject(const QJsonObject &o, ProtocolEr
             w.recovered = r.boolean("recovered"_L1);
             if (o.value("document"_L1).isObject())
                 w.document = readDocument(r.child("document"_L1), true);
-            w.users = readUsers(r);
+            w.users = readAuthors(r, "users"_L1);
         }
         message = w;
     } else if (type == Type::Snapshot) {
@@ -567,7 +562,7 @@ std::optional<ServerMessage> decodeServerObject(const QJsonObject &o, ProtocolEr
         message = DeletedChatEvent{r.integer("seq"_L1, 1), r.string("broadcastId"_L1),
                                    r.string("chatId"_L1)};
     } else if (type == Type::Presence) {
-        message = Presence{r.int32("viewers"_L1), readUsers(r)};
+        message = Presence{r.int32("viewers"_L1), readAuthors(r, "users"_L1)};
     } else if (type == Type::Error) {
         ErrorMessage e;
         e.broadcastId = r.string("broadcastId"_L1, false);
